@@ -1,0 +1,24 @@
+// Two projects: fast unit tests next to the code, and e2e tests against the real app
+// on a real PostgreSQL (embedded unless DATABASE_URL is given), started once per run.
+const transform = { '^.+\\.(t|j)s$': ['@swc/jest'] };
+module.exports = {
+  testTimeout: 120000,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      roots: ['<rootDir>/src', '<rootDir>/bench'],
+      testMatch: ['**/*.spec.ts'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+  ],
+};
