@@ -1,0 +1,61 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { PersonnelModule } from './modules/personnel/personnel.module';
+import { AuditModule } from './platform/audit/audit.module';
+import { AuthModule } from './platform/auth/auth.module';
+import { RequestContextMiddleware } from './platform/context/request-context.middleware';
+import { dataSourceOptions } from './platform/database/data-source.options';
+import { DatabaseModule } from './platform/database/database.module';
+import { DATABASE_URL } from './platform/database/database.tokens';
+import { HealthModule } from './platform/health/health.module';
+import { ContentTypeMiddleware } from './platform/http/content-type.middleware';
+import { AllExceptionsFilter } from './platform/http/http-exception.filter';
+import { IdempotencyInterceptor } from './platform/http/idempotency.interceptor';
+import { loggerParams } from './platform/logging';
+import { QueueModule } from './platform/queue/queue.module';
+import { UnitsModule } from './platform/units/units.module';
+
+export interface AppRuntime {
+  config: AppConfig;
+  /** DATABASE_URL, or the URL of the embedded server main.ts started. */
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(runtime: AppRuntime): DynamicModule {
+    const { config, databaseUrl } = runtime;
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerParams(config)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.DB_POOL_SIZE), autoLoadEntities: false }),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+        DatabaseModule,
+        UnitsModule,
+        AuditModule,
+        AuthModule,
+        QueueModule,
+        HealthModule,
+        PersonnelModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+      exports: [APP_CONFIG, DATABASE_URL],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware, ContentTypeMiddleware).forRoutes('{*splat}');
+  }
+}

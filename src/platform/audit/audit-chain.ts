@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+
+/** The first row's prev_hash. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedFields {
+  at: Date;
+  actorId: string | null;
+  actorUsername: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  diff: unknown;
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** JSON with object keys sorted at every level, so jsonb's key reordering cannot change the hash. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function chainHash(prevHash: string, row: ChainedFields): string {
+  const payload = canonicalJson({ ...row, at: row.at.toISOString() });
+  return createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditLogEntry } from './audit-log.entity';
+import { AuditQueryDto } from './audit.dto';
+
+@Injectable()
+export class AuditQueryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Newest first, keyset-paged by id. */
+  list(f: AuditQueryDto): Promise<AuditLogEntry[]> {
+    const q = this.dataSource.getRepository(AuditLogEntry).createQueryBuilder('a').orderBy('a.id', 'DESC').limit(f.limit);
+    if (f.action) q.andWhere('a.action = :action', { action: f.action });
+    if (f.entityType) q.andWhere('a.entity_type = :entityType', { entityType: f.entityType });
+    if (f.entityId) q.andWhere('a.entity_id = :entityId', { entityId: f.entityId });
+    if (f.actorId) q.andWhere('a.actor_id = :actorId', { actorId: f.actorId });
+    if (f.from) q.andWhere('a.at >= :from', { from: f.from });
+    if (f.to) q.andWhere('a.at < :to', { to: f.to });
+    if (f.before) q.andWhere('a.id < :before', { before: f.before });
+    return q.getMany();
+  }
+}

@@ -1,0 +1,42 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { resolveSecret } from '../../config/secrets';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { FirstRunService } from './first-run.service';
+import { PasswordService } from './password.service';
+import { RouteSecurityCheck } from './route-security.check';
+import { TokenService } from './token.service';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Global()
+@Module({
+  imports: [
+    DiscoveryModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: resolveSecret('jwt-secret', config.JWT_SECRET, config.DATA_DIR),
+        signOptions: { algorithm: 'HS256', issuer: 'police-ops' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'police-ops' },
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    AuthService,
+    UsersService,
+    PasswordService,
+    TokenService,
+    FirstRunService,
+    RouteSecurityCheck,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [TokenService, UsersService, PasswordService, AuthService],
+})
+export class AuthModule {}

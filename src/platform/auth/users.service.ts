@@ -1,0 +1,127 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { TransactionService } from '../database/transaction.service';
+import { assertVersion } from '../http/field-error';
+import { UnitsService } from '../units/units.service';
+import { AuthService } from './auth.service';
+import { PasswordService } from './password.service';
+import { Role } from './roles';
+import { User } from './user.entity';
+import { CreateUserDto, UpdateUserDto } from './users.dto';
+
+export interface NewAccount {
+  username: string;
+  displayNameEn: string;
+  displayNameHi: string;
+  rank: string;
+  unitId: string;
+  roles: Role[];
+  mobile?: string | null;
+  isDemo?: boolean;
+  /** Given: the user must still change it at first login. */
+  password: string;
+  mustChangePassword: boolean;
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+    private readonly passwords: PasswordService,
+    private readonly units: UnitsService,
+    private readonly auth: AuthService,
+  ) {}
+
+  async get(id: string): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id } });
+    if (!user) throw new NotFoundException(`User ${id} not found`);
+    return user;
+  }
+
+  list(): Promise<User[]> {
+    return this.dataSource.getRepository(User).find({ order: { username: 'ASC' } });
+  }
+
+  /** Creates an account with a one-time password, returned once to the admin who made it. */
+  async create(dto: CreateUserDto): Promise<{ user: User; oneTimePassword: string }> {
+    const oneTimePassword = this.passwords.generate();
+    const user = await this.tx.run(async (em) => {
+      const unit = await this.units.byCode(dto.unitCode, em);
+      return this.insert(em, { ...dto, unitId: unit.id, password: oneTimePassword, mustChangePassword: true });
+    });
+    return { user, oneTimePassword };
+  }
+
+  async insert(em: EntityManager, account: NewAccount): Promise<User> {
+    const { password, ...rest } = account;
+    const user = await em.save(
+      em.create(User, {
+        ...rest,
+        mobile: rest.mobile ?? null,
+        passwordHash: await this.passwords.hash(password),
+        failedLoginCount: 0,
+        isActive: true,
+        isDemo: rest.isDemo ?? false,
+      }),
+    );
+    await this.audit.record(em, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      diff: { username: user.username, roles: user.roles, unitId: user.unitId, rank: user.rank },
+    });
+    return user;
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<User> {
+    return this.tx.run(async (em) => {
+      const user = await em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundException(`User ${id} not found`);
+      assertVersion('User', user.version, dto.version);
+      const changes: Partial<User> = {};
+      if (dto.roles) changes.roles = dto.roles;
+      if (dto.unitCode) changes.unitId = (await this.units.byCode(dto.unitCode, em)).id;
+      if (dto.isActive !== undefined) changes.isActive = dto.isActive;
+      if (dto.mobile !== undefined) changes.mobile = dto.mobile;
+      const diff = Object.fromEntries(
+        Object.entries(changes).map(([k, v]) => [k, { from: user[k as keyof User], to: v }]),
+      );
+      Object.assign(user, changes);
+      const saved = await em.save(user);
+      if (changes.isActive === false || changes.roles || changes.unitId) {
+        await this.auth.revokeAllSessions(em, id, 'account-changed');
+      }
+      await this.audit.record(em, { action: 'user.update', entityType: 'user', entityId: id, diff });
+      return saved;
+    });
+  }
+
+  async resetPassword(id: string): Promise<{ oneTimePassword: string }> {
+    const oneTimePassword = this.passwords.generate();
+    await this.tx.run(async (em) => {
+      const user = await em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundException(`User ${id} not found`);
+      await em.update(User, id, {
+        passwordHash: await this.passwords.hash(oneTimePassword),
+        mustChangePassword: true,
+        failedLoginCount: 0,
+        lockedUntil: null,
+      });
+      await em.increment(User, { id }, 'version', 1);
+      await this.auth.revokeAllSessions(em, id, 'password-reset');
+      await this.audit.record(em, { action: 'user.password_reset', entityType: 'user', entityId: id });
+    });
+    return { oneTimePassword };
+  }
+
+  async revokeSessions(id: string): Promise<void> {
+    await this.tx.run(async (em) => {
+      await this.get(id);
+      await this.auth.revokeAllSessions(em, id, 'revoked-by-admin');
+      await this.audit.record(em, { action: 'user.sessions_revoked', entityType: 'user', entityId: id });
+    });
+  }
+}

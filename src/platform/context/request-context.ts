@@ -1,0 +1,33 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Role } from '../auth/roles';
+
+export interface Actor {
+  id: string;
+  username: string;
+  roles: Role[];
+  unitId: string;
+  /** The unit's materialised path, for subtree scoping. */
+  unitPath: string;
+}
+
+export interface RequestContextData {
+  requestId?: string;
+  ip?: string;
+  actor?: Actor;
+}
+
+const storage = new AsyncLocalStorage<RequestContextData>();
+
+/** Who is acting and from where, for the audit log, without threading it through every call. */
+export const RequestContext = {
+  run<T>(data: RequestContextData, fn: () => T): T {
+    return storage.run(data, fn);
+  },
+  get(): RequestContextData {
+    return storage.getStore() ?? {};
+  },
+  setActor(actor: Actor): void {
+    const store = storage.getStore();
+    if (store) store.actor = actor;
+  },
+};

@@ -1,0 +1,26 @@
+import { BadRequestException, ConflictException, HttpException } from '@nestjs/common';
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** A 400 naming the field, in the app's error shape. */
+export function fieldError(field: string, message: string): HttpException {
+  return new BadRequestException({ message, fields: [{ field, message }] });
+}
+
+export function fieldErrors(problems: FieldProblem[]): HttpException {
+  return new BadRequestException({ message: problems.map((p) => p.message).join('; '), fields: problems });
+}
+
+/** Optimistic locking: the client sends the version it read; a mismatch means someone else wrote first. */
+export function assertVersion(entity: string, current: number, expected: number | undefined): void {
+  if (expected === undefined) throw fieldError('version', 'version is required (the version you last read)');
+  if (current !== expected) {
+    throw new ConflictException({
+      message: `${entity} was changed by someone else (version ${current}, you sent ${expected}); reload and try again`,
+      currentVersion: current,
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import type { INestApplication } from '@nestjs/common';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import type { NextFunction, Request, Response } from 'express';
+import { bearerToken } from '../auth/auth.guard';
+import { TokenService } from '../auth/token.service';
+import { QueueService } from './queue.service';
+
+export const BULL_BOARD_PATH = '/admin/queues';
+
+/** Reads the access token from the Authorization header or the board's own cookie. */
+function tokenFrom(req: Request): string | undefined {
+  const bearer = bearerToken(req);
+  if (bearer) return bearer;
+  const cookie = req.headers.cookie?.split(';').map((c) => c.trim()).find((c) => c.startsWith('po_board='));
+  return cookie ? decodeURIComponent(cookie.slice('po_board='.length)) : undefined;
+}
+
+/** bull-board for ADMIN only, outside the /api/v1 prefix. */
+export function mountBullBoard(app: INestApplication): void {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(BULL_BOARD_PATH);
+  const queues = app.get(QueueService).allQueues();
+  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q as never)), serverAdapter });
+  const tokens = app.get(TokenService);
+  const guard = (req: Request, res: Response, next: NextFunction) => {
+    const token = tokenFrom(req);
+    if (!token) return res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'Authentication required' });
+    try {
+      const claims = tokens.verifyAccess(token);
+      if (!claims.pwc && claims.roles.includes('ADMIN')) return next();
+    } catch {
+      return res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'Access token is invalid or expired' });
+    }
+    return res.status(403).json({ statusCode: 403, error: 'Forbidden', message: 'The queue board is for ADMIN only' });
+  };
+  app.use(BULL_BOARD_PATH, guard, serverAdapter.getRouter());
+}

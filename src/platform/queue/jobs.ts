@@ -1,0 +1,24 @@
+import type { AppConfig } from '../../config/config';
+
+interface JobDefinition {
+  queue: string;
+  concurrency: number;
+  /** Repeat on a BullMQ job scheduler every so many ms. */
+  every?: (config: AppConfig) => number;
+}
+
+/**
+ * Every job the app runs, and its queue. A job declared here without a handler (or a
+ * handler for a job not declared here) stops the boot: a job that silently goes nowhere
+ * is impossible by construction.
+ */
+export const JOBS = {
+  housekeeping: {
+    queue: 'maintenance',
+    concurrency: 1,
+    every: (config: AppConfig) => config.HOUSEKEEPING_INTERVAL_SECONDS * 1000,
+  },
+} as const satisfies Record<string, JobDefinition>;
+
+export type JobName = keyof typeof JOBS;
+export type QueueName = (typeof JOBS)[JobName]['queue'];

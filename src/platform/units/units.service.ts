@@ -1,0 +1,59 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../context/request-context';
+import { COMMISSIONERATE_WIDE_ROLES } from '../auth/roles';
+import { Unit, UnitKind } from './unit.entity';
+
+export interface NewUnit {
+  code: string;
+  kind: UnitKind;
+  nameEn: string;
+  nameHi: string;
+  parentCode?: string | null;
+  lat?: number | null;
+  lng?: number | null;
+  isDemo?: boolean;
+}
+
+@Injectable()
+export class UnitsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  list(): Promise<Unit[]> {
+    return this.dataSource.getRepository(Unit).find({ order: { path: 'ASC' } });
+  }
+
+  async byCode(code: string, em: EntityManager = this.dataSource.manager): Promise<Unit> {
+    const unit = await em.findOne(Unit, { where: { code } });
+    if (!unit) throw new NotFoundException(`Unit ${code} not found`);
+    return unit;
+  }
+
+  async create(em: EntityManager, input: NewUnit): Promise<Unit> {
+    const parent = input.parentCode ? await this.byCode(input.parentCode, em) : null;
+    const unit = em.create(Unit, {
+      code: input.code,
+      kind: input.kind,
+      nameEn: input.nameEn,
+      nameHi: input.nameHi,
+      parentId: parent?.id ?? null,
+      path: parent ? `${parent.path}.${input.code}` : input.code,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      isDemo: input.isDemo ?? false,
+    });
+    return em.save(unit);
+  }
+}
+
+/**
+ * SQL condition limiting rows to the actor's unit subtree, unless a role sees the whole
+ * commissionerate. `unitColumn` is a column holding a unit id.
+ */
+export function unitScope(actor: Actor, unitColumn: string): { sql: string; params: Record<string, unknown> } {
+  if (actor.roles.some((r) => COMMISSIONERATE_WIDE_ROLES.includes(r))) return { sql: 'TRUE', params: {} };
+  return {
+    sql: `${unitColumn} IN (SELECT id FROM unit WHERE path = :scopePath OR path LIKE :scopePrefix)`,
+    params: { scopePath: actor.unitPath, scopePrefix: `${actor.unitPath}.%` },
+  };
+}
