@@ -1,0 +1,50 @@
+// The worker's only question about a failure: will the same item succeed if sent again later?
+//
+// The rule used by every adapter: an error is PERMANENT only when the far side judged THIS
+// item unacceptable (malformed, too large, refused content), so retrying the same bytes cannot
+// help and a human must look. Everything about the channel itself (unreachable, slow, 5xx,
+// throttled, bad credentials, wrong URL) is TRANSIENT: it affects every item alike, the
+// circuit breaker handles it, and the backlog drains by itself once the channel is fixed,
+// instead of the whole backlog being marked FAILED by one misconfiguration.
+
+export abstract class GatewayError extends Error {
+  abstract readonly retryable: boolean;
+
+  /**
+   * @param code short machine-readable cause, e.g. `ECONNREFUSED`, `HTTP_422`, `SMTP_554`
+   * @param message human-readable reason, fit to store on a FAILED outbox row
+   */
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Retry later with the same idempotency key; the far side deduplicates. */
+export class TransientGatewayError extends GatewayError {
+  readonly retryable = true;
+  /** Set when the far side said how long to wait (HTTP Retry-After). */
+  readonly retryAfterMs?: number;
+
+  constructor(code: string, message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
+    super(code, message, options);
+    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** Do not retry: mark the outbox row FAILED with `message` as the reason. */
+export class PermanentGatewayError extends GatewayError {
+  readonly retryable = false;
+}
+
+export function isTransientGatewayError(error: unknown): error is TransientGatewayError {
+  return error instanceof TransientGatewayError;
+}
+
+export function isPermanentGatewayError(error: unknown): error is PermanentGatewayError {
+  return error instanceof PermanentGatewayError;
+}
