@@ -3,10 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { json, NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppModule, AppRuntime } from './app.module';
 import { dataSourceOptions } from './platform/database/data-source.options';
 import { migrateUnderLock } from './platform/database/migrate';
+import { AllExceptionsFilter } from './platform/http/http-exception.filter';
 import { createValidationPipe } from './platform/http/validation';
 import { BULL_BOARD_PATH, mountBullBoard } from './platform/queue/bull-board';
 
@@ -34,7 +36,14 @@ export async function createApp(runtime: AppRuntime): Promise<INestApplication> 
   app.useLogger(app.get(Logger));
   app.set('trust proxy', runtime.config.TRUST_PROXY);
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: runtime.config.JSON_BODY_LIMIT, strict: true });
+  app.use(json({ limit: runtime.config.JSON_BODY_LIMIT, strict: true }));
+  // Body-parser errors (broken JSON, too large, bad charset) never reach Nest's filters.
+  const errorShape = new AllExceptionsFilter();
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    const body = errorShape.toBody(err);
+    res.status(body.statusCode).json(body);
+  });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'verify/{*path}', 'verify'] });
   app.useGlobalPipes(createValidationPipe());
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { uuidParam } from '../http/field-error';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from './decorators';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
@@ -17,7 +18,7 @@ export class UsersController {
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string) {
+  get(@Param('id', uuidParam('id')) id: string) {
     return this.users.get(id);
   }
 
@@ -27,19 +28,19 @@ export class UsersController {
   }
 
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto) {
+  update(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(id, dto);
   }
 
   @Post(':id/reset-password')
   @HttpCode(200)
-  resetPassword(@Param('id', ParseUUIDPipe) id: string) {
+  resetPassword(@Param('id', uuidParam('id')) id: string) {
     return this.users.resetPassword(id);
   }
 
   @Post(':id/revoke-sessions')
   @HttpCode(204)
-  async revokeSessions(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async revokeSessions(@Param('id', uuidParam('id')) id: string): Promise<void> {
     await this.users.revokeSessions(id);
   }
 }

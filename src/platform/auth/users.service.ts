@@ -49,7 +49,7 @@ export class UsersService {
   async create(dto: CreateUserDto): Promise<{ user: User; oneTimePassword: string }> {
     const oneTimePassword = this.passwords.generate();
     const user = await this.tx.run(async (em) => {
-      const unit = await this.units.byCode(dto.unitCode, em);
+      const unit = await this.units.byCode(dto.unitCode, em, 'unitCode');
       return this.insert(em, { ...dto, unitId: unit.id, password: oneTimePassword, mustChangePassword: true });
     });
     return { user, oneTimePassword };
@@ -83,7 +83,7 @@ export class UsersService {
       assertVersion('User', user.version, dto.version);
       const changes: Partial<User> = {};
       if (dto.roles) changes.roles = dto.roles;
-      if (dto.unitCode) changes.unitId = (await this.units.byCode(dto.unitCode, em)).id;
+      if (dto.unitCode) changes.unitId = (await this.units.byCode(dto.unitCode, em, 'unitCode')).id;
       if (dto.isActive !== undefined) changes.isActive = dto.isActive;
       if (dto.mobile !== undefined) changes.mobile = dto.mobile;
       const diff = Object.fromEntries(

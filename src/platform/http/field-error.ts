@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, HttpException } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, ParseUUIDPipe } from '@nestjs/common';
 
 export interface FieldProblem {
   field: string;
@@ -23,4 +23,9 @@ export function assertVersion(entity: string, current: number, expected: number 
       currentVersion: current,
     });
   }
+}
+
+/** Path-parameter UUID check that names the parameter in the 400. */
+export function uuidParam(name: string) {
+  return new ParseUUIDPipe({ exceptionFactory: () => fieldError(name, `${name} must be a UUID`) });
 }

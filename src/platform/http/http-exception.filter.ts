@@ -25,14 +25,17 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
 };
 
 /** Errors that body-parser and multer raise with their own status codes. */
-function bodyParserError(e: unknown): { status: number; message: string } | null {
-  const err = e as { type?: string; status?: number; statusCode?: number; code?: string; message?: string };
-  if (err?.type === 'entity.parse.failed') return { status: 400, message: 'Request body is not valid JSON' };
-  if (err?.type === 'entity.too.large') return { status: 413, message: 'Request body is too large' };
-  if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') {
-    return { status: 415, message: 'Unsupported body encoding or charset' };
+function bodyParserError(e: unknown): { status: number; message: string; field?: string } | null {
+  const err = e as { type?: string; status?: number; statusCode?: number; code?: string; message?: string; field?: string };
+  if (err?.type === 'entity.parse.failed') {
+    return { status: 400, message: `body is not valid JSON (${err.message ?? 'parse error'})`, field: 'body' };
   }
-  if (err?.code === 'LIMIT_FILE_SIZE') return { status: 413, message: 'Uploaded file is too large' };
+  if (err?.type === 'entity.too.large') return { status: 413, message: 'body is too large', field: 'body' };
+  if (err?.type === 'encoding.unsupported' || err?.type === 'charset.unsupported') {
+    return { status: 415, message: 'body has an unsupported encoding or charset', field: 'Content-Type' };
+  }
+  if (err?.code === 'LIMIT_FILE_SIZE') return { status: 413, message: `${err.field ?? 'file'} is too large`, field: err.field ?? 'file' };
+  if (err?.code?.startsWith?.('LIMIT_')) return { status: 400, message: err.message ?? 'Bad upload', field: err.field ?? 'file' };
   const status = err?.status ?? err?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return { status, message: err.message ?? 'Bad request' };
   return null;
@@ -67,7 +70,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       if (mapped) return { statusCode: mapped.status, error: STATUS_CODES[mapped.status]!, message: mapped.message };
     }
     const parsed = bodyParserError(exception);
-    if (parsed) return { statusCode: parsed.status, error: STATUS_CODES[parsed.status] ?? 'Error', message: parsed.message };
+    if (parsed) {
+      const body: ErrorBody = { statusCode: parsed.status, error: STATUS_CODES[parsed.status] ?? 'Error', message: parsed.message };
+      return parsed.field ? { ...body, fields: [{ field: parsed.field, message: parsed.message }] } : body;
+    }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: 'Something went wrong; it has been logged' };
   }
 }

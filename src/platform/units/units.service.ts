@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../context/request-context';
 import { COMMISSIONERATE_WIDE_ROLES } from '../auth/roles';
+import { fieldError } from '../http/field-error';
 import { Unit, UnitKind } from './unit.entity';
 
 export interface NewUnit {
@@ -23,10 +24,12 @@ export class UnitsService {
     return this.dataSource.getRepository(Unit).find({ order: { path: 'ASC' } });
   }
 
-  async byCode(code: string, em: EntityManager = this.dataSource.manager): Promise<Unit> {
+  /** With `field`, an unknown code is the client's input error (400 naming the field), not a 404. */
+  async byCode(code: string, em: EntityManager = this.dataSource.manager, field?: string): Promise<Unit> {
     const unit = await em.findOne(Unit, { where: { code } });
-    if (!unit) throw new NotFoundException(`Unit ${code} not found`);
-    return unit;
+    if (unit) return unit;
+    if (field) throw fieldError(field, `${field} ${code} is not a known unit code`);
+    throw new NotFoundException(`Unit ${code} not found`);
   }
 
   async create(em: EntityManager, input: NewUnit): Promise<Unit> {
