@@ -23,15 +23,14 @@ async function main(): Promise<void> {
     throw e;
   }
   const log = new Logger('Main');
-  let embedded: EmbeddedDatabase | undefined;
-  let app: INestApplication | undefined;
+  const running: { app?: INestApplication; embedded?: EmbeddedDatabase } = {};
 
   exitHook((done) => {
     void (async () => {
       try {
-        await app?.close();
+        await running.app?.close();
       } finally {
-        await embedded?.stop();
+        await running.embedded?.stop();
         done();
       }
     })();
@@ -39,11 +38,13 @@ async function main(): Promise<void> {
 
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = new EmbeddedDatabase({ dataDir: config.DATA_DIR, log: (m) => config.LOG_LEVEL === 'debug' && log.debug(m) });
+    const embedded = new EmbeddedDatabase({ dataDir: config.DATA_DIR, log: (m) => config.LOG_LEVEL === 'debug' && log.debug(m) });
+    running.embedded = embedded;
     databaseUrl = await embedded.start();
     log.log(`embedded PostgreSQL running (data in ${embedded.clusterDir})`);
   }
-  app = await createApp({ config, databaseUrl });
+  const app = await createApp({ config, databaseUrl });
+  running.app = app;
   await app.listen(config.PORT, config.HOST);
   log.log(`police-ops ready on ${await app.getUrl()} in ${Date.now() - started} ms`);
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bootTestApp, TestApp, TEST_PASSWORD } from './support/test-app';
 
@@ -13,8 +13,7 @@ describe('auth (e2e)', () => {
     const file = join(t.dataDir, 'initial-admin-password');
     const password = readFileSync(file, 'utf8').trim();
     expect(password).toMatch(/^[A-Za-z0-9]{20}$/);
-    // eslint-disable-next-line no-bitwise
-    expect(require('node:fs').statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
 
     const login = await t.http.post('/api/v1/auth/login').send({ username: 'admin', password }).expect(200);
     expect(login.body.mustChangePassword).toBe(true);
