@@ -5,13 +5,12 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { TransactionService } from '../database/transaction.service';
 import { UnitsService } from '../units/units.service';
+import { ROOT_UNIT } from '../units/root-unit';
 import { Unit } from '../units/unit.entity';
 import { PasswordService } from './password.service';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
 
-/** Hard-wired only so that a brand-new install has somewhere to put the first account. */
-const ROOT_UNIT = { code: 'BPL', kind: 'COMMISSIONERATE', nameEn: 'Police Commissionerate, Bhopal', nameHi: 'पुलिस आयुक्त कार्यालय, भोपाल' } as const;
 
 /**
  * On an empty database, creates the root unit and an `admin` account with a random
@@ -35,7 +34,7 @@ export class FirstRunService implements OnApplicationBootstrap {
     const created = await this.tx.run(async (em) => {
       // Two instances starting together must not both create an admin.
       await em.query('SELECT pg_advisory_xact_lock($1)', [0x46524e31]);
-      if ((await em.count(User)) > 0) return false;
+      if ((await em.count(User, { where: { isDemo: false } })) > 0) return false;
       const root = (await em.findOne(Unit, { where: { code: ROOT_UNIT.code } })) ?? (await this.units.create(em, ROOT_UNIT));
       await this.users.insert(em, {
         username: 'admin',

@@ -83,6 +83,23 @@ export class EmbeddedDatabase {
     return `postgresql://police_ops:${encodeURIComponent(password)}@127.0.0.1:${port}/police_ops`;
   }
 
+  /**
+   * For command-line tools: connect to the cluster the running app already serves, or start
+   * it if nothing runs. `started` says whether the caller must stop it.
+   */
+  async attachOrStart(): Promise<{ url: string; started: boolean }> {
+    const pidFile = resolve(this.clusterDir, 'postmaster.pid');
+    if (existsSync(pidFile) && existsSync(this.credentialsFile)) {
+      const lines = readFileSync(pidFile, 'utf8').split('\n');
+      const [pid, port] = [Number(lines[0]), Number(lines[3])];
+      if (pid && port && isAlive(pid)) {
+        const password = readFileSync(this.credentialsFile, 'utf8').trim();
+        return { url: `postgresql://police_ops:${encodeURIComponent(password)}@127.0.0.1:${port}/police_ops`, started: false };
+      }
+    }
+    return { url: await this.start(), started: true };
+  }
+
   /** Fast shutdown: committed work is already durable in the WAL. Safe to call twice. */
   async stop(): Promise<void> {
     if (!this.instance) return;

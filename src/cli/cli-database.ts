@@ -1,0 +1,30 @@
+import { DataSource } from 'typeorm';
+import { migrateDatabase } from '../app';
+import { loadConfig } from '../config/config';
+import { dataSourceOptions } from '../platform/database/data-source.options';
+import { EmbeddedDatabase } from '../platform/database/embedded-postgres.launcher';
+
+/**
+ * Gives a command-line tool the app's database: DATABASE_URL, the embedded cluster the
+ * running app serves, or the embedded cluster started just for this command.
+ */
+export async function withDatabase<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    const candidate = new EmbeddedDatabase({ dataDir: config.DATA_DIR });
+    const attached = await candidate.attachOrStart();
+    url = attached.url;
+    if (attached.started) embedded = candidate;
+  }
+  await migrateDatabase(url, () => undefined);
+  const dataSource = new DataSource(dataSourceOptions(url, 2));
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+    await embedded?.stop();
+  }
+}
