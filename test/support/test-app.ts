@@ -25,8 +25,8 @@ export interface TestApp {
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 
 /** Boots the real AppModule on a fresh database. Pass env overrides as strings, as in production. */
-export async function bootTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+export async function bootTestApp(env: Record<string, string> = {}, existingDatabaseUrl?: string): Promise<TestApp> {
+  const databaseUrl = existingDatabaseUrl ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'police-ops-e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',

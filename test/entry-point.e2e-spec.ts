@@ -1,0 +1,78 @@
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { postJson, startAppProcess } from './support/app-process';
+import { createTestDatabase, withClient } from './support/databases';
+
+function postgresRunningFor(dataDir: string): boolean {
+  try {
+    return execSync(`ps -eo args`).toString().split('\n').some((l) => l.includes('postgres') && l.includes(join(dataDir, 'pg')));
+  } catch {
+    return false;
+  }
+}
+
+describe('the real entry point (e2e)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'police-ops-entry-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts on the embedded PostgreSQL, survives kill -9 with its data, and stops cleanly on SIGTERM', async () => {
+    // 1. A clean start with no DATABASE_URL reaches ready on the embedded server.
+    const first = await startAppProcess({ DATA_DIR: dataDir });
+    const oneTime = readFileSync(join(dataDir, 'initial-admin-password'), 'utf8').trim();
+    const login = await postJson(`${first.baseUrl}/api/v1/auth/login`, { username: 'admin', password: oneTime });
+    expect(login.status).toBe(200);
+    const newPassword = 'kill-nine-survivor-2026';
+    const changed = await postJson(
+      `${first.baseUrl}/api/v1/auth/change-password`,
+      { currentPassword: oneTime, newPassword },
+      login.body.accessToken,
+    );
+    expect(changed.status).toBe(200);
+
+    // 2. kill -9: no shutdown code runs; PostgreSQL is left orphaned with its postmaster.pid.
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(postgresRunningFor(dataDir)).toBe(true);
+
+    // 3. The next start deals with the orphan and finds the data intact.
+    const second = await startAppProcess({ DATA_DIR: dataDir });
+    expect((await postJson(`${second.baseUrl}/api/v1/auth/login`, { username: 'admin', password: oneTime })).status).toBe(401);
+    expect((await postJson(`${second.baseUrl}/api/v1/auth/login`, { username: 'admin', password: newPassword })).status).toBe(200);
+
+    // 4. SIGTERM: the app closes, then the embedded PostgreSQL stops, and the process exits.
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(143);
+    expect(postgresRunningFor(dataDir)).toBe(false);
+  });
+
+  it('lets two instances on one DATABASE_URL start together without a migration race', async () => {
+    const databaseUrl = await createTestDatabase('twins');
+    const shared = { DATABASE_URL: databaseUrl, JWT_SECRET: 'x'.repeat(40) };
+    const [a, b] = await Promise.all([
+      startAppProcess({ ...shared, DATA_DIR: mkdtempSync(join(tmpdir(), 'twin-a-')) }),
+      startAppProcess({ ...shared, DATA_DIR: mkdtempSync(join(tmpdir(), 'twin-b-')) }),
+    ]);
+    try {
+      await withClient(databaseUrl, async (c) => {
+        const migrations = await c.query(`SELECT name FROM schema_migrations`);
+        const names = migrations.rows.map((r) => r.name);
+        expect(new Set(names).size).toBe(names.length);
+        const admins = await c.query(`SELECT 1 FROM app_user WHERE username = 'admin'`);
+        expect(admins.rowCount).toBe(1);
+      });
+      for (const app of [a, b]) expect((await fetch(`${app.baseUrl}/health/ready`)).status).toBe(200);
+    } finally {
+      a.child.kill('SIGTERM');
+      b.child.kill('SIGTERM');
+      await Promise.all([a.exited, b.exited]);
+    }
+  });
+
+  it('refuses to start with a bad setting and names the variable', async () => {
+    await expect(startAppProcess({ DATA_DIR: dataDir, ACCESS_TOKEN_TTL_SECONDS: 'forever' })).rejects.toThrow(
+      /ACCESS_TOKEN_TTL_SECONDS="forever"/,
+    );
+  });
+});
