@@ -4,6 +4,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from './config/config';
+import { DakModule } from './modules/dak/dak.module';
 import { PersonnelModule } from './modules/personnel/personnel.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
@@ -11,6 +12,7 @@ import { RequestContextMiddleware } from './platform/context/request-context.mid
 import { dataSourceOptions } from './platform/database/data-source.options';
 import { DatabaseModule } from './platform/database/database.module';
 import { DATABASE_URL } from './platform/database/database.tokens';
+import { EofficeModule } from './platform/eoffice/eoffice.module';
 import { HealthModule } from './platform/health/health.module';
 import { ContentTypeMiddleware } from './platform/http/content-type.middleware';
 import { AllExceptionsFilter } from './platform/http/http-exception.filter';
@@ -41,8 +43,10 @@ export class AppModule implements NestModule {
         AuditModule,
         AuthModule,
         QueueModule,
+        EofficeModule,
         HealthModule,
         PersonnelModule,
+        DakModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -27,6 +27,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ),
     );
   }
+  const problems: string[] = [];
+  if (config.EOFFICE_ADAPTER === 'email') {
+    if (!config.EOFFICE_SMTP_HOST) problems.push('EOFFICE_SMTP_HOST: required when EOFFICE_ADAPTER=email');
+    if (!config.EOFFICE_MAILBOX) problems.push('EOFFICE_MAILBOX: required when EOFFICE_ADAPTER=email');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return { ...config, BASE_URL: config.BASE_URL ?? `http://localhost:${config.PORT}` };
 }
 

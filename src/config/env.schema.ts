@@ -125,6 +125,106 @@ export class EnvironmentVariables {
   @Min(10)
   @Max(86400)
   HOUSEKEEPING_INTERVAL_SECONDS = 3600;
+
+  @IsOptional()
+  @IsIn(['simulator', 'http', 'email'])
+  EOFFICE_ADAPTER: 'simulator' | 'http' | 'email' = 'simulator';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  EOFFICE_URL = 'http://127.0.0.1:4600';
+
+  @IsOptional()
+  @IsString()
+  EOFFICE_TOKEN?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(300000)
+  EOFFICE_TIMEOUT_MS = 10000;
+
+  @IsOptional()
+  @IsString()
+  EOFFICE_SMTP_HOST?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EOFFICE_SMTP_PORT = 587;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  EOFFICE_SMTP_SECURE = false;
+
+  @IsOptional()
+  @IsString()
+  EOFFICE_SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  EOFFICE_SMTP_PASSWORD?: string;
+
+  @IsOptional()
+  @IsString()
+  EOFFICE_MAILBOX?: string;
+
+  @IsOptional()
+  @IsString()
+  EOFFICE_MAIL_FROM = 'police-ops <no-reply@localhost>';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  EOFFICE_BREAKER_FAILURES = 5;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  EOFFICE_PROBE_INTERVAL_SECONDS = 30;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  EOFFICE_DRAIN_PER_SECOND = 50;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  EOFFICE_CONCURRENCY = 8;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  EOFFICE_MAX_ATTEMPTS = 50;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  EOFFICE_DISPATCH_INTERVAL_MS = 1000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  EOFFICE_RECONCILE_INTERVAL_SECONDS = 60;
 }
 
 /** One line per variable for the README table and `--help`-style errors. */
@@ -149,4 +249,22 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   RATE_LIMIT_PER_MINUTE: 'Requests per minute per client IP across the API.',
   DB_POOL_SIZE: 'PostgreSQL connections per app instance.',
   HOUSEKEEPING_INTERVAL_SECONDS: 'How often the housekeeping job purges expired tokens and idempotency keys.',
+  EOFFICE_ADAPTER: 'How work reaches e-Office: `simulator` (our stand-in), `http` (a REST endpoint) or `email` (e-mail diarisation).',
+  EOFFICE_URL: 'Base URL for the `http` and `simulator` adapters.',
+  EOFFICE_TOKEN: 'Bearer token for the `http` adapter.',
+  EOFFICE_TIMEOUT_MS: 'Per-delivery time limit.',
+  EOFFICE_SMTP_HOST: 'SMTP server for the `email` adapter (required with it).',
+  EOFFICE_SMTP_PORT: 'SMTP port.',
+  EOFFICE_SMTP_SECURE: 'Implicit TLS (port 465); otherwise STARTTLS when offered.',
+  EOFFICE_SMTP_USER: 'SMTP user.',
+  EOFFICE_SMTP_PASSWORD: 'SMTP password.',
+  EOFFICE_MAILBOX: 'The e-Office diarisation mailbox (required with the `email` adapter).',
+  EOFFICE_MAIL_FROM: 'Sender of diarisation mails.',
+  EOFFICE_BREAKER_FAILURES: 'Consecutive channel failures that switch the system to DEGRADED.',
+  EOFFICE_PROBE_INTERVAL_SECONDS: 'While DEGRADED, how often e-Office is probed.',
+  EOFFICE_DRAIN_PER_SECOND: 'Most deliveries per second when the backlog drains.',
+  EOFFICE_CONCURRENCY: 'Deliveries in flight at once per instance.',
+  EOFFICE_MAX_ATTEMPTS: 'Failed delivery attempts (while e-Office is reachable) before a row is marked FAILED for a person to look at.',
+  EOFFICE_DISPATCH_INTERVAL_MS: 'How often due outbox rows are handed to the queue.',
+  EOFFICE_RECONCILE_INTERVAL_SECONDS: 'How often the reconciler re-queues pending rows whose job was lost (also at start).',
 };

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { affectedRows } from '../database/affected-rows';
 import { JobHandler } from './job-handler.decorator';
 
 export interface HousekeepingResult {
@@ -22,7 +23,7 @@ export class HousekeepingService {
       const tokens = await em.query(
         `DELETE FROM refresh_token WHERE expires_at < now() - interval '1 day' OR revoked_at < now() - interval '30 days'`,
       );
-      const result = { purgedIdempotencyKeys: keys[1] ?? 0, purgedRefreshTokens: tokens[1] ?? 0 };
+      const result = { purgedIdempotencyKeys: affectedRows(keys), purgedRefreshTokens: affectedRows(tokens) };
       await em.query(
         `INSERT INTO housekeeping_run (job_id, purged_idempotency_keys, purged_refresh_tokens) VALUES ($1, $2, $3)
          ON CONFLICT (job_id) DO NOTHING`,

@@ -2,7 +2,9 @@ import type { AppConfig } from '../../config/config';
 
 interface JobDefinition {
   queue: string;
-  concurrency: number;
+  concurrency: (config: AppConfig) => number;
+  /** Most jobs per second on this queue (across its workers in this instance). */
+  perSecond?: (config: AppConfig) => number;
   /** Repeat on a BullMQ job scheduler every so many ms. */
   every?: (config: AppConfig) => number;
 }
@@ -15,8 +17,14 @@ interface JobDefinition {
 export const JOBS = {
   housekeeping: {
     queue: 'maintenance',
-    concurrency: 1,
+    concurrency: () => 1,
     every: (config: AppConfig) => config.HOUSEKEEPING_INTERVAL_SECONDS * 1000,
+  },
+  /** One delivery attempt of one outbox row; jobId = outbox id. */
+  'eoffice-deliver': {
+    queue: 'eoffice',
+    concurrency: (config: AppConfig) => config.EOFFICE_CONCURRENCY,
+    perSecond: (config: AppConfig) => config.EOFFICE_DRAIN_PER_SECOND,
   },
 } as const satisfies Record<string, JobDefinition>;
 

@@ -14,6 +14,9 @@ export class QueueService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Queue');
   private readonly queues = new Map<QueueName, Queue>();
   private readonly handlers = new Map<JobName, Handler>();
+  private markReady!: () => void;
+  /** Resolves once every queue and worker is up; timers that enqueue wait for it. */
+  readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
   constructor(
     readonly backend: QueueBackend,
@@ -29,8 +32,13 @@ export class QueueService implements OnApplicationBootstrap {
     const queueNames = [...new Set(Object.values(JOBS).map((j) => j.queue))];
     for (const name of queueNames) {
       this.queues.set(name, this.backend.queue(name));
-      const concurrency = Math.max(...Object.values(JOBS).filter((j) => j.queue === name).map((j) => j.concurrency));
-      this.backend.worker(name, (job) => this.dispatch(job), { concurrency });
+      const defs: Array<(typeof JOBS)[JobName]> = Object.values(JOBS).filter((j) => j.queue === name);
+      const concurrency = Math.max(...defs.map((j) => j.concurrency(this.config)));
+      const rates = defs.flatMap((j) => ('perSecond' in j ? [j.perSecond(this.config)] : []));
+      this.backend.worker(name, (job) => this.dispatch(job), {
+        concurrency,
+        ...(rates.length ? { limiter: { max: Math.min(...rates), duration: 1000 } } : {}),
+      });
     }
     for (const [name, def] of Object.entries(JOBS) as [JobName, (typeof JOBS)[JobName]][]) {
       if (!('every' in def)) continue;
@@ -38,6 +46,7 @@ export class QueueService implements OnApplicationBootstrap {
       await this.queue(def.queue).upsertJobScheduler(name, { every: def.every(this.config) }, { name });
     }
     this.logger.log(`queues ready on ${this.backend.kind}: ${queueNames.join(', ')}`);
+    this.markReady();
   }
 
   queue(name: QueueName): Queue {

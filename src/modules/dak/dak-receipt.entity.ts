@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { IntakeChannel } from '../../platform/eoffice/outbox/outbox.entity';
+import type { Grading } from '../../platform/eoffice/gateway';
+
+export const DAK_EOFFICE_STATUSES = ['PENDING_SYNC', 'SENT_FOR_DIARISATION', 'DIARISED', 'NOT_REQUIRED'] as const;
+export type DakEofficeStatus = (typeof DAK_EOFFICE_STATUSES)[number];
+
+/** One item of inward correspondence (dak) entered in the register. */
+@Entity('dak_receipt')
+export class DakReceipt {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** `DAK/<year>/<6 digits>` */
+  @Column() ref!: string;
+  @Column() subject!: string;
+  @Column() senderName!: string;
+  @Column({ type: 'text', nullable: true }) senderOffice!: string | null;
+  @Column({ type: 'text', nullable: true }) letterNo!: string | null;
+  @Column({ type: 'date', nullable: true }) letterDate!: string | null;
+  @Column({ type: 'text' }) intakeChannel!: IntakeChannel;
+  @Column({ type: 'timestamptz' }) receivedAt!: Date;
+  @Column({ type: 'text' }) grading!: Grading;
+  @Column('uuid') unitId!: string;
+  @Column({ type: 'uuid', nullable: true }) markedToUnitId!: string | null;
+  @Column({ type: 'text', nullable: true }) remarks!: string | null;
+  /** PENDING_SYNC until e-Office has it: an entry made during an outage is not final there yet. */
+  @Column({ type: 'text' }) eofficeStatus!: DakEofficeStatus;
+  @Column({ type: 'text', nullable: true }) eofficeRef!: string | null;
+  @Column({ type: 'text', nullable: true }) eofficeChannelRef!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) eofficeSyncedAt!: Date | null;
+  @Column('uuid') createdBy!: string;
+  @VersionColumn() version!: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { NoAadhaarNumber } from '../../platform/http/aadhaar';
+import { GRADINGS, Grading } from '../../platform/eoffice/gateway';
+import { INTAKE_CHANNELS, IntakeChannel } from '../../platform/eoffice/outbox/outbox.entity';
+import { DAK_EOFFICE_STATUSES, DakEofficeStatus } from './dak-receipt.entity';
+
+export class CreateDakDto {
+  @ApiProperty({ example: 'धरना-प्रदर्शन की अनुमति हेतु आवेदन / Application for permission to hold a dharna' })
+  @IsString()
+  @Length(3, 500)
+  @NoAadhaarNumber()
+  subject!: string;
+
+  @ApiProperty({ example: 'Secretary, Bhopal Traders Association' })
+  @IsString()
+  @Length(2, 200)
+  @NoAadhaarNumber()
+  senderName!: string;
+
+  @ApiPropertyOptional({ example: 'Collectorate, Bhopal' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  senderOffice?: string;
+
+  @ApiPropertyOptional({ example: '1234/Reader/2026' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  letterNo?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-24' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  letterDate?: string;
+
+  @ApiProperty({ enum: INTAKE_CHANNELS })
+  @IsIn(INTAKE_CHANNELS)
+  intakeChannel!: IntakeChannel;
+
+  @ApiProperty({ description: 'When it reached us; may be in the past for back-entry after an outage', example: '2026-11-25T10:30:00+05:30' })
+  @IsISO8601({ strict: true })
+  receivedAt!: string;
+
+  @ApiPropertyOptional({ enum: GRADINGS, default: 'NORMAL' })
+  @IsOptional()
+  @IsIn(GRADINGS)
+  grading?: Grading;
+
+  @ApiPropertyOptional({ example: 'DCP_INT_SEC', description: 'Unit code the dak is marked to' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 40)
+  markedTo?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  @NoAadhaarNumber()
+  remarks?: string;
+}
+
+export class DakQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ enum: INTAKE_CHANNELS }) @IsOptional() @IsIn(INTAKE_CHANNELS) intakeChannel?: IntakeChannel;
+  @ApiPropertyOptional({ enum: DAK_EOFFICE_STATUSES }) @IsOptional() @IsIn(DAK_EOFFICE_STATUSES) eofficeStatus?: DakEofficeStatus;
+  @ApiPropertyOptional({ description: 'Search in the subject' }) @IsOptional() @IsString() @Length(2, 100) q?: string;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/decorators';
+import { ROLES } from '../auth/roles';
+import { uuidParam } from '../http/field-error';
+import { EofficeChannel } from './eoffice-channel.service';
+import { CancelOutboxDto, OutboxQueryDto } from './eoffice.dto';
+import { OutboxService } from './outbox/outbox.service';
+
+@ApiTags('e-Office')
+@ApiBearerAuth()
+@Controller()
+export class EofficeController {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly channel: EofficeChannel,
+  ) {}
+
+  /** The state at a glance: is e-Office reachable, and how much is waiting for it. */
+  @Get('system/status')
+  @Roles(...ROLES)
+  async status() {
+    const [row] = await this.outbox.modeRow();
+    return {
+      mode: row.mode,
+      since: row.since,
+      reason: row.reason,
+      channel: this.channel.channelName,
+      ...(await this.outbox.figures()),
+      note:
+        row.mode === 'DEGRADED'
+          ? 'e-Office is unreachable. Work continues here; items are queued and will be diarised once it returns. A queued item is not final in e-Office until it shows DELIVERED.'
+          : undefined,
+    };
+  }
+
+  @Get('eoffice/outbox')
+  @Roles('ADMIN', 'CONTROL_ROOM')
+  list(@Query() filters: OutboxQueryDto) {
+    return this.outbox.list(filters);
+  }
+
+  @Get('eoffice/outbox/:id')
+  @Roles('ADMIN', 'CONTROL_ROOM')
+  get(@Param('id', uuidParam('id')) id: string) {
+    return this.outbox.get(id);
+  }
+
+  @Post('eoffice/outbox/:id/retry')
+  @HttpCode(200)
+  @Roles('ADMIN', 'CONTROL_ROOM')
+  retry(@Param('id', uuidParam('id')) id: string) {
+    return this.outbox.retry(id);
+  }
+
+  @Post('eoffice/outbox/:id/cancel')
+  @HttpCode(200)
+  @Roles('ADMIN')
+  cancel(@Param('id', uuidParam('id')) id: string, @Body() dto: CancelOutboxDto) {
+    return this.outbox.cancel(id, dto.reason);
+  }
+}
