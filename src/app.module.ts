@@ -12,6 +12,7 @@ import { RequestContextMiddleware } from './platform/context/request-context.mid
 import { dataSourceOptions } from './platform/database/data-source.options';
 import { DatabaseModule } from './platform/database/database.module';
 import { DATABASE_URL } from './platform/database/database.tokens';
+import { DocumentsModule } from './platform/documents/documents.module';
 import { EofficeModule } from './platform/eoffice/eoffice.module';
 import { HealthModule } from './platform/health/health.module';
 import { ContentTypeMiddleware } from './platform/http/content-type.middleware';
@@ -44,6 +45,7 @@ export class AppModule implements NestModule {
         AuthModule,
         QueueModule,
         EofficeModule,
+        DocumentsModule,
         HealthModule,
         PersonnelModule,
         DakModule,

@@ -127,6 +127,10 @@ export class EnvironmentVariables {
   HOUSEKEEPING_INTERVAL_SECONDS = 3600;
 
   @IsOptional()
+  @Matches(/-----BEGIN PRIVATE KEY-----/, { message: 'must be an Ed25519 private key in PEM (PKCS#8)' })
+  DOCUMENT_SIGNING_KEY?: string;
+
+  @IsOptional()
   @IsIn(['simulator', 'http', 'email'])
   EOFFICE_ADAPTER: 'simulator' | 'http' | 'email' = 'simulator';
 
@@ -249,6 +253,8 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   RATE_LIMIT_PER_MINUTE: 'Requests per minute per client IP across the API.',
   DB_POOL_SIZE: 'PostgreSQL connections per app instance.',
   HOUSEKEEPING_INTERVAL_SECONDS: 'How often the housekeeping job purges expired tokens and idempotency keys.',
+  DOCUMENT_SIGNING_KEY:
+    'Ed25519 private key (PEM, PKCS#8) that signs verify links on issued papers. Unset: generated once into `DATA_DIR/secrets/document-signing-key.pem`. Share it between instances.',
   EOFFICE_ADAPTER: 'How work reaches e-Office: `simulator` (our stand-in), `http` (a REST endpoint) or `email` (e-mail diarisation).',
   EOFFICE_URL: 'Base URL for the `http` and `simulator` adapters.',
   EOFFICE_TOKEN: 'Bearer token for the `http` adapter.',

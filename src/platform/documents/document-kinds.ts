@@ -1,0 +1,19 @@
+/**
+ * Human names of the kinds of paper we issue, for the public verify page. Modules add theirs
+ * here; an unknown kind is shown by its code.
+ */
+export const DOCUMENT_KIND_LABELS: Record<string, { en: string; hi: string }> = {
+  GENERAL_LETTER: { en: 'General letter', hi: 'सामान्य पत्र' },
+  PROTEST_PERMISSION: { en: 'Protest permission letter', hi: 'धरना-प्रदर्शन अनुमति पत्र' },
+  PROTEST_REFUSAL: { en: 'Protest refusal letter', hi: 'धरना-प्रदर्शन अस्वीकृति पत्र' },
+  PROTEST_REVOCATION: { en: 'Protest permission revocation', hi: 'धरना-प्रदर्शन अनुमति निरस्तीकरण' },
+  CHARACTER_CERTIFICATE: { en: 'Character certificate', hi: 'चरित्र प्रमाण पत्र' },
+  VIP_PROGRAMME: { en: 'VIP movement programme', hi: 'अति विशिष्ट व्यक्ति भ्रमण कार्यक्रम' },
+  VIP_MOVEMENT_SHEET: { en: 'Movement sheet', hi: 'भ्रमण पत्रक' },
+  DUTY_CHART: { en: 'Duty chart', hi: 'ड्यूटी चार्ट' },
+  DUTY_SLIP: { en: 'Duty slip', hi: 'ड्यूटी पर्ची' },
+};
+
+export function kindLabel(kind: string): { en: string; hi: string } {
+  return DOCUMENT_KIND_LABELS[kind] ?? { en: kind, hi: kind };
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../auth/decorators';
+import { Actor } from '../context/request-context';
+import { uuidParam } from '../http/field-error';
+import { DocumentsService } from './documents.service';
+import { GeneralLetterDto } from './general-letter.dto';
+import { GeneralLetterService } from './general-letter.service';
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('documents')
+export class DocumentsController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly generalLetters: GeneralLetterService,
+  ) {}
+
+  /** Renders and issues the sample general letter: the engine end to end. */
+  @Post('general-letter')
+  @Roles('ADMIN')
+  issueGeneralLetter(@CurrentActor() actor: Actor, @Body() dto: GeneralLetterDto) {
+    return this.generalLetters.issue(actor, dto);
+  }
+
+  @Get(':id')
+  @Roles('ADMIN', 'AUDITOR')
+  get(@Param('id', uuidParam('id')) id: string) {
+    return this.documents.get(id);
+  }
+
+  @Get(':id/pdf')
+  @Roles('ADMIN', 'AUDITOR')
+  async pdf(@Param('id', uuidParam('id')) id: string, @Res() res: Response): Promise<void> {
+    const { doc, bytes } = await this.documents.bytes(id);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="${doc.sourceRef.replace(/[^A-Za-z0-9-]+/g, '-')}.pdf"`);
+    res.setHeader('X-Content-SHA256', doc.sha256);
+    res.send(bytes);
+  }
+}

@@ -1,0 +1,41 @@
+import { Global, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { OUTBOX_DOCUMENT_LOADER } from '../eoffice/outbox/outbox-documents';
+import { DocumentSigner } from './document-signer';
+import { DocumentsController } from './documents.controller';
+import { DOCUMENT_SIGNER, DocumentsService } from './documents.service';
+import { GeneralLetterService } from './general-letter.service';
+import { warmUpPdfEngine } from './pdf';
+import { TemplateStore } from './templates';
+import { VerifyController } from './verify.controller';
+
+@Global()
+@Module({
+  controllers: [DocumentsController, VerifyController],
+  providers: [
+    {
+      provide: DOCUMENT_SIGNER,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => DocumentSigner.fromConfig(c.DOCUMENT_SIGNING_KEY, c.DATA_DIR),
+    },
+    {
+      provide: TemplateStore,
+      // Checked at boot: an unknown placeholder or a missing language stops the start here.
+      useFactory: () => {
+        const store = new TemplateStore();
+        store.validateAll();
+        return store;
+      },
+    },
+    DocumentsService,
+    GeneralLetterService,
+    { provide: OUTBOX_DOCUMENT_LOADER, useExisting: DocumentsService },
+  ],
+  exports: [DocumentsService, TemplateStore, OUTBOX_DOCUMENT_LOADER],
+})
+export class DocumentsModule implements OnApplicationBootstrap {
+  onApplicationBootstrap(): void {
+    // Font parsing and shaping caches take ~1.5 s; do it now, not on the first user's letter.
+    void warmUpPdfEngine().catch((e: Error) => new Logger('Documents').warn(`PDF warm-up failed: ${e.message}`));
+  }
+}

@@ -1,0 +1,188 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { AuditService } from '../audit/audit.service';
+import { RequestContext } from '../context/request-context';
+import type { DiarisationDocument } from '../eoffice/gateway';
+import { OutboxDocumentLoader } from '../eoffice/outbox/outbox-documents';
+import { ROOT_UNIT } from '../units/root-unit';
+import { Unit } from '../units/unit.entity';
+import { documentIdFor, DocumentSigner } from './document-signer';
+import { DocumentLanguage, IssuedDocument } from './issued-document.entity';
+import { Block, renderPdfDocument } from './pdf';
+
+export const DOCUMENT_SIGNER = Symbol('DOCUMENT_SIGNER');
+
+export interface IssueRequest {
+  kind: string;
+  language: DocumentLanguage;
+  title: string;
+  /** "Revision 2", shown on the verify page; optional. */
+  label?: string;
+  /** The record the paper belongs to. */
+  sourceType: string;
+  sourceId: string;
+  sourceRef: string;
+  /** Distinguishes papers of one record (e.g. `rev-2`, `refusal`). Same variant → same document. */
+  variant: string;
+  issuingUnitId: string;
+  /** The record's own time (decision, revision), so re-rendering gives the same bytes. */
+  issuedAt: Date;
+  reference?: string;
+  blocks: Block[];
+  landscape?: boolean;
+}
+
+/**
+ * Issues, stores and verifies papers. Every issued PDF carries a QR code with a signed verify
+ * link, and is kept with its sha256 so an uploaded copy can be checked byte for byte.
+ */
+@Injectable()
+export class DocumentsService implements OutboxDocumentLoader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(DOCUMENT_SIGNER) private readonly signer: DocumentSigner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  verifyUrl(documentId: string): string {
+    return `${this.config.BASE_URL.replace(/\/$/, '')}/verify/${this.signer.token(documentId)}`;
+  }
+
+  /** Renders and stores a paper inside the caller's transaction; issuing the same one again returns it. */
+  async issue(em: EntityManager, req: IssueRequest): Promise<IssuedDocument> {
+    const id = documentIdFor([req.kind, req.sourceType, req.sourceId, req.variant, req.language]);
+    const existing = await em.findOne(IssuedDocument, { where: { id } });
+    if (existing) return existing;
+    const unit = await em.findOneOrFail(Unit, { where: { id: req.issuingUnitId } });
+    const { pdf, sha256, pageCount } = await renderPdfDocument({
+      language: req.language,
+      title: req.title,
+      letterhead: {
+        unitHi: unit.nameHi,
+        unitEn: unit.nameEn,
+        ...(unit.code === ROOT_UNIT.code ? {} : { lines: [`${ROOT_UNIT.nameHi} / ${ROOT_UNIT.nameEn}`] }),
+      },
+      ...(req.reference ? { reference: req.reference } : {}),
+      issuedAt: req.issuedAt,
+      blocks: req.blocks,
+      qrUrl: this.verifyUrl(id),
+      documentId: id,
+      ...(req.landscape ? { pageSize: 'A4-landscape' as const } : {}),
+    });
+    const doc = em.create(IssuedDocument, {
+      id,
+      kind: req.kind,
+      language: req.language,
+      title: req.title,
+      label: req.label ?? null,
+      sourceType: req.sourceType,
+      sourceId: req.sourceId,
+      sourceRef: req.sourceRef,
+      variant: req.variant,
+      issuedBy: RequestContext.get().actor?.id ?? null,
+      issuingUnitId: unit.id,
+      issuedAt: req.issuedAt,
+      sha256,
+      sizeBytes: pdf.length,
+      pageCount,
+      bytes: pdf,
+      status: 'VALID',
+    });
+    await em.insert(IssuedDocument, doc);
+    await this.audit.record(em, {
+      action: 'document.issued',
+      entityType: req.sourceType,
+      entityId: req.sourceId,
+      diff: { documentId: id, kind: req.kind, language: req.language, sha256, variant: req.variant },
+    });
+    return doc;
+  }
+
+  /** Marks older papers of a record superseded by a newer one (e.g. revision N by N+1). */
+  async supersede(em: EntityManager, oldId: string, newId: string): Promise<void> {
+    await em.update(IssuedDocument, { id: oldId, status: 'VALID' }, { status: 'SUPERSEDED', supersededBy: newId, statusChangedAt: new Date() });
+    await this.audit.record(em, { action: 'document.superseded', entityType: 'issued_document', entityId: oldId, diff: { supersededBy: newId } });
+  }
+
+  async revoke(em: EntityManager, id: string, reason: string): Promise<void> {
+    await em.update(IssuedDocument, { id }, { status: 'REVOKED', revokedReason: reason, statusChangedAt: new Date() });
+    await this.audit.record(em, { action: 'document.revoked', entityType: 'issued_document', entityId: id, diff: { reason } });
+  }
+
+  async get(id: string): Promise<IssuedDocument> {
+    const doc = await this.dataSource.getRepository(IssuedDocument).findOne({ where: { id } });
+    if (!doc) throw new NotFoundException(`Document ${id} not found`);
+    return doc;
+  }
+
+  async bytes(id: string): Promise<{ doc: IssuedDocument; bytes: Buffer }> {
+    const doc = await this.dataSource
+      .getRepository(IssuedDocument)
+      .createQueryBuilder('d')
+      .addSelect('d.bytes')
+      .where('d.id = :id', { id })
+      .getOne();
+    if (!doc) throw new NotFoundException(`Document ${id} not found`);
+    return { doc, bytes: doc.bytes };
+  }
+
+  /** For the e-Office outbox: the PDF as an attachment. */
+  async load(documentId: string): Promise<DiarisationDocument> {
+    const { doc, bytes } = await this.bytes(documentId);
+    return {
+      filename: `${doc.sourceRef.replace(/[^A-Za-z0-9-]+/g, '-')}-${doc.kind.toLowerCase()}.pdf`,
+      contentType: 'application/pdf',
+      bytes,
+      sha256: doc.sha256,
+    };
+  }
+
+  /** The public check of a verify link: valid / invalid / superseded / revoked. No personal data. */
+  async verifyToken(token: string): Promise<VerifyOutcome> {
+    const id = this.signer.verify(token);
+    if (!id) return { status: 'invalid' };
+    const doc = await this.dataSource.getRepository(IssuedDocument).findOne({ where: { id } });
+    if (!doc) return { status: 'invalid' };
+    return this.describe(doc);
+  }
+
+  /** Does this file match, byte for byte, a paper we issued? */
+  async matchUpload(bytes: Buffer): Promise<VerifyOutcome & { match: boolean; sha256: string }> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const doc = await this.dataSource.getRepository(IssuedDocument).findOne({ where: { sha256 } });
+    if (!doc) return { match: false, status: 'invalid', sha256 };
+    return { match: true, ...(await this.describe(doc)), sha256 };
+  }
+
+  private async describe(doc: IssuedDocument): Promise<VerifyOutcome> {
+    const unit = await this.dataSource.getRepository(Unit).findOneOrFail({ where: { id: doc.issuingUnitId } });
+    const outcome: VerifyOutcome = {
+      status: doc.status === 'VALID' ? 'valid' : doc.status === 'SUPERSEDED' ? 'superseded' : 'revoked',
+      documentId: doc.id,
+      kind: doc.kind,
+      label: doc.label,
+      issuingUnit: { en: unit.nameEn, hi: unit.nameHi },
+      issuedAt: doc.issuedAt.toISOString(),
+      sha256: doc.sha256,
+    };
+    if (doc.supersededBy) {
+      const newer = await this.dataSource.getRepository(IssuedDocument).findOne({ where: { id: doc.supersededBy } });
+      if (newer) outcome.supersededBy = { label: newer.label, issuedAt: newer.issuedAt.toISOString() };
+    }
+    return outcome;
+  }
+}
+
+export interface VerifyOutcome {
+  status: 'valid' | 'invalid' | 'superseded' | 'revoked';
+  documentId?: string;
+  kind?: string;
+  label?: string | null;
+  issuingUnit?: { en: string; hi: string };
+  issuedAt?: string;
+  sha256?: string;
+  supersededBy?: { label: string | null; issuedAt: string };
+}

@@ -1,0 +1,33 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export const DOCUMENT_STATUSES = ['VALID', 'SUPERSEDED', 'REVOKED'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+export type DocumentLanguage = 'hi' | 'en' | 'bi';
+
+/** An issued paper. Bytes and hash are immutable (database trigger); the status may move on. */
+@Entity('issued_document')
+export class IssuedDocument {
+  /** Derived from the record, so the same issue twice is the same document. */
+  @PrimaryColumn('uuid') id!: string;
+  @Column() kind!: string;
+  @Column({ type: 'text' }) language!: DocumentLanguage;
+  @Column() title!: string;
+  /** Human label of this version, e.g. "Revision 2"; shown on the verify page. */
+  @Column({ type: 'text', nullable: true }) label!: string | null;
+  @Column() sourceType!: string;
+  @Column() sourceId!: string;
+  @Column() sourceRef!: string;
+  @Column() variant!: string;
+  @Column({ type: 'uuid', nullable: true }) issuedBy!: string | null;
+  @Column('uuid') issuingUnitId!: string;
+  @Column({ type: 'timestamptz' }) issuedAt!: Date;
+  @Column() sha256!: string;
+  @Column() sizeBytes!: number;
+  @Column() pageCount!: number;
+  @Column({ type: 'bytea', select: false }) bytes!: Buffer;
+  @Column({ type: 'text' }) status!: DocumentStatus;
+  @Column({ type: 'uuid', nullable: true }) supersededBy!: string | null;
+  @Column({ type: 'text', nullable: true }) revokedReason!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) statusChangedAt!: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}

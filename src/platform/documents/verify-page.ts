@@ -1,0 +1,40 @@
+import { kindLabel } from './document-kinds';
+import { formatIstDate } from './pdf';
+import type { VerifyOutcome } from './documents.service';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const VERDICT: Record<VerifyOutcome['status'], { en: string; hi: string; colour: string }> = {
+  valid: { en: 'Valid: issued by Bhopal Police', hi: 'वैध: भोपाल पुलिस द्वारा जारी', colour: '#1b7f3b' },
+  superseded: { en: 'Superseded: a newer version exists', hi: 'अधिक्रमित: नया संस्करण जारी हो चुका है', colour: '#b26a00' },
+  revoked: { en: 'Revoked: no longer in force', hi: 'निरस्त: अब प्रभावी नहीं', colour: '#b00020' },
+  invalid: { en: 'Not valid: this link was not issued by us', hi: 'अवैध: यह लिंक हमारे द्वारा जारी नहीं किया गया', colour: '#b00020' },
+};
+
+/** A small bilingual page a phone can show; it names the paper, never a person. */
+export function verifyPageHtml(outcome: VerifyOutcome): string {
+  const v = VERDICT[outcome.status];
+  const rows: Array<[string, string]> = [];
+  if (outcome.kind) {
+    const k = kindLabel(outcome.kind);
+    rows.push(['प्रकार / Kind', `${k.hi} / ${k.en}${outcome.label ? ` (${outcome.label})` : ''}`]);
+  }
+  if (outcome.issuingUnit) rows.push(['जारीकर्ता / Issued by', `${outcome.issuingUnit.hi} / ${outcome.issuingUnit.en}`]);
+  if (outcome.issuedAt) rows.push(['दिनांक / Date', formatIstDate(new Date(outcome.issuedAt))]);
+  if (outcome.supersededBy) {
+    rows.push(['नया संस्करण / Superseded by', `${outcome.supersededBy.label ?? 'newer version'} (${formatIstDate(new Date(outcome.supersededBy.issuedAt))})`]);
+  }
+  if (outcome.sha256) rows.push(['SHA-256', `<code>${esc(outcome.sha256)}</code>`]);
+  return `<!doctype html>
+<html lang="hi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>दस्तावेज़ सत्यापन / Document verification</title>
+<style>body{font-family:'Noto Sans Devanagari','Noto Sans',system-ui,sans-serif;margin:0;padding:1rem;max-width:40rem;margin:auto;color:#222}
+.verdict{padding:1rem;border-radius:.5rem;color:#fff;background:${v.colour};font-size:1.15rem}
+table{border-collapse:collapse;width:100%;margin-top:1rem}td{padding:.5rem;border-bottom:1px solid #ddd;vertical-align:top}
+td:first-child{color:#555;width:40%}code{word-break:break-all;font-size:.8rem}p.small{color:#555;font-size:.85rem}</style></head>
+<body><h1 style="font-size:1.2rem">दस्तावेज़ सत्यापन / Document verification</h1>
+<div class="verdict">${esc(v.hi)}<br>${esc(v.en)}</div>
+<table>${rows.map(([k, val]) => `<tr><td>${esc(k)}</td><td>${val.startsWith('<code>') ? val : esc(val)}</td></tr>`).join('')}</table>
+<p class="small">किसी प्रति की जाँच हेतु उसकी PDF यहाँ अपलोड करें: POST /verify/upload. / To check a copy byte for byte, upload its PDF to POST /verify/upload.</p>
+</body></html>`;
+}
