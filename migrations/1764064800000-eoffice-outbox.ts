@@ -33,7 +33,8 @@ export class EofficeOutbox1764064800000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         version integer NOT NULL DEFAULT 1
       )`);
-    await q.query(`CREATE INDEX eoffice_outbox_due_idx ON eoffice_outbox (next_attempt_at, seq) WHERE status = 'PENDING'`);
+    // Dispatch walks pending rows in seq order and stops at its batch size.
+    await q.query(`CREATE INDEX eoffice_outbox_pending_seq_idx ON eoffice_outbox (seq) WHERE status = 'PENDING'`);
     await q.query(`CREATE INDEX eoffice_outbox_source_idx ON eoffice_outbox (source_type, source_id, seq)`);
     await q.query(`CREATE INDEX eoffice_outbox_status_idx ON eoffice_outbox (status, created_at)`);
     await q.query(`CREATE INDEX eoffice_outbox_delivered_idx ON eoffice_outbox (delivered_at) WHERE status = 'DELIVERED'`);

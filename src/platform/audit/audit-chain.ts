@@ -25,7 +25,12 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** The row's content as hashed: canonical JSON with the time in ISO form. */
+export function chainPayload(row: ChainedFields): string {
+  return canonicalJson({ ...row, at: row.at.toISOString() });
+}
+
+/** sha256(prev_hash + "\n" + payload). The insert computes the same in SQL (pgcrypto). */
 export function chainHash(prevHash: string, row: ChainedFields): string {
-  const payload = canonicalJson({ ...row, at: row.at.toISOString() });
-  return createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
+  return createHash('sha256').update(prevHash).update('\n').update(chainPayload(row)).digest('hex');
 }

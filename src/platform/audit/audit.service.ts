@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
-import { chainHash, ChainedFields, GENESIS_HASH } from './audit-chain';
+import { chainHash, ChainedFields, chainPayload, GENESIS_HASH } from './audit-chain';
 
 /** Serialises appends so each row's prev_hash is the row before it. */
 const AUDIT_CHAIN_LOCK = 0x41554454; // "AUDT"
@@ -31,10 +31,7 @@ export class AuditService {
       throw new Error('AuditService.record must be called inside a transaction');
     }
     const ctx = RequestContext.get();
-    await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const last: { hash: string }[] = await em.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-    const prevHash = last[0]?.hash ?? GENESIS_HASH;
-    const fields: ChainedFields = {
+    const fields: Omit<ChainedFields, 'diff'> & { diff: unknown } = {
       at: new Date(),
       actorId: ctx.actor?.id ?? null,
       actorUsername: ctx.actor?.username ?? 'system',
@@ -46,10 +43,15 @@ export class AuditService {
       ip: ctx.ip ?? null,
       requestId: ctx.requestId ?? null,
     };
-    const hash = chainHash(prevHash, fields);
+    // The lock is taken in its own statement so the next one's snapshot sees the row the
+    // previous holder committed; it is held only for the insert and the commit that follows.
+    await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    // hash = sha256(prev_hash + "\n" + payload), the same formula as chainHash(), computed in
+    // the insert itself so the lock is held for one statement and the commit.
     await em.query(
       `INSERT INTO audit_log (at, actor_id, actor_username, action, entity_type, entity_id, diff, ip, request_id, prev_hash, hash)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+       SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9, p.h, encode(digest(p.h || E'\n' || $10, 'sha256'), 'hex')
+       FROM (SELECT coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), $11) AS h) p`,
       [
         fields.at,
         fields.actorId,
@@ -60,8 +62,8 @@ export class AuditService {
         fields.diff === null ? null : JSON.stringify(fields.diff),
         fields.ip,
         fields.requestId,
-        prevHash,
-        hash,
+        chainPayload(fields),
+        GENESIS_HASH,
       ],
     );
   }

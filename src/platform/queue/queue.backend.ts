@@ -76,7 +76,7 @@ export class QueueBackend implements OnApplicationShutdown {
   }
 
   private pgConnection() {
-    return { connectionString: this.databaseUrl, schema: BULLMQ_SCHEMA, max: 4 };
+    return { connectionString: this.databaseUrl, schema: BULLMQ_SCHEMA, max: 8 };
   }
 
   private redisConnection(): ConnectionOptions {

@@ -9,6 +9,7 @@ import { JobHandler } from '../../queue/job-handler.decorator';
 import { EofficeChannel } from '../eoffice-channel.service';
 import { DiarisationRequest, DiarisationResult, isPermanentGatewayError, isTransientGatewayError } from '../gateway';
 import { retryDelayMs } from './backoff';
+import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { OUTBOX_DOCUMENT_LOADER, OutboxDocumentLoader } from './outbox-documents';
 import { OutboxSources } from './outbox-sources';
 import { OutboxItem } from './outbox.entity';
@@ -29,19 +30,33 @@ export class OutboxDeliveryWorker {
     private readonly channel: EofficeChannel,
     private readonly sources: OutboxSources,
     private readonly audit: AuditService,
+    private readonly dispatcher: OutboxDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(OUTBOX_DOCUMENT_LOADER) private readonly documents?: OutboxDocumentLoader,
   ) {}
 
   @JobHandler('eoffice-deliver')
   async handle(job: Job<{ outboxId: string }>): Promise<DeliveryOutcome> {
-    return this.deliver(job.data.outboxId);
+    try {
+      return await this.deliver(job.data.outboxId);
+    } finally {
+      this.dispatcher.forget(job.data.outboxId);
+    }
   }
 
   async deliver(id: string): Promise<DeliveryOutcome> {
-    const item = await this.dataSource.getRepository(OutboxItem).findOne({ where: { id } });
-    if (!item || item.status !== 'PENDING' || item.nextAttemptAt > new Date()) return 'skipped';
-    if (await this.hasEarlierUndelivered(item)) return 'skipped';
+    const item = await this.dataSource
+      .getRepository(OutboxItem)
+      .createQueryBuilder('o')
+      .where('o.id = :id', { id })
+      .andWhere(`o.status = 'PENDING' AND o.next_attempt_at <= now()`)
+      // Order per record: an earlier undelivered item of the same record goes first.
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM eoffice_outbox p WHERE p.source_type = o.source_type AND p.source_id = o.source_id
+           AND p.seq < o.seq AND p.status IN ('PENDING','FAILED'))`,
+      )
+      .getOne();
+    if (!item) return 'skipped';
     if (this.channel.isOpen) return 'paused';
 
     let request: DiarisationRequest;
@@ -84,17 +99,12 @@ export class OutboxDeliveryWorker {
     };
   }
 
-  private async hasEarlierUndelivered(item: OutboxItem): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM eoffice_outbox WHERE source_type = $1 AND source_id = $2 AND seq < $3 AND status IN ('PENDING','FAILED') LIMIT 1`,
-      [item.sourceType, item.sourceId, item.seq],
-    );
-    return rows.length > 0;
-  }
-
   private async markDelivered(item: OutboxItem, result: DiarisationResult): Promise<DeliveryOutcome> {
     const ref = { eofficeRef: result.eofficeRef, channelRef: result.status === 'SENT_FOR_DIARISATION' ? result.channelRef : null };
     return this.dataSource.transaction(async (em) => {
+      // Safe to skip the WAL flush here: if a crash loses this commit, the row is still PENDING,
+      // is sent again with the same key, and e-Office answers with the same receipt number.
+      await em.query(`SET LOCAL synchronous_commit = off`);
       // Guarded: if another worker already recorded this row, do nothing (e-Office deduplicated the send).
       const updated = await em.query(
         `UPDATE eoffice_outbox SET status = 'DELIVERED', eoffice_ref = $2, channel_ref = $3, delivered_at = now(),

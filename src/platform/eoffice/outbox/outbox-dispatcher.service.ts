@@ -11,10 +11,18 @@ import { ELIGIBLE_DUE_ROWS } from './eligible-rows.sql';
  * pass at start and every EOFFICE_RECONCILE_INTERVAL_SECONDS, so rows whose job was lost
  * (a flushed Redis, a crash between commit and enqueue) are picked up again.
  */
+const RECENT_MS = 5 * 60_000;
+
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxDispatcher');
   private timers: NodeJS.Timeout[] = [];
+  /**
+   * Rows this instance queued recently. The frequent dispatch skips them so it does not ask
+   * the queue to deduplicate the same ids every tick; the reconciler ignores this and lets
+   * the queue's jobId do the deduplication, so a lost job is picked up within a minute.
+   */
+  private readonly recentlyQueued = new Map<string, number>();
   private running = false;
   private stopped = false;
 
@@ -43,20 +51,29 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   /** A batch sized to what the drain rate can take before the next tick (with headroom). */
   dispatch(): Promise<number> {
     const perTick = Math.ceil((this.config.EOFFICE_DRAIN_PER_SECOND * this.config.EOFFICE_DISPATCH_INTERVAL_MS) / 1000);
-    return this.enqueueDue(Math.max(50, perTick * 2));
+    return this.enqueueDue(Math.max(50, perTick * 2), true);
   }
 
   reconcile(): Promise<number> {
-    return this.enqueueDue(100_000);
+    return this.enqueueDue(100_000, false);
   }
 
-  private async enqueueDue(limit: number): Promise<number> {
+  /** The worker calls this when a job for the row has finished, whatever the outcome. */
+  forget(id: string): void {
+    this.recentlyQueued.delete(id);
+  }
+
+  private async enqueueDue(limit: number, skipRecent: boolean): Promise<number> {
     // DEGRADED: deliveries pause; the channel's probe decides when they resume.
     if (this.running || this.stopped || this.channel.isOpen) return 0;
     this.running = true;
     try {
-      const rows: Array<{ id: string }> = await this.dataSource.query(ELIGIBLE_DUE_ROWS, [limit]);
+      const now = Date.now();
+      for (const [id, at] of this.recentlyQueued) if (now - at > RECENT_MS) this.recentlyQueued.delete(id);
+      const due: Array<{ id: string }> = await this.dataSource.query(ELIGIBLE_DUE_ROWS, [limit + (skipRecent ? this.recentlyQueued.size : 0)]);
+      const rows = skipRecent ? due.filter((r) => !this.recentlyQueued.has(r.id)).slice(0, limit) : due;
       if (rows.length === 0) return 0;
+      for (const { id } of rows) this.recentlyQueued.set(id, now);
       await this.queues.queue('eoffice').addBulk(
         rows.map(({ id }) => ({
           name: 'eoffice-deliver',
