@@ -19,6 +19,7 @@ import { ContentTypeMiddleware } from './platform/http/content-type.middleware';
 import { AllExceptionsFilter } from './platform/http/http-exception.filter';
 import { IdempotencyInterceptor } from './platform/http/idempotency.interceptor';
 import { loggerParams } from './platform/logging';
+import { NotifyModule } from './platform/notify/notify.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { UnitsModule } from './platform/units/units.module';
 
@@ -46,6 +47,7 @@ export class AppModule implements NestModule {
         QueueModule,
         EofficeModule,
         DocumentsModule,
+        NotifyModule,
         HealthModule,
         PersonnelModule,
         DakModule,

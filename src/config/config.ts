@@ -32,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!config.EOFFICE_SMTP_HOST) problems.push('EOFFICE_SMTP_HOST: required when EOFFICE_ADAPTER=email');
     if (!config.EOFFICE_MAILBOX) problems.push('EOFFICE_MAILBOX: required when EOFFICE_ADAPTER=email');
   }
+  if (config.NOTIFY_SMS_ADAPTER === 'http' && !config.NOTIFY_SMS_URL) problems.push('NOTIFY_SMS_URL: required when NOTIFY_SMS_ADAPTER=http');
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...config, BASE_URL: config.BASE_URL ?? `http://localhost:${config.PORT}` };
 }

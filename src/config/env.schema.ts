@@ -127,6 +127,18 @@ export class EnvironmentVariables {
   HOUSEKEEPING_INTERVAL_SECONDS = 3600;
 
   @IsOptional()
+  @IsIn(['sink', 'http'])
+  NOTIFY_SMS_ADAPTER: 'sink' | 'http' = 'sink';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  NOTIFY_SMS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  NOTIFY_SMS_TOKEN?: string;
+
+  @IsOptional()
   @Matches(/-----BEGIN PRIVATE KEY-----/, { message: 'must be an Ed25519 private key in PEM (PKCS#8)' })
   DOCUMENT_SIGNING_KEY?: string;
 
@@ -253,6 +265,9 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   RATE_LIMIT_PER_MINUTE: 'Requests per minute per client IP across the API.',
   DB_POOL_SIZE: 'PostgreSQL connections per app instance.',
   HOUSEKEEPING_INTERVAL_SECONDS: 'How often the housekeeping job purges expired tokens and idempotency keys.',
+  NOTIFY_SMS_ADAPTER: '`sink` keeps SMS in the app for admins to read (development); `http` posts them to an SMS gateway.',
+  NOTIFY_SMS_URL: 'SMS gateway endpoint (required with `NOTIFY_SMS_ADAPTER=http`).',
+  NOTIFY_SMS_TOKEN: 'Bearer token for the SMS gateway.',
   DOCUMENT_SIGNING_KEY:
     'Ed25519 private key (PEM, PKCS#8) that signs verify links on issued papers. Unset: generated once into `DATA_DIR/secrets/document-signing-key.pem`. Share it between instances.',
   EOFFICE_ADAPTER: 'How work reaches e-Office: `simulator` (our stand-in), `http` (a REST endpoint) or `email` (e-mail diarisation).',

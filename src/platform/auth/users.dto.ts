@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { INDIAN_MOBILE } from '../http/validators';
 import { Role, ROLES } from './roles';
 
-export const INDIAN_MOBILE = /^(\+91[- ]?)?[6-9]\d{9}$/;
 
 export class CreateUserDto {
   @ApiProperty({ example: 'si.sharma' })

@@ -26,6 +26,11 @@ export const JOBS = {
     concurrency: (config: AppConfig) => config.EOFFICE_CONCURRENCY,
     perSecond: (config: AppConfig) => config.EOFFICE_DRAIN_PER_SECOND,
   },
+  /** One attempt to send one queued SMS or e-mail; jobId = notification id. */
+  'notify-send': {
+    queue: 'notify',
+    concurrency: () => 4,
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

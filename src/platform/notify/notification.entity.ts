@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type NotificationChannel = 'SMS' | 'EMAIL';
+export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED';
+
+@Entity('notification')
+export class Notification {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ type: 'text' }) channel!: NotificationChannel;
+  /** Mobile number or e-mail address; masked whenever it is shown. */
+  @Column() recipient!: string;
+  @Column() template!: string;
+  @Column({ type: 'text' }) language!: 'hi' | 'en' | 'bi';
+  @Column() body!: string;
+  @Column() sourceType!: string;
+  @Column() sourceId!: string;
+  @Column({ type: 'text' }) status!: NotificationStatus;
+  @Column() attempts!: number;
+  @Column({ type: 'text', nullable: true }) lastError!: string | null;
+  @Column({ type: 'timestamptz' }) nextAttemptAt!: Date;
+  @Column({ type: 'text', nullable: true }) provider!: string | null;
+  @Column({ type: 'text', nullable: true }) providerRef!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) sentAt!: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}
+
+export function maskRecipient(recipient: string): string {
+  if (recipient.includes('@')) return recipient.replace(/^(.).*(@.*)$/, '$1***$2');
+  return recipient.length > 4 ? `${'X'.repeat(recipient.length - 4)}${recipient.slice(-4)}` : 'XXXX';
+}
