@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ROLES } from '../src/platform/auth/roles';
 import { listRoutes, RouteInfo } from './support/routes';
@@ -54,9 +55,18 @@ describe('role boundaries (e2e)', () => {
   });
 
   it('keeps the queue board for ADMIN only', async () => {
-    await t.http.get('/admin/queues').expect(401);
-    await t.http.get('/admin/queues').auth(tokens.CONTROL_ROOM!, { type: 'bearer' }).expect(403);
-    await t.http.get('/admin/queues').auth(tokens.ADMIN!, { type: 'bearer' }).expect(200);
+    // A client with no cookie jar: the shared agent may hold the board cookie by now.
+    const fresh = request(t.app.getHttpServer());
+    await fresh.get('/admin/queues').expect(401);
+    await fresh.get('/admin/queues').auth(tokens.CONTROL_ROOM!, { type: 'bearer' }).expect(403);
+    await fresh.get('/admin/queues').auth(tokens.ADMIN!, { type: 'bearer' }).expect(200);
+  });
+
+  it('opens the queue board in a browser through an HttpOnly cookie scoped to it', async () => {
+    const res = await t.http.post('/api/v1/auth/queue-board-session').auth(tokens.ADMIN!, { type: 'bearer' }).expect(204);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/po_board=.+; Max-Age=900; Path=\/admin\/queues; .*HttpOnly; SameSite=Strict/);
+    await request(t.app.getHttpServer()).get('/admin/queues').set('Cookie', cookie.split(';')[0]!).expect(200);
   });
 
   it('scopes officer lists to the unit subtree for unit-bound roles', async () => {

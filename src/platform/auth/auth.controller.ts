@@ -1,4 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { BULL_BOARD_PATH } from '../queue/bull-board';
+import { bearerToken } from './auth.guard';
+import { TokenService } from './token.service';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Actor } from '../context/request-context';
@@ -14,6 +18,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly tokens: TokenService,
   ) {}
 
   /** Per-IP throttle on top of the per-account lockout. */
@@ -47,6 +52,24 @@ export class AuthController {
   @HttpCode(200)
   changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
     return this.auth.changePassword(actor.id, dto.currentPassword, dto.newPassword);
+  }
+
+  /**
+   * A browser cannot send a bearer header when it opens /admin/queues; this puts the admin's
+   * current access token in an HttpOnly cookie scoped to that path, for as long as it lives.
+   */
+  @ApiBearerAuth()
+  @Roles('ADMIN')
+  @Post('queue-board-session')
+  @HttpCode(204)
+  queueBoardSession(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+    res.cookie('po_board', bearerToken(req) ?? '', {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.secure,
+      path: BULL_BOARD_PATH,
+      maxAge: this.tokens.accessTtlSeconds * 1000,
+    });
   }
 
   @ApiBearerAuth()
