@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { DakModule } from './modules/dak/dak.module';
 import { PersonnelModule } from './modules/personnel/personnel.module';
+import { VipProgrammesModule } from './modules/vip-programmes/vip-programmes.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { RequestContextMiddleware } from './platform/context/request-context.middleware';
@@ -51,6 +52,7 @@ export class AppModule implements NestModule {
         HealthModule,
         PersonnelModule,
         DakModule,
+        VipProgrammesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -30,7 +30,7 @@ export async function bootTestApp(env: Record<string, string> = {}, existingData
   const dataDir = mkdtempSync(join(tmpdir(), 'police-ops-e2e-'));
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: dataDir,
     RATE_LIMIT_PER_MINUTE: '100000',
     ...env,

@@ -22,4 +22,18 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     placeholders: ['recipient', 'subject', 'body'],
     languages: ['hi', 'en'],
   },
+  {
+    kind: 'messages',
+    name: 'vip-revision-issued',
+    description: 'SMS to unit in-charges: a VIP programme revision was issued (no movement details).',
+    placeholders: ['ref', 'revision', 'link'],
+    languages: ['hi', 'en'],
+  },
+  {
+    kind: 'messages',
+    name: 'vip-programme-cancelled',
+    description: 'SMS to unit in-charges: a VIP programme was cancelled.',
+    placeholders: ['ref'],
+    languages: ['hi', 'en'],
+  },
 ];

@@ -1,0 +1,27 @@
+import { fieldErrors, FieldProblem } from '../../platform/http/field-error';
+import { LegDto } from './vip.dto';
+
+/**
+ * A programme's legs must run forward in time: each ends after it starts, they are listed
+ * in order, and they do not overlap. Errors name the leg and field (legs[2].end).
+ */
+export function checkLegTimes(legs: LegDto[]): void {
+  const problems: FieldProblem[] = [];
+  legs.forEach((leg, i) => {
+    const start = Date.parse(leg.start);
+    const end = Date.parse(leg.end);
+    if (!(end > start)) problems.push({ field: `legs[${i}].end`, message: `legs[${i}].end must be after legs[${i}].start` });
+    if (end - start > 36 * 3600_000) problems.push({ field: `legs[${i}].end`, message: `legs[${i}] may last at most 36 hours` });
+    if (i === 0) return;
+    const prev = legs[i - 1]!;
+    if (start < Date.parse(prev.start)) {
+      problems.push({ field: `legs[${i}].start`, message: `legs[${i}].start is before legs[${i - 1}].start: list legs in time order` });
+    } else if (start < Date.parse(prev.end)) {
+      problems.push({ field: `legs[${i}].start`, message: `legs[${i}] overlaps legs[${i - 1}], which ends at ${prev.end}` });
+    }
+  });
+  const keys = legs.map((l) => l.key).filter(Boolean);
+  const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (dup) problems.push({ field: 'legs', message: `legs has two legs with key ${dup}` });
+  if (problems.length) throw fieldErrors(problems);
+}

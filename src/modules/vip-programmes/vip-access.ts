@@ -1,0 +1,13 @@
+import { Actor } from '../../platform/context/request-context';
+import { Role } from '../../platform/auth/roles';
+
+/** The VIP desk: may create, revise and cancel programmes, and sees every leg. */
+export const VIP_DESK_ROLES: Role[] = ['CONTROL_ROOM', 'APPROVER'];
+/** Unit users who see the legs that touch their unit's area, when their unit is concerned. */
+export const VIP_UNIT_ROLES: Role[] = ['OFFICER', 'DUTY_OFFICER'];
+
+export const isDesk = (actor: Actor) => actor.roles.some((r) => VIP_DESK_ROLES.includes(r));
+export const isUnitReader = (actor: Actor) => actor.roles.some((r) => VIP_UNIT_ROLES.includes(r));
+
+/** Is `unitPath` inside the actor's own unit subtree? */
+export const inActorSubtree = (actor: Actor, unitPath: string) => unitPath === actor.unitPath || unitPath.startsWith(`${actor.unitPath}.`);

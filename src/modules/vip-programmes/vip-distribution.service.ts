@@ -1,0 +1,88 @@
+import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Actor } from '../../platform/context/request-context';
+import { TransactionService } from '../../platform/database/transaction.service';
+import { NotifyService } from '../../platform/notify/notify.service';
+import { VipDistribution, VipProgramme, VipProgrammeRevision } from './vip.entity';
+
+/** Sends each revision to the units concerned and tracks who has acknowledged which revision. */
+@Injectable()
+export class VipDistributionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+    private readonly notify: NotifyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async distribute(em: EntityManager, programme: VipProgramme, revision: VipProgrammeRevision): Promise<void> {
+    for (const unitId of revision.unitsConcerned) {
+      await em.insert(VipDistribution, { revisionId: revision.id, unitId, sentCount: 1, lastSentAt: new Date() });
+    }
+    await this.notifyUnits(em, programme, revision.revisionNo, revision.unitsConcerned, 'vip-revision-issued');
+  }
+
+  /**
+   * SMS to the in-charges of the units. The message carries no movement details, only the
+   * reference and a link that needs a login: the programme itself stays need-to-know.
+   */
+  async notifyUnits(em: EntityManager, programme: VipProgramme, revisionNo: number, unitIds: string[], template: 'vip-revision-issued' | 'vip-programme-cancelled'): Promise<void> {
+    if (unitIds.length === 0) return;
+    const recipients: Array<{ id: string; mobile: string }> = await em.query(
+      `SELECT id, mobile FROM app_user WHERE unit_id = ANY($1) AND is_active AND mobile IS NOT NULL
+         AND roles && ARRAY['OFFICER','DUTY_OFFICER']::text[]`,
+      [unitIds],
+    );
+    const link = `${this.config.BASE_URL.replace(/\/$/, '')}/api/v1/vip-programmes/${programme.id}/revisions/${revisionNo}`;
+    for (const r of recipients) {
+      const vars: Record<string, string> = template === 'vip-revision-issued' ? { ref: programme.ref, revision: String(revisionNo), link } : { ref: programme.ref };
+      await this.notify.send(em, { channel: 'SMS', to: r.mobile, template, language: 'bi', vars, sourceType: 'vip_programme', sourceId: programme.id });
+    }
+  }
+
+  /** An acknowledgement is for one revision; a superseded revision cannot be acknowledged. */
+  async acknowledge(actor: Actor, programme: VipProgramme, revisionNo: number): Promise<VipDistribution> {
+    return this.tx.run(async (em) => {
+      if (revisionNo !== programme.currentRevision) {
+        throw new ConflictException({ message: `Revision ${revisionNo} is superseded by revision ${programme.currentRevision}; acknowledge the current revision`, currentRevision: programme.currentRevision });
+      }
+      const revision = await em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: programme.id, revisionNo } });
+      const row = await em.findOne(VipDistribution, { where: { revisionId: revision.id, unitId: actor.unitId }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new ForbiddenException('Your unit is not on the distribution of this revision');
+      if (!row.acknowledgedAt) {
+        row.acknowledgedAt = new Date();
+        row.acknowledgedBy = actor.id;
+        await em.save(row);
+        await this.audit.record(em, { action: 'vip.acknowledged', entityType: 'vip_programme', entityId: programme.id, diff: { revision: revisionNo, unitId: actor.unitId } });
+      }
+      return row;
+    });
+  }
+
+  async status(revision: VipProgrammeRevision) {
+    return this.dataSource.query(
+      `SELECT u.code, u.name_en AS "nameEn", u.name_hi AS "nameHi", d.sent_count AS "sentCount", d.last_sent_at AS "lastSentAt",
+              d.acknowledged_at AS "acknowledgedAt", a.username AS "acknowledgedBy"
+         FROM vip_distribution d JOIN unit u ON u.id = d.unit_id LEFT JOIN app_user a ON a.id = d.acknowledged_by
+        WHERE d.revision_id = $1 ORDER BY (d.acknowledged_at IS NOT NULL), u.path`,
+      [revision.id],
+    );
+  }
+
+  /** Sends the revision again, only to the units that have not acknowledged it. */
+  async resend(programme: VipProgramme, revision: VipProgrammeRevision): Promise<{ resentTo: string[] }> {
+    return this.tx.run(async (em) => {
+      const laggards: Array<{ unit_id: string; code: string }> = await em.query(
+        `UPDATE vip_distribution d SET sent_count = sent_count + 1, last_sent_at = now() FROM unit u
+          WHERE d.revision_id = $1 AND d.acknowledged_at IS NULL AND u.id = d.unit_id RETURNING d.unit_id, u.code`,
+        [revision.id],
+      ).then((r) => r[0]);
+      await this.notifyUnits(em, programme, revision.revisionNo, laggards.map((l) => l.unit_id), 'vip-revision-issued');
+      await this.audit.record(em, { action: 'vip.resent', entityType: 'vip_programme', entityId: programme.id, diff: { revision: revision.revisionNo, units: laggards.map((l) => l.code) } });
+      return { resentTo: laggards.map((l) => l.code) };
+    });
+  }
+}

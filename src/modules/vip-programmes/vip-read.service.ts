@@ -1,0 +1,128 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Actor } from '../../platform/context/request-context';
+import { TransactionService } from '../../platform/database/transaction.service';
+import { DocumentsService } from '../../platform/documents/documents.service';
+import { Unit } from '../../platform/units/unit.entity';
+import { inActorSubtree, isDesk, isUnitReader } from './vip-access';
+import { movementSheetBlocks } from './vip-paper';
+import { LegWithUnits } from './vip-units';
+import { Protectee, VipProgramme, VipProgrammeRevision } from './vip.entity';
+import { VIP_SOURCE } from './vip-programmes.service';
+
+interface Visible {
+  programme: VipProgramme;
+  revision: VipProgrammeRevision;
+  /** Null for the desk (every leg); otherwise the actor's units among those concerned. */
+  ownUnits: Unit[] | null;
+}
+
+/**
+ * Need-to-know reads. The desk sees whole programmes; a unit user sees only the legs that
+ * touch their unit's area, and only while their unit is concerned. Anyone else gets 404, so
+ * the existence of a programme does not leak. Every view and download is audited.
+ */
+@Injectable()
+export class VipReadService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  async list(actor: Actor) {
+    const rows: VipProgramme[] = await this.dataSource.getRepository(VipProgramme).find({ order: { firstDay: 'DESC' }, take: 500 });
+    const visible: VipProgramme[] = [];
+    for (const p of rows) if (await this.visibility(actor, p, p.currentRevision).catch(() => null)) visible.push(p);
+    await this.audit.recordAlone({ action: 'vip.listed', entityType: VIP_SOURCE, diff: { count: visible.length } });
+    return visible.map((p) => ({ id: p.id, ref: p.ref, title: p.title, status: p.status, currentRevision: p.currentRevision, firstDay: p.firstDay, lastDay: p.lastDay }));
+  }
+
+  async view(actor: Actor, id: string, revisionNo?: number) {
+    const v = await this.visible(actor, id, revisionNo);
+    const legs = this.legsFor(v);
+    const protectee = await this.dataSource.getRepository(Protectee).findOneOrFail({ where: { id: v.programme.protecteeId } });
+    await this.audit.recordAlone({ action: 'vip.viewed', entityType: VIP_SOURCE, entityId: id, diff: { revision: v.revision.revisionNo, scope: v.ownUnits ? 'unit' : 'whole' } });
+    return {
+      ...v.programme,
+      protectee: { nameEn: protectee.nameEn, nameHi: protectee.nameHi, designationEn: protectee.designationEn, designationHi: protectee.designationHi, category: protectee.category, callSign: protectee.callSign },
+      revision: {
+        revisionNo: v.revision.revisionNo,
+        isCurrent: v.revision.revisionNo === v.programme.currentRevision,
+        issuedAt: v.revision.issuedAt,
+        reason: v.revision.reason,
+        changes: v.ownUnits ? v.revision.changes.filter((c) => legs.some((l) => l.key === c.legKey)) : v.revision.changes,
+        legs,
+        documentId: v.ownUnits ? null : v.revision.documentId,
+      },
+    };
+  }
+
+  /** The full programme PDF for the desk; a movement sheet with only its legs for a unit. */
+  async pdf(actor: Actor, id: string, revisionNo?: number): Promise<{ bytes: Buffer; filename: string; sha256: string }> {
+    const v = await this.visible(actor, id, revisionNo);
+    const docId = v.ownUnits ? await this.movementSheet(v, v.ownUnits[0]!) : v.revision.documentId!;
+    const { doc, bytes } = await this.documents.bytes(docId);
+    await this.audit.recordAlone({ action: 'vip.downloaded', entityType: VIP_SOURCE, entityId: id, diff: { revision: v.revision.revisionNo, documentId: docId } });
+    return { bytes, filename: `${v.programme.ref.replace(/\//g, '-')}-R${v.revision.revisionNo}.pdf`, sha256: doc.sha256 };
+  }
+
+  /** For auditors: who saw or downloaded which revision, and when. */
+  accessLog(id: string) {
+    return this.dataSource.query(
+      `SELECT at, actor_username AS "username", action, (diff->>'revision')::int AS revision, diff->>'scope' AS scope
+         FROM audit_log WHERE entity_type = $1 AND entity_id = $2 AND action IN ('vip.viewed','vip.downloaded') ORDER BY id`,
+      [VIP_SOURCE, id],
+    );
+  }
+
+  async visible(actor: Actor, id: string, revisionNo?: number): Promise<Visible> {
+    const programme = await this.dataSource.getRepository(VipProgramme).findOne({ where: { id } });
+    if (!programme) throw new NotFoundException(`Programme ${id} not found`);
+    return this.visibility(actor, programme, revisionNo ?? programme.currentRevision);
+  }
+
+  private async visibility(actor: Actor, programme: VipProgramme, revisionNo: number): Promise<Visible> {
+    const notFound = new NotFoundException(`Programme ${programme.id} not found`);
+    const revision = await this.dataSource.getRepository(VipProgrammeRevision).findOne({ where: { programmeId: programme.id, revisionNo } });
+    if (!revision) throw new NotFoundException(`Revision ${revisionNo} not found`);
+    if (isDesk(actor)) return { programme, revision, ownUnits: null };
+    if (!isUnitReader(actor)) throw notFound;
+    const units = await this.dataSource.getRepository(Unit).createQueryBuilder('u').where('u.id IN (:...ids)', { ids: revision.unitsConcerned }).getMany();
+    const own = units.filter((u) => inActorSubtree(actor, u.path));
+    if (own.length === 0) throw notFound;
+    return { programme, revision, ownUnits: own };
+  }
+
+  private legsFor(v: Visible): LegWithUnits[] {
+    const legs = v.revision.legs as LegWithUnits[];
+    if (!v.ownUnits) return legs;
+    const ids = new Set(v.ownUnits.map((u) => u.id));
+    return legs.filter((l) => l.units.some((u) => ids.has(u)));
+  }
+
+  private async movementSheet(v: Visible, unit: Unit): Promise<string> {
+    const protectee = await this.dataSource.getRepository(Protectee).findOneOrFail({ where: { id: v.programme.protecteeId } });
+    const legs = (v.revision.legs as LegWithUnits[]).filter((l) => l.units.includes(unit.id));
+    return this.tx.run(async (em) => {
+      const doc = await this.documents.issue(em, {
+        kind: 'VIP_MOVEMENT_SHEET',
+        language: 'bi',
+        title: `भ्रमण पत्रक / Movement sheet — ${unit.nameEn}`,
+        label: `Revision ${v.revision.revisionNo}, ${unit.code}`,
+        sourceType: VIP_SOURCE,
+        sourceId: v.programme.id,
+        sourceRef: v.programme.ref,
+        variant: `sheet-${unit.code}-rev-${v.revision.revisionNo}`,
+        issuingUnitId: unit.id,
+        issuedAt: v.revision.issuedAt,
+        reference: `${v.programme.ref} (R${v.revision.revisionNo})`,
+        blocks: movementSheetBlocks({ protectee, ref: v.programme.ref, revision: v.revision.revisionNo, legs, changes: v.revision.changes.filter((c) => legs.some((l) => l.key === c.legKey)), unit }),
+        landscape: true,
+      });
+      return doc.id;
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { EntityManager } from 'typeorm';
+import { fieldError } from '../../platform/http/field-error';
+import { Unit } from '../../platform/units/unit.entity';
+import { Leg } from './leg';
+import { loadThanaPoints, thanasForLeg } from './units-along-route';
+
+export interface LegWithUnits extends Leg {
+  /** Thanas this leg touches (computed from its points, then adjusted by the desk). */
+  units: string[];
+}
+
+/** Units concerned: thanas along the route, plus those the desk adds, minus those it drops. */
+export async function unitsConcerned(
+  em: EntityManager,
+  legs: Leg[],
+  addCodes: string[] = [],
+  removeCodes: string[] = [],
+): Promise<{ legs: LegWithUnits[]; unitIds: string[] }> {
+  const thanas = await loadThanaPoints(em);
+  const byCode = async (code: string, field: string) => {
+    const unit = await em.findOne(Unit, { where: { code } });
+    if (!unit) throw fieldError(field, `${field} has an unknown unit code ${code}`);
+    return unit.id;
+  };
+  const added = await Promise.all(addCodes.map((c) => byCode(c, 'addUnits')));
+  const removed = new Set(await Promise.all(removeCodes.map((c) => byCode(c, 'removeUnits'))));
+  const withUnits = legs.map((l) => ({ ...l, units: thanasForLeg(l, thanas).filter((id) => !removed.has(id)) }));
+  const unitIds = [...new Set([...withUnits.flatMap((l) => l.units), ...added])].filter((id) => !removed.has(id));
+  if (unitIds.length === 0) throw fieldError('addUnits', 'no unit is concerned: the route touches no thana; name units in addUnits');
+  // A unit the desk adds by hand is concerned with every leg (e.g. a branch such as traffic).
+  for (const l of withUnits) l.units = [...new Set([...l.units, ...added])];
+  return { legs: withUnits, unitIds };
+}
