@@ -3,23 +3,11 @@
  * describes it. The solver, the independent checker and the NestJS module all speak
  * these types, so nothing here may depend on how the solver works inside.
  */
+import { RANKS, Rank } from '../../personnel/ranks';
 
-/** Rank ladder from the top. A smaller index is a higher rank. */
-export const RANKS = [
-  'DGP',
-  'ADG',
-  'IG',
-  'DIG',
-  'SP',
-  'ASP',
-  'DSP',
-  'INSPECTOR',
-  'SI',
-  'ASI',
-  'HEAD_CONSTABLE',
-  'CONSTABLE',
-] as const;
-export type Rank = (typeof RANKS)[number];
+// Rank ladder from the top (one list for the whole app). A smaller index is a higher rank.
+export { RANKS };
+export type { Rank };
 
 /** 'F' is counted for `minWomen`; 'X' is for officers who record neither. */
 export const GENDERS = ['F', 'M', 'X'] as const;
