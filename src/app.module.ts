@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { DakModule } from './modules/dak/dak.module';
 import { PersonnelModule } from './modules/personnel/personnel.module';
+import { ProtestsModule } from './modules/protests/protests.module';
 import { VipProgrammesModule } from './modules/vip-programmes/vip-programmes.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
@@ -53,6 +54,7 @@ export class AppModule implements NestModule {
         PersonnelModule,
         DakModule,
         VipProgrammesModule,
+        ProtestsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -22,6 +22,42 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     placeholders: ['recipient', 'subject', 'body'],
     languages: ['hi', 'en'],
   },
+  // Protest permissions (dharna-pradarshan): src/modules/protests.
+  {
+    kind: 'protests',
+    name: 'permission-letter',
+    description: 'Protest permission: applicant, event, place, time, loudspeaker, vehicles, conditions, copy to the thana.',
+    placeholders: ['applicantName', 'organisation', 'address', 'eventType', 'purpose', 'place', 'startsAt', 'endsAt', 'participants', 'loudspeaker', 'vehicles', 'conditions', 'receivedOn', 'thana'],
+    languages: ['hi', 'en'],
+  },
+  {
+    kind: 'protests',
+    name: 'refusal-letter',
+    description: 'Protest refusal: applicant, event, place, time and the stated grounds.',
+    placeholders: ['applicantName', 'organisation', 'address', 'eventType', 'place', 'startsAt', 'endsAt', 'receivedOn', 'grounds', 'thana'],
+    languages: ['hi', 'en'],
+  },
+  {
+    kind: 'protests',
+    name: 'revocation-letter',
+    description: 'Revocation of a protest permission: the permission it revokes and the reason.',
+    placeholders: ['applicantName', 'organisation', 'address', 'eventType', 'place', 'startsAt', 'endsAt', 'permissionDate', 'reason', 'thana'],
+    languages: ['hi', 'en'],
+  },
+  {
+    kind: 'protests',
+    name: 'standard-conditions',
+    description: 'The standard conditions of a protest permission, one "- key: text" item each; same keys in both languages.',
+    placeholders: [],
+    languages: ['hi', 'en'],
+  },
+  ...['received', 'thana-report-requested', 'thana-reported', 'approved', 'rejected', 'withdrawn', 'revoked'].map((stage) => ({
+    kind: 'messages',
+    name: `protest-${stage}`,
+    description: `SMS to a protest applicant: ${stage.replace(/-/g, ' ')}.`,
+    placeholders: ['reference', 'eventDate', 'thana'],
+    languages: ['hi', 'en'] as const,
+  })),
   {
     kind: 'messages',
     name: 'vip-revision-issued',

@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '../../../platform/audit/audit.service';
+import { Actor } from '../../../platform/context/request-context';
+import { nextReference } from '../../../platform/database/reference-numbers';
+import { TransactionService } from '../../../platform/database/transaction.service';
+import { fieldError, fieldErrors, FieldProblem } from '../../../platform/http/field-error';
+import { Unit } from '../../../platform/units/unit.entity';
+import { UnitsService } from '../../../platform/units/units.service';
+import { CreateProtestDto, EventDto } from '../dto/create-protest.dto';
+import { ProtestApplication } from '../entities/protest-application.entity';
+import { ProtestVenue } from '../entities/protest-venue.entity';
+import { densify } from '../geo';
+import { ProtestNotices } from '../notices/protest-notices';
+import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
+import { PROTEST_SOURCE } from '../protest-source';
+import { isLate, leadTimeHours } from '../rules/lead-time';
+import { VenuesService } from '../venues/venues.service';
+
+/** A receipt stamped a few minutes ahead is a clock skew; further ahead is a typing error. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Far beyond any real programme; the one-day rule itself is shown to the DCP, not enforced here. */
+const LONGEST_EVENT_MS = 31 * 24 * 3_600_000;
+
+/** Intake by the control room: numbered at once, the applicant told by SMS. */
+@Injectable()
+export class ProtestIntake {
+  constructor(
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+    private readonly venues: VenuesService,
+    private readonly units: UnitsService,
+    private readonly notices: ProtestNotices,
+    @Inject(PROTEST_SETTINGS) private readonly settings: ProtestSettings,
+  ) {}
+
+  async receive(actor: Actor, dto: CreateProtestDto): Promise<ProtestApplication> {
+    const { applicant, event, intake } = dto;
+    const receivedAt = new Date(intake.receivedAt);
+    const startsAt = new Date(event.startsAt);
+    const endsAt = new Date(event.endsAt);
+    checkInput(dto, receivedAt, startsAt, endsAt);
+    return this.tx.run(async (em) => {
+      const { venue, thana } = await this.place(em, event);
+      const ref = await nextReference(em, 'PRT', receivedAt);
+      const app = await em.save(
+        em.create(ProtestApplication, {
+          ref,
+          status: 'RECEIVED',
+          applicantNameHi: applicant.nameHi ?? null,
+          applicantNameEn: applicant.nameEn ?? null,
+          organisation: applicant.organisation ?? null,
+          address: applicant.address,
+          mobile: applicant.mobile,
+          idDocumentType: applicant.idDocumentType,
+          idLast4: applicant.idLast4,
+          smsLanguage: applicant.smsLanguage ?? 'hi',
+          eventType: event.type,
+          purpose: event.purpose,
+          startsAt,
+          endsAt,
+          expectedParticipants: event.expectedParticipants,
+          venueId: venue?.id ?? null,
+          route: event.route ? event.route.points.map((p) => ({ name: p.name, lat: p.lat, lng: p.lng })) : null,
+          geoPoints: venue ? [{ lat: venue.lat, lng: venue.lng }] : densify(event.route!.points),
+          loudspeakerFrom: event.loudspeaker ? new Date(event.loudspeaker.from) : null,
+          loudspeakerTo: event.loudspeaker ? new Date(event.loudspeaker.to) : null,
+          vehicleCount: event.vehicles?.count ?? 0,
+          vehicleDetails: event.vehicles?.details ?? null,
+          intakeChannel: intake.channel,
+          receivedAt,
+          enteredBy: actor.id,
+          thanaUnitId: thana.id,
+          leadTimeHours: leadTimeHours(receivedAt, startsAt),
+          isLate: isLate(receivedAt, startsAt, this.settings.leadTimeHours),
+        }),
+      );
+      // No personal data in the audit row: the reference leads to the record.
+      await this.audit.record(em, {
+        action: 'protest.received',
+        entityType: PROTEST_SOURCE,
+        entityId: app.id,
+        diff: { ref, status: app.status, eventType: app.eventType, intakeChannel: app.intakeChannel, receivedAt: intake.receivedAt, startsAt: event.startsAt, thana: thana.code, venue: venue?.code ?? null, isLate: app.isLate },
+      });
+      await this.notices.stageReached(em, app);
+      return app;
+    });
+  }
+
+  /** The venue and its thana, or the route's starting thana. */
+  private async place(em: EntityManager, event: EventDto): Promise<{ venue: ProtestVenue | null; thana: Unit }> {
+    if (event.venueCode) {
+      const venue = await this.venues.byCode(event.venueCode, em, 'event.venueCode');
+      return { venue, thana: await em.findOneOrFail(Unit, { where: { id: venue.thanaUnitId } }) };
+    }
+    const thana = await this.units.byCode(event.route!.thanaCode, em, 'event.route.thanaCode');
+    if (thana.kind !== 'THANA') throw fieldError('event.route.thanaCode', `event.route.thanaCode ${thana.code} is not a thana`);
+    return { venue: null, thana };
+  }
+}
+
+/** Every problem at once, each naming its field, before anything is written. */
+function checkInput({ applicant, event }: CreateProtestDto, receivedAt: Date, startsAt: Date, endsAt: Date): void {
+  const problems: FieldProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ field, message: `${field} ${message}` });
+  const now = Date.now();
+  if (!applicant.nameHi && !applicant.nameEn) add('applicant.nameEn', 'or applicant.nameHi is required: the applicant\'s name in English or Hindi');
+  if (receivedAt.getTime() > now + CLOCK_SKEW_MS) add('intake.receivedAt', 'cannot be in the future');
+  if (startsAt.getTime() <= now) add('event.startsAt', 'is in the past; permission can only be given for an event still to come');
+  if (endsAt <= startsAt) add('event.endsAt', 'must be after event.startsAt');
+  else if (endsAt.getTime() - startsAt.getTime() > LONGEST_EVENT_MS) add('event.endsAt', 'is more than 31 days after event.startsAt');
+  if (Boolean(event.venueCode) === Boolean(event.route)) add('event.venueCode', 'or event.route: give exactly one of them');
+  if (event.loudspeaker) {
+    const from = new Date(event.loudspeaker.from);
+    const to = new Date(event.loudspeaker.to);
+    if (to <= from) add('event.loudspeaker.to', 'must be after event.loudspeaker.from');
+    else if (from < startsAt || to > endsAt) add('event.loudspeaker.from', 'and event.loudspeaker.to must lie within the event');
+  }
+  if (problems.length > 0) throw fieldErrors(problems);
+}

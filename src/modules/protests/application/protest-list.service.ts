@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Actor } from '../../../platform/context/request-context';
+import { Unit } from '../../../platform/units/unit.entity';
+import { unitScope } from '../../../platform/units/units.service';
+import { protestClashExists } from '../clash/protest-clash.sql';
+import { ProtestQueryDto } from '../dto/protest-query.dto';
+import { ProtestApplication } from '../entities/protest-application.entity';
+import { ProtestVenue } from '../entities/protest-venue.entity';
+import { addDays, istDateKey, istStartOfDay } from '../ist-time';
+import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
+import { UNDECIDED_STATUSES } from '../protest-workflow';
+import { toBoardEvent, toSummary, SummaryRow } from './protest-summary';
+
+const UNDECIDED_SQL = UNDECIDED_STATUSES.map((s) => `'${s}'`).join(',');
+
+/** The control room's views: the filtered list, and the board of today's and tomorrow's events. */
+@Injectable()
+export class ProtestList {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(PROTEST_SETTINGS) private readonly settings: ProtestSettings,
+  ) {}
+
+  /** Soonest first within a date range; newest first when no start of the range is given. */
+  async list(actor: Actor, f: ProtestQueryDto) {
+    const q = this.base(actor);
+    const slaAtRisk = `(p.status IN (${UNDECIDED_SQL}) AND p.starts_at < now() + CAST(:slaHours AS double precision) * interval '1 hour')`;
+    const clash = protestClashExists('p', ':clashDistance');
+    q.setParameters({ slaHours: this.settings.slaHours, clashDistance: this.settings.clashDistanceMetres });
+    if (f.from) q.andWhere('p.ends_at > :from', { from: f.from });
+    if (f.to) q.andWhere('p.starts_at < :to', { to: f.to });
+    if (f.status) q.andWhere('p.status = :status', { status: f.status });
+    if (f.thana) q.andWhere('u.code = :thana', { thana: f.thana });
+    if (f.venue) q.andWhere('v.code = :venue', { venue: f.venue });
+    if (f.type) q.andWhere('p.event_type = :type', { type: f.type });
+    if (f.late !== undefined) q.andWhere('p.is_late = :late', { late: f.late });
+    if (f.clash !== undefined) q.andWhere(f.clash ? clash : `NOT ${clash}`);
+    if (f.sla !== undefined) q.andWhere(f.sla ? slaAtRisk : `NOT ${slaAtRisk}`);
+    const counted = await q.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>();
+    const rows = await q
+      .addSelect(`${clash}`, 'has_clash')
+      .addSelect(slaAtRisk, 'sla_at_risk')
+      .orderBy('p.starts_at', f.from ? 'ASC' : 'DESC')
+      .addOrderBy('p.ref', 'ASC')
+      .limit(f.limit)
+      .offset(f.offset)
+      .getRawMany<SummaryRow>();
+    return { total: counted?.n ?? 0, items: rows.map(toSummary) };
+  }
+
+  /** Approved events on today's and tomorrow's IST dates, with where they take place. */
+  async board(actor: Actor, now = new Date()) {
+    const today = istStartOfDay(now);
+    const days = [today, addDays(today, 1)];
+    const rows = await this.base(actor)
+      .andWhere(`p.status = 'APPROVED'`)
+      .andWhere(`p.during && tstzrange(:from, :to, '[)')`, { from: today.toISOString(), to: addDays(today, 2).toISOString() })
+      .addSelect(['p.route AS route', 'v.lat AS venue_lat', 'v.lng AS venue_lng', 'p.conditions AS conditions'])
+      .orderBy('p.starts_at')
+      .getRawMany<SummaryRow>();
+    const events = rows.map(toBoardEvent);
+    return {
+      from: today.toISOString(),
+      to: addDays(today, 2).toISOString(),
+      days: days.map((day) => ({
+        date: istDateKey(day),
+        events: events.filter((e) => new Date(e.startsAt) < addDays(day, 1) && new Date(e.endsAt) > day),
+      })),
+    };
+  }
+
+  /** Applications the actor may see, with their venue and thana, selecting the summary columns. */
+  private base(actor: Actor): SelectQueryBuilder<ProtestApplication> {
+    const scope = unitScope(actor, 'p.thana_unit_id');
+    return this.dataSource
+      .createQueryBuilder()
+      .from(ProtestApplication, 'p')
+      .leftJoin(ProtestVenue, 'v', 'v.id = p.venue_id')
+      .innerJoin(Unit, 'u', 'u.id = p.thana_unit_id')
+      .where(scope.sql, scope.params)
+      .select([
+        'p.id AS id', 'p.ref AS ref', 'p.status AS status', 'p.version AS version', 'p.event_type AS event_type',
+        'p.starts_at AS starts_at', 'p.ends_at AS ends_at', 'p.expected_participants AS expected_participants',
+        'p.organisation AS organisation', 'p.applicant_name_hi AS applicant_name_hi', 'p.applicant_name_en AS applicant_name_en',
+        'p.is_late AS is_late', 'p.lead_time_hours AS lead_time_hours', "p.route -> 0 ->> 'name' AS route_from",
+        "p.route -> -1 ->> 'name' AS route_to", 'v.code AS venue_code', 'v.name_en AS venue_name_en', 'v.name_hi AS venue_name_hi',
+        'u.code AS thana_code', 'u.name_en AS thana_name_en', 'u.name_hi AS thana_name_hi',
+      ]) as unknown as SelectQueryBuilder<ProtestApplication>;
+  }
+}

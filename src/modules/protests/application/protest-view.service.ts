@@ -1,0 +1,103 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../../platform/context/request-context';
+import { Unit } from '../../../platform/units/unit.entity';
+import { ProtestApplication } from '../entities/protest-application.entity';
+import { ProtestAttachment } from '../entities/protest-attachment.entity';
+import { ProtestVenue } from '../entities/protest-venue.entity';
+import { EVENT_TYPES } from '../event-types';
+import { ProtestLetters } from '../letters/protest-letters.service';
+import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
+import { allowedNext, UNDECIDED_STATUSES } from '../protest-workflow';
+import { ProtestAssessment } from './protest-assessment';
+import { ProtestRecords } from './protest-records';
+
+/** Undecided with the start less than the SLA window away (or already past). */
+export function slaAtRisk(app: Pick<ProtestApplication, 'status' | 'startsAt'>, slaHours: number, now = Date.now()): boolean {
+  return UNDECIDED_STATUSES.includes(app.status) && app.startsAt.getTime() - now < slaHours * 3_600_000;
+}
+
+/** One application as the DCP and the control room see it: the record, its rules, clashes and papers. */
+@Injectable()
+export class ProtestView {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly records: ProtestRecords,
+    private readonly assessment: ProtestAssessment,
+    private readonly letters: ProtestLetters,
+    @Inject(PROTEST_SETTINGS) private readonly settings: ProtestSettings,
+  ) {}
+
+  async get(actor: Actor, id: string) {
+    const em = this.dataSource.manager;
+    const app = await this.records.find(em, actor, id);
+    const venue = app.venueId ? await em.findOneOrFail(ProtestVenue, { where: { id: app.venueId } }) : null;
+    const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
+    const { rules, clashes } = await this.assessment.assess(em, app, venue);
+    const letters = await this.letters.forApplication(app.id, em);
+    const attachments = await em.find(ProtestAttachment, { where: { applicationId: app.id }, order: { createdAt: 'ASC' } });
+    return {
+      id: app.id,
+      ref: app.ref,
+      status: app.status,
+      version: app.version,
+      allowedNext: allowedNext(app.status),
+      applicant: {
+        nameHi: app.applicantNameHi,
+        nameEn: app.applicantNameEn,
+        organisation: app.organisation,
+        address: app.address,
+        mobile: app.mobile,
+        idDocumentType: app.idDocumentType,
+        idLast4: app.idLast4,
+        smsLanguage: app.smsLanguage,
+      },
+      event: {
+        type: app.eventType,
+        typeLabel: EVENT_TYPES[app.eventType],
+        purpose: app.purpose,
+        startsAt: app.startsAt,
+        endsAt: app.endsAt,
+        expectedParticipants: app.expectedParticipants,
+        venue: venue && { id: venue.id, code: venue.code, nameEn: venue.nameEn, nameHi: venue.nameHi, lat: venue.lat, lng: venue.lng },
+        route: app.route,
+        loudspeaker: app.loudspeakerFrom ? { from: app.loudspeakerFrom, to: app.loudspeakerTo } : null,
+        vehicles: { count: app.vehicleCount, details: app.vehicleDetails },
+      },
+      intake: { channel: app.intakeChannel, receivedAt: app.receivedAt, enteredBy: app.enteredBy },
+      thana: { code: thana.code, nameEn: thana.nameEn, nameHi: thana.nameHi },
+      flags: { late: app.isLate, leadTimeHours: app.leadTimeHours, slaAtRisk: slaAtRisk(app, this.settings.slaHours), clash: clashes.length > 0 },
+      rules,
+      clashes,
+      thanaReport: app.thanaReportRequestedAt && {
+        requestedAt: app.thanaReportRequestedAt,
+        requestedBy: app.thanaReportRequestedBy,
+        note: app.thanaReportNote,
+        recommendation: app.thanaRecommendation,
+        report: app.thanaReport,
+        reportedBy: app.thanaReportedBy,
+        reportedAt: app.thanaReportedAt,
+      },
+      decision: app.decidedAt && {
+        decidedAt: app.decidedAt,
+        decidedBy: app.decidedBy,
+        conditions: app.conditions,
+        grounds: app.grounds,
+        lateOverrideReason: app.lateOverrideReason,
+        rulesAtDecision: app.rulesAtDecision,
+        clashesAtDecision: app.clashesAtDecision,
+      },
+      withdrawal: app.withdrawnAt && { at: app.withdrawnAt, reason: app.withdrawalReason },
+      revocation: app.revokedAt && {
+        at: app.revokedAt,
+        by: app.revokedBy,
+        reason: app.revocationReason,
+        linkedRecord: app.revocationLinkedType ? { type: app.revocationLinkedType, ref: app.revocationLinkedRef } : null,
+      },
+      letters,
+      attachments,
+      createdAt: app.createdAt,
+      updatedAt: app.updatedAt,
+    };
+  }
+}

@@ -1,0 +1,114 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Actor } from '../../../platform/context/request-context';
+import { fieldError } from '../../../platform/http/field-error';
+import { Unit } from '../../../platform/units/unit.entity';
+import { StandardConditions } from '../conditions/standard-conditions';
+import { ApproveDto, RejectDto, RequestThanaReportDto, RevokeDto, ThanaReportDto, WithdrawDto } from '../dto/transitions.dto';
+import { ProtestApplication } from '../entities/protest-application.entity';
+import { ProtestLetters } from '../letters/protest-letters.service';
+import { ProtestAssessment } from './protest-assessment';
+import { ProtestTransitioner } from './protest-transitioner';
+
+/** The workflow's actions. Who may call each is in PROTEST_ACTIONS; what each records is here. */
+@Injectable()
+export class ProtestWorkflow {
+  constructor(
+    private readonly transitioner: ProtestTransitioner,
+    private readonly assessment: ProtestAssessment,
+    private readonly conditions: StandardConditions,
+    private readonly letters: ProtestLetters,
+  ) {}
+
+  requestThanaReport(actor: Actor, id: string, dto: RequestThanaReportDto): Promise<ProtestApplication> {
+    return this.transitioner.move(actor, id, 'requestThanaReport', dto.version, {
+      apply: async (em, app) => {
+        const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
+        Object.assign(app, { thanaReportRequestedAt: new Date(), thanaReportRequestedBy: actor.id, thanaReportNote: dto.note ?? null });
+        return { thana: thana.code, note: dto.note ?? null };
+      },
+    });
+  }
+
+  /** Entered by a user of the application's own thana: not its ACP circle, not a neighbour. */
+  submitThanaReport(actor: Actor, id: string, dto: ThanaReportDto): Promise<ProtestApplication> {
+    return this.transitioner.move(actor, id, 'submitThanaReport', dto.version, {
+      apply: async (em, app) => {
+        const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
+        if (actor.unitPath !== thana.path && !actor.unitPath.startsWith(`${thana.path}.`)) {
+          throw new ForbiddenException(`Only a user of ${thana.nameEn} thana may enter its report on ${app.ref}`);
+        }
+        Object.assign(app, { thanaRecommendation: dto.recommendation, thanaReport: dto.report, thanaReportedBy: actor.id, thanaReportedAt: new Date() });
+        return { recommendation: dto.recommendation };
+      },
+    });
+  }
+
+  /** Late applications need a stated reason; the rules and clashes shown are kept with the decision. */
+  approve(actor: Actor, id: string, dto: ApproveDto): Promise<ProtestApplication> {
+    return this.transitioner.move(actor, id, 'approve', dto.version, {
+      apply: async (em, app) => {
+        if (app.isLate && !dto.lateOverrideReason) {
+          throw fieldError('lateOverrideReason', `lateOverrideReason is required: ${app.ref} was received ${app.leadTimeHours} h before the start, less than the required lead time`);
+        }
+        const { rules, clashes } = await this.assessment.assess(em, app);
+        Object.assign(app, {
+          conditions: this.conditions.pick(dto.conditionKeys, dto.extraConditions ?? []),
+          lateOverrideReason: dto.lateOverrideReason ?? null,
+          rulesAtDecision: rules,
+          clashesAtDecision: clashes,
+          decidedAt: new Date(),
+          decidedBy: actor.id,
+        });
+        const failed = rules.filter((r) => !r.ok).map((r) => r.rule);
+        return { conditionKeys: dto.conditionKeys, extraConditions: dto.extraConditions?.length ?? 0, lateOverrideReason: app.lateOverrideReason, rulesFailed: failed, clashes: clashes.map((c) => c.ref) };
+      },
+      after: async (em, app) => {
+        await this.letters.issue(em, 'PERMISSION', app, actor);
+      },
+    });
+  }
+
+  reject(actor: Actor, id: string, dto: RejectDto): Promise<ProtestApplication> {
+    return this.transitioner.move(actor, id, 'reject', dto.version, {
+      apply: async (em, app) => {
+        const { rules, clashes } = await this.assessment.assess(em, app);
+        Object.assign(app, { grounds: dto.grounds, rulesAtDecision: rules, clashesAtDecision: clashes, decidedAt: new Date(), decidedBy: actor.id });
+        return { grounds: dto.grounds };
+      },
+      after: async (em, app) => {
+        await this.letters.issue(em, 'REFUSAL', app, actor);
+      },
+    });
+  }
+
+  withdraw(actor: Actor, id: string, dto: WithdrawDto): Promise<ProtestApplication> {
+    return this.transitioner.move(actor, id, 'withdraw', dto.version, {
+      apply: async (em, app) => {
+        // Called off after approval: the permission letter must not verify as valid any more.
+        if (app.status === 'APPROVED') await this.letters.voidPermission(em, app.id, `withdrawn by the applicant: ${dto.reason}`);
+        Object.assign(app, { withdrawnAt: new Date(), withdrawalReason: dto.reason });
+        return { reason: dto.reason };
+      },
+    });
+  }
+
+  revoke(actor: Actor, id: string, dto: RevokeDto): Promise<ProtestApplication> {
+    return this.transitioner.move(actor, id, 'revoke', dto.version, {
+      apply: async (_em, app) => {
+        Object.assign(app, {
+          revokedAt: new Date(),
+          revokedBy: actor.id,
+          revocationReason: dto.reason,
+          revocationLinkedType: dto.linkedRecord?.type ?? null,
+          revocationLinkedRef: dto.linkedRecord?.ref ?? null,
+        });
+        return { reason: dto.reason, linkedRecord: dto.linkedRecord ?? null };
+      },
+      // The letter is rendered before anything takes the audit chain's lock (voiding writes audit).
+      after: async (em, app) => {
+        await this.letters.issue(em, 'REVOCATION', app, actor);
+        await this.letters.voidPermission(em, app.id, `revoked: ${dto.reason}`);
+      },
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../../../platform/auth/decorators';
+import { Actor } from '../../../platform/context/request-context';
+import { uuidParam } from '../../../platform/http/field-error';
+import { PROTEST_INTAKE, PROTEST_READERS } from '../protest-roles';
+import { AttachmentFormDto } from './attachment.dto';
+import { ATTACHMENT_MAX_BYTES } from './file-signature';
+import { ProtestAttachments } from './protest-attachments.service';
+import { UploadErrorsInterceptor } from './upload-errors.interceptor';
+
+@ApiTags('protests')
+@ApiBearerAuth()
+@Controller('protests/:id/attachments')
+export class ProtestAttachmentsController {
+  constructor(private readonly attachments: ProtestAttachments) {}
+
+  /** A scan of the application or the ID (PDF/JPEG/PNG, at most 10 MB); a bigger one gets 413. */
+  @Post()
+  @Roles(...PROTEST_INTAKE)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file', { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5 } }))
+  add(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() form: AttachmentFormDto,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ) {
+    return this.attachments.add(actor, id, form.kind, file);
+  }
+
+  @Get(':attachmentId')
+  @Roles(...PROTEST_READERS)
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('attachmentId', uuidParam('attachmentId')) attachmentId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const a = await this.attachments.bytes(actor, id, attachmentId);
+    res.setHeader('Content-Type', a.contentType);
+    // The stored name is already stripped of quotes and paths; encode it for non-ASCII (Hindi) names.
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`);
+    res.setHeader('X-Content-SHA256', a.sha256);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.send(a.bytes);
+  }
+}

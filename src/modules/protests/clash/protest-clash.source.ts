@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { EVENT_TYPES, EventType } from '../event-types';
+import type { Clash, ClashQuery, ClashSource } from './clash-source';
+import { PROTEST_CLASH_SQL } from './protest-clash.sql';
+
+interface Row {
+  id: string;
+  ref: string;
+  status: string;
+  event_type: EventType;
+  organisation: string | null;
+  starts_at: Date;
+  ends_at: Date;
+  venue_name: string | null;
+  route_from: string | null;
+  route_to: string | null;
+  same_venue: boolean;
+  metres: number;
+}
+
+/** Other protest applications, approved or still pending, as a clash source. */
+@Injectable()
+export class ProtestClashSource implements ClashSource {
+  readonly name = 'protest';
+
+  async find(em: EntityManager, q: ClashQuery): Promise<Clash[]> {
+    const rows: Row[] = await em.query(PROTEST_CLASH_SQL, [
+      q.startsAt.toISOString(),
+      q.endsAt.toISOString(),
+      q.venueId,
+      JSON.stringify(q.points),
+      q.excludeId ?? null,
+      q.distanceMetres,
+    ]);
+    return rows.map((r) => ({
+      source: this.name,
+      kind: r.same_venue ? 'SAME_VENUE' : 'NEARBY',
+      id: r.id,
+      ref: r.ref,
+      title: title(r),
+      status: r.status,
+      startsAt: new Date(r.starts_at).toISOString(),
+      endsAt: new Date(r.ends_at).toISOString(),
+      distanceMetres: r.same_venue ? 0 : Math.round(Number(r.metres)),
+    }));
+  }
+}
+
+function title(r: Row): string {
+  const place = r.venue_name ?? `${r.route_from} → ${r.route_to}`;
+  return `${EVENT_TYPES[r.event_type].en}, ${place}${r.organisation ? ` (${r.organisation})` : ''}`;
+}

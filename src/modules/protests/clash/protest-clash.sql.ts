@@ -1,0 +1,48 @@
+import { LIVE_STATUSES } from '../protest-workflow';
+
+/**
+ * The statuses that take part in clashes, as a SQL list. The partial GiST index on
+ * protest_application(during) carries the same predicate, so the planner can use it.
+ */
+export const LIVE_STATUS_SQL = LIVE_STATUSES.map((s) => `'${s}'`).join(',');
+
+/**
+ * Live protests overlapping [$1, $2) that are at venue $3 or within $6 metres of the points $4,
+ * other than $5. Ranges are half-open, so an event ending at 12:00 does not clash with one
+ * starting at 12:00. Distance is haversine over the stored points (geo_min_distance_m, plain SQL),
+ * after a bounding-box test (geo_box_within) that rules out the far ones cheaply.
+ */
+export const PROTEST_CLASH_SQL = `
+  SELECT p.id, p.ref, p.status, p.event_type, p.organisation, p.starts_at, p.ends_at,
+         v.name_en AS venue_name, p.route -> 0 ->> 'name' AS route_from, p.route -> -1 ->> 'name' AS route_to,
+         d.same_venue, d.metres
+  FROM protest_application p
+  LEFT JOIN protest_venue v ON v.id = p.venue_id
+  -- OFFSET 0 keeps this a subquery, so the distance is worked out once per candidate, and not at
+  -- all at the same venue or when the bounding boxes are too far apart (metres is then NULL).
+  CROSS JOIN LATERAL (
+    SELECT (p.venue_id = $3::uuid) IS TRUE AS same_venue,
+           CASE WHEN (p.venue_id = $3::uuid) IS TRUE THEN 0
+                WHEN geo_box_within(p.geo_box, geo_bbox($4::jsonb), $6) THEN geo_min_distance_m(p.geo_points, $4::jsonb)
+           END AS metres
+    OFFSET 0) d
+  WHERE p.status IN (${LIVE_STATUS_SQL})
+    AND p.during && tstzrange($1::timestamptz, $2::timestamptz, '[)')
+    AND p.id IS DISTINCT FROM $5::uuid
+    AND d.metres <= $6
+  ORDER BY p.starts_at, p.ref
+  LIMIT 200`;
+
+/**
+ * The same test as a correlated condition between two aliases, for the control-room list's
+ * clash flag (protests against protests, always current).
+ */
+export function protestClashExists(outer: string, distanceParam: string): string {
+  const metres = `CAST(${distanceParam} AS double precision)`;
+  return `EXISTS (SELECT 1 FROM protest_application o
+    WHERE o.status IN (${LIVE_STATUS_SQL}) AND ${outer}.status IN (${LIVE_STATUS_SQL})
+      AND o.during && ${outer}.during AND o.id <> ${outer}.id
+      AND ((o.venue_id = ${outer}.venue_id) IS TRUE
+        OR (geo_box_within(o.geo_box, ${outer}.geo_box, ${metres})
+            AND geo_min_distance_m(o.geo_points, ${outer}.geo_points) <= ${metres})))`;
+}

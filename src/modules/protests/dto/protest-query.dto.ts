@@ -1,0 +1,21 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { EVENT_TYPE_CODES, EventType } from '../event-types';
+import { PROTEST_STATUSES, ProtestStatus } from '../protest-workflow';
+import { queryBoolean } from './query-boolean';
+
+/** The control room's list: events overlapping [from, to), and the flags it works by. */
+export class ProtestQueryDto {
+  @ApiPropertyOptional({ description: 'Events ending after this instant' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ description: 'Events starting before this instant' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ enum: PROTEST_STATUSES }) @IsOptional() @IsIn(PROTEST_STATUSES) status?: ProtestStatus;
+  @ApiPropertyOptional({ example: 'TT_NAGAR' }) @IsOptional() @IsString() @Length(2, 40) thana?: string;
+  @ApiPropertyOptional({ example: 'AMBEDKAR_PARK' }) @IsOptional() @IsString() @Length(2, 40) venue?: string;
+  @ApiPropertyOptional({ enum: EVENT_TYPE_CODES }) @IsOptional() @IsIn(EVENT_TYPE_CODES) type?: EventType;
+  @ApiPropertyOptional() @IsOptional() @Transform(queryBoolean) @IsBoolean() late?: boolean;
+  @ApiPropertyOptional({ description: 'Clashes with another live protest application' }) @IsOptional() @Transform(queryBoolean) @IsBoolean() clash?: boolean;
+  @ApiPropertyOptional({ description: 'Still undecided within the SLA window before the start' }) @IsOptional() @Transform(queryBoolean) @IsBoolean() sla?: boolean;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
+}

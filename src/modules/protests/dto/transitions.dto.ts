@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { NoAadhaarNumber } from '../../../platform/http/aadhaar';
+import { LINKED_RECORD_TYPES, LinkedRecordType, THANA_RECOMMENDATIONS, ThanaRecommendation } from '../event-types';
+
+/** Every change names the version the user last saw: a stale screen gets 409, not a lost update. */
+export class VersionedDto {
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version!: number;
+}
+
+export class RequestThanaReportDto extends VersionedDto {
+  @ApiPropertyOptional({ example: 'Please verify the organisers and the route by 26-11.' })
+  @IsOptional() @IsString() @Length(2, 1000) @NoAadhaarNumber()
+  note?: string;
+}
+
+export class ThanaReportDto extends VersionedDto {
+  @ApiProperty({ enum: THANA_RECOMMENDATIONS }) @IsIn(THANA_RECOMMENDATIONS) recommendation!: ThanaRecommendation;
+
+  @ApiProperty({ example: 'Organisers verified; no law-and-order input. 10 volunteers promised.' })
+  @IsString() @Length(10, 5000) @NoAadhaarNumber()
+  report!: string;
+}
+
+export class ApproveDto extends VersionedDto {
+  @ApiProperty({ example: ['carry-permit', 'traffic-volunteers'], description: 'Keys of standard conditions (GET /protests/conditions)' })
+  @IsArray() @ArrayMaxSize(40) @ArrayUnique() @IsString({ each: true }) @Matches(/^[a-z0-9-]{2,40}$/, { each: true, message: '$property must hold condition keys such as carry-permit' })
+  conditionKeys!: string[];
+
+  @ApiPropertyOptional({ example: ['No procession beyond Roshanpura Square.'] })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(3, 500, { each: true }) @NoAadhaarNumber({ each: true })
+  extraConditions?: string[];
+
+  @ApiPropertyOptional({ description: 'Required when the application was received late (less than the lead time before the start)' })
+  @IsOptional() @IsString() @Length(10, 1000) @NoAadhaarNumber()
+  lateOverrideReason?: string;
+}
+
+export class RejectDto extends VersionedDto {
+  @ApiProperty({ example: 'A prohibitory order under s.163 BNSS is in force around the venue during the Assembly session.' })
+  @IsString() @Length(10, 2000) @NoAadhaarNumber()
+  grounds!: string;
+}
+
+export class WithdrawDto extends VersionedDto {
+  @ApiProperty({ example: 'Applicant called off the programme (letter dated 25-11-2026).' })
+  @IsString() @Length(3, 1000) @NoAadhaarNumber()
+  reason!: string;
+}
+
+export class LinkedRecordDto {
+  @ApiProperty({ enum: LINKED_RECORD_TYPES }) @IsIn(LINKED_RECORD_TYPES) type!: LinkedRecordType;
+
+  @ApiProperty({ example: 'VIP/2026/000031' })
+  @IsString() @Length(1, 100) @NoAadhaarNumber()
+  ref!: string;
+}
+
+export class RevokeDto extends VersionedDto {
+  @ApiProperty({ example: 'VIP movement on the route during the event.' })
+  @IsString() @Length(10, 2000) @NoAadhaarNumber()
+  reason!: string;
+
+  @ApiPropertyOptional({ type: LinkedRecordDto, description: 'The record that forced it, e.g. a VIP programme' })
+  @IsOptional() @ValidateNested() @Type(() => LinkedRecordDto)
+  linkedRecord?: LinkedRecordDto;
+}

@@ -1,0 +1,118 @@
+import { Inject, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { UsersService } from '../../../platform/auth/users.service';
+import { Actor } from '../../../platform/context/request-context';
+import { DocumentsService } from '../../../platform/documents/documents.service';
+import { TemplateStore } from '../../../platform/documents/templates';
+import { DeliveredReference, OutboxSources } from '../../../platform/eoffice/outbox/outbox-sources';
+import { OutboxItem } from '../../../platform/eoffice/outbox/outbox.entity';
+import { OutboxService } from '../../../platform/eoffice/outbox/outbox.service';
+import { fieldError } from '../../../platform/http/field-error';
+import { Unit } from '../../../platform/units/unit.entity';
+import { ProtestRecords } from '../application/protest-records';
+import { ProtestApplication } from '../entities/protest-application.entity';
+import { LETTER_KINDS, LetterKind, ProtestLetter } from '../entities/protest-letter.entity';
+import { ProtestVenue } from '../entities/protest-venue.entity';
+import { EVENT_TYPES } from '../event-types';
+import { formatIst } from '../ist-time';
+import { PROTEST_SOURCE } from '../protest-source';
+import { composeLetter } from './letter-content';
+
+/** Document kinds (see document-kinds.ts) and e-Office kinds of the three letters. */
+export const LETTER_DOCUMENT_KIND: Record<LetterKind, string> = {
+  PERMISSION: 'PROTEST_PERMISSION',
+  REFUSAL: 'PROTEST_REFUSAL',
+  REVOCATION: 'PROTEST_REVOCATION',
+};
+
+/**
+ * Decision letters: rendered as a bilingual PDF with a verify QR, stored immutably, and sent
+ * to e-Office through the outbox, all in the decision's own transaction. A letter issued while
+ * e-Office is down says PENDING_SYNC until the worker brings back its reference.
+ */
+@Injectable()
+export class ProtestLetters implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly documents: DocumentsService,
+    private readonly outbox: OutboxService,
+    private readonly sources: OutboxSources,
+    private readonly users: UsersService,
+    private readonly records: ProtestRecords,
+    @Inject(TemplateStore) private readonly templates: TemplateStore,
+  ) {}
+
+  onModuleInit(): void {
+    this.sources.register(PROTEST_SOURCE, { onDelivered: (em, item, ref) => this.recordEofficeReference(em, item, ref) });
+  }
+
+  async issue(em: EntityManager, kind: LetterKind, app: ProtestApplication, actor: Actor): Promise<ProtestLetter> {
+    const venue = app.venueId ? await em.findOneOrFail(ProtestVenue, { where: { id: app.venueId } }) : null;
+    const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
+    const signer = await this.users.get(actor.id);
+    const { title, blocks } = composeLetter(this.templates, kind, {
+      app,
+      venue,
+      thana,
+      signer: { nameHi: signer.displayNameHi, nameEn: signer.displayNameEn },
+    });
+    const documentKind = LETTER_DOCUMENT_KIND[kind];
+    const doc = await this.documents.issue(em, {
+      kind: documentKind,
+      language: 'bi',
+      title,
+      sourceType: PROTEST_SOURCE,
+      sourceId: app.id,
+      sourceRef: app.ref,
+      variant: kind.toLowerCase(),
+      issuingUnitId: actor.unitId,
+      // The decision's own time, so the same decision always renders the same bytes.
+      issuedAt: (kind === 'REVOCATION' ? app.revokedAt : app.decidedAt) ?? new Date(),
+      reference: app.ref,
+      blocks,
+    });
+    const place = venue?.nameEn ?? (app.route ?? []).map((p) => p.name).join(' → ');
+    const item = await this.outbox.enqueue(em, {
+      sourceType: PROTEST_SOURCE,
+      sourceId: app.id,
+      sourceRef: app.ref,
+      kind: documentKind,
+      subject: `${title}: ${EVENT_TYPES[app.eventType].en}, ${place}, ${formatIst(app.startsAt)}`,
+      metadata: { applicationRef: app.ref, letter: kind, eventType: app.eventType, startsAt: app.startsAt.toISOString(), thana: thana.code },
+      documentId: doc.id,
+    });
+    return em.save(em.create(ProtestLetter, { applicationId: app.id, kind, documentId: doc.id, outboxId: item.id, eofficeStatus: 'PENDING_SYNC' }));
+  }
+
+  /** A permission that no longer holds (revoked, or the event called off) reads "revoked" on /verify. */
+  async voidPermission(em: EntityManager, applicationId: string, reason: string): Promise<void> {
+    const letter = await em.findOne(ProtestLetter, { where: { applicationId, kind: 'PERMISSION' } });
+    if (letter) await this.documents.revoke(em, letter.documentId, reason);
+  }
+
+  /** Letters of one application with where each stands in e-Office and its public verify link. */
+  async forApplication(applicationId: string, em: EntityManager = this.dataSource.manager) {
+    const letters = await em.find(ProtestLetter, { where: { applicationId }, order: { createdAt: 'ASC' } });
+    return letters.map((l) => ({ ...l, verifyUrl: this.documents.verifyUrl(l.documentId) }));
+  }
+
+  /** The PDF of one of an application's letters, if the actor may see the application. */
+  async pdf(actor: Actor, applicationId: string, kind: string): Promise<{ filename: string; sha256: string; bytes: Buffer }> {
+    const wanted = kind.toUpperCase() as LetterKind;
+    if (!LETTER_KINDS.includes(wanted)) throw fieldError('kind', `kind must be one of ${LETTER_KINDS.map((k) => k.toLowerCase()).join(', ')}`);
+    const app = await this.records.find(this.dataSource.manager, actor, applicationId);
+    const letter = await this.dataSource.getRepository(ProtestLetter).findOne({ where: { applicationId: app.id, kind: wanted } });
+    if (!letter) throw new NotFoundException(`${app.ref} has no ${wanted.toLowerCase()} letter`);
+    const { doc, bytes } = await this.documents.bytes(letter.documentId);
+    return { filename: `${app.ref.replace(/\//g, '-')}-${wanted.toLowerCase()}.pdf`, sha256: doc.sha256, bytes };
+  }
+
+  private async recordEofficeReference(em: EntityManager, item: OutboxItem, ref: DeliveredReference): Promise<void> {
+    await em.update(ProtestLetter, { outboxId: item.id }, {
+      eofficeStatus: ref.eofficeRef ? 'DIARISED' : 'SENT_FOR_DIARISATION',
+      eofficeRef: ref.eofficeRef,
+      eofficeChannelRef: ref.channelRef,
+      eofficeSyncedAt: new Date(),
+    });
+  }
+}

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { NoAadhaarNumber } from '../../../platform/http/aadhaar';
+import { RESTRICTION_AREA_KINDS, RestrictionAreaKind } from '../entities/restriction-order.entity';
+
+export class GeoPointDto {
+  @ApiProperty({ example: 23.2403 }) @IsLatitude() lat!: number;
+  @ApiProperty({ example: 77.4135 }) @IsLongitude() lng!: number;
+}
+
+/** A circle (centre + radius) or a polygon, and a time window. */
+export class CreateRestrictionOrderDto {
+  @ApiProperty({ example: '163/DCP-IS/2026/14' }) @IsString() @Length(2, 100) @NoAadhaarNumber() orderRef!: string;
+
+  @ApiProperty({ example: 'Vidhan Sabha winter session: s.163 BNSS ban within 1 km' })
+  @IsString() @Length(5, 1000) @NoAadhaarNumber()
+  reason!: string;
+
+  @ApiProperty({ enum: RESTRICTION_AREA_KINDS }) @IsIn(RESTRICTION_AREA_KINDS) areaKind!: RestrictionAreaKind;
+
+  @ApiPropertyOptional({ type: GeoPointDto, description: 'RADIUS only' })
+  @IsOptional() @ValidateNested() @Type(() => GeoPointDto)
+  centre?: GeoPointDto;
+
+  @ApiPropertyOptional({ example: 1000, description: 'RADIUS only' }) @IsOptional() @IsInt() @Min(10) @Max(50_000) radiusMetres?: number;
+
+  @ApiPropertyOptional({ type: [GeoPointDto], description: 'POLYGON only: 3–200 corners in order' })
+  @IsOptional() @IsArray() @ArrayMinSize(3) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => GeoPointDto)
+  polygon?: GeoPointDto[];
+
+  @ApiProperty({ example: '2026-12-01T00:00:00+05:30' }) @IsISO8601({ strict: true }) startsAt!: string;
+  @ApiProperty({ example: '2026-12-20T00:00:00+05:30' }) @IsISO8601({ strict: true }) endsAt!: string;
+}
+
+/** An order may be extended, re-worded or lifted; its area stays as issued (issue a new order). */
+export class UpdateRestrictionOrderDto {
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(5, 1000) @NoAadhaarNumber() reason?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) endsAt?: string;
+  @ApiPropertyOptional({ description: 'false lifts the order' }) @IsOptional() @IsBoolean() isActive?: boolean;
+}

@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { NoAadhaarNumber } from '../../../platform/http/aadhaar';
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class CreateVenueDto {
+  @ApiProperty({ example: 'AMBEDKAR_PARK' })
+  @Matches(/^[A-Z0-9_]{2,40}$/, { message: '$property must be 2-40 capital letters, digits or _' })
+  code!: string;
+
+  @ApiProperty({ example: 'Ambedkar Park (TT Nagar / Tulsi Nagar)' }) @IsString() @Length(2, 200) @NoAadhaarNumber() nameEn!: string;
+  @ApiProperty({ example: 'अंबेडकर पार्क' }) @IsString() @Length(2, 200) @NoAadhaarNumber() nameHi!: string;
+  @ApiProperty({ example: 23.2335 }) @IsLatitude() lat!: number;
+  @ApiProperty({ example: 77.407 }) @IsLongitude() lng!: number;
+  @ApiPropertyOptional({ example: 1000 }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) capacity?: number;
+  @ApiPropertyOptional({ example: '10:00', description: 'IST' }) @IsOptional() @Matches(HHMM, { message: '$property must be HH:MM' }) opensAt?: string;
+  @ApiPropertyOptional({ example: '17:00', description: 'IST' }) @IsOptional() @Matches(HHMM, { message: '$property must be HH:MM' }) closesAt?: string;
+  @ApiProperty({ example: 'TT_NAGAR' }) @IsString() @Length(2, 40) thanaCode!: string;
+  @ApiPropertyOptional({ example: 'designated_protest_ground' }) @IsOptional() @IsString() @Length(2, 60) kind?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) @NoAadhaarNumber() notes?: string;
+}
+
+export class UpdateVenueDto extends PartialType(CreateVenueDto) {
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() isActive?: boolean;
+}
