@@ -51,6 +51,6 @@ import { VenuesService } from './venues/venues.service';
     ProtestList,
     ProtestAttachments,
   ],
-  exports: [CLASH_SOURCES, ClashDetector, VenuesService],
+  exports: [CLASH_SOURCES, ClashDetector, VenuesService, ProtestList],
 })
 export class ProtestsModule {}

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ProtestsModule } from '../protests/protests.module';
 import { ProtecteesService } from './protectees.service';
+import { VipClashSource } from './vip-clash.source';
+import { VipClashesService } from './vip-clashes.service';
 import { VipDistributionService } from './vip-distribution.service';
 import { VipProgrammesController } from './vip-programmes.controller';
 import { VipProgrammesService } from './vip-programmes.service';
@@ -7,8 +10,9 @@ import { VipReadService } from './vip-read.service';
 
 /** VIP movement programmes: revisions with diffs, need-to-know reads, distribution and acknowledgements. */
 @Module({
+  imports: [ProtestsModule],
   controllers: [VipProgrammesController],
-  providers: [VipProgrammesService, VipReadService, VipDistributionService, ProtecteesService],
+  providers: [VipProgrammesService, VipReadService, VipDistributionService, ProtecteesService, VipClashSource, VipClashesService],
   exports: [VipReadService],
 })
 export class VipProgrammesModule {}

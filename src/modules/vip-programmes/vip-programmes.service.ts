@@ -10,16 +10,25 @@ import { OutboxSources } from '../../platform/eoffice/outbox/outbox-sources';
 import { OutboxService } from '../../platform/eoffice/outbox/outbox.service';
 import { fieldError } from '../../platform/http/field-error';
 import { Unit } from '../../platform/units/unit.entity';
+import { densify } from '../protests/geo';
 import { checkLegTimes } from './legs.rules';
 import { diffLegs, LegChange } from './revision-diff';
 import { legPoints } from './units-along-route';
 import { programmeBlocks } from './vip-paper';
+import { LegClashes, VipClashesService } from './vip-clashes.service';
 import { VipDistributionService } from './vip-distribution.service';
 import { CancelProgrammeDto, CreateProgrammeDto, LegDto, ReviseProgrammeDto } from './vip.dto';
 import { Protectee, VipProgramme, VipProgrammeRevision } from './vip.entity';
 import { LegWithUnits, unitsConcerned } from './vip-units';
 
 export const VIP_SOURCE = 'vip_programme';
+
+interface Issued {
+  programme: VipProgramme;
+  revision: VipProgrammeRevision;
+  /** Per leg: protests and other programmes near it in space and time. */
+  clashes: LegClashes[];
+}
 
 const istDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(iso));
 
@@ -33,6 +42,7 @@ export class VipProgrammesService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly sources: OutboxSources,
     private readonly distribution: VipDistributionService,
+    private readonly clashes: VipClashesService,
   ) {}
 
   onModuleInit(): void {
@@ -43,9 +53,10 @@ export class VipProgrammesService implements OnModuleInit {
     });
   }
 
-  async create(actor: Actor, dto: CreateProgrammeDto): Promise<{ programme: VipProgramme; revision: VipProgrammeRevision }> {
+  /** Issues revision 1 and answers with the protests (and other programmes) near each leg. */
+  async create(actor: Actor, dto: CreateProgrammeDto): Promise<Issued> {
     checkLegTimes(dto.legs);
-    return this.tx.run(async (em) => {
+    const issued = await this.tx.run(async (em) => {
       const protectee = await em.findOne(Protectee, { where: { id: dto.protecteeId, isActive: true } });
       if (!protectee) throw fieldError('protecteeId', 'protecteeId is not an active protectee');
       const { legs, unitIds } = await unitsConcerned(em, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
@@ -67,11 +78,12 @@ export class VipProgrammesService implements OnModuleInit {
       const revision = await this.issueRevision(em, actor, programme, protectee, 1, legs, unitIds, [], null);
       return { programme, revision };
     });
+    return { ...issued, clashes: await this.clashes.forLegs(issued.programme.id, issued.revision.legs) };
   }
 
-  async revise(actor: Actor, id: string, dto: ReviseProgrammeDto): Promise<{ programme: VipProgramme; revision: VipProgrammeRevision }> {
+  async revise(actor: Actor, id: string, dto: ReviseProgrammeDto): Promise<Issued> {
     checkLegTimes(dto.legs);
-    return this.tx.run(async (em) => {
+    const issued = await this.tx.run(async (em) => {
       const programme = await this.lock(em, id);
       if (programme.status === 'CANCELLED') throw new ConflictException({ message: 'The programme is cancelled', allowed: [] });
       if (dto.revision !== programme.currentRevision) {
@@ -95,6 +107,7 @@ export class VipProgrammesService implements OnModuleInit {
       if (previous.documentId && revision.documentId) await this.documents.supersede(em, previous.documentId, revision.documentId);
       return { programme, revision };
     });
+    return { ...issued, clashes: await this.clashes.forLegs(issued.programme.id, issued.revision.legs) };
   }
 
   async cancel(actor: Actor, id: string, dto: CancelProgrammeDto): Promise<VipProgramme> {
@@ -153,7 +166,8 @@ export class VipProgrammesService implements OnModuleInit {
         leg.key,
         leg.start,
         leg.end,
-        JSON.stringify(legPoints(leg)),
+        // Densified like protest routes, so a venue beside the middle of a road leg is near it.
+        JSON.stringify(densify(legPoints(leg))),
       ]);
     }
     await this.audit.record(em, { action: 'vip.revision_issued', entityType: VIP_SOURCE, entityId: programme.id, diff: { revision: revisionNo, documentId: doc.id, units: unitIds.length } });

@@ -6,6 +6,7 @@ import { TransactionService } from '../../platform/database/transaction.service'
 import { DocumentsService } from '../../platform/documents/documents.service';
 import { Unit } from '../../platform/units/unit.entity';
 import { inActorSubtree, isDesk, isUnitReader } from './vip-access';
+import { VipClashesService } from './vip-clashes.service';
 import { movementSheetBlocks } from './vip-paper';
 import { LegWithUnits } from './vip-units';
 import { Protectee, VipProgramme, VipProgrammeRevision } from './vip.entity';
@@ -30,6 +31,7 @@ export class VipReadService {
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
     private readonly documents: DocumentsService,
+    private readonly clashes: VipClashesService,
   ) {}
 
   async list(actor: Actor) {
@@ -57,6 +59,10 @@ export class VipReadService {
         legs,
         documentId: v.ownUnits ? null : v.revision.documentId,
       },
+      // The desk sees what stands near the legs, and the protests revoked for this programme.
+      ...(v.ownUnits
+        ? {}
+        : { clashes: await this.clashes.forLegs(id, legs), revokedProtests: await this.clashes.revokedFor(v.programme.ref) }),
     };
   }
 

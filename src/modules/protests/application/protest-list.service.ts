@@ -49,6 +49,17 @@ export class ProtestList {
     return { total: counted?.n ?? 0, items: rows.map(toSummary) };
   }
 
+  /** Applications revoked because of another record, e.g. a VIP programme (for that record's own view). */
+  revokedFor(type: string, ref: string): Promise<Array<{ id: string; ref: string; status: string }>> {
+    return this.dataSource
+      .getRepository(ProtestApplication)
+      .createQueryBuilder('p')
+      .select(['p.id AS id', 'p.ref AS ref', 'p.status AS status'])
+      .where('p.revocation_linked_type = :type AND p.revocation_linked_ref = :ref', { type, ref })
+      .orderBy('p.ref')
+      .getRawMany();
+  }
+
   /** Approved events on today's and tomorrow's IST dates, with where they take place. */
   async board(actor: Actor, now = new Date()) {
     const today = istStartOfDay(now);

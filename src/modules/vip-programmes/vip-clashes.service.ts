@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProtestList } from '../protests/application/protest-list.service';
+import { ClashDetector } from '../protests/clash/clash-detector.service';
+import { Clash } from '../protests/clash/clash-source';
+import { densify } from '../protests/geo';
+import { Leg } from './leg';
+import { legPoints } from './units-along-route';
+
+export interface LegClashes {
+  legKey: string;
+  clashes: Clash[];
+}
+
+/**
+ * What stands near each leg of a programme: protest events (and other VIP programmes) in the
+ * same time window, found through the same clash sources a protest approver sees.
+ */
+@Injectable()
+export class VipClashesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly detector: ClashDetector,
+    private readonly protests: ProtestList,
+  ) {}
+
+  async forLegs(programmeId: string, legs: Leg[]): Promise<LegClashes[]> {
+    const out: LegClashes[] = [];
+    for (const leg of legs) {
+      const clashes = await this.detector.find(this.dataSource.manager, {
+        startsAt: new Date(leg.start),
+        endsAt: new Date(leg.end),
+        venueId: null,
+        points: densify(legPoints(leg)),
+        excludeId: programmeId,
+      });
+      if (clashes.length) out.push({ legKey: leg.key, clashes });
+    }
+    return out;
+  }
+
+  /** Protests revoked because of this programme (the protest records the programme's reference). */
+  revokedFor(ref: string): Promise<Array<{ id: string; ref: string; status: string }>> {
+    return this.protests.revokedFor('VIP_PROGRAMME', ref);
+  }
+}
