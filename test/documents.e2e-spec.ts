@@ -93,6 +93,12 @@ describe('issued documents and public verification (e2e)', () => {
     expect(none.body.fields[0].field).toBe('file');
   });
 
+  it('refuses an upload over 10 MB with 413 naming the field', async () => {
+    const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(11 * 1024 * 1024, 0x20)]);
+    const res = await t.http.post('/verify/upload').attach('file', big, 'big.pdf').expect(413);
+    expect(res.body.fields[0].field).toBe('file');
+  });
+
   it('keeps issued bytes immutable in the database', async () => {
     await withClient(t.databaseUrl, async (c) => {
       await expect(c.query(`UPDATE issued_document SET bytes = 'x' WHERE id = $1`, [letter.id])).rejects.toThrow(/immutable/);

@@ -127,6 +127,26 @@ export class EnvironmentVariables {
   HOUSEKEEPING_INTERVAL_SECONDS = 3600;
 
   @IsOptional()
+  @Matches(/^\d+(\.\d+)?$/, { message: 'must be a number of hours' })
+  PROTEST_LEAD_TIME_HOURS = '48';
+
+  @IsOptional()
+  @Matches(/^\d+$/, { message: 'must be a whole number of metres' })
+  PROTEST_CLASH_DISTANCE_METRES = '500';
+
+  @IsOptional()
+  @Matches(/^\d+(\.\d+)?$/, { message: 'must be a number of hours' })
+  PROTEST_SLA_HOURS = '24';
+
+  @IsOptional()
+  @Matches(/^\d+(\.\d+)?$/, { message: 'must be a number of hours' })
+  PROTEST_MAX_DURATION_HOURS = '24';
+
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'must look like 22:00-06:00' })
+  PROTEST_LOUDSPEAKER_QUIET_HOURS = '22:00-06:00';
+
+  @IsOptional()
   @IsIn(['sink', 'http'])
   NOTIFY_SMS_ADAPTER: 'sink' | 'http' = 'sink';
 
@@ -265,6 +285,11 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   RATE_LIMIT_PER_MINUTE: 'Requests per minute per client IP across the API.',
   DB_POOL_SIZE: 'PostgreSQL connections per app instance.',
   HOUSEKEEPING_INTERVAL_SECONDS: 'How often the housekeeping job purges expired tokens and idempotency keys.',
+  PROTEST_LEAD_TIME_HOURS: 'Protest applications received less than this many hours before the start are flagged late; approving one needs an override reason (Bhopal: 48).',
+  PROTEST_CLASH_DISTANCE_METRES: 'Events (and VIP legs) closer than this to a protest venue or route are shown as clashes.',
+  PROTEST_SLA_HOURS: 'An application still undecided this close to its start is flagged.',
+  PROTEST_MAX_DURATION_HOURS: 'Longest continuous programme (Standing Order L&O/48/2022: one day).',
+  PROTEST_LOUDSPEAKER_QUIET_HOURS: 'No loudspeaker in this IST window (Noise Rules 2000, r.5).',
   NOTIFY_SMS_ADAPTER: '`sink` keeps SMS in the app for admins to read (development); `http` posts them to an SMS gateway.',
   NOTIFY_SMS_URL: 'SMS gateway endpoint (required with `NOTIFY_SMS_ADAPTER=http`).',
   NOTIFY_SMS_TOKEN: 'Bearer token for the SMS gateway.',

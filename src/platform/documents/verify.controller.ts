@@ -5,6 +5,7 @@ import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators';
 import { fieldError } from '../http/field-error';
+import { UploadErrorsInterceptor } from '../http/upload-errors.interceptor';
 import { DocumentsService } from './documents.service';
 import { verifyPageHtml } from './verify-page';
 
@@ -32,7 +33,7 @@ export class VerifyController {
   @Post('upload')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
+  @UseInterceptors(new UploadErrorsInterceptor(MAX_UPLOAD_BYTES), FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }))
   async upload(@UploadedFile() file: Express.Multer.File | undefined) {
     if (!file) throw fieldError('file', 'file is required (multipart field "file", a PDF)');
     if (file.buffer.subarray(0, 5).toString('latin1') !== '%PDF-') throw fieldError('file', 'file must be a PDF');

@@ -9,7 +9,7 @@ import { PROTEST_INTAKE, PROTEST_READERS } from '../protest-roles';
 import { AttachmentFormDto } from './attachment.dto';
 import { ATTACHMENT_MAX_BYTES } from './file-signature';
 import { ProtestAttachments } from './protest-attachments.service';
-import { UploadErrorsInterceptor } from './upload-errors.interceptor';
+import { UploadErrorsInterceptor } from '../../../platform/http/upload-errors.interceptor';
 
 @ApiTags('protests')
 @ApiBearerAuth()
@@ -21,7 +21,7 @@ export class ProtestAttachmentsController {
   @Post()
   @Roles(...PROTEST_INTAKE)
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(UploadErrorsInterceptor, FileInterceptor('file', { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5 } }))
+  @UseInterceptors(new UploadErrorsInterceptor(ATTACHMENT_MAX_BYTES), FileInterceptor('file', { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5 } }))
   add(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
