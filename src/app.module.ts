@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { DakModule } from './modules/dak/dak.module';
+import { DutyChartsModule } from './modules/duty-charts/duty-charts.module';
 import { PersonnelModule } from './modules/personnel/personnel.module';
 import { ProtestsModule } from './modules/protests/protests.module';
 import { VipProgrammesModule } from './modules/vip-programmes/vip-programmes.module';
@@ -53,6 +54,7 @@ export class AppModule implements NestModule {
         HealthModule,
         PersonnelModule,
         DakModule,
+        DutyChartsModule,
         VipProgrammesModule,
         ProtestsModule,
       ],

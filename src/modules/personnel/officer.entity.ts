@@ -1,4 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { Rank } from './ranks';
 
 /** A member of the force (not necessarily a user of this app). */
@@ -15,6 +22,8 @@ export class Officer {
   @Column({ type: 'uuid', nullable: true }) homeUnitId!: string | null;
   @Column({ type: 'text', nullable: true }) mobile!: string | null;
   @Column('text', { array: true }) skills!: string[];
+  /** The officer's own login (role OFFICER), which sees only their own duty slips. */
+  @Column({ type: 'uuid', nullable: true }) userId!: string | null;
   @Column({ default: true }) isActive!: boolean;
   @Column({ default: false }) isDemo!: boolean;
   @VersionColumn() version!: number;

@@ -31,6 +31,16 @@ export const JOBS = {
     queue: 'notify',
     concurrency: () => 4,
   },
+  /** Solves one duty-chart version (in a worker thread); jobId = solve-<chart>-<seq>. */
+  'duty-chart-solve': {
+    queue: 'duty-solve',
+    concurrency: () => 1,
+  },
+  /** Renders and issues a chart version's papers and slips, then publishes it; jobId = publish-<chart>-<version>. */
+  'duty-chart-publish': {
+    queue: 'duty-publish',
+    concurrency: () => 1,
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

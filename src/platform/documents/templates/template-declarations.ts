@@ -72,4 +72,40 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     placeholders: ['ref'],
     languages: ['hi', 'en'],
   },
+  // Duty charts (bandobast): src/modules/duty-charts.
+  {
+    kind: 'duty-charts',
+    name: 'duty-chart',
+    description: 'Opening lines of a duty chart (master or one thana): event, version, period, which chart.',
+    placeholders: ['event', 'version', 'period', 'scope'],
+    languages: ['hi', 'en'],
+  },
+  {
+    kind: 'duty-charts',
+    name: 'duty-slip',
+    description: 'Standing instructions printed at the foot of every duty slip.',
+    placeholders: ['event'],
+    languages: ['hi', 'en'],
+  },
+  {
+    kind: 'messages',
+    name: 'duty-slip',
+    description: 'SMS to an officer: your duty in a bandobast, with the signed link to the slip.',
+    placeholders: ['name', 'event', 'reportAt', 'post', 'link'],
+    languages: ['hi', 'en'],
+  },
+  {
+    kind: 'messages',
+    name: 'duty-slip-changed',
+    description: 'SMS to an officer whose duty changed in a new chart version, with the link to the new slip.',
+    placeholders: ['name', 'event', 'reportAt', 'post', 'link'],
+    languages: ['hi', 'en'],
+  },
+  {
+    kind: 'messages',
+    name: 'duty-cancelled',
+    description: 'SMS to an officer taken off a bandobast by a new chart version.',
+    placeholders: ['name', 'event'],
+    languages: ['hi', 'en'],
+  },
 ];

@@ -1,0 +1,123 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../../platform/audit/audit.service';
+import { Actor } from '../../../platform/context/request-context';
+import { nextReference } from '../../../platform/database/reference-numbers';
+import { TransactionService } from '../../../platform/database/transaction.service';
+import { fieldError } from '../../../platform/http/field-error';
+import { Unit } from '../../../platform/units/unit.entity';
+import { unitScope, UnitsService } from '../../../platform/units/units.service';
+import { unitInScope } from '../../personnel/officers.service';
+import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
+import { AddDivisionsDto, CreateBandobastDto, ListBandobastsDto } from './bandobast.dto';
+import { Bandobast } from './bandobast.entity';
+import { loadStructure, StructureTree } from './structure-tree';
+import { writeStructure, WrittenStructure } from './structure-writer';
+
+export const BANDOBAST_ENTITY = 'bandobast';
+
+@Injectable()
+export class BandobastService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+    private readonly units: UnitsService,
+    private readonly directory: PersonnelDirectory,
+  ) {}
+
+  async create(
+    actor: Actor,
+    dto: CreateBandobastDto,
+  ): Promise<Bandobast & { structure: WrittenStructure }> {
+    return this.tx.run(async (em) => {
+      const unit = dto.unitCode
+        ? await this.units.byCode(dto.unitCode, em, 'unitCode')
+        : await em.findOneByOrFail(Unit, { id: actor.unitId });
+      if (!unitInScope(actor, unit))
+        throw fieldError('unitCode', `unitCode ${unit.code} is outside your unit`);
+      const bandobast = await em.save(
+        em.create(Bandobast, {
+          ref: await nextReference(em, 'BDB'),
+          nameEn: dto.nameEn,
+          nameHi: dto.nameHi,
+          kind: dto.kind,
+          unitId: unit.id,
+          minRestHours: dto.rules?.minRestHours ?? 8,
+          maxHoursPer24h: dto.rules?.maxHoursPer24h ?? 12,
+          higherRankMayFillLower: dto.rules?.higherRankMayFillLower ?? false,
+          reportMinutesBefore: dto.reportMinutesBefore ?? 30,
+          briefing: dto.briefing ?? null,
+          createdBy: actor.id,
+        }),
+      );
+      const structure = await writeStructure(em, this.directory, bandobast.id, dto.divisions);
+      await this.audit.record(em, {
+        action: 'bandobast.created',
+        entityType: BANDOBAST_ENTITY,
+        entityId: bandobast.id,
+        diff: { ref: bandobast.ref, unit: unit.code, ...structure },
+      });
+      return { ...bandobast, structure };
+    });
+  }
+
+  /** Adds divisions to an event; a version being prepared must be solved again to staff them. */
+  async addDivisions(actor: Actor, id: string, dto: AddDivisionsDto): Promise<WrittenStructure> {
+    return this.tx.run(async (em) => {
+      await this.lock(actor, id, em);
+      const structure = await writeStructure(em, this.directory, id, dto.divisions);
+      await em.query(
+        `UPDATE duty_chart SET solve_result = 'STALE', version = version + 1, updated_at = now() WHERE bandobast_id = $1 AND status = 'DRAFT' AND solve_result IS NOT NULL`,
+        [id],
+      );
+      await this.audit.record(em, {
+        action: 'bandobast.divisions-added',
+        entityType: BANDOBAST_ENTITY,
+        entityId: id,
+        diff: { ...structure },
+      });
+      return structure;
+    });
+  }
+
+  async list(actor: Actor, q: ListBandobastsDto): Promise<{ total: number; items: Bandobast[] }> {
+    const scope = unitScope(actor, 'b.unit_id');
+    const [items, total] = await this.dataSource
+      .getRepository(Bandobast)
+      .createQueryBuilder('b')
+      .where(scope.sql, scope.params)
+      .orderBy('b.created_at', 'DESC')
+      .take(q.limit)
+      .skip(q.offset)
+      .getManyAndCount();
+    return { total, items };
+  }
+
+  async get(
+    actor: Actor,
+    id: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Bandobast> {
+    const scope = unitScope(actor, 'b.unit_id');
+    const bandobast = await em
+      .getRepository(Bandobast)
+      .createQueryBuilder('b')
+      .where('b.id = :id', { id })
+      .andWhere(scope.sql, scope.params)
+      .getOne();
+    if (!bandobast) throw new NotFoundException(`Bandobast ${id} not found`);
+    return bandobast;
+  }
+
+  /** Serialises structure changes and chart versions of one event. */
+  async lock(actor: Actor, id: string, em: EntityManager): Promise<Bandobast> {
+    await this.get(actor, id, em);
+    return em.findOneOrFail(Bandobast, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async tree(actor: Actor, id: string): Promise<Bandobast & StructureTree> {
+    const bandobast = await this.get(actor, id);
+    return { ...bandobast, ...(await loadStructure(this.dataSource.manager, this.directory, id)) };
+  }
+}

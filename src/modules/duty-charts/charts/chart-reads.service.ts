@@ -1,0 +1,155 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Actor } from '../../../platform/context/request-context';
+import { DocumentsService } from '../../../platform/documents/documents.service';
+import { IssuedDocument } from '../../../platform/documents/issued-document.entity';
+import { QueueName } from '../../../platform/queue/jobs';
+import { QueueService } from '../../../platform/queue/queue.service';
+import { ListAssignmentsDto } from './charts.dto';
+import { ChartsService } from './charts.service';
+import { DutyChart } from './duty-chart.entity';
+
+export interface AssignmentRow {
+  id: string;
+  shiftId: string;
+  shiftCode: string;
+  postCode: string;
+  startsAt: Date;
+  endsAt: Date;
+  officerId: string;
+  beltNo: string;
+  rank: string;
+  slotRank: string;
+  nameEn: string;
+  nameHi: string;
+  unitCode: string;
+  pinned: boolean;
+}
+
+export interface JobView {
+  jobId: string | null;
+  state: string;
+  progress: unknown;
+  failedReason: string | null;
+}
+
+/** What a duty officer looks at: the version, its shortfalls, its jobs' progress, its papers. */
+@Injectable()
+export class ChartReadsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly charts: ChartsService,
+    private readonly queues: QueueService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  async summary(
+    actor: Actor,
+    chartId: string,
+  ): Promise<DutyChart & { assignments: number; pinned: number; officers: number }> {
+    const chart = await this.charts.get(actor, chartId);
+    const [counts] = await this.dataSource.query(
+      `SELECT count(*)::int AS assignments, count(*) FILTER (WHERE pinned)::int AS pinned, count(DISTINCT officer_id)::int AS officers
+         FROM duty_assignment WHERE chart_id = $1`,
+      [chartId],
+    );
+    return { ...chart, ...counts };
+  }
+
+  async assignments(
+    actor: Actor,
+    chartId: string,
+    q: ListAssignmentsDto,
+  ): Promise<{ total: number; items: AssignmentRow[] }> {
+    await this.charts.get(actor, chartId);
+    const where = [`a.chart_id = $1`];
+    const params: unknown[] = [chartId];
+    if (q.shiftCode) where.push(`s.code = $${params.push(q.shiftCode)}`);
+    if (q.beltNo) where.push(`upper(o.belt_no) = upper($${params.push(q.beltNo)})`);
+    if (q.pinned) where.push(`a.pinned = $${params.push(q.pinned === 'true')}`);
+    const from = `FROM duty_assignment a JOIN bandobast_shift s ON s.id = a.shift_id JOIN bandobast_post p ON p.id = s.post_id
+                  JOIN officer o ON o.id = a.officer_id JOIN unit u ON u.id = o.unit_id WHERE ${where.join(' AND ')}`;
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total ${from}`,
+      params,
+    );
+    const items = await this.dataSource.query(
+      `SELECT a.id, a.shift_id AS "shiftId", s.code AS "shiftCode", p.code AS "postCode", s.starts_at AS "startsAt", s.ends_at AS "endsAt",
+              a.officer_id AS "officerId", o.belt_no AS "beltNo", o.rank, a.slot_rank AS "slotRank", o.name_en AS "nameEn", o.name_hi AS "nameHi",
+              u.code AS "unitCode", a.pinned
+         ${from} ORDER BY s.starts_at, s.code, a.slot_rank, o.belt_no LIMIT ${q.limit} OFFSET ${q.offset}`,
+      params,
+    );
+    return { total, items };
+  }
+
+  /** Solve and publish progress, for the DUTY_OFFICER's screen (the system job view is ADMIN only). */
+  async progress(
+    actor: Actor,
+    chartId: string,
+  ): Promise<{
+    chartId: string;
+    status: string;
+    solveResult: string | null;
+    solve: JobView;
+    publish: JobView & { done: number; total: number };
+  }> {
+    const chart = await this.charts.get(actor, chartId);
+    return {
+      chartId,
+      status: chart.status,
+      solveResult: chart.solveResult,
+      solve: await this.job('duty-solve', chart.solveJobId),
+      publish: {
+        ...(await this.job('duty-publish', chart.publishJobId)),
+        done: chart.publishDone,
+        total: chart.publishTotal,
+      },
+    };
+  }
+
+  async papers(
+    actor: Actor,
+    chartId: string,
+  ): Promise<
+    Array<Pick<IssuedDocument, 'id' | 'variant' | 'title' | 'status' | 'sha256' | 'pageCount'>>
+  > {
+    await this.charts.get(actor, chartId);
+    return this.dataSource.getRepository(IssuedDocument).find({
+      select: { id: true, variant: true, title: true, status: true, sha256: true, pageCount: true },
+      where: { sourceType: 'duty_chart', sourceId: chartId },
+      order: { variant: 'ASC' },
+    });
+  }
+
+  async pdf(
+    actor: Actor,
+    chartId: string,
+    thana: string | undefined,
+  ): Promise<{ doc: IssuedDocument; bytes: Buffer }> {
+    await this.charts.get(actor, chartId);
+    const variant = thana ? `thana-${thana}` : 'master';
+    const doc = await this.dataSource
+      .getRepository(IssuedDocument)
+      .findOneBy({ sourceType: 'duty_chart', sourceId: chartId, variant });
+    if (!doc)
+      throw new NotFoundException(
+        thana
+          ? `No chart for thana ${thana} in this version`
+          : 'This version has no master chart yet (it is issued on publishing)',
+      );
+    return this.documents.bytes(doc.id);
+  }
+
+  private async job(queue: QueueName, jobId: string | null): Promise<JobView> {
+    if (!jobId) return { jobId: null, state: 'none', progress: null, failedReason: null };
+    const job = await this.queues.queue(queue).getJob(jobId);
+    if (!job) return { jobId, state: 'removed', progress: null, failedReason: null };
+    return {
+      jobId,
+      state: await job.getState(),
+      progress: job.progress ?? null,
+      failedReason: job.failedReason ?? null,
+    };
+  }
+}

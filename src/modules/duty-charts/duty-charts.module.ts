@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { PersonnelModule } from '../personnel/personnel.module';
+import { BandobastController } from './bandobast/bandobast.controller';
+import { BandobastService } from './bandobast/bandobast.service';
+import { ChartEditsService } from './charts/chart-edits.service';
+import { ChartReadsService } from './charts/chart-reads.service';
+import { ChartSolveService } from './charts/chart-solve.service';
+import { ChartsController } from './charts/charts.controller';
+import { ChartsService } from './charts/charts.service';
+import { InstanceBuilder } from './charts/instance-builder';
+import { PublicationFinaliser } from './publish/publication-finaliser';
+import { PublisherService } from './publish/publisher.service';
+import { dutyChartSettingsProvider } from './settings';
+import { SlipLinks } from './slips/slip-links';
+import { SlipNotices } from './slips/slip-notices';
+import { SlipsController } from './slips/slips.controller';
+import { SlipsService } from './slips/slips.service';
+
+/** Duty charts (bandobast): structure, solving, versions, papers and officers' slips. */
+@Module({
+  imports: [PersonnelModule],
+  controllers: [BandobastController, ChartsController, SlipsController],
+  providers: [
+    dutyChartSettingsProvider,
+    BandobastService,
+    ChartsService,
+    ChartEditsService,
+    ChartReadsService,
+    ChartSolveService,
+    InstanceBuilder,
+    PublisherService,
+    PublicationFinaliser,
+    SlipLinks,
+    SlipNotices,
+    SlipsService,
+  ],
+})
+export class DutyChartsModule {}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../../platform/audit/audit.service';
+import { TransactionService } from '../../../platform/database/transaction.service';
+import { DocumentsService } from '../../../platform/documents/documents.service';
+import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
+import { CHART_ENTITY } from '../charts/chart-solve.service';
+import { nextStatus } from '../charts/chart-states';
+import { DutyChart } from '../charts/duty-chart.entity';
+import { DutySlip } from '../slips/duty-slip.entity';
+import { SlipNotices } from '../slips/slip-notices';
+import { ChartData } from './chart-data';
+import { Slip } from './slip-content';
+import { IssuedCharts, supersedePrevious } from './supersede-previous';
+
+export interface FinalOutcome {
+  result: 'PUBLISHED' | 'already done';
+  notified: number;
+  unchanged: number;
+  cancelled: number;
+}
+
+/**
+ * The moment a version comes into force, in one transaction: the older version is
+ * superseded (and stops booking its officers), each slip points at its new paper, and
+ * only officers whose own slip changed (or who were taken off) get an SMS.
+ */
+@Injectable()
+export class PublicationFinaliser {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+    private readonly documents: DocumentsService,
+    private readonly notices: SlipNotices,
+    private readonly directory: PersonnelDirectory,
+  ) {}
+
+  /** One slip row per (bandobast, officer), created before the papers that cite its id. */
+  async ensureSlipRows(bandobastId: string, officerIds: string[]): Promise<Map<string, string>> {
+    await this.dataSource.query(
+      `INSERT INTO duty_slip (bandobast_id, officer_id) SELECT $1, unnest($2::uuid[])
+       ON CONFLICT (bandobast_id, officer_id) DO NOTHING`,
+      [bandobastId, officerIds],
+    );
+    const rows: Array<{ id: string; officer_id: string }> = await this.dataSource.query(
+      `SELECT id, officer_id FROM duty_slip WHERE bandobast_id = $1`,
+      [bandobastId],
+    );
+    return new Map(rows.map((r) => [r.officer_id, r.id]));
+  }
+
+  finalise(
+    chartId: string,
+    data: ChartData,
+    slips: Slip[],
+    slipDocs: Map<string, string>,
+    charts: IssuedCharts,
+  ): Promise<FinalOutcome> {
+    return this.tx.run(async (em) => {
+      const chart = await em.findOne(DutyChart, {
+        where: { id: chartId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!chart || chart.status !== 'PUBLISHING')
+        return { result: 'already done', notified: 0, unchanged: 0, cancelled: 0 };
+      await supersedePrevious(em, this.documents, this.audit, chart, charts);
+      Object.assign(chart, {
+        status: nextStatus(chart.status, 'published'),
+        publishedAt: new Date(),
+        masterDocumentId: charts.master,
+      });
+      await em.save(chart);
+      const rows = await em.find(DutySlip, {
+        where: { bandobastId: chart.bandobastId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const outcome = {
+        result: 'PUBLISHED' as const,
+        ...(await this.applySlips(em, chart, data, rows, slips, slipDocs)),
+      };
+      await this.audit.record(em, {
+        action: 'duty_chart.published',
+        entityType: CHART_ENTITY,
+        entityId: chart.id,
+        diff: {
+          versionNo: chart.versionNo,
+          slips: slips.length,
+          ...outcome,
+          masterDocumentId: charts.master,
+        },
+      });
+      return outcome;
+    });
+  }
+
+  private async applySlips(
+    em: EntityManager,
+    chart: DutyChart,
+    data: ChartData,
+    rows: DutySlip[],
+    slips: Slip[],
+    slipDocs: Map<string, string>,
+  ) {
+    const byOfficer = new Map(rows.map((r) => [r.officerId, r]));
+    const mobiles = new Map(data.duties.map((d) => [d.officer.id, d.officer.mobile]));
+    const changed: Array<{ row: DutySlip; slip: Slip; documentId: string; wasActive: boolean }> =
+      [];
+    const unchanged: string[] = [];
+    for (const slip of slips) {
+      const row = byOfficer.get(slip.content.officer.id)!;
+      byOfficer.delete(row.officerId);
+      const documentId = slipDocs.get(row.officerId)!;
+      if (row.status === 'ACTIVE' && row.documentId === documentId) unchanged.push(row.id);
+      else changed.push({ row, slip, documentId, wasActive: row.status === 'ACTIVE' });
+    }
+    // One statement for thousands of slips: the first publication touches every one of them.
+    await em.query(
+      `UPDATE duty_slip s SET status = 'ACTIVE', chart_id = $1, document_id = v.doc, content_hash = v.hash, content = v.content,
+              last_duty_end = v.last_end, notified_at = now(), updated_at = now()
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::jsonb[], $6::timestamptz[]) AS v(id, doc, hash, content, last_end)
+        WHERE s.id = v.id`,
+      [
+        chart.id,
+        changed.map((c) => c.row.id),
+        changed.map((c) => c.documentId),
+        changed.map((c) => c.slip.hash),
+        changed.map((c) => JSON.stringify(c.slip.content)),
+        changed.map((c) => c.slip.lastDutyEnd),
+      ],
+    );
+    // Unchanged slips keep their paper and their link; they only move to this version.
+    await em.query(
+      `UPDATE duty_slip SET chart_id = $1, updated_at = now() WHERE id = ANY($2::uuid[])`,
+      [chart.id, unchanged],
+    );
+    let notified = 0;
+    for (const { row, slip, documentId, wasActive } of changed) {
+      if (wasActive && row.documentId)
+        await this.documents.supersede(em, row.documentId, documentId);
+      const sent = await this.notices.dutyNotice(
+        em,
+        wasActive ? 'duty-slip-changed' : 'duty-slip',
+        { id: row.id, lastDutyEnd: slip.lastDutyEnd },
+        slip.content,
+        mobiles.get(row.officerId) ?? null,
+      );
+      if (sent) notified++;
+    }
+    const dropped = [...byOfficer.values()].filter((r) => r.status === 'ACTIVE');
+    for (const card of await this.directory.byIds(
+      dropped.map((r) => r.officerId),
+      em,
+    ))
+      mobiles.set(card.id, card.mobile);
+    for (const row of dropped) {
+      if (row.documentId)
+        await this.documents.revoke(
+          em,
+          row.documentId,
+          `duty cancelled in version ${chart.versionNo}`,
+        );
+      await em.update(
+        DutySlip,
+        { id: row.id },
+        { status: 'CANCELLED', chartId: chart.id, notifiedAt: new Date() },
+      );
+      if (
+        row.content &&
+        (await this.notices.cancelNotice(em, row, row.content, mobiles.get(row.officerId) ?? null))
+      )
+        notified++;
+    }
+    return { notified, unchanged: unchanged.length, cancelled: dropped.length };
+  }
+}

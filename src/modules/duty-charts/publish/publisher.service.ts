@@ -1,0 +1,198 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { TransactionService } from '../../../platform/database/transaction.service';
+import { DocumentsService, IssueRequest } from '../../../platform/documents/documents.service';
+import { TemplateStore } from '../../../platform/documents/templates';
+import { JobHandler } from '../../../platform/queue/job-handler.decorator';
+import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
+import { DutyChart } from '../charts/duty-chart.entity';
+import { groupBy } from '../bandobast/structure-tree';
+import { ChartData, ChartDuty, loadChartData } from './chart-data';
+import { masterChartBlocks, thanaChartBlocks } from './chart-blocks';
+import { PublicationFinaliser } from './publication-finaliser';
+import { slipBlocks } from './slip-blocks';
+import { Slip, slipsOf } from './slip-content';
+
+/**
+ * Slips issued per transaction. Each issue appends to the audit chain, whose lock is held to
+ * commit; ten slips (~150 ms of rendering) keep other users' writes from waiting long.
+ */
+const SLIP_BATCH = 10;
+
+export interface PublishProgress {
+  phase: 'charts' | 'slips' | 'finalising' | 'done';
+  done: number;
+  total: number;
+}
+
+type Paper = Pick<
+  IssueRequest,
+  'sourceRef' | 'reference' | 'issuingUnitId' | 'issuedAt' | 'language' | 'label'
+>;
+type Step = (n: number, phase?: PublishProgress['phase']) => Promise<void>;
+
+/**
+ * The publish job: master chart, one chart per thana, one slip per officer, then the switch
+ * to PUBLISHED in one transaction. Papers are issued idempotently (same content, same
+ * document), so a retried job resumes instead of starting over, and an officer whose duties
+ * did not change keeps the very same slip.
+ */
+@Injectable()
+export class PublisherService {
+  private readonly logger = new Logger('DutyChartPublish');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly documents: DocumentsService,
+    private readonly templates: TemplateStore,
+    private readonly directory: PersonnelDirectory,
+    private readonly finaliser: PublicationFinaliser,
+  ) {}
+
+  @JobHandler('duty-chart-publish')
+  async run(job: Job<{ chartId: string }>): Promise<{
+    result: string;
+    slips?: number;
+    notified?: number;
+    seconds?: Record<string, number>;
+  }> {
+    const chart = await this.dataSource
+      .getRepository(DutyChart)
+      .findOneBy({ id: job.data.chartId });
+    if (!chart || chart.status !== 'PUBLISHING')
+      return { result: `not publishing (${chart?.status ?? 'missing'})` };
+    const clock = stopwatch();
+    const data = await loadChartData(this.dataSource.manager, this.directory, chart);
+    const slips = slipsOf(data);
+    const thanas = byThana(data.duties);
+    const progress: PublishProgress = {
+      phase: 'charts',
+      done: 0,
+      total: 1 + thanas.size + slips.length,
+    };
+    const step: Step = async (n, phase = progress.phase) => {
+      Object.assign(progress, { done: progress.done + n, phase });
+      await this.dataSource.query(
+        `UPDATE duty_chart SET publish_done = $2, publish_total = $3 WHERE id = $1`,
+        [chart.id, progress.done, progress.total],
+      );
+      await job.updateProgress({ ...progress });
+    };
+    await step(0);
+    const seconds: Record<string, number> = { load: clock() };
+    const b = data.bandobast;
+    const paper: Paper = {
+      sourceRef: b.ref,
+      reference: b.ref,
+      issuingUnitId: b.unitId,
+      issuedAt: chart.publishRequestedAt ?? new Date(),
+      language: 'bi',
+      label: `${b.ref}, version ${chart.versionNo}`,
+    };
+
+    const charts = await this.issueCharts(data, thanas, paper, step);
+    seconds.charts = clock();
+    const slipIds = await this.finaliser.ensureSlipRows(
+      b.id,
+      slips.map((s) => s.content.officer.id),
+    );
+    const slipDocs = await this.issueSlips(data, slips, slipIds, paper, step);
+    seconds.slips = clock();
+    await step(0, 'finalising');
+    const outcome = await this.finaliser.finalise(chart.id, data, slips, slipDocs, charts);
+    seconds.finalise = clock();
+    await step(0, 'done');
+    this.logger.log(
+      `chart ${chart.id} v${chart.versionNo}: ${outcome.result}, ${slips.length} slips, ${outcome.notified} SMS; seconds ${JSON.stringify(seconds)}`,
+    );
+    return { result: outcome.result, slips: slips.length, notified: outcome.notified, seconds };
+  }
+
+  private async issueCharts(
+    data: ChartData,
+    thanas: Map<string, ChartDuty[]>,
+    paper: Paper,
+    step: Step,
+  ) {
+    const chartPaper = {
+      ...paper,
+      kind: 'DUTY_CHART',
+      sourceType: 'duty_chart',
+      sourceId: data.chart.id,
+      landscape: true,
+    };
+    const master = await this.tx.run((em) =>
+      this.documents.issue(em, {
+        ...chartPaper,
+        title: 'ड्यूटी चार्ट / Duty chart',
+        variant: 'master',
+        blocks: masterChartBlocks(data, this.templates),
+      }),
+    );
+    await step(1);
+    const thanaDocs = new Map<string, string>();
+    for (const [code, duties] of thanas) {
+      const u = duties[0]!.officer;
+      const unit = { code, nameEn: u.unitNameEn, nameHi: u.unitNameHi };
+      const doc = await this.tx.run((em) =>
+        this.documents.issue(em, {
+          ...chartPaper,
+          title: `ड्यूटी चार्ट: ${u.unitNameHi} / Duty chart: ${u.unitNameEn}`,
+          variant: `thana-${code}`,
+          blocks: thanaChartBlocks(data, this.templates, unit, duties),
+        }),
+      );
+      thanaDocs.set(code, doc.id);
+      await step(1);
+    }
+    return { master: master.id, thanas: thanaDocs };
+  }
+
+  /**
+   * A slip's document is keyed by its content hash: the same duties give the same paper (and
+   * no new SMS) in every later version; changed duties give a new paper that supersedes it.
+   */
+  private async issueSlips(
+    data: ChartData,
+    slips: Slip[],
+    slipIds: Map<string, string>,
+    paper: Paper,
+    step: Step,
+  ): Promise<Map<string, string>> {
+    const slipDocs = new Map<string, string>();
+    for (let i = 0; i < slips.length; i += SLIP_BATCH) {
+      const batch = slips.slice(i, i + SLIP_BATCH);
+      await this.tx.run(async (em) => {
+        for (const slip of batch) {
+          const officerId = slip.content.officer.id;
+          const doc = await this.documents.issue(em, {
+            ...paper,
+            kind: 'DUTY_SLIP',
+            title: 'ड्यूटी पर्ची / Duty slip',
+            sourceType: 'duty_slip',
+            sourceId: slipIds.get(officerId)!,
+            variant: `c-${slip.hash.slice(0, 24)}`,
+            label: data.bandobast.ref,
+            blocks: slipBlocks(slip.content, this.templates),
+          });
+          slipDocs.set(officerId, doc.id);
+        }
+      });
+      await step(batch.length, 'slips');
+    }
+    return slipDocs;
+  }
+}
+
+function byThana(duties: readonly ChartDuty[]): Map<string, ChartDuty[]> {
+  const map = groupBy(duties, (d) => d.officer.unitCode);
+  return new Map([...map].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Seconds since the previous call, for the job's own timing report. */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => Math.round((-last + (last = performance.now())) / 100) / 10;
+}

@@ -1,0 +1,49 @@
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../../../platform/audit/audit.service';
+import { DocumentsService } from '../../../platform/documents/documents.service';
+import { CHART_ENTITY } from '../charts/chart-solve.service';
+import { nextStatus } from '../charts/chart-states';
+import { DutyChart } from '../charts/duty-chart.entity';
+
+export interface IssuedCharts {
+  master: string;
+  thanas: Map<string, string>;
+}
+
+/**
+ * Retires the version in force when a newer one is published: it stops booking its officers,
+ * and its master and thana charts are marked superseded by the new ones (or revoked, for a
+ * thana with no duties left), so their verify links say so.
+ */
+export async function supersedePrevious(
+  em: EntityManager,
+  documents: DocumentsService,
+  audit: AuditService,
+  chart: DutyChart,
+  charts: IssuedCharts,
+): Promise<void> {
+  const previous = await em.findOne(DutyChart, {
+    where: { bandobastId: chart.bandobastId, status: 'PUBLISHED' },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!previous) return;
+  previous.status = nextStatus(previous.status, 'supersede');
+  await em.save(previous);
+  await em.query(`UPDATE duty_assignment SET live = false WHERE chart_id = $1`, [previous.id]);
+  const papers: Array<{ id: string; variant: string }> = await em.query(
+    `SELECT id, variant FROM issued_document WHERE source_type = 'duty_chart' AND source_id = $1 AND status = 'VALID'`,
+    [previous.id],
+  );
+  for (const p of papers) {
+    const newer =
+      p.variant === 'master' ? charts.master : charts.thanas.get(p.variant.replace(/^thana-/, ''));
+    if (newer) await documents.supersede(em, p.id, newer);
+    else await documents.revoke(em, p.id, `no duties for this thana in version ${chart.versionNo}`);
+  }
+  await audit.record(em, {
+    action: 'duty_chart.superseded',
+    entityType: CHART_ENTITY,
+    entityId: previous.id,
+    diff: { by: chart.id, versionNo: chart.versionNo },
+  });
+}

@@ -1,0 +1,79 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { CurrentActor, Public, Roles } from '../../../platform/auth/decorators';
+import { Actor } from '../../../platform/context/request-context';
+import { uuidParam } from '../../../platform/http/field-error';
+import { IssuedDocument } from '../../../platform/documents/issued-document.entity';
+import { slipPageHtml, slipProblemHtml } from './slip-page';
+import { SlipsService } from './slips.service';
+
+export function sendPdf(res: Response, doc: IssuedDocument, bytes: Buffer, name: string): void {
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader(
+    'Content-Disposition',
+    `inline; filename="${name.replace(/[^A-Za-z0-9-]+/g, '-')}.pdf"`,
+  );
+  res.setHeader('X-Content-SHA256', doc.sha256);
+  res.send(bytes);
+}
+
+/** An officer's own duty slips: with their login, or through the signed link in the SMS. */
+@ApiTags('duty-slips')
+@Controller('duty-slips')
+export class SlipsController {
+  constructor(private readonly slips: SlipsService) {}
+
+  @Get('mine')
+  @ApiBearerAuth()
+  @Roles('OFFICER')
+  mine(@CurrentActor() actor: Actor) {
+    return this.slips.mine(actor);
+  }
+
+  @Get('mine/:id/pdf')
+  @ApiBearerAuth()
+  @Roles('OFFICER')
+  async minePdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { doc, bytes } = await this.slips.minePdf(actor, id);
+    sendPdf(res, doc, bytes, `duty-slip-${doc.sourceRef}`);
+  }
+
+  /** The SMS link: a phone page with this one slip. No account; the signature and expiry are the key. */
+  @Get('public/:token')
+  @Public()
+  @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    const found = await this.slips.byToken(token.slice(0, 100));
+    noTrace(res);
+    if (found.state !== 'ok') {
+      res
+        .status(found.state === 'invalid' ? 404 : 410)
+        .type('html')
+        .send(slipProblemHtml(found.state));
+      return;
+    }
+    res.type('html').send(slipPageHtml(found.slip.content!, `${token}/pdf`));
+  }
+
+  @Get('public/:token/pdf')
+  @Public()
+  @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  async publicPdf(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    const { doc, bytes } = await this.slips.pdfByToken(token.slice(0, 100));
+    noTrace(res);
+    sendPdf(res, doc, bytes, `duty-slip-${doc.sourceRef}`);
+  }
+}
+
+/** The token in the URL is the officer's key: keep it out of caches and referrers. */
+function noTrace(res: Response): void {
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Robots-Tag', 'noindex');
+}

@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { NoAadhaarNumber } from '../../platform/http/aadhaar';
+import { AVAILABILITY_KINDS, AvailabilityKind } from './availability.entity';
+
+export class CreateAvailabilityDto {
+  @ApiProperty({ enum: AVAILABILITY_KINDS }) @IsIn(AVAILABILITY_KINDS) kind!: AvailabilityKind;
+  @ApiProperty({ example: '2026-11-27T00:00:00+05:30' }) @IsISO8601({ strict: true }) from!: string;
+  @ApiProperty({ example: '2026-11-28T00:00:00+05:30', description: 'Exclusive end' })
+  @IsISO8601({ strict: true })
+  to!: string;
+  @ApiPropertyOptional({ example: 'Earned leave, order 123/2026' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  @NoAadhaarNumber()
+  note?: string;
+}
+
+export class AvailabilityQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
+}
+
+export class CancelAvailabilityDto {
+  @ApiProperty({ example: 'Recalled for the CM visit' })
+  @IsString()
+  @Length(3, 500)
+  @NoAadhaarNumber()
+  reason!: string;
+}
+
+/** The DGP's practice: weekly offs are cancelled on VIP movement days. */
+export class CancelWeeklyOffsDto {
+  @ApiProperty({ example: '2026-11-27T00:00:00+05:30' }) @IsISO8601({ strict: true }) from!: string;
+  @ApiProperty({ example: '2026-11-28T00:00:00+05:30' }) @IsISO8601({ strict: true }) to!: string;
+  @ApiPropertyOptional({
+    example: 'ZONE_1',
+    description: 'Only officers of this unit subtree; default: your whole unit',
+  })
+  @IsOptional()
+  @Matches(/^[A-Z0-9_]{2,40}$/)
+  unitCode?: string;
+  @ApiProperty({ example: 'VIP movement: Hon. CM, 27-11-2026' })
+  @IsString()
+  @Length(3, 500)
+  @NoAadhaarNumber()
+  reason!: string;
+}

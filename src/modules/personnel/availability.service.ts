@@ -1,0 +1,186 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import { Actor } from '../../platform/context/request-context';
+import { TransactionService } from '../../platform/database/transaction.service';
+import { fieldError } from '../../platform/http/field-error';
+import { unitScope, UnitsService } from '../../platform/units/units.service';
+import { AvailabilityEntry } from './availability.entity';
+import {
+  AvailabilityQueryDto,
+  CancelWeeklyOffsDto,
+  CreateAvailabilityDto,
+} from './availability.dto';
+import { OfficersService, unitInScope } from './officers.service';
+
+const ENTITY = 'officer_availability';
+const MAX_SPAN_MS = 366 * 24 * 3600_000;
+
+export interface UnavailableWindow {
+  officerId: string;
+  kind: string;
+  from: Date;
+  to: Date;
+}
+
+function window(fromText: string, toText: string): { from: Date; to: Date } {
+  const from = new Date(fromText);
+  const to = new Date(toText);
+  if (to <= from) throw fieldError('to', 'to must be after from');
+  if (to.getTime() - from.getTime() > MAX_SPAN_MS)
+    throw fieldError('to', 'an entry may span at most a year');
+  return { from, to };
+}
+
+@Injectable()
+export class AvailabilityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
+    private readonly audit: AuditService,
+    private readonly officers: OfficersService,
+    private readonly units: UnitsService,
+  ) {}
+
+  async list(
+    actor: Actor,
+    officerId: string,
+    q: AvailabilityQueryDto,
+  ): Promise<AvailabilityEntry[]> {
+    await this.officers.get(actor, officerId);
+    const query = this.dataSource
+      .getRepository(AvailabilityEntry)
+      .createQueryBuilder('a')
+      .where('a.officer_id = :officerId', { officerId })
+      .orderBy('a.starts_at');
+    if (q.from) query.andWhere('a.ends_at > :from', { from: q.from });
+    if (q.to) query.andWhere('a.starts_at < :to', { to: q.to });
+    return query.getMany();
+  }
+
+  async create(
+    actor: Actor,
+    officerId: string,
+    dto: CreateAvailabilityDto,
+  ): Promise<AvailabilityEntry> {
+    const { from, to } = window(dto.from, dto.to);
+    return this.tx.run(async (em) => {
+      await this.officers.get(actor, officerId, em);
+      const entry = await em.save(
+        em.create(AvailabilityEntry, {
+          officerId,
+          kind: dto.kind,
+          startsAt: from,
+          endsAt: to,
+          note: dto.note ?? null,
+          createdBy: actor.id,
+        }),
+      );
+      await this.audit.record(em, {
+        action: 'availability.recorded',
+        entityType: ENTITY,
+        entityId: entry.id,
+        diff: { officerId, kind: dto.kind, from: from.toISOString(), to: to.toISOString() },
+      });
+      return entry;
+    });
+  }
+
+  async cancel(actor: Actor, id: string, reason: string): Promise<AvailabilityEntry> {
+    return this.tx.run(async (em) => {
+      const entry = await em.findOne(AvailabilityEntry, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!entry) throw new NotFoundException(`Availability entry ${id} not found`);
+      await this.officers.get(actor, entry.officerId, em);
+      if (entry.cancelledAt)
+        throw new ConflictException({ message: 'This entry is already cancelled', allowed: [] });
+      const saved = await em.save(
+        Object.assign(entry, {
+          cancelledAt: new Date(),
+          cancelReason: reason,
+          cancelledBy: actor.id,
+        }),
+      );
+      await this.audit.record(em, {
+        action: 'availability.cancelled',
+        entityType: ENTITY,
+        entityId: id,
+        diff: { reason },
+      });
+      return saved;
+    });
+  }
+
+  /** Cancels every weekly off touching the window (a VIP movement day) in a unit subtree. */
+  async cancelWeeklyOffs(
+    actor: Actor,
+    dto: CancelWeeklyOffsDto,
+  ): Promise<{ cancelled: number; entryIds: string[] }> {
+    const { from, to } = window(dto.from, dto.to);
+    return this.tx.run(async (em) => {
+      const unit = dto.unitCode ? await this.units.byCode(dto.unitCode, em, 'unitCode') : null;
+      if (unit && !unitInScope(actor, unit))
+        throw fieldError('unitCode', `unitCode ${unit.code} is outside your unit`);
+      const scope = unit
+        ? {
+            sql: 'o.unit_id IN (SELECT id FROM unit WHERE path = :p OR path LIKE :pp)',
+            params: { p: unit.path, pp: `${unit.path}.%` },
+          }
+        : unitScope(actor, 'o.unit_id');
+      const rows: Array<{ id: string }> = await em
+        .createQueryBuilder()
+        .update(AvailabilityEntry)
+        .set({
+          cancelledAt: () => 'now()',
+          cancelReason: dto.reason,
+          cancelledBy: actor.id,
+          version: () => 'version + 1',
+        })
+        .where(
+          `kind = 'WEEKLY_OFF' AND cancelled_at IS NULL AND starts_at < :to AND ends_at > :from`,
+          { from, to },
+        )
+        .andWhere(`officer_id IN (SELECT o.id FROM officer o WHERE ${scope.sql})`, scope.params)
+        .returning('id')
+        .execute()
+        .then((r) => r.raw as Array<{ id: string }>);
+      await this.audit.record(em, {
+        action: 'availability.weekly-offs-cancelled',
+        entityType: ENTITY,
+        entityId: null,
+        diff: {
+          from: from.toISOString(),
+          to: to.toISOString(),
+          unit: unit?.code ?? null,
+          reason: dto.reason,
+          entryIds: rows.map((r) => r.id),
+        },
+      });
+      return { cancelled: rows.length, entryIds: rows.map((r) => r.id) };
+    });
+  }
+
+  /** Entries in force that overlap [from, to), for the officers given (all when null). */
+  async unavailable(
+    officerIds: readonly string[] | null,
+    from: Date,
+    to: Date,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<UnavailableWindow[]> {
+    const rows: Array<{ officer_id: string; kind: string; starts_at: Date; ends_at: Date }> =
+      await em.query(
+        `SELECT officer_id, kind, starts_at, ends_at FROM officer_availability
+        WHERE cancelled_at IS NULL AND starts_at < $2 AND ends_at > $1 AND ($3::uuid[] IS NULL OR officer_id = ANY($3::uuid[]))
+        ORDER BY officer_id, starts_at`,
+        [from, to, officerIds],
+      );
+    return rows.map((r) => ({
+      officerId: r.officer_id,
+      kind: r.kind,
+      from: r.starts_at,
+      to: r.ends_at,
+    }));
+  }
+}

@@ -1,0 +1,140 @@
+import { DataSource } from 'typeorm';
+import {
+  chartOf,
+  dutySms,
+  fetchBinary,
+  linkIn,
+  newChart,
+  publishChart,
+  publishedBandobast,
+  solveChart,
+} from './support/duty-charts';
+import { bootTestApp, TestApp } from './support/test-app';
+
+const auth = { type: 'bearer' as const };
+
+describe('publishing duty-chart versions (e2e)', () => {
+  let t: TestApp;
+  let fixture: Awaited<ReturnType<typeof publishedBandobast>>;
+
+  beforeAll(async () => {
+    t = await bootTestApp({ BASE_URL: 'https://police-ops.bhopal.test' });
+    fixture = await publishedBandobast(t);
+  });
+  afterAll(() => t.close());
+
+  it('publishes in a background job whose progress reaches every paper', async () => {
+    // 1 master chart + 1 thana chart + 7 slips.
+    expect(fixture.published.publish).toMatchObject({
+      done: 9,
+      total: 9,
+      progress: { phase: 'done', done: 9, total: 9 },
+    });
+    const papers = (
+      await t.http
+        .get(`/api/v1/duty-charts/${fixture.chartId}/papers`)
+        .auth(fixture.duty, auth)
+        .expect(200)
+    ).body;
+    expect(papers.map((p: { variant: string }) => p.variant)).toEqual([
+      'master',
+      'thana-KAMLA_NAGAR',
+    ]);
+    for (const query of ['', '?thana=KAMLA_NAGAR']) {
+      const pdf = await fetchBinary(
+        t.http.get(`/api/v1/duty-charts/${fixture.chartId}/pdf${query}`).auth(fixture.duty, auth),
+      ).expect(200);
+      expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  });
+
+  it('sends each officer on the chart one SMS with a link to their own slip', async () => {
+    const messages = await dutySms(t);
+    expect(messages).toHaveLength(7);
+    expect(new Set(messages.map((m) => m.template))).toEqual(new Set(['duty-slip']));
+    expect(new Set(messages.map((m) => m.source_id)).size).toBe(7);
+    expect(messages[0]!.body).toMatch(
+      /https:\/\/police-ops\.bhopal\.test\/api\/v1\/duty-slips\/public\/[A-Za-z0-9_-]{48}/,
+    );
+  });
+
+  it('refuses to edit a published version, and names what is allowed', async () => {
+    const res = await t.http
+      .post(`/api/v1/duty-charts/${fixture.chartId}/solve`)
+      .auth(fixture.duty, auth)
+      .send({})
+      .expect(409);
+    expect(res.body.allowed).toEqual(['supersede']);
+  });
+
+  it('publishes a revision that notifies only the officers whose duty changed', async () => {
+    const { duty, chartId: v1, bandobastId, at } = fixture;
+    const before = (await dutySms(t)).length;
+    const night = (
+      await t.http
+        .get(`/api/v1/duty-charts/${v1}/assignments?shiftCode=P2-C`)
+        .auth(duty, auth)
+        .expect(200)
+    ).body.items;
+    const goingToCourt = night.find((a: { rank: string }) => a.rank === 'CONSTABLE');
+    await t.http
+      .post(`/api/v1/officers/${goingToCourt.officerId}/availability`)
+      .auth(duty, auth)
+      .send({ kind: 'COURT', from: at('20:00'), to: at('23:00') })
+      .expect(201);
+    const v2 = await newChart(t, duty, bandobastId);
+    const solved = await solveChart(t, duty, v2);
+    expect(solved.releasedPins).toEqual([
+      { beltNo: goingToCourt.beltNo, shiftCode: 'P2-C', reason: 'now attending court' },
+    ]);
+    await publishChart(t, duty, v2);
+
+    const fresh = (await dutySms(t)).slice(before);
+    expect(fresh.map((m) => m.template).sort()).toEqual(['duty-cancelled', 'duty-slip']);
+    const cancelledSlip = fresh.find((m) => m.template === 'duty-cancelled')!.source_id;
+    const [{ officer_id }] = await t.app
+      .get(DataSource)
+      .query(`SELECT officer_id FROM duty_slip WHERE id = $1`, [cancelledSlip]);
+    expect(officer_id).toBe(goingToCourt.officerId);
+    const replacement = fresh.find((m) => m.template === 'duty-slip')!;
+    const onNightNow = (
+      await t.http
+        .get(`/api/v1/duty-charts/${v2}/assignments?shiftCode=P2-C`)
+        .auth(duty, auth)
+        .expect(200)
+    ).body.items;
+    expect(onNightNow.map((a: { beltNo: string }) => a.beltNo)).not.toContain(goingToCourt.beltNo);
+    expect(replacement.source_id).not.toBe(cancelledSlip);
+
+    expect((await chartOf(t, duty, v1)).status).toBe('SUPERSEDED');
+    const oldPapers = (
+      await t.http.get(`/api/v1/duty-charts/${v1}/papers`).auth(duty, auth).expect(200)
+    ).body;
+    expect(oldPapers.map((p: { status: string }) => p.status)).toEqual([
+      'SUPERSEDED',
+      'SUPERSEDED',
+    ]);
+    // The court-bound officer's first link now says the duty is cancelled.
+    const firstLink = (await dutySms(t)).find(
+      (m) => m.template === 'duty-slip' && m.source_id === cancelledSlip,
+    )!;
+    const gone = await t.http.get(linkIn(firstLink.body)).expect(410);
+    expect(gone.text).toContain('cancelled');
+  });
+
+  it('keeps an unchanged officer’s slip, paper and link across versions', async () => {
+    const all = await dutySms(t);
+    const count = (id: string) => all.filter((m) => m.source_id === id).length;
+    const steady = all.slice(0, 7).find((m) => count(m.source_id) === 1)!;
+    const page = await t.http.get(linkIn(steady.body)).expect(200);
+    expect(page.text).toContain('Report at');
+    const [slip] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT d.status, s.chart_id FROM duty_slip s JOIN issued_document d ON d.id = s.document_id WHERE s.id = $1`,
+        [steady.source_id],
+      );
+    expect(slip.status).toBe('VALID');
+    expect(slip.chart_id).not.toBe(fixture.chartId);
+  });
+});
