@@ -157,6 +157,15 @@ describe('VIP programmes (e2e)', () => {
     expect(await fields(post([{ ...legA, from: { ...newMarket, lat: 123 } }]))).toContain('legs[0].from.lat');
   });
 
+  it('creates a bandobast draft with a sector per leg along the current route', async () => {
+    const res = await t.http.post(`/api/v1/vip-programmes/${programmeId}/bandobast-draft`).auth(desk, { type: 'bearer' }).expect(201);
+    const bandobast = await t.http.get(`/api/v1/bandobasts/${res.body.bandobastId}`).auth(desk, { type: 'bearer' }).expect(200);
+    const text = JSON.stringify(bandobast.body);
+    expect(text).toContain('MP Nagar Zone-1 → New Market');
+    expect(text).toContain('Board Office Square');
+    await t.http.post(`/api/v1/vip-programmes/${programmeId}/bandobast-draft`).auth(ttOfficer, { type: 'bearer' }).expect(403);
+  });
+
   it('works with e-Office down, and diarises every revision once after it comes up', async () => {
     const outbox = await t.http.get(`/api/v1/eoffice/outbox?sourceType=vip_programme`).auth(desk, { type: 'bearer' }).expect(200);
     expect(outbox.body.items.filter((i: { status: string }) => i.status === 'PENDING')).toHaveLength(3);

@@ -34,5 +34,6 @@ import { SlipsService } from './slips/slips.service';
     SlipNotices,
     SlipsService,
   ],
+  exports: [BandobastService],
 })
 export class DutyChartsModule {}

@@ -113,6 +113,13 @@ export class VipProgrammesController {
     return this.distribution.resend(v.programme, v.revision);
   }
 
+  /** Creates a bandobast draft with sectors along the route, in the duty-charts module. */
+  @Post('vip-programmes/:id/bandobast-draft')
+  @Roles(...VIP_DESK_ROLES)
+  bandobastDraft(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+    return this.programmes.bandobastDraft(actor, id);
+  }
+
   /** For auditors: who saw which revision, and when. */
   @Get('vip-programmes/:id/access-log')
   @Roles('AUDITOR')

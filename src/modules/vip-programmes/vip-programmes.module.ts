@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DutyChartsModule } from '../duty-charts/duty-charts.module';
 import { ProtestsModule } from '../protests/protests.module';
 import { ProtecteesService } from './protectees.service';
 import { VipClashSource } from './vip-clash.source';
@@ -10,7 +11,7 @@ import { VipReadService } from './vip-read.service';
 
 /** VIP movement programmes: revisions with diffs, need-to-know reads, distribution and acknowledgements. */
 @Module({
-  imports: [ProtestsModule],
+  imports: [ProtestsModule, DutyChartsModule],
   controllers: [VipProgrammesController],
   providers: [VipProgrammesService, VipReadService, VipDistributionService, ProtecteesService, VipClashSource, VipClashesService],
   exports: [VipReadService],

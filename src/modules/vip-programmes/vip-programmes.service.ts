@@ -10,7 +10,9 @@ import { OutboxSources } from '../../platform/eoffice/outbox/outbox-sources';
 import { OutboxService } from '../../platform/eoffice/outbox/outbox.service';
 import { fieldError } from '../../platform/http/field-error';
 import { Unit } from '../../platform/units/unit.entity';
+import { BandobastService } from '../duty-charts/bandobast/bandobast.service';
 import { densify } from '../protests/geo';
+import { bandobastDraftFor } from './vip-bandobast';
 import { checkLegTimes } from './legs.rules';
 import { diffLegs, LegChange } from './revision-diff';
 import { legPoints } from './units-along-route';
@@ -43,6 +45,7 @@ export class VipProgrammesService implements OnModuleInit {
     private readonly sources: OutboxSources,
     private readonly distribution: VipDistributionService,
     private readonly clashes: VipClashesService,
+    private readonly bandobasts: BandobastService,
   ) {}
 
   onModuleInit(): void {
@@ -108,6 +111,16 @@ export class VipProgrammesService implements OnModuleInit {
       return { programme, revision };
     });
     return { ...issued, clashes: await this.clashes.forLegs(issued.programme.id, issued.revision.legs) };
+  }
+
+  /** A bandobast draft in the duty-charts module, with sectors along the current route. */
+  async bandobastDraft(actor: Actor, id: string): Promise<{ bandobastId: string }> {
+    const programme = await this.tx.run((em) => this.lock(em, id));
+    if (programme.status === 'CANCELLED') throw new ConflictException({ message: 'The programme is cancelled', allowed: [] });
+    const revision = await this.tx.run((em) => em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: id, revisionNo: programme.currentRevision } }));
+    const bandobast = await this.bandobasts.create(actor, bandobastDraftFor({ ref: programme.ref, title: programme.title, legs: revision.legs }));
+    await this.audit.recordAlone({ action: 'vip.bandobast_draft', entityType: VIP_SOURCE, entityId: id, diff: { bandobastId: bandobast.id, revision: revision.revisionNo } });
+    return { bandobastId: bandobast.id };
   }
 
   async cancel(actor: Actor, id: string, dto: CancelProgrammeDto): Promise<VipProgramme> {
