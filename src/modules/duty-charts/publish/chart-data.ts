@@ -4,6 +4,7 @@ import { Bandobast } from '../bandobast/bandobast.entity';
 import { DivisionNode, InChargeView, loadStructure, SectorNode } from '../bandobast/structure-tree';
 import { BandobastPost, BandobastShift } from '../bandobast/structure.entity';
 import { DutyChart } from '../charts/duty-chart.entity';
+import { RANKS } from '../../personnel/ranks';
 
 /** One duty of the chart with everything a paper prints about it. */
 export interface ChartDuty {
@@ -25,20 +26,7 @@ export interface ChartData {
   duties: ChartDuty[];
 }
 
-const RANK_ORDER = [
-  'DGP',
-  'ADG',
-  'IG',
-  'DIG',
-  'SP',
-  'ASP',
-  'DSP',
-  'INSPECTOR',
-  'SI',
-  'ASI',
-  'HEAD_CONSTABLE',
-  'CONSTABLE',
-];
+const RANK_ORDER: readonly string[] = RANKS;
 
 /** Everything the chart's papers need, read once. */
 export async function loadChartData(
