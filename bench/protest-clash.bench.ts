@@ -12,7 +12,7 @@ import { migrateDatabase } from '../src/app';
 import { ProtestClashSource } from '../src/modules/protests/clash/protest-clash.source';
 import type { ClashQuery } from '../src/modules/protests/clash/clash-source';
 import { PROTEST_CLASH_SQL } from '../src/modules/protests/clash/protest-clash.sql';
-import { densify, GeoPoint } from '../src/modules/protests/geo';
+import { densify, GeoPoint } from '../src/platform/geo/geo';
 import { parseVenueCsv } from '../src/modules/protests/venues/venue-csv';
 import { dataSourceOptions } from '../src/platform/database/data-source.options';
 import { EmbeddedDatabase } from '../src/platform/database/embedded-postgres.launcher';

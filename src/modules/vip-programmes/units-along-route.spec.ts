@@ -1,4 +1,4 @@
-import { haversineKm, thanasForLeg } from './units-along-route';
+import { thanasForLeg } from './units-along-route';
 
 const thanas = [
   { id: 'tt', code: 'TT_NAGAR', lat: 23.2345, lng: 77.4 },
@@ -8,10 +8,6 @@ const thanas = [
 ];
 
 describe('units along a route', () => {
-  it('measures distance on the sphere', () => {
-    expect(haversineKm({ lat: 23.2345, lng: 77.4 }, { lat: 23.2625, lng: 77.4025 })).toBeCloseTo(3.12, 1);
-  });
-
   it('assigns each point of a leg to the nearest thana', () => {
     const leg = {
       from: { name: 'New Market', lat: 23.2335, lng: 77.4005 },

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { haversineMetres } from '../../platform/geo/geo';
 import { Leg, Place } from './leg';
 
 /** A point further than this from every thana's centre is left for the desk to assign by hand. */
@@ -9,14 +10,6 @@ export interface ThanaPoint {
   code: string;
   lat: number;
   lng: number;
-}
-
-export function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
 export function legPoints(leg: Pick<Leg, 'from' | 'to' | 'route'>): Place[] {
@@ -33,7 +26,7 @@ export function thanasForLeg(leg: Pick<Leg, 'from' | 'to' | 'route'>, thanas: Th
     let best: ThanaPoint | undefined;
     let bestKm = Infinity;
     for (const t of thanas) {
-      const km = haversineKm(p, t);
+      const km = haversineMetres(p, t) / 1000;
       if (km < bestKm) [best, bestKm] = [t, km];
     }
     if (best && bestKm <= MAX_KM) ids.add(best.id);

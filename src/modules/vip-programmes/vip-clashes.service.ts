@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ProtestList } from '../protests/application/protest-list.service';
 import { ClashDetector } from '../protests/clash/clash-detector.service';
 import { Clash } from '../protests/clash/clash-source';
-import { densify } from '../protests/geo';
+import { densify } from '../../platform/geo/geo';
 import { Leg } from './leg';
 import { legPoints } from './units-along-route';
 

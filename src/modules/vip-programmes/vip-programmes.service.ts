@@ -11,7 +11,7 @@ import { OutboxService } from '../../platform/eoffice/outbox/outbox.service';
 import { fieldError } from '../../platform/http/field-error';
 import { Unit } from '../../platform/units/unit.entity';
 import { BandobastService } from '../duty-charts/bandobast/bandobast.service';
-import { densify } from '../protests/geo';
+import { densify } from '../../platform/geo/geo';
 import { bandobastDraftFor } from './vip-bandobast';
 import { checkLegTimes } from './legs.rules';
 import { diffLegs, LegChange } from './revision-diff';

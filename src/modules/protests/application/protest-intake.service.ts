@@ -10,7 +10,7 @@ import { UnitsService } from '../../../platform/units/units.service';
 import { CreateProtestDto, EventDto } from '../dto/create-protest.dto';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
-import { densify } from '../geo';
+import { densify } from '../../../platform/geo/geo';
 import { ProtestNotices } from '../notices/protest-notices';
 import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
 import { PROTEST_SOURCE } from '../protest-source';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { GeoPoint } from '../geo';
+import type { GeoPoint } from '../../../platform/geo/geo';
 
 export const CLASH_KINDS = ['SAME_VENUE', 'NEARBY'] as const;
 export type ClashKind = (typeof CLASH_KINDS)[number];

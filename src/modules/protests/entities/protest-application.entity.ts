@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import type { IntakeChannel } from '../../../platform/eoffice/outbox/outbox.entity';
 import type { Clash } from '../clash/clash-source';
 import type { EventType, IdDocumentType, LinkedRecordType, SmsLanguage, ThanaRecommendation } from '../event-types';
-import type { GeoPoint } from '../geo';
+import type { GeoPoint } from '../../../platform/geo/geo';
 import type { ProtestStatus } from '../protest-workflow';
 import type { RuleResult } from '../rules/rule-result';
 
