@@ -34,10 +34,19 @@ export class VipReadService {
     private readonly clashes: VipClashesService,
   ) {}
 
+  /** One query: the desk sees every programme; a unit reader those whose current revision concerns its subtree. */
   async list(actor: Actor) {
-    const rows: VipProgramme[] = await this.dataSource.getRepository(VipProgramme).find({ order: { firstDay: 'DESC' }, take: 500 });
-    const visible: VipProgramme[] = [];
-    for (const p of rows) if (await this.visibility(actor, p, p.currentRevision).catch(() => null)) visible.push(p);
+    const q = this.dataSource.getRepository(VipProgramme).createQueryBuilder('p').orderBy('p.first_day', 'DESC').take(500);
+    if (!isDesk(actor)) {
+      if (!isUnitReader(actor)) return [];
+      q.where(
+        `EXISTS (SELECT 1 FROM vip_programme_revision r JOIN unit u ON u.id = ANY(r.units_concerned)
+                  WHERE r.programme_id = p.id AND r.revision_no = p.current_revision
+                    AND (u.path = :unitPath OR u.path LIKE :unitPrefix))`,
+        { unitPath: actor.unitPath, unitPrefix: `${actor.unitPath}.%` },
+      );
+    }
+    const visible = await q.getMany();
     await this.audit.recordAlone({ action: 'vip.listed', entityType: VIP_SOURCE, diff: { count: visible.length } });
     return visible.map((p) => ({ id: p.id, ref: p.ref, title: p.title, status: p.status, currentRevision: p.currentRevision, firstDay: p.firstDay, lastDay: p.lastDay }));
   }
