@@ -17,6 +17,36 @@ export default tseslint.config(
     },
   },
   {
+    // One unit of work for every write: transactions are opened only by the database platform.
+    files: ['src/**/*.ts'],
+    ignores: ['src/platform/database/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='transaction']",
+          message: 'Open transactions only in src/platform/database: modules write through UnitOfWork.run (src/platform/change).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/platform/database/transaction.service'],
+              message: 'Modules write through UnitOfWork.run (src/platform/change), not a bare transaction.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['bench/**/*.ts', 'src/cli/**/*.ts', '**/cli.ts', '**/simulator/main.ts', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

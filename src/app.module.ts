@@ -11,6 +11,7 @@ import { ProtestsModule } from './modules/protests/protests.module';
 import { VipProgrammesModule } from './modules/vip-programmes/vip-programmes.module';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
+import { ChangeModule } from './platform/change';
 import { RequestContextMiddleware } from './platform/context/request-context.middleware';
 import { dataSourceOptions } from './platform/database/data-source.options';
 import { DatabaseModule } from './platform/database/database.module';
@@ -51,6 +52,7 @@ export class AppModule implements NestModule {
         EofficeModule,
         DocumentsModule,
         NotifyModule,
+        ChangeModule,
         HealthModule,
         PersonnelModule,
         DakModule,

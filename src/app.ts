@@ -7,19 +7,35 @@ import { json, NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppModule, AppRuntime } from './app.module';
 import { dataSourceOptions } from './platform/database/data-source.options';
+import { AppRole, prepareAppRole } from './platform/database/app-role';
 import { migrateUnderLock } from './platform/database/migrate';
+import { migrateQueueSchema } from './platform/queue/queue.backend';
 import { AllExceptionsFilter } from './platform/http/http-exception.filter';
 import { createValidationPipe } from './platform/http/validation';
 import { BULL_BOARD_PATH, mountBullBoard } from './platform/queue/bull-board';
 
 export const API_PREFIX = 'api/v1';
 
-/** Applies pending migrations before the app starts using the schema. */
-export async function migrateDatabase(databaseUrl: string, log: (m: string) => void): Promise<void> {
+export interface MigrateOptions {
+  /** DATABASE_APP_URL: the role the app runs as, if given. */
+  appUrl?: string;
+  /** The BullMQ schema is migrated too when the queues run on PostgreSQL. */
+  queueOnPostgres?: boolean;
+}
+
+/**
+ * Applies pending migrations as the owner, before the app starts using the schema, then
+ * prepares the role the app runs as (no DDL; the audit trail append-only) and returns it.
+ */
+export async function migrateDatabase(databaseUrl: string, log: (m: string) => void, options: MigrateOptions = {}): Promise<AppRole> {
   const dataSource = new DataSource(dataSourceOptions(databaseUrl, 2));
   await dataSource.initialize();
   try {
-    await migrateUnderLock(dataSource, log);
+    const role = await migrateUnderLock(dataSource, log, async () => {
+      if (options.queueOnPostgres ?? true) await migrateQueueSchema(databaseUrl, log);
+      return prepareAppRole(dataSource, databaseUrl, options.appUrl);
+    });
+    return role!;
   } finally {
     await dataSource.destroy();
   }
@@ -28,8 +44,16 @@ export async function migrateDatabase(databaseUrl: string, log: (m: string) => v
 /** Builds the fully configured app (not yet listening). Used by main.ts and by the e2e tests. */
 export async function createApp(runtime: AppRuntime): Promise<INestApplication> {
   const quiet = runtime.config.LOG_LEVEL === 'silent';
-  await migrateDatabase(runtime.databaseUrl, (m) => quiet || new NestLogger('Migrations').log(m));
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(runtime), {
+  const role = await migrateDatabase(runtime.databaseUrl, (m) => quiet || new NestLogger('Migrations').log(m), {
+    appUrl: runtime.config.DATABASE_APP_URL,
+    queueOnPostgres: !runtime.config.REDIS_URL,
+  });
+  if (!role.separate && !quiet) {
+    new NestLogger('Database').warn(
+      `the app runs as the database owner (${role.role}): the audit trail is protected by triggers only. Set DATABASE_APP_URL to a role without DDL rights.`,
+    );
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...runtime, databaseUrl: role.url }), {
     bufferLogs: true,
     bodyParser: false,
   });

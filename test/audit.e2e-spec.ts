@@ -5,9 +5,9 @@ import { bootTestApp, TestApp } from './support/test-app';
 
 const run = promisify(execFile);
 
-async function auditVerify(databaseUrl: string): Promise<{ code: number; out: string }> {
+async function auditVerify(databaseUrl: string, dataDir: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run('npm', ['run', '-s', 'audit:verify'], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+    const { stdout } = await run('npm', ['run', '-s', 'audit:verify'], { env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir } });
     return { code: 0, out: stdout };
   } catch (e) {
     const err = e as { code: number; stdout: string };
@@ -38,7 +38,7 @@ describe('audit log (e2e)', () => {
   });
 
   it('verifies an intact chain', async () => {
-    const { code, out } = await auditVerify(t.databaseUrl);
+    const { code, out } = await auditVerify(t.databaseUrl, t.dataDir);
     expect(out).toMatch(/^OK: \d+ audit rows/m);
     expect(code).toBe(0);
     const api = await t.http.get('/api/v1/audit/verify').auth(await t.tokenFor(['AUDITOR']), { type: 'bearer' }).expect(200);
@@ -53,7 +53,7 @@ describe('audit log (e2e)', () => {
       await c.query(`UPDATE audit_log SET diff = jsonb_set(diff, '{rank}', '"DSP"') WHERE id = $1`, [rows[0].id]);
       return rows[0].id as string;
     });
-    const { code, out } = await auditVerify(t.databaseUrl);
+    const { code, out } = await auditVerify(t.databaseUrl, t.dataDir);
     expect(code).toBe(1);
     expect(out).toContain(`BROKEN at audit_log row ${target}`);
   });

@@ -1,18 +1,26 @@
 /**
- * `npm run audit:verify`: walks the audit log's hash chain and names the first row that
- * does not fit. Exit 0 when intact, 1 when broken, 2 when it could not run.
+ * `npm run audit:verify`: walks the audit log's hash chain, checks the signed chain heads
+ * against the document-signing key, and names the first row that does not fit. Rows not yet
+ * chained are reported, not judged. Exit 0 when intact, 1 when broken, 2 when it could not run.
  */
 import 'reflect-metadata';
-import { verifyAuditChain } from '../platform/audit/audit.service';
+import { loadConfig } from '../config/config';
+import { verifyAuditChain } from '../platform/audit/audit-verify';
+import { DocumentSigner } from '../platform/documents/document-signer';
 import { withDatabase } from './cli-database';
 
 withDatabase(async (dataSource) => {
-  const { rows, firstBreak } = await verifyAuditChain(dataSource);
-  if (firstBreak) {
-    console.log(`BROKEN at audit_log row ${firstBreak.id}: ${firstBreak.reason} (${rows} rows checked)`);
+  const config = loadConfig();
+  const signer = DocumentSigner.fromConfig(config.DOCUMENT_SIGNING_KEY, config.DATA_DIR);
+  const report = await verifyAuditChain(dataSource, signer);
+  const { signatures: s } = report;
+  if (report.firstBreak) {
+    console.log(`BROKEN at audit_log row ${report.firstBreak.id} (chain position ${report.firstBreak.position}): ${report.firstBreak.reason} (${report.rows} rows checked)`);
     return 1;
   }
-  console.log(`OK: ${rows} audit rows, hash chain intact`);
+  console.log(`OK: ${report.rows} audit rows, hash chain intact`);
+  console.log(`signed heads: ${s.checked} verified${s.otherKey ? `, ${s.otherKey} signed by another key (not checked)` : ''}; newest at position ${s.lastSignedPosition ?? '—'}, ${s.rowsAfterLastSignature} rows after it`);
+  if (report.unchained > 0) console.log(`not yet chained: ${report.unchained} rows, oldest from ${report.oldestUnchainedAt}`);
   return 0;
 })
   .then((code) => process.exit(code))

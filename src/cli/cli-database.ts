@@ -18,8 +18,8 @@ export async function withDatabase<T>(work: (dataSource: DataSource) => Promise<
     url = attached.url;
     if (attached.started) embedded = candidate;
   }
-  await migrateDatabase(url, () => undefined);
-  const dataSource = new DataSource(dataSourceOptions(url, 2));
+  const role = await migrateDatabase(url, () => undefined, { appUrl: config.DATABASE_APP_URL, queueOnPostgres: !config.REDIS_URL });
+  const dataSource = new DataSource(dataSourceOptions(role.url, 2));
   await dataSource.initialize();
   try {
     return await work(dataSource);

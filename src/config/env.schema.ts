@@ -36,6 +36,10 @@ export class EnvironmentVariables {
   DATABASE_URL?: string;
 
   @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_APP_URL?: string;
+
+  @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
@@ -268,6 +272,8 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   NODE_ENV: '`development`, `production` or `test`.',
   DATABASE_URL:
     'PostgreSQL server to use. Unset: an embedded PostgreSQL is started with its data in `DATA_DIR/pg`.',
+  DATABASE_APP_URL:
+    'The role the running app connects as (no DDL; INSERT and SELECT only on the audit trail); `DATABASE_URL` is then the owner that runs migrations and grants. Unset: derived as `<owner>_app` when the owner may create roles (the embedded server does), else the app runs as the owner with a warning.',
   REDIS_URL: 'Run the BullMQ queues on this Redis. Unset: queues run on PostgreSQL (schema `bullmq`).',
   DATA_DIR: 'Folder for the embedded database, generated secrets and the first-run admin password.',
   PORT: 'HTTP port.',

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { Rank } from '../../modules/personnel/ranks';
+import { TransactionService } from '../../platform/database/transaction.service';
 import { AuditService } from '../../platform/audit/audit.service';
 import { PasswordService } from '../../platform/auth/password.service';
 import { Role, ROLES } from '../../platform/auth/roles';
@@ -70,10 +71,11 @@ export function parseCsv(text: string): Array<Record<string, string>> {
  * role. Everything is marked is_demo. Running it again changes nothing.
  */
 export async function seedDemo(dataSource: DataSource): Promise<DemoResult> {
-  const audit = new AuditService(dataSource);
+  const tx = new TransactionService(dataSource);
+  const audit = new AuditService(tx);
   const units = new UnitsService(dataSource);
   const passwords = new PasswordService();
-  return dataSource.transaction(async (em) => {
+  return tx.run(async (em) => {
     const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM app_user WHERE is_demo`);
     if (count > 0) return { units: 0, officers: 0, accounts: [], alreadySeeded: true };
     const unitCount = await seedUnits(em, units);

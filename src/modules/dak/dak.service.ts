@@ -1,11 +1,8 @@
 import { Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/context/request-context';
-import { nextReference } from '../../platform/database/reference-numbers';
-import { TransactionService } from '../../platform/database/transaction.service';
+import { UnitOfWork } from '../../platform/change';
 import { DeliveredReference, OutboxSources } from '../../platform/eoffice/outbox/outbox-sources';
-import { OutboxService } from '../../platform/eoffice/outbox/outbox.service';
 import { OutboxItem } from '../../platform/eoffice/outbox/outbox.entity';
 import { fieldError } from '../../platform/http/field-error';
 import { unitScope, UnitsService } from '../../platform/units/units.service';
@@ -19,9 +16,7 @@ export const DAK_SOURCE = 'dak_receipt';
 export class DakService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly uow: UnitOfWork,
     private readonly sources: OutboxSources,
     private readonly units: UnitsService,
   ) {}
@@ -33,9 +28,10 @@ export class DakService implements OnModuleInit {
   async receive(actor: Actor, dto: CreateDakDto): Promise<DakReceipt> {
     const receivedAt = new Date(dto.receivedAt);
     if (receivedAt.getTime() > Date.now() + 5 * 60_000) throw fieldError('receivedAt', 'receivedAt cannot be in the future');
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const markedTo = dto.markedTo ? await this.units.byCode(dto.markedTo, em, 'markedTo') : null;
-      const ref = await nextReference(em, 'DAK', receivedAt);
+      const ref = await change.takeReference('DAK', receivedAt);
       const dak = await em.save(
         em.create(DakReceipt, {
           ref,
@@ -54,13 +50,7 @@ export class DakService implements OnModuleInit {
           createdBy: actor.id,
         }),
       );
-      await this.audit.record(em, {
-        action: 'dak.received',
-        entityType: DAK_SOURCE,
-        entityId: dak.id,
-        diff: { ref, intakeChannel: dak.intakeChannel, receivedAt: dak.receivedAt.toISOString(), grading: dak.grading },
-      });
-      await this.outbox.enqueue(em, {
+      await change.toEoffice({
         sourceType: DAK_SOURCE,
         sourceId: dak.id,
         sourceRef: ref,
@@ -70,6 +60,12 @@ export class DakService implements OnModuleInit {
         intakeChannel: dak.intakeChannel,
         receivedAt: dak.receivedAt,
         metadata: { sender: dak.senderName, senderOffice: dak.senderOffice, letterNo: dak.letterNo, letterDate: dak.letterDate, markedTo: markedTo?.code ?? null },
+      });
+      change.audit({
+        action: 'dak.received',
+        entityType: DAK_SOURCE,
+        entityId: dak.id,
+        diff: { ref, intakeChannel: dak.intakeChannel, receivedAt: dak.receivedAt.toISOString(), grading: dak.grading },
       });
       return dak;
     });

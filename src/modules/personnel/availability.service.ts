@@ -1,8 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/context/request-context';
-import { TransactionService } from '../../platform/database/transaction.service';
+import { UnitOfWork } from '../../platform/change';
 import { fieldError } from '../../platform/http/field-error';
 import { unitScope, UnitsService } from '../../platform/units/units.service';
 import { AvailabilityEntry } from './availability.entity';
@@ -36,8 +35,7 @@ function window(fromText: string, toText: string): { from: Date; to: Date } {
 export class AvailabilityService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
     private readonly officers: OfficersService,
     private readonly units: UnitsService,
   ) {}
@@ -64,7 +62,8 @@ export class AvailabilityService {
     dto: CreateAvailabilityDto,
   ): Promise<AvailabilityEntry> {
     const { from, to } = window(dto.from, dto.to);
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       await this.officers.get(actor, officerId, em);
       const entry = await em.save(
         em.create(AvailabilityEntry, {
@@ -76,7 +75,7 @@ export class AvailabilityService {
           createdBy: actor.id,
         }),
       );
-      await this.audit.record(em, {
+      change.audit({
         action: 'availability.recorded',
         entityType: ENTITY,
         entityId: entry.id,
@@ -87,7 +86,8 @@ export class AvailabilityService {
   }
 
   async cancel(actor: Actor, id: string, reason: string): Promise<AvailabilityEntry> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const entry = await em.findOne(AvailabilityEntry, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -103,7 +103,7 @@ export class AvailabilityService {
           cancelledBy: actor.id,
         }),
       );
-      await this.audit.record(em, {
+      change.audit({
         action: 'availability.cancelled',
         entityType: ENTITY,
         entityId: id,
@@ -119,7 +119,8 @@ export class AvailabilityService {
     dto: CancelWeeklyOffsDto,
   ): Promise<{ cancelled: number; entryIds: string[] }> {
     const { from, to } = window(dto.from, dto.to);
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const unit = dto.unitCode ? await this.units.byCode(dto.unitCode, em, 'unitCode') : null;
       if (unit && !unitInScope(actor, unit))
         throw fieldError('unitCode', `unitCode ${unit.code} is outside your unit`);
@@ -146,7 +147,7 @@ export class AvailabilityService {
         .returning('id')
         .execute()
         .then((r) => r.raw as Array<{ id: string }>);
-      await this.audit.record(em, {
+      change.audit({
         action: 'availability.weekly-offs-cancelled',
         entityType: ENTITY,
         entityId: null,

@@ -1,9 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/audit/audit.service';
 import { User } from '../../platform/auth/user.entity';
 import { Actor } from '../../platform/context/request-context';
-import { TransactionService } from '../../platform/database/transaction.service';
+import { UnitOfWork } from '../../platform/change';
 import { assertVersion, fieldError } from '../../platform/http/field-error';
 import { Unit } from '../../platform/units/unit.entity';
 import { unitScope, UnitsService } from '../../platform/units/units.service';
@@ -26,8 +25,7 @@ export function unitInScope(actor: Actor, unit: Pick<Unit, 'path'>): boolean {
 export class OfficersService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
     private readonly units: UnitsService,
   ) {}
 
@@ -78,7 +76,8 @@ export class OfficersService {
   }
 
   async create(actor: Actor, dto: CreateOfficerDto): Promise<Officer> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const unit = await this.scopedUnit(actor, em, dto.unitCode, 'unitCode');
       const home = dto.homeUnitCode
         ? await this.units.byCode(dto.homeUnitCode, em, 'homeUnitCode')
@@ -102,7 +101,7 @@ export class OfficersService {
           skills: [...new Set(dto.skills ?? [])].sort(),
         }),
       );
-      await this.audit.record(em, {
+      change.audit({
         action: 'officer.created',
         entityType: OFFICER_ENTITY,
         entityId: officer.id,
@@ -113,7 +112,8 @@ export class OfficersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateOfficerDto): Promise<Officer> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       await this.get(actor, id, em);
       const officer = await em.findOneOrFail(Officer, {
         where: { id },
@@ -146,7 +146,7 @@ export class OfficersService {
         ]),
       );
       const saved = await em.save(Object.assign(officer, changes));
-      await this.audit.record(em, {
+      change.audit({
         action: 'officer.updated',
         entityType: OFFICER_ENTITY,
         entityId: id,
@@ -158,7 +158,8 @@ export class OfficersService {
 
   /** Links a login to the officer, so that login sees this officer's duty slips. */
   async linkAccount(id: string, username: string): Promise<Officer> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const officer = await em.findOne(Officer, { where: { id } });
       if (!officer) throw new NotFoundException(`Officer ${id} not found`);
       const user = await em
@@ -172,7 +173,7 @@ export class OfficersService {
       // One login belongs to one officer: moving it takes it off whoever had it.
       await em.update(Officer, { userId: user.id }, { userId: null });
       await em.save(Object.assign(officer, { userId: user.id }));
-      await this.audit.record(em, {
+      change.audit({
         action: 'officer.account-linked',
         entityType: OFFICER_ENTITY,
         entityId: id,

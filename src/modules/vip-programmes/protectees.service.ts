@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../platform/audit/audit.service';
-import { TransactionService } from '../../platform/database/transaction.service';
+import { UnitOfWork } from '../../platform/change';
 import { CreateProtecteeDto } from './vip.dto';
 import { Protectee, SecurityCategoryNorm } from './vip.entity';
 
@@ -9,8 +8,7 @@ import { Protectee, SecurityCategoryNorm } from './vip.entity';
 export class ProtecteesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** The ranked list, highest first. */
@@ -19,9 +17,10 @@ export class ProtecteesService {
   }
 
   create(dto: CreateProtecteeDto): Promise<Protectee> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const p = await em.save(em.create(Protectee, { ...dto, callSign: dto.callSign ?? null, isActive: true }));
-      await this.audit.record(em, { action: 'vip.protectee_created', entityType: 'protectee', entityId: p.id, diff: { category: p.category, listRank: p.listRank } });
+      change.audit({ action: 'vip.protectee_created', entityType: 'protectee', entityId: p.id, diff: { category: p.category, listRank: p.listRank } });
       return p;
     });
   }

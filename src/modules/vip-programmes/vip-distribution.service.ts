@@ -1,10 +1,8 @@
 import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/context/request-context';
-import { TransactionService } from '../../platform/database/transaction.service';
-import { NotifyService } from '../../platform/notify/notify.service';
+import { Change, UnitOfWork } from '../../platform/change';
 import { VipDistribution, VipProgramme, VipProgrammeRevision } from './vip.entity';
 
 /** Sends each revision to the units concerned and tracks who has acknowledged which revision. */
@@ -12,26 +10,24 @@ import { VipDistribution, VipProgramme, VipProgrammeRevision } from './vip.entit
 export class VipDistributionService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
-    private readonly notify: NotifyService,
+    private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async distribute(em: EntityManager, programme: VipProgramme, revision: VipProgrammeRevision): Promise<void> {
+  async distribute(change: Change, programme: VipProgramme, revision: VipProgrammeRevision): Promise<void> {
     for (const unitId of revision.unitsConcerned) {
-      await em.insert(VipDistribution, { revisionId: revision.id, unitId, sentCount: 1, lastSentAt: new Date() });
+      await change.em.insert(VipDistribution, { revisionId: revision.id, unitId, sentCount: 1, lastSentAt: new Date() });
     }
-    await this.notifyUnits(em, programme, revision.revisionNo, revision.unitsConcerned, 'vip-revision-issued');
+    await this.notifyUnits(change, programme, revision.revisionNo, revision.unitsConcerned, 'vip-revision-issued');
   }
 
   /**
    * SMS to the in-charges of the units. The message carries no movement details, only the
    * reference and a link that needs a login: the programme itself stays need-to-know.
    */
-  async notifyUnits(em: EntityManager, programme: VipProgramme, revisionNo: number, unitIds: string[], template: 'vip-revision-issued' | 'vip-programme-cancelled'): Promise<void> {
+  async notifyUnits(change: Change, programme: VipProgramme, revisionNo: number, unitIds: string[], template: 'vip-revision-issued' | 'vip-programme-cancelled'): Promise<void> {
     if (unitIds.length === 0) return;
-    const recipients: Array<{ id: string; mobile: string }> = await em.query(
+    const recipients: Array<{ id: string; mobile: string }> = await change.em.query(
       `SELECT id, mobile FROM app_user WHERE unit_id = ANY($1) AND is_active AND mobile IS NOT NULL
          AND roles && ARRAY['OFFICER','DUTY_OFFICER']::text[]`,
       [unitIds],
@@ -39,13 +35,14 @@ export class VipDistributionService {
     const link = `${this.config.BASE_URL.replace(/\/$/, '')}/api/v1/vip-programmes/${programme.id}/revisions/${revisionNo}`;
     for (const r of recipients) {
       const vars: Record<string, string> = template === 'vip-revision-issued' ? { ref: programme.ref, revision: String(revisionNo), link } : { ref: programme.ref };
-      await this.notify.send(em, { channel: 'SMS', to: r.mobile, template, language: 'bi', vars, sourceType: 'vip_programme', sourceId: programme.id });
+      await change.notify({ channel: 'SMS', to: r.mobile, template, language: 'bi', vars, sourceType: 'vip_programme', sourceId: programme.id });
     }
   }
 
   /** An acknowledgement is for one revision; a superseded revision cannot be acknowledged. */
   async acknowledge(actor: Actor, programme: VipProgramme, revisionNo: number): Promise<VipDistribution> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       if (revisionNo !== programme.currentRevision) {
         throw new ConflictException({ message: `Revision ${revisionNo} is superseded by revision ${programme.currentRevision}; acknowledge the current revision`, currentRevision: programme.currentRevision });
       }
@@ -56,7 +53,7 @@ export class VipDistributionService {
         row.acknowledgedAt = new Date();
         row.acknowledgedBy = actor.id;
         await em.save(row);
-        await this.audit.record(em, { action: 'vip.acknowledged', entityType: 'vip_programme', entityId: programme.id, diff: { revision: revisionNo, unitId: actor.unitId } });
+        change.audit({ action: 'vip.acknowledged', entityType: 'vip_programme', entityId: programme.id, diff: { revision: revisionNo, unitId: actor.unitId } });
       }
       return row;
     });
@@ -74,14 +71,15 @@ export class VipDistributionService {
 
   /** Sends the revision again, only to the units that have not acknowledged it. */
   async resend(programme: VipProgramme, revision: VipProgrammeRevision): Promise<{ resentTo: string[] }> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const laggards: Array<{ unit_id: string; code: string }> = await em.query(
         `UPDATE vip_distribution d SET sent_count = sent_count + 1, last_sent_at = now() FROM unit u
           WHERE d.revision_id = $1 AND d.acknowledged_at IS NULL AND u.id = d.unit_id RETURNING d.unit_id, u.code`,
         [revision.id],
       ).then((r) => r[0]);
-      await this.notifyUnits(em, programme, revision.revisionNo, laggards.map((l) => l.unit_id), 'vip-revision-issued');
-      await this.audit.record(em, { action: 'vip.resent', entityType: 'vip_programme', entityId: programme.id, diff: { revision: revision.revisionNo, units: laggards.map((l) => l.code) } });
+      await this.notifyUnits(change, programme, revision.revisionNo, laggards.map((l) => l.unit_id), 'vip-revision-issued');
+      change.audit({ action: 'vip.resent', entityType: 'vip_programme', entityId: programme.id, diff: { revision: revision.revisionNo, units: laggards.map((l) => l.code) } });
       return { resentTo: laggards.map((l) => l.code) };
     });
   }

@@ -1,13 +1,11 @@
 import { ConflictException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/context/request-context';
-import { nextReference } from '../../platform/database/reference-numbers';
-import { TransactionService } from '../../platform/database/transaction.service';
-import { DocumentsService } from '../../platform/documents/documents.service';
+import { Change, Drawing, UnitOfWork } from '../../platform/change';
+import type { DrawnPaper } from '../../platform/documents/documents.service';
 import { OutboxSources } from '../../platform/eoffice/outbox/outbox-sources';
-import { OutboxService } from '../../platform/eoffice/outbox/outbox.service';
 import { fieldError } from '../../platform/http/field-error';
 import { Unit } from '../../platform/units/unit.entity';
 import { BandobastService } from '../duty-charts/bandobast/bandobast.service';
@@ -38,10 +36,9 @@ const istDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'As
 @Injectable()
 export class VipProgrammesService implements OnModuleInit {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
-    private readonly documents: DocumentsService,
-    private readonly outbox: OutboxService,
+    private readonly dataSource: DataSource,
     private readonly sources: OutboxSources,
     private readonly distribution: VipDistributionService,
     private readonly clashes: VipClashesService,
@@ -59,72 +56,91 @@ export class VipProgrammesService implements OnModuleInit {
   /** Issues revision 1 and answers with the protests (and other programmes) near each leg. */
   async create(actor: Actor, dto: CreateProgrammeDto): Promise<Issued> {
     checkLegTimes(dto.legs);
-    const issued = await this.tx.run(async (em) => {
-      const protectee = await em.findOne(Protectee, { where: { id: dto.protecteeId, isActive: true } });
-      if (!protectee) throw fieldError('protecteeId', 'protecteeId is not an active protectee');
-      const { legs, unitIds } = await unitsConcerned(em, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
-      const ref = await nextReference(em, 'VIP');
-      const programme = await em.save(
-        em.create(VipProgramme, {
-          ref,
-          protecteeId: protectee.id,
-          title: dto.title,
-          status: 'ISSUED',
-          currentRevision: 1,
-          firstDay: istDay(legs[0]!.start),
-          lastDay: istDay(legs.at(-1)!.end),
-          createdBy: actor.id,
-          eofficeStatus: 'PENDING_SYNC',
-        }),
-      );
-      await this.audit.record(em, { action: 'vip.created', entityType: VIP_SOURCE, entityId: programme.id, diff: { ref, protecteeId: protectee.id, legs: legs.length } });
-      const revision = await this.issueRevision(em, actor, programme, protectee, 1, legs, unitIds, [], null);
-      return { programme, revision };
+    const issued = await this.uow.run({
+      // The paper prints the programme's new number: drawn with the number expected, redrawn if another took it.
+      draw: async (d) => {
+        const protectee = await d.em.findOne(Protectee, { where: { id: dto.protecteeId, isActive: true } });
+        if (!protectee) throw fieldError('protecteeId', 'protecteeId is not an active protectee');
+        const { legs, unitIds } = await unitsConcerned(d.em, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
+        const programme = { id: randomUUID(), ref: await d.expectReference('VIP'), title: dto.title };
+        const plan: RevisionPlan = { protectee, revisionNo: 1, legs, unitIds, changes: [], reason: null, issuedAt: new Date() };
+        return { programme, plan, paper: await this.drawRevision(d, actor, programme, plan) };
+      },
+      write: async (change, { programme: drawn, plan, paper }) => {
+        const { em } = change;
+        const ref = await change.takeReference('VIP');
+        if (ref !== drawn.ref) change.redraw();
+        const programme = await em.save(
+          em.create(VipProgramme, {
+            id: drawn.id,
+            ref,
+            protecteeId: plan.protectee.id,
+            title: dto.title,
+            status: 'ISSUED',
+            currentRevision: 1,
+            firstDay: istDay(plan.legs[0]!.start),
+            lastDay: istDay(plan.legs.at(-1)!.end),
+            createdBy: actor.id,
+            eofficeStatus: 'PENDING_SYNC',
+          }),
+        );
+        change.audit({ action: 'vip.created', entityType: VIP_SOURCE, entityId: programme.id, diff: { ref, protecteeId: plan.protectee.id, legs: plan.legs.length } });
+        const revision = await this.issueRevision(change, actor, programme, plan, paper);
+        return { programme, revision };
+      },
     });
     return { ...issued, clashes: await this.clashes.forLegs(issued.programme.id, issued.revision.legs) };
   }
 
   async revise(actor: Actor, id: string, dto: ReviseProgrammeDto): Promise<Issued> {
     checkLegTimes(dto.legs);
-    const issued = await this.tx.run(async (em) => {
-      const programme = await this.lock(em, id);
-      if (programme.status === 'CANCELLED') throw new ConflictException({ message: 'The programme is cancelled', allowed: [] });
-      if (dto.revision !== programme.currentRevision) {
-        throw new ConflictException({ message: `Revision ${programme.currentRevision} is current; you revised ${dto.revision}. Reload and try again.`, currentRevision: programme.currentRevision });
-      }
-      const previous = await em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: id, revisionNo: programme.currentRevision } });
-      const known = new Set(previous.legs.map((l) => l.key));
-      dto.legs.forEach((l, i) => {
-        if (l.key && !known.has(l.key)) throw fieldError(`legs[${i}].key`, `legs[${i}].key ${l.key} is not a leg of revision ${previous.revisionNo}; omit it for a new leg`);
-      });
-      const { legs, unitIds } = await unitsConcerned(em, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
-      const changes = diffLegs(previous.legs, legs);
-      const protectee = await em.findOneOrFail(Protectee, { where: { id: programme.protecteeId } });
-      const next = programme.currentRevision + 1;
-      programme.currentRevision = next;
-      programme.firstDay = istDay(legs[0]!.start);
-      programme.lastDay = istDay(legs.at(-1)!.end);
-      await em.save(programme);
-      await this.audit.record(em, { action: 'vip.revised', entityType: VIP_SOURCE, entityId: id, diff: { revision: next, changes: changes.map((c) => c.en) } });
-      const revision = await this.issueRevision(em, actor, programme, protectee, next, legs, unitIds, changes, dto.reason ?? null);
-      if (previous.documentId && revision.documentId) await this.documents.supersede(em, previous.documentId, revision.documentId);
-      return { programme, revision };
+    const issued = await this.uow.run({
+      draw: async (d) => {
+        const programme = await d.em.findOne(VipProgramme, { where: { id } });
+        if (!programme) throw new NotFoundException(`Programme ${id} not found`);
+        assertRevisable(programme, dto.revision);
+        const previous = await d.em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: id, revisionNo: programme.currentRevision } });
+        const known = new Set(previous.legs.map((l) => l.key));
+        dto.legs.forEach((l, i) => {
+          if (l.key && !known.has(l.key)) throw fieldError(`legs[${i}].key`, `legs[${i}].key ${l.key} is not a leg of revision ${previous.revisionNo}; omit it for a new leg`);
+        });
+        const { legs, unitIds } = await unitsConcerned(d.em, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
+        const protectee = await d.em.findOneOrFail(Protectee, { where: { id: programme.protecteeId } });
+        const plan: RevisionPlan = { protectee, revisionNo: programme.currentRevision + 1, legs, unitIds, changes: diffLegs(previous.legs, legs), reason: dto.reason ?? null, issuedAt: new Date() };
+        return { previous, plan, paper: await this.drawRevision(d, actor, programme, plan) };
+      },
+      write: async (change, { previous, plan, paper }) => {
+        const { em } = change;
+        // Someone may have revised or cancelled it while the paper was drawn: the same answers as before.
+        const programme = await this.lock(em, id);
+        assertRevisable(programme, dto.revision);
+        programme.currentRevision = plan.revisionNo;
+        programme.firstDay = istDay(plan.legs[0]!.start);
+        programme.lastDay = istDay(plan.legs.at(-1)!.end);
+        await em.save(programme);
+        change.audit({ action: 'vip.revised', entityType: VIP_SOURCE, entityId: id, diff: { revision: plan.revisionNo, changes: plan.changes.map((c) => c.en) } });
+        const revision = await this.issueRevision(change, actor, programme, plan, paper);
+        if (previous.documentId && revision.documentId) await change.supersedePaper(previous.documentId, revision.documentId);
+        return { programme, revision };
+      },
     });
     return { ...issued, clashes: await this.clashes.forLegs(issued.programme.id, issued.revision.legs) };
   }
 
   /** A bandobast draft in the duty-charts module, with sectors along the current route. */
   async bandobastDraft(actor: Actor, id: string): Promise<{ bandobastId: string }> {
-    const programme = await this.tx.run((em) => this.lock(em, id));
+    const programme = await this.dataSource.getRepository(VipProgramme).findOne({ where: { id } });
+    if (!programme) throw new NotFoundException(`Programme ${id} not found`);
     if (programme.status === 'CANCELLED') throw new ConflictException({ message: 'The programme is cancelled', allowed: [] });
-    const revision = await this.tx.run((em) => em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: id, revisionNo: programme.currentRevision } }));
+    const revision = await this.dataSource.getRepository(VipProgrammeRevision).findOneOrFail({ where: { programmeId: id, revisionNo: programme.currentRevision } });
     const bandobast = await this.bandobasts.create(actor, bandobastDraftFor({ ref: programme.ref, title: programme.title, legs: revision.legs }));
     await this.audit.recordAlone({ action: 'vip.bandobast_draft', entityType: VIP_SOURCE, entityId: id, diff: { bandobastId: bandobast.id, revision: revision.revisionNo } });
     return { bandobastId: bandobast.id };
   }
 
   async cancel(actor: Actor, id: string, dto: CancelProgrammeDto): Promise<VipProgramme> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const programme = await this.lock(em, id);
       if (programme.status === 'CANCELLED') throw new ConflictException({ message: 'The programme is already cancelled', allowed: [] });
       programme.status = 'CANCELLED';
@@ -132,42 +148,37 @@ export class VipProgrammesService implements OnModuleInit {
       await em.save(programme);
       await em.query(`UPDATE vip_leg SET is_current = false WHERE programme_id = $1`, [id]);
       const current = await em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: id, revisionNo: programme.currentRevision } });
-      if (current.documentId) await this.documents.revoke(em, current.documentId, `programme cancelled: ${dto.reason}`);
-      await this.audit.record(em, { action: 'vip.cancelled', entityType: VIP_SOURCE, entityId: id, diff: { reason: dto.reason } });
-      await this.outbox.enqueue(em, { sourceType: VIP_SOURCE, sourceId: id, sourceRef: programme.ref, kind: 'VIP_PROGRAMME_CANCELLED', subject: `${programme.ref}: cancelled`, grading: 'CONFIDENTIAL', metadata: { reason: dto.reason } });
-      await this.distribution.notifyUnits(em, programme, current.revisionNo, current.unitsConcerned, 'vip-programme-cancelled');
+      if (current.documentId) await change.revokePaper(current.documentId, `programme cancelled: ${dto.reason}`);
+      change.audit({ action: 'vip.cancelled', entityType: VIP_SOURCE, entityId: id, diff: { reason: dto.reason } });
+      await change.toEoffice({ sourceType: VIP_SOURCE, sourceId: id, sourceRef: programme.ref, kind: 'VIP_PROGRAMME_CANCELLED', subject: `${programme.ref}: cancelled`, grading: 'CONFIDENTIAL', metadata: { reason: dto.reason } });
+      await this.distribution.notifyUnits(change, programme, current.revisionNo, current.unitsConcerned, 'vip-programme-cancelled');
       return programme;
     });
   }
 
-  private async issueRevision(
-    em: EntityManager,
-    actor: Actor,
-    programme: VipProgramme,
-    protectee: Protectee,
-    revisionNo: number,
-    legs: LegWithUnits[],
-    unitIds: string[],
-    changes: LegChange[],
-    reason: string | null,
-  ): Promise<VipProgrammeRevision> {
-    const issuedAt = new Date();
-    const units = await em.getRepository(Unit).createQueryBuilder('u').where('u.id IN (:...ids)', { ids: unitIds }).orderBy('u.path').getMany();
-    const doc = await this.documents.issue(em, {
+  private async drawRevision(d: Drawing, actor: Actor, programme: Pick<VipProgramme, 'id' | 'ref' | 'title'>, plan: RevisionPlan): Promise<DrawnPaper> {
+    const units = await d.em.getRepository(Unit).createQueryBuilder('u').where('u.id IN (:...ids)', { ids: plan.unitIds }).orderBy('u.path').getMany();
+    return d.paper({
       kind: 'VIP_PROGRAMME',
       language: 'bi',
-      title: `${programme.title} — संशोधन / Revision ${revisionNo}`,
-      label: `Revision ${revisionNo}`,
+      title: `${programme.title} — संशोधन / Revision ${plan.revisionNo}`,
+      label: `Revision ${plan.revisionNo}`,
       sourceType: VIP_SOURCE,
       sourceId: programme.id,
       sourceRef: programme.ref,
-      variant: `rev-${revisionNo}`,
+      variant: `rev-${plan.revisionNo}`,
       issuingUnitId: actor.unitId,
-      issuedAt,
-      reference: `${programme.ref} (R${revisionNo})`,
-      blocks: programmeBlocks({ protectee, ref: programme.ref, revision: revisionNo, legs, changes, units }),
+      issuedAt: plan.issuedAt,
+      reference: `${programme.ref} (R${plan.revisionNo})`,
+      blocks: programmeBlocks({ protectee: plan.protectee, ref: programme.ref, revision: plan.revisionNo, legs: plan.legs, changes: plan.changes, units }),
       landscape: true,
     });
+  }
+
+  private async issueRevision(change: Change, actor: Actor, programme: VipProgramme, plan: RevisionPlan, paper: DrawnPaper): Promise<VipProgrammeRevision> {
+    const { em } = change;
+    const { revisionNo, legs, unitIds, changes, reason, issuedAt } = plan;
+    const doc = await change.storePaper(paper);
     const revision = await em.save(
       em.create(VipProgrammeRevision, { programmeId: programme.id, revisionNo, legs, unitsConcerned: unitIds, changes, reason, documentId: doc.id, issuedBy: actor.id, issuedAt }),
     );
@@ -183,8 +194,8 @@ export class VipProgrammesService implements OnModuleInit {
         JSON.stringify(densify(legPoints(leg))),
       ]);
     }
-    await this.audit.record(em, { action: 'vip.revision_issued', entityType: VIP_SOURCE, entityId: programme.id, diff: { revision: revisionNo, documentId: doc.id, units: unitIds.length } });
-    await this.outbox.enqueue(em, {
+    change.audit({ action: 'vip.revision_issued', entityType: VIP_SOURCE, entityId: programme.id, diff: { revision: revisionNo, documentId: doc.id, units: unitIds.length } });
+    await change.toEoffice({
       sourceType: VIP_SOURCE,
       sourceId: programme.id,
       sourceRef: programme.ref,
@@ -194,7 +205,7 @@ export class VipProgrammesService implements OnModuleInit {
       documentId: doc.id,
       metadata: { revision: revisionNo, changes: changes.map((c) => c.en) },
     });
-    await this.distribution.distribute(em, programme, revision);
+    await this.distribution.distribute(change, programme, revision);
     return revision;
   }
 
@@ -202,6 +213,25 @@ export class VipProgrammesService implements OnModuleInit {
     const p = await em.findOne(VipProgramme, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!p) throw new NotFoundException(`Programme ${id} not found`);
     return p;
+  }
+}
+
+/** What a revision will say, settled before its paper is drawn. */
+interface RevisionPlan {
+  protectee: Protectee;
+  revisionNo: number;
+  legs: LegWithUnits[];
+  unitIds: string[];
+  changes: LegChange[];
+  reason: string | null;
+  issuedAt: Date;
+}
+
+/** A cancelled programme, or a revision of a stale one, is refused with the same answers before and after drawing. */
+function assertRevisable(programme: VipProgramme, revisedFrom: number): void {
+  if (programme.status === 'CANCELLED') throw new ConflictException({ message: 'The programme is cancelled', allowed: [] });
+  if (revisedFrom !== programme.currentRevision) {
+    throw new ConflictException({ message: `Revision ${programme.currentRevision} is current; you revised ${revisedFrom}. Reload and try again.`, currentRevision: programme.currentRevision });
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/context/request-context';
-import { TransactionService } from '../../platform/database/transaction.service';
+import { UnitOfWork } from '../../platform/change';
 import { DocumentsService } from '../../platform/documents/documents.service';
 import { Unit } from '../../platform/units/unit.entity';
 import { inActorSubtree, isDesk, isUnitReader } from './vip-access';
@@ -28,7 +28,7 @@ interface Visible {
 export class VipReadService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
+    private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly documents: DocumentsService,
     private readonly clashes: VipClashesService,
@@ -121,8 +121,9 @@ export class VipReadService {
   private async movementSheet(v: Visible, unit: Unit): Promise<string> {
     const protectee = await this.dataSource.getRepository(Protectee).findOneOrFail({ where: { id: v.programme.protecteeId } });
     const legs = (v.revision.legs as LegWithUnits[]).filter((l) => l.units.includes(unit.id));
-    return this.tx.run(async (em) => {
-      const doc = await this.documents.issue(em, {
+    return this.uow.run({
+      // Drawn outside the transaction; a sheet downloaded before is not drawn again.
+      draw: (d) => d.paper({
         kind: 'VIP_MOVEMENT_SHEET',
         language: 'bi',
         title: `भ्रमण पत्रक / Movement sheet — ${unit.nameEn}`,
@@ -136,8 +137,8 @@ export class VipReadService {
         reference: `${v.programme.ref} (R${v.revision.revisionNo})`,
         blocks: movementSheetBlocks({ protectee, ref: v.programme.ref, revision: v.revision.revisionNo, legs, changes: v.revision.changes.filter((c) => legs.some((l) => l.key === c.legKey)), unit }),
         landscape: true,
-      });
-      return doc.id;
+      }),
+      write: async (change, paper) => (await change.storePaper(paper)).id,
     });
   }
 }

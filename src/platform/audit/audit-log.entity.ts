@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+/** One audited event. Its place in the hash chain is in `audit_chain`, written after commit. */
 @Entity('audit_log')
 export class AuditLogEntry {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
@@ -12,6 +13,4 @@ export class AuditLogEntry {
   @Column({ type: 'jsonb', nullable: true }) diff!: Record<string, unknown> | null;
   @Column({ type: 'text', nullable: true }) ip!: string | null;
   @Column({ type: 'text', nullable: true }) requestId!: string | null;
-  @Column() prevHash!: string;
-  @Column() hash!: string;
 }

@@ -1,11 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { DocumentSigner } from '../documents/document-signer';
 import { AuditLogEntry } from './audit-log.entity';
 import { AuditQueryDto } from './audit.dto';
+import { AUDIT_SIGNER, ChainReport, verifyAuditChain } from './audit-verify';
 
 @Injectable()
 export class AuditQueryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(AUDIT_SIGNER) private readonly signer: DocumentSigner,
+  ) {}
+
+  /** The same check as `npm run audit:verify`: the first broken row, signatures, rows not yet chained. */
+  verifyChain(): Promise<ChainReport> {
+    return verifyAuditChain(this.dataSource, this.signer);
+  }
 
   /** Newest first, keyset-paged by id. */
   list(f: AuditQueryDto): Promise<AuditLogEntry[]> {

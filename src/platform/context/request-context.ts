@@ -14,6 +14,8 @@ export interface RequestContextData {
   requestId?: string;
   ip?: string;
   actor?: Actor;
+  /** The request's Idempotency-Key, marked COMMITTED inside the transaction of its change. */
+  idempotency?: { userId: string; key: string };
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();
@@ -25,6 +27,10 @@ export const RequestContext = {
   },
   get(): RequestContextData {
     return storage.getStore() ?? {};
+  },
+  setIdempotency(idempotency: { userId: string; key: string }): void {
+    const store = storage.getStore();
+    if (store) store.idempotency = idempotency;
   },
   setActor(actor: Actor): void {
     const store = storage.getStore();

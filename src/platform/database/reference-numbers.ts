@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 
 /** The calendar year in India (IST), which is what a reference number's year means. */
 export function istYear(at: Date = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en-IN', { timeZone: 'Asia/Kolkata', year: 'numeric' }).format(at));
+  return new Date(at.getTime() + 330 * 60_000).getUTCFullYear();
 }
 
 /**
@@ -19,4 +19,18 @@ export async function nextReference(em: EntityManager, prefix: string, at: Date 
     [prefix, year],
   );
   return `${prefix}/${year}/${String(rows[0]!.last_value).padStart(6, '0')}`;
+}
+
+/**
+ * The number `nextReference` would give now, read without a lock: papers that print their
+ * record's new number are drawn with it before the transaction, and redrawn in the rare
+ * case that someone else took it first (see UnitOfWork).
+ */
+export async function peekReference(em: EntityManager, prefix: string, at: Date = new Date()): Promise<string> {
+  const year = istYear(at);
+  const rows: Array<{ last_value: number }> = await em.query(
+    `SELECT last_value FROM reference_counter WHERE prefix = $1 AND year = $2`,
+    [prefix, year],
+  );
+  return `${prefix}/${year}/${String((rows[0]?.last_value ?? 0) + 1).padStart(6, '0')}`;
 }

@@ -9,7 +9,8 @@ import { DataSource, EntityManager } from 'typeorm';
 export class TransactionService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** READ COMMITTED, PostgreSQL's default: naming it would cost every transaction an extra statement. */
   run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return this.dataSource.transaction(work);
   }
 }

@@ -46,6 +46,16 @@ export class DocumentSigner {
     return verify(null, Buffer.from(`po-doc:${id}`), this.publicKey, Buffer.from(sig, 'base64url')) ? id : null;
   }
 
+  /** Signs any other statement of ours (e.g. the audit chain's head), base64url. */
+  signStatement(statement: string): string {
+    return sign(null, Buffer.from(statement), this.privateKey).toString('base64url');
+  }
+
+  verifyStatement(statement: string, signature: string): boolean {
+    if (!/^[A-Za-z0-9_-]{86}$/.test(signature)) return false;
+    return verify(null, Buffer.from(statement), this.publicKey, Buffer.from(signature, 'base64url'));
+  }
+
   /** Public key fingerprint, so an auditor can tell which key signed. */
   get fingerprint(): string {
     return createHash('sha256').update(this.publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);

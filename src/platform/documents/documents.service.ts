@@ -1,8 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { AuditService } from '../audit/audit.service';
+import { AuditedWrite } from '../audit/audit.service';
 import { RequestContext } from '../context/request-context';
 import type { DiarisationDocument } from '../eoffice/gateway';
 import { OutboxDocumentLoader } from '../eoffice/outbox/outbox-documents';
@@ -42,7 +42,6 @@ export interface IssueRequest {
 export class DocumentsService implements OutboxDocumentLoader {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
     @Inject(DOCUMENT_SIGNER) private readonly signer: DocumentSigner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -51,12 +50,15 @@ export class DocumentsService implements OutboxDocumentLoader {
     return `${this.config.BASE_URL.replace(/\/$/, '')}/verify/${this.signer.token(documentId)}`;
   }
 
-  /** Renders and stores a paper inside the caller's transaction; issuing the same one again returns it. */
-  async issue(em: EntityManager, req: IssueRequest): Promise<IssuedDocument> {
+  /**
+   * Renders a paper, outside any transaction: reading the issuing unit is the only database
+   * work. The change then stores it with `store`; drawing the same paper twice gives the same bytes.
+   */
+  async draw(req: IssueRequest): Promise<DrawnPaper> {
     const id = documentIdFor([req.kind, req.sourceType, req.sourceId, req.variant, req.language]);
-    const existing = await em.findOne(IssuedDocument, { where: { id } });
-    if (existing) return existing;
-    const unit = await em.findOneOrFail(Unit, { where: { id: req.issuingUnitId } });
+    // Issued already (a retried job, a repeated download): nothing to render.
+    if (await this.dataSource.getRepository(IssuedDocument).existsBy({ id })) return { id, request: req, rendered: null };
+    const unit = await this.dataSource.getRepository(Unit).findOneOrFail({ where: { id: req.issuingUnitId } });
     const { pdf, sha256, pageCount } = await renderPdfDocument({
       language: req.language,
       title: req.title,
@@ -72,8 +74,19 @@ export class DocumentsService implements OutboxDocumentLoader {
       documentId: id,
       ...(req.landscape ? { pageSize: 'A4-landscape' as const } : {}),
     });
+    return { id, request: req, rendered: { pdf, sha256, pageCount } };
+  }
+
+  /** Stores a drawn paper in the change's transaction; storing the same paper again returns the first. */
+  async store(change: AuditedWrite, paper: DrawnPaper): Promise<IssuedDocument> {
+    const { em } = change;
+    const existing = await em.findOne(IssuedDocument, { where: { id: paper.id } });
+    if (existing) return existing;
+    if (!paper.rendered) throw new Error(`document ${paper.id} was drawn as issued but is not stored`);
+    const { pdf, sha256, pageCount } = paper.rendered;
+    const req = paper.request;
     const doc = em.create(IssuedDocument, {
-      id,
+      id: paper.id,
       kind: req.kind,
       language: req.language,
       title: req.title,
@@ -83,7 +96,7 @@ export class DocumentsService implements OutboxDocumentLoader {
       sourceRef: req.sourceRef,
       variant: req.variant,
       issuedBy: RequestContext.get().actor?.id ?? null,
-      issuingUnitId: unit.id,
+      issuingUnitId: req.issuingUnitId,
       issuedAt: req.issuedAt,
       sha256,
       sizeBytes: pdf.length,
@@ -92,24 +105,24 @@ export class DocumentsService implements OutboxDocumentLoader {
       status: 'VALID',
     });
     await em.insert(IssuedDocument, doc);
-    await this.audit.record(em, {
+    change.audit({
       action: 'document.issued',
       entityType: req.sourceType,
       entityId: req.sourceId,
-      diff: { documentId: id, kind: req.kind, language: req.language, sha256, variant: req.variant },
+      diff: { documentId: paper.id, kind: req.kind, language: req.language, sha256, variant: req.variant },
     });
     return doc;
   }
 
   /** Marks older papers of a record superseded by a newer one (e.g. revision N by N+1). */
-  async supersede(em: EntityManager, oldId: string, newId: string): Promise<void> {
-    await em.update(IssuedDocument, { id: oldId, status: 'VALID' }, { status: 'SUPERSEDED', supersededBy: newId, statusChangedAt: new Date() });
-    await this.audit.record(em, { action: 'document.superseded', entityType: 'issued_document', entityId: oldId, diff: { supersededBy: newId } });
+  async supersede(change: AuditedWrite, oldId: string, newId: string): Promise<void> {
+    await change.em.update(IssuedDocument, { id: oldId, status: 'VALID' }, { status: 'SUPERSEDED', supersededBy: newId, statusChangedAt: new Date() });
+    change.audit({ action: 'document.superseded', entityType: 'issued_document', entityId: oldId, diff: { supersededBy: newId } });
   }
 
-  async revoke(em: EntityManager, id: string, reason: string): Promise<void> {
-    await em.update(IssuedDocument, { id }, { status: 'REVOKED', revokedReason: reason, statusChangedAt: new Date() });
-    await this.audit.record(em, { action: 'document.revoked', entityType: 'issued_document', entityId: id, diff: { reason } });
+  async revoke(change: AuditedWrite, id: string, reason: string): Promise<void> {
+    await change.em.update(IssuedDocument, { id }, { status: 'REVOKED', revokedReason: reason, statusChangedAt: new Date() });
+    change.audit({ action: 'document.revoked', entityType: 'issued_document', entityId: id, diff: { reason } });
   }
 
   async get(id: string): Promise<IssuedDocument> {
@@ -174,6 +187,13 @@ export class DocumentsService implements OutboxDocumentLoader {
     }
     return outcome;
   }
+}
+
+/** A rendered paper, not yet stored (`rendered` is null when the paper was issued before). */
+export interface DrawnPaper {
+  id: string;
+  request: IssueRequest;
+  rendered: { pdf: Buffer; sha256: string; pageCount: number } | null;
 }
 
 export interface VerifyOutcome {

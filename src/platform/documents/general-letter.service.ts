@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Actor } from '../context/request-context';
-import { nextReference } from '../database/reference-numbers';
-import { TransactionService } from '../database/transaction.service';
+import { UnitOfWork } from '../change/unit-of-work';
 import { DocumentsService } from './documents.service';
 import { GeneralLetterDto } from './general-letter.dto';
 import { Block } from './pdf';
@@ -15,7 +14,7 @@ import { TemplateStore } from './templates';
 @Injectable()
 export class GeneralLetterService {
   constructor(
-    private readonly tx: TransactionService,
+    private readonly uow: UnitOfWork,
     private readonly documents: DocumentsService,
     private readonly templates: TemplateStore,
   ) {}
@@ -30,23 +29,32 @@ export class GeneralLetterService {
       ...p.blocks,
     ]);
     blocks.push({ kind: 'signature', nameEn: actor.username, designation: 'For Commissioner of Police, Bhopal / कृते पुलिस आयुक्त, भोपाल' });
-    return this.tx.run(async (em) => {
-      const issuedAt = new Date();
-      const reference = await nextReference(em, 'GEN', issuedAt);
-      const doc = await this.documents.issue(em, {
-        kind: 'GENERAL_LETTER',
-        language: dto.language,
-        title: parts.map((p) => p.title ?? 'Letter').join(' / '),
-        sourceType: 'general_letter',
-        sourceId: randomUUID(),
-        sourceRef: reference,
-        variant: 'original',
-        issuingUnitId: actor.unitId,
-        issuedAt,
-        reference,
-        blocks,
-      });
-      return { id: doc.id, reference, sha256: doc.sha256, pageCount: doc.pageCount, verifyUrl: this.documents.verifyUrl(doc.id) };
+    const issuedAt = new Date();
+    const sourceId = randomUUID();
+    return this.uow.run({
+      // The letter prints its own number: drawn with the number expected, redrawn if another took it.
+      draw: async (d) => {
+        const reference = await d.expectReference('GEN', issuedAt);
+        const paper = await d.paper({
+          kind: 'GENERAL_LETTER',
+          language: dto.language,
+          title: parts.map((p) => p.title ?? 'Letter').join(' / '),
+          sourceType: 'general_letter',
+          sourceId,
+          sourceRef: reference,
+          variant: 'original',
+          issuingUnitId: actor.unitId,
+          issuedAt,
+          reference,
+          blocks,
+        });
+        return { reference, paper };
+      },
+      write: async (change, { reference, paper }) => {
+        await change.takeReference('GEN', issuedAt);
+        const doc = await change.storePaper(paper);
+        return { id: doc.id, reference, sha256: doc.sha256, pageCount: doc.pageCount, verifyUrl: this.documents.verifyUrl(doc.id) };
+      },
     });
   }
 }

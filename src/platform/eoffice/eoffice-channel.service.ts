@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { BrokenCircuitError, circuitBreaker, CircuitBreakerPolicy, CircuitState, ConsecutiveBreaker, handleWhen } from 'cockatiel';
 import { DataSource } from 'typeorm';
+import { TransactionService } from '../database/transaction.service';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { affectedRows } from '../database/affected-rows';
@@ -23,6 +24,7 @@ export class EofficeChannel implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(EOFFICE_GATEWAY) private readonly gateway: EofficeGateway,
     private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -83,7 +85,7 @@ export class EofficeChannel implements OnModuleInit, OnApplicationShutdown {
     if (this.mode === mode) return;
     this.mode = mode;
     try {
-      await this.dataSource.transaction(async (em) => {
+      await this.tx.run(async (em) => {
         const changed = await em.query(
           `UPDATE system_mode SET mode = $1, since = now(), reason = $2 WHERE mode <> $1 RETURNING since`,
           [mode, reason],

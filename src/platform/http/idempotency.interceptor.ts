@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { canonicalJson } from '../audit/audit-chain';
-import { Actor } from '../context/request-context';
+import { Actor, RequestContext } from '../context/request-context';
 import { fieldError } from './field-error';
 
 const REPLAY_WINDOW_MS = 24 * 3600 * 1000;
@@ -50,10 +50,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (row.status === 'IN_PROGRESS') {
         throw new ConflictException('A request with this Idempotency-Key is still being processed; retry shortly');
       }
+      if (row.status === 'COMMITTED') {
+        // The change was saved, but its answer was lost (the server stopped before storing it).
+        throw new ConflictException({
+          message: 'The request with this Idempotency-Key was carried out, but its answer was lost; look the record up instead of sending it again',
+          idempotency: 'COMMITTED',
+        });
+      }
       res.status(row.response_status ?? HttpStatus.OK);
       res.setHeader('Idempotent-Replayed', 'true');
       return row.response_body;
     }
+    // The unit of work marks the key COMMITTED in the change's own transaction.
+    RequestContext.setIdempotency({ userId, key });
     try {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       await this.dataSource.query(
@@ -63,7 +72,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return body;
     } catch (error) {
       // Failed requests are not remembered: the client may correct the input and retry with the same key.
-      await this.dataSource.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2`, [userId, key]);
+      // One whose change committed before a later step failed stays, so a retry cannot repeat it.
+      await this.dataSource.query(`DELETE FROM idempotency_key WHERE user_id = $1 AND key = $2 AND status = 'IN_PROGRESS'`, [userId, key]);
       throw error;
     }
   }
@@ -97,7 +107,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
 interface IdempotencyRow {
   request_hash: string;
-  status: 'IN_PROGRESS' | 'DONE';
+  status: 'IN_PROGRESS' | 'COMMITTED' | 'DONE';
   response_status: number | null;
   response_body: unknown;
 }

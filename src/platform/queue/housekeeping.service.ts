@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { TransactionService } from '../database/transaction.service';
 import { affectedRows } from '../database/affected-rows';
 import { JobHandler } from './job-handler.decorator';
 
@@ -14,11 +14,11 @@ export interface HousekeepingResult {
 export class HousekeepingService {
   private readonly logger = new Logger('Housekeeping');
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionService) {}
 
   @JobHandler('housekeeping')
   async run(job: Job): Promise<HousekeepingResult> {
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       const keys = await em.query(`DELETE FROM idempotency_key WHERE expires_at < now()`);
       const tokens = await em.query(
         `DELETE FROM refresh_token WHERE expires_at < now() - interval '1 day' OR revoked_at < now() - interval '30 days'`,

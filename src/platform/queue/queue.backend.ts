@@ -17,6 +17,21 @@ export type QueueBackendKind = 'postgres' | 'redis';
 export const BULLMQ_SCHEMA = 'bullmq';
 
 /**
+ * Creates or upgrades the `bullmq` schema, as the database owner at migration time (the app's
+ * own role has no DDL rights); BullMQ serialises this with its own advisory lock.
+ */
+export async function migrateQueueSchema(ownerUrl: string, log: (m: string) => void): Promise<void> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const version = await runMigrations(client, BULLMQ_SCHEMA);
+    log(`BullMQ PostgreSQL backend at schema version ${version}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * The one place that knows which BullMQ backend runs: PostgreSQL (schema `bullmq` in our
  * own database, no extra server) by default, Redis when REDIS_URL is set. Everything else
  * asks this class for queues and workers, so the backend is a config choice, not a code change.
@@ -32,19 +47,6 @@ export class QueueBackend implements OnApplicationShutdown {
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
   ) {
     this.kind = config.REDIS_URL ? 'redis' : 'postgres';
-  }
-
-  /** Creates or upgrades the `bullmq` schema; BullMQ serialises this with its own advisory lock. */
-  async migrate(): Promise<void> {
-    if (this.kind !== 'postgres') return;
-    const client = new Client({ connectionString: this.databaseUrl });
-    await client.connect();
-    try {
-      const version = await runMigrations(client, BULLMQ_SCHEMA);
-      this.logger.log(`BullMQ PostgreSQL backend at schema version ${version}`);
-    } finally {
-      await client.end();
-    }
   }
 
   queue<T = unknown>(name: string, opts: Omit<QueueOptions, 'connection'> = {}): Queue<T> {

@@ -28,7 +28,6 @@ export class QueueService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     this.collectHandlers();
-    await this.backend.migrate();
     const queueNames = [...new Set(Object.values(JOBS).map((j) => j.queue))];
     for (const name of queueNames) {
       this.queues.set(name, this.backend.queue(name));

@@ -1,9 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../../platform/audit/audit.service';
 import { Actor } from '../../../platform/context/request-context';
-import { nextReference } from '../../../platform/database/reference-numbers';
-import { TransactionService } from '../../../platform/database/transaction.service';
+import { UnitOfWork } from '../../../platform/change';
 import { fieldError } from '../../../platform/http/field-error';
 import { Unit } from '../../../platform/units/unit.entity';
 import { unitScope, UnitsService } from '../../../platform/units/units.service';
@@ -20,8 +18,7 @@ export const BANDOBAST_ENTITY = 'bandobast';
 export class BandobastService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
     private readonly units: UnitsService,
     private readonly directory: PersonnelDirectory,
   ) {}
@@ -30,7 +27,8 @@ export class BandobastService {
     actor: Actor,
     dto: CreateBandobastDto,
   ): Promise<Bandobast & { structure: WrittenStructure }> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const unit = dto.unitCode
         ? await this.units.byCode(dto.unitCode, em, 'unitCode')
         : await em.findOneByOrFail(Unit, { id: actor.unitId });
@@ -38,7 +36,7 @@ export class BandobastService {
         throw fieldError('unitCode', `unitCode ${unit.code} is outside your unit`);
       const bandobast = await em.save(
         em.create(Bandobast, {
-          ref: await nextReference(em, 'BDB'),
+          ref: await change.takeReference('BDB'),
           nameEn: dto.nameEn,
           nameHi: dto.nameHi,
           kind: dto.kind,
@@ -52,7 +50,7 @@ export class BandobastService {
         }),
       );
       const structure = await writeStructure(em, this.directory, bandobast.id, dto.divisions);
-      await this.audit.record(em, {
+      change.audit({
         action: 'bandobast.created',
         entityType: BANDOBAST_ENTITY,
         entityId: bandobast.id,
@@ -64,14 +62,15 @@ export class BandobastService {
 
   /** Adds divisions to an event; a version being prepared must be solved again to staff them. */
   async addDivisions(actor: Actor, id: string, dto: AddDivisionsDto): Promise<WrittenStructure> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       await this.lock(actor, id, em);
       const structure = await writeStructure(em, this.directory, id, dto.divisions);
       await em.query(
         `UPDATE duty_chart SET solve_result = 'STALE', version = version + 1, updated_at = now() WHERE bandobast_id = $1 AND status = 'DRAFT' AND solve_result IS NOT NULL`,
         [id],
       );
-      await this.audit.record(em, {
+      change.audit({
         action: 'bandobast.divisions-added',
         entityType: BANDOBAST_ENTITY,
         entityId: id,

@@ -1,8 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
-import { AuditService } from '../../../platform/audit/audit.service';
 import { Actor } from '../../../platform/context/request-context';
-import { TransactionService } from '../../../platform/database/transaction.service';
+import { UnitOfWork } from '../../../platform/change';
 import { fieldError } from '../../../platform/http/field-error';
 import { Bandobast } from '../bandobast/bandobast.entity';
 import { BandobastShift } from '../bandobast/structure.entity';
@@ -24,8 +23,7 @@ import { DutyChart } from './duty-chart.entity';
 @Injectable()
 export class ChartEditsService {
   constructor(
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
     private readonly charts: ChartsService,
     private readonly directory: PersonnelDirectory,
     private readonly availability: AvailabilityService,
@@ -107,12 +105,13 @@ export class ChartEditsService {
     assignmentId: string,
     pinned: boolean,
   ): Promise<DutyAssignment> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const chart = await this.charts.lock(actor, chartId, em);
       nextStatus(chart.status, 'edit');
       const a = await this.assignment(em, chartId, assignmentId);
       await em.update(DutyAssignment, { id: a.id }, { pinned });
-      await this.audit.record(em, {
+      change.audit({
         action: pinned ? 'duty_chart.pinned' : 'duty_chart.unpinned',
         entityType: CHART_ENTITY,
         entityId: chartId,
@@ -128,13 +127,14 @@ export class ChartEditsService {
     work: (em: EntityManager, chart: DutyChart) => Promise<T>,
   ): Promise<T> {
     try {
-      return await this.tx.run(async (em) => {
+      return await this.uow.run(async (change) => {
+      const { em } = change;
         const chart = await this.charts.lock(actor, chartId, em);
         chart.status = nextStatus(chart.status, 'edit');
         const result = await work(em, chart);
         if (chart.solveResult !== null) chart.solveResult = 'STALE';
         await em.save(chart);
-        await this.audit.record(em, {
+        change.audit({
           action: 'duty_chart.edited',
           entityType: CHART_ENTITY,
           entityId: chartId,

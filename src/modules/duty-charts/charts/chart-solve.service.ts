@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AuditService } from '../../../platform/audit/audit.service';
-import { TransactionService } from '../../../platform/database/transaction.service';
+import { UnitOfWork } from '../../../platform/change';
 import { JobHandler } from '../../../platform/queue/job-handler.decorator';
 import { Bandobast } from '../bandobast/bandobast.entity';
 import { checkDutyChart } from '../checker';
@@ -30,8 +29,7 @@ export class ChartSolveService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
     private readonly builder: InstanceBuilder,
     @InjectSettings() private readonly settings: DutyChartSettings,
   ) {}
@@ -83,7 +81,8 @@ export class ChartSolveService {
     built: BuiltInstance,
     solution: DutySolutionOf,
   ): Promise<{ result: string; assignments: number; shortfalls: number }> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const current = await this.lockedIfCurrent(em, chart.id, seq);
       if (!current) return { result: 'superseded', assignments: 0, shortfalls: 0 };
       const released = built.releasedPins.map((p) => p.assignmentId);
@@ -122,7 +121,7 @@ export class ChartSolveService {
         solvedAt: new Date(),
       });
       await em.save(current);
-      await this.audit.record(em, {
+      change.audit({
         action: 'duty_chart.solved',
         entityType: CHART_ENTITY,
         entityId: chart.id,
@@ -148,7 +147,8 @@ export class ChartSolveService {
     errors: string[],
     built: BuiltInstance | undefined,
   ): Promise<void> {
-    await this.tx.run(async (em) => {
+    await this.uow.run(async (change) => {
+      const { em } = change;
       const current = await this.lockedIfCurrent(em, chartId, seq);
       if (!current) return;
       Object.assign(current, {
@@ -164,7 +164,7 @@ export class ChartSolveService {
         solvedAt: new Date(),
       });
       await em.save(current);
-      await this.audit.record(em, {
+      change.audit({
         action: 'duty_chart.solve-failed',
         entityType: CHART_ENTITY,
         entityId: chartId,

@@ -1,8 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditService } from '../../../platform/audit/audit.service';
 import { Actor } from '../../../platform/context/request-context';
-import { TransactionService } from '../../../platform/database/transaction.service';
+import { UnitOfWork } from '../../../platform/change';
 import { QueueService } from '../../../platform/queue/queue.service';
 import { unitScope } from '../../../platform/units/units.service';
 import { BandobastService } from '../bandobast/bandobast.service';
@@ -16,8 +15,7 @@ import { DutyChart } from './duty-chart.entity';
 export class ChartsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
     private readonly queues: QueueService,
     private readonly bandobasts: BandobastService,
   ) {}
@@ -27,7 +25,8 @@ export class ChartsService {
    * revision changes only what the duty officer edits and what the solver must fill.
    */
   async createDraft(actor: Actor, bandobastId: string): Promise<DutyChart> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       await this.bandobasts.lock(actor, bandobastId, em);
       const open = await em.findOne(DutyChart, {
         where: { bandobastId, status: In(['DRAFT', 'SOLVING', 'PUBLISHING']) },
@@ -69,7 +68,7 @@ export class ChartsService {
           [chart.id, published.id],
         );
       }
-      await this.audit.record(em, {
+      change.audit({
         action: 'duty_chart.created',
         entityType: CHART_ENTITY,
         entityId: chart.id,
@@ -85,14 +84,15 @@ export class ChartsService {
     chartId: string,
     dto: SolveChartDto,
   ): Promise<{ chartId: string; jobId: string; status: string }> {
-    const chart = await this.tx.run(async (em) => {
+    const chart = await this.uow.run(async (change) => {
+      const { em } = change;
       const chart = await this.lock(actor, chartId, em);
       chart.status = nextStatus(chart.status, 'solve');
       chart.solveSeq += 1;
       if (dto.seed !== undefined) chart.seed = dto.seed;
       chart.solveJobId = `solve-${chart.id}-${chart.solveSeq}`;
       await em.save(chart);
-      await this.audit.record(em, {
+      change.audit({
         action: 'duty_chart.solve-requested',
         entityType: CHART_ENTITY,
         entityId: chart.id,
@@ -114,7 +114,8 @@ export class ChartsService {
     actor: Actor,
     chartId: string,
   ): Promise<{ chartId: string; jobId: string; status: string }> {
-    const chart = await this.tx.run(async (em) => {
+    const chart = await this.uow.run(async (change) => {
+      const { em } = change;
       const chart = await this.lock(actor, chartId, em);
       if (chart.status === 'DRAFT' && chart.solveResult !== 'OK') {
         throw new ConflictException({
@@ -130,7 +131,7 @@ export class ChartsService {
       chart.publishedBy = actor.id;
       chart.publishJobId = `publish-${chart.id}-${chart.version + 1}`;
       await em.save(chart);
-      await this.audit.record(em, {
+      change.audit({
         action: 'duty_chart.publish-requested',
         entityType: CHART_ENTITY,
         entityId: chart.id,
@@ -147,13 +148,14 @@ export class ChartsService {
   }
 
   async discard(actor: Actor, chartId: string): Promise<DutyChart> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const chart = await this.lock(actor, chartId, em);
       chart.status = nextStatus(chart.status, 'discard');
       await em.save(chart);
       // A discarded draft no longer reserves its officers against other bandobasts.
       await em.query(`UPDATE duty_assignment SET live = false WHERE chart_id = $1`, [chart.id]);
-      await this.audit.record(em, {
+      change.audit({
         action: 'duty_chart.discarded',
         entityType: CHART_ENTITY,
         entityId: chart.id,

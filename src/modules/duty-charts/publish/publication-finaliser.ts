@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../../platform/audit/audit.service';
-import { TransactionService } from '../../../platform/database/transaction.service';
-import { DocumentsService } from '../../../platform/documents/documents.service';
+import { DataSource } from 'typeorm';
+import { Change, UnitOfWork } from '../../../platform/change';
 import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
 import { CHART_ENTITY } from '../charts/chart-solve.service';
 import { nextStatus } from '../charts/chart-states';
@@ -29,9 +27,7 @@ export interface FinalOutcome {
 export class PublicationFinaliser {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
-    private readonly documents: DocumentsService,
+    private readonly uow: UnitOfWork,
     private readonly notices: SlipNotices,
     private readonly directory: PersonnelDirectory,
   ) {}
@@ -57,14 +53,15 @@ export class PublicationFinaliser {
     slipDocs: Map<string, string>,
     charts: IssuedCharts,
   ): Promise<FinalOutcome> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const chart = await em.findOne(DutyChart, {
         where: { id: chartId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!chart || chart.status !== 'PUBLISHING')
         return { result: 'already done', notified: 0, unchanged: 0, cancelled: 0 };
-      await supersedePrevious(em, this.documents, this.audit, chart, charts);
+      await supersedePrevious(change, chart, charts);
       Object.assign(chart, {
         status: nextStatus(chart.status, 'published'),
         publishedAt: new Date(),
@@ -77,9 +74,9 @@ export class PublicationFinaliser {
       });
       const outcome = {
         result: 'PUBLISHED' as const,
-        ...(await this.applySlips(em, chart, data, rows, slips, slipDocs)),
+        ...(await this.applySlips(change, chart, data, rows, slips, slipDocs)),
       };
-      await this.audit.record(em, {
+      change.audit({
         action: 'duty_chart.published',
         entityType: CHART_ENTITY,
         entityId: chart.id,
@@ -95,13 +92,14 @@ export class PublicationFinaliser {
   }
 
   private async applySlips(
-    em: EntityManager,
+    change: Change,
     chart: DutyChart,
     data: ChartData,
     rows: DutySlip[],
     slips: Slip[],
     slipDocs: Map<string, string>,
   ) {
+    const { em } = change;
     const byOfficer = new Map(rows.map((r) => [r.officerId, r]));
     const mobiles = new Map(data.duties.map((d) => [d.officer.id, d.officer.mobile]));
     const changed: Array<{ row: DutySlip; slip: Slip; documentId: string; wasActive: boolean }> =
@@ -137,9 +135,9 @@ export class PublicationFinaliser {
     let notified = 0;
     for (const { row, slip, documentId, wasActive } of changed) {
       if (wasActive && row.documentId)
-        await this.documents.supersede(em, row.documentId, documentId);
+        await change.supersedePaper(row.documentId, documentId);
       const sent = await this.notices.dutyNotice(
-        em,
+        change,
         wasActive ? 'duty-slip-changed' : 'duty-slip',
         { id: row.id, lastDutyEnd: slip.lastDutyEnd },
         slip.content,
@@ -155,8 +153,7 @@ export class PublicationFinaliser {
       mobiles.set(card.id, card.mobile);
     for (const row of dropped) {
       if (row.documentId)
-        await this.documents.revoke(
-          em,
+        await change.revokePaper(
           row.documentId,
           `duty cancelled in version ${chart.versionNo}`,
         );
@@ -167,7 +164,7 @@ export class PublicationFinaliser {
       );
       if (
         row.content &&
-        (await this.notices.cancelNotice(em, row, row.content, mobiles.get(row.officerId) ?? null))
+        (await this.notices.cancelNotice(change, row, row.content, mobiles.get(row.officerId) ?? null))
       )
         notified++;
     }

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { TransactionService } from '../../../platform/database/transaction.service';
-import { DocumentsService, IssueRequest } from '../../../platform/documents/documents.service';
+import { UnitOfWork } from '../../../platform/change';
+import type { IssueRequest } from '../../../platform/documents/documents.service';
 import { TemplateStore } from '../../../platform/documents/templates';
 import { JobHandler } from '../../../platform/queue/job-handler.decorator';
 import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
@@ -14,10 +14,7 @@ import { PublicationFinaliser } from './publication-finaliser';
 import { slipBlocks } from './slip-blocks';
 import { Slip, slipsOf } from './slip-content';
 
-/**
- * Slips issued per transaction. Each issue appends to the audit chain, whose lock is held to
- * commit; ten slips (~150 ms of rendering) keep other users' writes from waiting long.
- */
+/** Slips drawn, then stored in one short transaction, at a time; progress moves per batch. */
 const SLIP_BATCH = 10;
 
 export interface PublishProgress {
@@ -44,8 +41,7 @@ export class PublisherService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly documents: DocumentsService,
+    private readonly uow: UnitOfWork,
     private readonly templates: TemplateStore,
     private readonly directory: PersonnelDirectory,
     private readonly finaliser: PublicationFinaliser,
@@ -123,31 +119,32 @@ export class PublisherService {
       sourceId: data.chart.id,
       landscape: true,
     };
-    const master = await this.tx.run((em) =>
-      this.documents.issue(em, {
-        ...chartPaper,
-        title: 'ड्यूटी चार्ट / Duty chart',
-        variant: 'master',
-        blocks: masterChartBlocks(data, this.templates),
-      }),
-    );
+    const master = await this.issue({
+      ...chartPaper,
+      title: 'ड्यूटी चार्ट / Duty chart',
+      variant: 'master',
+      blocks: masterChartBlocks(data, this.templates),
+    });
     await step(1);
     const thanaDocs = new Map<string, string>();
     for (const [code, duties] of thanas) {
       const u = duties[0]!.officer;
       const unit = { code, nameEn: u.unitNameEn, nameHi: u.unitNameHi };
-      const doc = await this.tx.run((em) =>
-        this.documents.issue(em, {
-          ...chartPaper,
-          title: `ड्यूटी चार्ट: ${u.unitNameHi} / Duty chart: ${u.unitNameEn}`,
-          variant: `thana-${code}`,
-          blocks: thanaChartBlocks(data, this.templates, unit, duties),
-        }),
-      );
+      const doc = await this.issue({
+        ...chartPaper,
+        title: `ड्यूटी चार्ट: ${u.unitNameHi} / Duty chart: ${u.unitNameEn}`,
+        variant: `thana-${code}`,
+        blocks: thanaChartBlocks(data, this.templates, unit, duties),
+      });
       thanaDocs.set(code, doc.id);
       await step(1);
     }
     return { master: master.id, thanas: thanaDocs };
+  }
+
+  /** Draws one paper outside any transaction, then stores it. */
+  private issue(request: IssueRequest) {
+    return this.uow.run({ draw: (d) => d.paper(request), write: (change, drawn) => change.storePaper(drawn) });
   }
 
   /**
@@ -164,21 +161,30 @@ export class PublisherService {
     const slipDocs = new Map<string, string>();
     for (let i = 0; i < slips.length; i += SLIP_BATCH) {
       const batch = slips.slice(i, i + SLIP_BATCH);
-      await this.tx.run(async (em) => {
-        for (const slip of batch) {
-          const officerId = slip.content.officer.id;
-          const doc = await this.documents.issue(em, {
-            ...paper,
-            kind: 'DUTY_SLIP',
-            title: 'ड्यूटी पर्ची / Duty slip',
-            sourceType: 'duty_slip',
-            sourceId: slipIds.get(officerId)!,
-            variant: `c-${slip.hash.slice(0, 24)}`,
-            label: data.bandobast.ref,
-            blocks: slipBlocks(slip.content, this.templates),
-          });
-          slipDocs.set(officerId, doc.id);
-        }
+      await this.uow.run({
+        draw: async (d) => {
+          const drawn = [];
+          for (const slip of batch) {
+            drawn.push(
+              await d.paper({
+                ...paper,
+                kind: 'DUTY_SLIP',
+                title: 'ड्यूटी पर्ची / Duty slip',
+                sourceType: 'duty_slip',
+                sourceId: slipIds.get(slip.content.officer.id)!,
+                variant: `c-${slip.hash.slice(0, 24)}`,
+                label: data.bandobast.ref,
+                blocks: slipBlocks(slip.content, this.templates),
+              }),
+            );
+          }
+          return drawn;
+        },
+        write: async (change, drawn) => {
+          for (const [i, slip] of batch.entries()) {
+            slipDocs.set(slip.content.officer.id, (await change.storePaper(drawn[i]!)).id);
+          }
+        },
       });
       await step(batch.length, 'slips');
     }

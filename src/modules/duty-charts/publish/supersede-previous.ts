@@ -1,6 +1,4 @@
-import { EntityManager } from 'typeorm';
-import { AuditService } from '../../../platform/audit/audit.service';
-import { DocumentsService } from '../../../platform/documents/documents.service';
+import type { Change } from '../../../platform/change';
 import { CHART_ENTITY } from '../charts/chart-solve.service';
 import { nextStatus } from '../charts/chart-states';
 import { DutyChart } from '../charts/duty-chart.entity';
@@ -15,13 +13,8 @@ export interface IssuedCharts {
  * and its master and thana charts are marked superseded by the new ones (or revoked, for a
  * thana with no duties left), so their verify links say so.
  */
-export async function supersedePrevious(
-  em: EntityManager,
-  documents: DocumentsService,
-  audit: AuditService,
-  chart: DutyChart,
-  charts: IssuedCharts,
-): Promise<void> {
+export async function supersedePrevious(change: Change, chart: DutyChart, charts: IssuedCharts): Promise<void> {
+  const { em } = change;
   const previous = await em.findOne(DutyChart, {
     where: { bandobastId: chart.bandobastId, status: 'PUBLISHED' },
     lock: { mode: 'pessimistic_write' },
@@ -37,10 +30,10 @@ export async function supersedePrevious(
   for (const p of papers) {
     const newer =
       p.variant === 'master' ? charts.master : charts.thanas.get(p.variant.replace(/^thana-/, ''));
-    if (newer) await documents.supersede(em, p.id, newer);
-    else await documents.revoke(em, p.id, `no duties for this thana in version ${chart.versionNo}`);
+    if (newer) await change.supersedePaper(p.id, newer);
+    else await change.revokePaper(p.id, `no duties for this thana in version ${chart.versionNo}`);
   }
-  await audit.record(em, {
+  change.audit({
     action: 'duty_chart.superseded',
     entityType: CHART_ENTITY,
     entityId: previous.id,

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
-import { NotifyService } from '../../../platform/notify/notify.service';
+import type { Change } from '../../../platform/change';
 import { istDate, istTime } from '../ist';
 import type { SlipContent } from '../publish/slip-content';
 import { DutyChartSettings, InjectSettings } from '../settings';
@@ -14,7 +13,6 @@ const HOUR = 3600_000;
 @Injectable()
 export class SlipNotices {
   constructor(
-    private readonly notify: NotifyService,
     private readonly links: SlipLinks,
     @InjectSettings() private readonly settings: DutyChartSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,7 +30,7 @@ export class SlipNotices {
 
   /** False when there is no mobile number to send to (the slip is still on the officer's login). */
   async dutyNotice(
-    em: EntityManager,
+    change: Change,
     template: 'duty-slip' | 'duty-slip-changed',
     slip: Pick<DutySlip, 'id' | 'lastDutyEnd'>,
     content: SlipContent,
@@ -42,7 +40,7 @@ export class SlipNotices {
     const first = content.duties[0]!;
     const report = new Date(first.reportAt);
     const more = content.duties.length > 1 ? ` (+${content.duties.length - 1})` : '';
-    await this.notify.send(em, {
+    await change.notify({
       channel: 'SMS',
       to: mobile,
       template,
@@ -60,13 +58,13 @@ export class SlipNotices {
   }
 
   async cancelNotice(
-    em: EntityManager,
+    change: Change,
     slip: Pick<DutySlip, 'id' | 'lastDutyEnd'>,
     content: SlipContent,
     mobile: string | null,
   ): Promise<boolean> {
     if (!mobile) return false;
-    await this.notify.send(em, {
+    await change.notify({
       channel: 'SMS',
       to: mobile,
       template: 'duty-cancelled',

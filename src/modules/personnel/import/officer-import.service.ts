@@ -1,8 +1,7 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../../platform/audit/audit.service';
 import { Actor } from '../../../platform/context/request-context';
-import { TransactionService } from '../../../platform/database/transaction.service';
+import { UnitOfWork } from '../../../platform/change';
 import { fieldError } from '../../../platform/http/field-error';
 import { Unit } from '../../../platform/units/unit.entity';
 import { unitInScope } from '../officers.service';
@@ -28,8 +27,7 @@ export interface ImportReport {
 export class OfficerImportService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async import(
@@ -94,7 +92,8 @@ export class OfficerImportService {
   }
 
   private insert(rows: OfficerRow[], filename: string, skipped: number): Promise<void> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const col = <K extends keyof OfficerRow>(k: K) => rows.map((r) => r[k]);
       const inserted: Array<{ id: string }> = await em.query(
         `INSERT INTO officer (belt_no, name_en, name_hi, rank, gender, unit_id, home_unit_id, mobile, skills)
@@ -115,7 +114,7 @@ export class OfficerImportService {
         ],
       );
       // One audit row for the file: which officers it created, not 5,000 separate rows.
-      await this.audit.record(em, {
+      change.audit({
         action: 'officer.imported',
         entityType: 'officer',
         entityId: null,

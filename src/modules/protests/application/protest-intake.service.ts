@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../../../platform/audit/audit.service';
 import { Actor } from '../../../platform/context/request-context';
-import { nextReference } from '../../../platform/database/reference-numbers';
-import { TransactionService } from '../../../platform/database/transaction.service';
+import { UnitOfWork } from '../../../platform/change';
 import { fieldError, fieldErrors, FieldProblem } from '../../../platform/http/field-error';
 import { Unit } from '../../../platform/units/unit.entity';
 import { UnitsService } from '../../../platform/units/units.service';
@@ -26,8 +24,7 @@ const LONGEST_EVENT_MS = 31 * 24 * 3_600_000;
 @Injectable()
 export class ProtestIntake {
   constructor(
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
     private readonly venues: VenuesService,
     private readonly units: UnitsService,
     private readonly notices: ProtestNotices,
@@ -40,9 +37,10 @@ export class ProtestIntake {
     const startsAt = new Date(event.startsAt);
     const endsAt = new Date(event.endsAt);
     checkInput(dto, receivedAt, startsAt, endsAt);
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const { venue, thana } = await this.place(em, event);
-      const ref = await nextReference(em, 'PRT', receivedAt);
+      const ref = await change.takeReference('PRT', receivedAt);
       const app = await em.save(
         em.create(ProtestApplication, {
           ref,
@@ -76,13 +74,13 @@ export class ProtestIntake {
         }),
       );
       // No personal data in the audit row: the reference leads to the record.
-      await this.audit.record(em, {
+      change.audit({
         action: 'protest.received',
         entityType: PROTEST_SOURCE,
         entityId: app.id,
         diff: { ref, status: app.status, eventType: app.eventType, intakeChannel: app.intakeChannel, receivedAt: intake.receivedAt, startsAt: event.startsAt, thana: thana.code, venue: venue?.code ?? null, isLate: app.isLate },
       });
-      await this.notices.stageReached(em, app);
+      await this.notices.stageReached(change, app);
       return app;
     });
   }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '../../../platform/audit/audit.service';
 import { Actor } from '../../../platform/context/request-context';
-import { TransactionService } from '../../../platform/database/transaction.service';
+import { Change, Drawing, UnitOfWork } from '../../../platform/change';
 import { assertVersion } from '../../../platform/http/field-error';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestNotices } from '../notices/protest-notices';
@@ -10,46 +9,59 @@ import { assertTransition, PROTEST_ACTIONS, ProtestAction, ProtestStatus } from 
 import { PROTEST_SOURCE } from '../protest-source';
 import { ProtestRecords } from './protest-records';
 
-export interface Step {
-  /** Sets the fields of the new state; returns what the audit row should say beyond the status. */
+export interface Step<D = undefined> {
+  /** Sets the fields of the new state (reads only); returns what the audit row should say beyond the status. */
   apply(em: EntityManager, app: ProtestApplication): Promise<Record<string, unknown>>;
-  /** Runs after the row is saved in its new state (letters are issued from the saved record). */
-  after?(em: EntityManager, app: ProtestApplication): Promise<void>;
+  /** Draws the papers of the new state (letters), before any transaction. */
+  draw?(drawing: Drawing, app: ProtestApplication): Promise<D>;
+  /** Writes what the new state brings beyond the row (stores the letters, voids a permission). */
+  after?(change: Change, app: ProtestApplication, drawn: D): Promise<void>;
 }
 
 /**
- * Every state change goes through here: lock the row, check the transition table and the
- * version, change it, then audit and tell the applicant, all in one transaction.
+ * Every state change goes through here. The new state and its letters are worked out and
+ * drawn first, outside any transaction; then the row is locked, the transition table and
+ * the version checked again (someone may have moved it meanwhile), and the change, its
+ * letters, audit and the applicant's SMS are written in one short transaction.
  */
 @Injectable()
 export class ProtestTransitioner {
   constructor(
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
     private readonly records: ProtestRecords,
     private readonly notices: ProtestNotices,
   ) {}
 
-  move(actor: Actor, id: string, action: ProtestAction, version: number, step: Step): Promise<ProtestApplication> {
-    return this.tx.run(async (em) => {
-      const app = await this.records.find(em, actor, id, true);
-      const from: ProtestStatus = app.status;
-      const to: ProtestStatus = PROTEST_ACTIONS[action].to;
+  move<D>(actor: Actor, id: string, action: ProtestAction, version: number, step: Step<D>): Promise<ProtestApplication> {
+    const to: ProtestStatus = PROTEST_ACTIONS[action].to;
+    const check = (app: ProtestApplication) => {
       // The state first: a stale screen that asks for an illegal move learns where things stand.
-      assertTransition(app.ref, from, to);
+      assertTransition(app.ref, app.status, to);
       assertVersion('Protest application', app.version, version);
-      const diff = await step.apply(em, app);
-      app.status = to;
-      const saved = await em.save(app);
-      await step.after?.(em, saved);
-      await this.audit.record(em, {
-        action: `protest.${to.toLowerCase()}`,
-        entityType: PROTEST_SOURCE,
-        entityId: saved.id,
-        diff: { ref: saved.ref, status: { from, to }, ...diff },
-      });
-      await this.notices.stageReached(em, saved);
-      return saved;
+    };
+    return this.uow.run({
+      draw: async (d) => {
+        const app = await this.records.find(d.em, actor, id);
+        check(app);
+        const from: ProtestStatus = app.status;
+        const diff = await step.apply(d.em, app);
+        app.status = to;
+        const drawn = step.draw ? await step.draw(d, app) : (undefined as D);
+        return { app, from, diff, drawn };
+      },
+      write: async (change, { app, from, diff, drawn }) => {
+        check(await this.records.find(change.em, actor, id, true));
+        const saved = await change.em.save(app);
+        await step.after?.(change, saved, drawn);
+        change.audit({
+          action: `protest.${to.toLowerCase()}`,
+          entityType: PROTEST_SOURCE,
+          entityId: saved.id,
+          diff: { ref: saved.ref, status: { from, to }, ...diff },
+        });
+        await this.notices.stageReached(change, saved);
+        return saved;
+      },
     });
   }
 }

@@ -62,8 +62,9 @@ export class ProtestWorkflow {
         const failed = rules.filter((r) => !r.ok).map((r) => r.rule);
         return { conditionKeys: dto.conditionKeys, extraConditions: dto.extraConditions?.length ?? 0, lateOverrideReason: app.lateOverrideReason, rulesFailed: failed, clashes: clashes.map((c) => c.ref) };
       },
-      after: async (em, app) => {
-        await this.letters.issue(em, 'PERMISSION', app, actor);
+      draw: (d, app) => this.letters.draw(d, 'PERMISSION', app, actor),
+      after: async (change, app, letter) => {
+        await this.letters.store(change, app, letter);
       },
     });
   }
@@ -75,19 +76,22 @@ export class ProtestWorkflow {
         Object.assign(app, { grounds: dto.grounds, rulesAtDecision: rules, clashesAtDecision: clashes, decidedAt: new Date(), decidedBy: actor.id });
         return { grounds: dto.grounds };
       },
-      after: async (em, app) => {
-        await this.letters.issue(em, 'REFUSAL', app, actor);
+      draw: (d, app) => this.letters.draw(d, 'REFUSAL', app, actor),
+      after: async (change, app, letter) => {
+        await this.letters.store(change, app, letter);
       },
     });
   }
 
   withdraw(actor: Actor, id: string, dto: WithdrawDto): Promise<ProtestApplication> {
     return this.transitioner.move(actor, id, 'withdraw', dto.version, {
-      apply: async (em, app) => {
-        // Called off after approval: the permission letter must not verify as valid any more.
-        if (app.status === 'APPROVED') await this.letters.voidPermission(em, app.id, `withdrawn by the applicant: ${dto.reason}`);
+      apply: async (_em, app) => {
         Object.assign(app, { withdrawnAt: new Date(), withdrawalReason: dto.reason });
         return { reason: dto.reason };
+      },
+      // Called off after approval: the permission letter must not verify as valid any more.
+      after: async (change, app) => {
+        await this.letters.voidPermission(change, app.id, `withdrawn by the applicant: ${dto.reason}`);
       },
     });
   }
@@ -104,10 +108,10 @@ export class ProtestWorkflow {
         });
         return { reason: dto.reason, linkedRecord: dto.linkedRecord ?? null };
       },
-      // The letter is rendered before anything takes the audit chain's lock (voiding writes audit).
-      after: async (em, app) => {
-        await this.letters.issue(em, 'REVOCATION', app, actor);
-        await this.letters.voidPermission(em, app.id, `revoked: ${dto.reason}`);
+      draw: (d, app) => this.letters.draw(d, 'REVOCATION', app, actor),
+      after: async (change, app, letter) => {
+        await this.letters.store(change, app, letter);
+        await this.letters.voidPermission(change, app.id, `revoked: ${dto.reason}`);
       },
     });
   }

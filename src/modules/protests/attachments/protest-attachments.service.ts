@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../../platform/audit/audit.service';
 import { Actor } from '../../../platform/context/request-context';
-import { TransactionService } from '../../../platform/database/transaction.service';
+import { UnitOfWork } from '../../../platform/change';
 import { fieldError } from '../../../platform/http/field-error';
 import { ProtestRecords } from '../application/protest-records';
 import { AttachmentKind, ProtestAttachment } from '../entities/protest-attachment.entity';
@@ -15,8 +14,7 @@ import { safeFilename, sniffFileType } from './file-signature';
 export class ProtestAttachments {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
     private readonly records: ProtestRecords,
   ) {}
 
@@ -25,7 +23,8 @@ export class ProtestAttachments {
     const type = sniffFileType(file.buffer);
     if (!type) throw fieldError('file', 'file must be a PDF, JPEG or PNG (checked by its content, not its name)');
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const app = await this.records.find(em, actor, applicationId, true);
       // The same scan sent twice (a retry, a double click) is one attachment.
       const existing = await em.findOne(ProtestAttachment, { where: { applicationId: app.id, sha256 } });
@@ -42,7 +41,7 @@ export class ProtestAttachments {
           uploadedBy: actor.id,
         }),
       );
-      await this.audit.record(em, {
+      change.audit({
         action: 'protest.attachment_added',
         entityType: PROTEST_SOURCE,
         entityId: app.id,

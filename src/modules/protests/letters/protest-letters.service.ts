@@ -2,11 +2,11 @@ import { Inject, Injectable, NotFoundException, OnModuleInit } from '@nestjs/com
 import { DataSource, EntityManager } from 'typeorm';
 import { UsersService } from '../../../platform/auth/users.service';
 import { Actor } from '../../../platform/context/request-context';
-import { DocumentsService } from '../../../platform/documents/documents.service';
+import { Change, Drawing } from '../../../platform/change';
+import { DocumentsService, DrawnPaper } from '../../../platform/documents/documents.service';
 import { TemplateStore } from '../../../platform/documents/templates';
 import { DeliveredReference, OutboxSources } from '../../../platform/eoffice/outbox/outbox-sources';
 import { OutboxItem } from '../../../platform/eoffice/outbox/outbox.entity';
-import { OutboxService } from '../../../platform/eoffice/outbox/outbox.service';
 import { fieldError } from '../../../platform/http/field-error';
 import { Unit } from '../../../platform/units/unit.entity';
 import { ProtestRecords } from '../application/protest-records';
@@ -17,6 +17,15 @@ import { EVENT_TYPES } from '../event-types';
 import { formatIst } from '../ist-time';
 import { PROTEST_SOURCE } from '../protest-source';
 import { composeLetter } from './letter-content';
+
+/** A decision letter drawn before its transaction. */
+export interface DrawnLetter {
+  kind: LetterKind;
+  title: string;
+  paper: DrawnPaper;
+  place: string;
+  thanaCode: string;
+}
 
 /** Document kinds (see document-kinds.ts) and e-Office kinds of the three letters. */
 export const LETTER_DOCUMENT_KIND: Record<LetterKind, string> = {
@@ -35,7 +44,6 @@ export class ProtestLetters implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: DocumentsService,
-    private readonly outbox: OutboxService,
     private readonly sources: OutboxSources,
     private readonly users: UsersService,
     private readonly records: ProtestRecords,
@@ -46,9 +54,10 @@ export class ProtestLetters implements OnModuleInit {
     this.sources.register(PROTEST_SOURCE, { onDelivered: (em, item, ref) => this.recordEofficeReference(em, item, ref) });
   }
 
-  async issue(em: EntityManager, kind: LetterKind, app: ProtestApplication, actor: Actor): Promise<ProtestLetter> {
-    const venue = app.venueId ? await em.findOneOrFail(ProtestVenue, { where: { id: app.venueId } }) : null;
-    const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
+  /** Draws a decision letter outside any transaction, from the application in its new state. */
+  async draw(d: Drawing, kind: LetterKind, app: ProtestApplication, actor: Actor): Promise<DrawnLetter> {
+    const venue = app.venueId ? await d.em.findOneOrFail(ProtestVenue, { where: { id: app.venueId } }) : null;
+    const thana = await d.em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
     const signer = await this.users.get(actor.id);
     const { title, blocks } = composeLetter(this.templates, kind, {
       app,
@@ -56,9 +65,8 @@ export class ProtestLetters implements OnModuleInit {
       thana,
       signer: { nameHi: signer.displayNameHi, nameEn: signer.displayNameEn },
     });
-    const documentKind = LETTER_DOCUMENT_KIND[kind];
-    const doc = await this.documents.issue(em, {
-      kind: documentKind,
+    const paper = await d.paper({
+      kind: LETTER_DOCUMENT_KIND[kind],
       language: 'bi',
       title,
       sourceType: PROTEST_SOURCE,
@@ -71,23 +79,30 @@ export class ProtestLetters implements OnModuleInit {
       reference: app.ref,
       blocks,
     });
-    const place = venue?.nameEn ?? (app.route ?? []).map((p) => p.name).join(' → ');
-    const item = await this.outbox.enqueue(em, {
+    return { kind, title, paper, place: venue?.nameEn ?? (app.route ?? []).map((p) => p.name).join(' → '), thanaCode: thana.code };
+  }
+
+  /** Stores the letter with its decision and sends it to e-Office through the outbox. */
+  async store(change: Change, app: ProtestApplication, letter: DrawnLetter): Promise<ProtestLetter> {
+    const doc = await change.storePaper(letter.paper);
+    const documentKind = LETTER_DOCUMENT_KIND[letter.kind];
+    const item = await change.toEoffice({
       sourceType: PROTEST_SOURCE,
       sourceId: app.id,
       sourceRef: app.ref,
       kind: documentKind,
-      subject: `${title}: ${EVENT_TYPES[app.eventType].en}, ${place}, ${formatIst(app.startsAt)}`,
-      metadata: { applicationRef: app.ref, letter: kind, eventType: app.eventType, startsAt: app.startsAt.toISOString(), thana: thana.code },
+      subject: `${letter.title}: ${EVENT_TYPES[app.eventType].en}, ${letter.place}, ${formatIst(app.startsAt)}`,
+      metadata: { applicationRef: app.ref, letter: letter.kind, eventType: app.eventType, startsAt: app.startsAt.toISOString(), thana: letter.thanaCode },
       documentId: doc.id,
     });
-    return em.save(em.create(ProtestLetter, { applicationId: app.id, kind, documentId: doc.id, outboxId: item.id, eofficeStatus: 'PENDING_SYNC' }));
+    const { em } = change;
+    return em.save(em.create(ProtestLetter, { applicationId: app.id, kind: letter.kind, documentId: doc.id, outboxId: item.id, eofficeStatus: 'PENDING_SYNC' }));
   }
 
   /** A permission that no longer holds (revoked, or the event called off) reads "revoked" on /verify. */
-  async voidPermission(em: EntityManager, applicationId: string, reason: string): Promise<void> {
-    const letter = await em.findOne(ProtestLetter, { where: { applicationId, kind: 'PERMISSION' } });
-    if (letter) await this.documents.revoke(em, letter.documentId, reason);
+  async voidPermission(change: Change, applicationId: string, reason: string): Promise<void> {
+    const letter = await change.em.findOne(ProtestLetter, { where: { applicationId, kind: 'PERMISSION' } });
+    if (letter) await change.revokePaper(letter.documentId, reason);
   }
 
   /** Letters of one application with where each stands in e-Office and its public verify link. */

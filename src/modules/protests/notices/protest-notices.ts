@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { NotifyService } from '../../../platform/notify/notify.service';
+import type { Change } from '../../../platform/change';
 import { Unit } from '../../../platform/units/unit.entity';
 import type { ProtestApplication } from '../entities/protest-application.entity';
 import { formatIst } from '../ist-time';
@@ -15,12 +14,12 @@ export function noticeTemplate(status: ProtestStatus): string {
 /** The applicant hears of every stage by SMS, queued in the same transaction as the change. */
 @Injectable()
 export class ProtestNotices {
-  constructor(private readonly notify: NotifyService) {}
+  
 
-  async stageReached(em: EntityManager, app: ProtestApplication): Promise<void> {
-    const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
+  async stageReached(change: Change, app: ProtestApplication): Promise<void> {
+    const thana = await change.em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
     const thanaName = { hi: thana.nameHi, en: thana.nameEn, bi: `${thana.nameHi} (${thana.nameEn})` }[app.smsLanguage];
-    await this.notify.send(em, {
+    await change.notify({
       channel: 'SMS',
       to: app.mobile,
       template: noticeTemplate(app.status),

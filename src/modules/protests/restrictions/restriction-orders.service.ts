@@ -1,8 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../../platform/audit/audit.service';
 import { Actor } from '../../../platform/context/request-context';
-import { TransactionService } from '../../../platform/database/transaction.service';
+import { UnitOfWork } from '../../../platform/change';
 import { assertVersion, fieldError } from '../../../platform/http/field-error';
 import { changedFields } from '../audit-diff';
 import { RestrictionOrder } from '../entities/restriction-order.entity';
@@ -15,8 +14,7 @@ export const RESTRICTION_SOURCE = 'protest_restriction_order';
 export class RestrictionOrdersService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
   ) {}
 
   /** Orders in force at some point after `from` (default: now), soonest first. */
@@ -37,9 +35,10 @@ export class RestrictionOrdersService {
     const endsAt = new Date(dto.endsAt);
     if (endsAt <= startsAt) throw fieldError('endsAt', 'endsAt must be after startsAt');
     const area = dto.areaKind === 'RADIUS' ? radius(dto) : polygon(dto);
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const order = await em.save(em.create(RestrictionOrder, { orderRef: dto.orderRef, reason: dto.reason, ...area, startsAt, endsAt, isActive: true, createdBy: actor.id }));
-      await this.audit.record(em, {
+      change.audit({
         action: 'protest.restriction_order_created',
         entityType: RESTRICTION_SOURCE,
         entityId: order.id,
@@ -50,7 +49,8 @@ export class RestrictionOrdersService {
   }
 
   update(id: string, dto: UpdateRestrictionOrderDto): Promise<RestrictionOrder> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const order = await em.findOne(RestrictionOrder, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!order) throw new NotFoundException(`Restriction order ${id} not found`);
       assertVersion('Restriction order', order.version, dto.version);
@@ -61,7 +61,7 @@ export class RestrictionOrdersService {
       if (order.endsAt <= order.startsAt) throw fieldError('endsAt', 'endsAt must be after the order\'s start');
       const saved = await em.save(order);
       const action = before.isActive && !saved.isActive ? 'protest.restriction_order_lifted' : 'protest.restriction_order_updated';
-      await this.audit.record(em, { action, entityType: RESTRICTION_SOURCE, entityId: id, diff: changedFields(before, saved, ['reason', 'isActive', 'endsAt']) });
+      change.audit({ action, entityType: RESTRICTION_SOURCE, entityId: id, diff: changedFields(before, saved, ['reason', 'isActive', 'endsAt']) });
       return saved;
     });
   }

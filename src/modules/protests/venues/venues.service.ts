@@ -1,7 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../../platform/audit/audit.service';
-import { TransactionService } from '../../../platform/database/transaction.service';
+import { UnitOfWork } from '../../../platform/change';
 import { assertVersion, fieldError } from '../../../platform/http/field-error';
 import { UnitsService } from '../../../platform/units/units.service';
 import { ProtestVenue } from '../entities/protest-venue.entity';
@@ -17,8 +16,7 @@ const EDITABLE = ['code', 'nameEn', 'nameHi', 'lat', 'lng', 'capacity', 'opensAt
 export class VenuesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly tx: TransactionService,
-    private readonly audit: AuditService,
+    private readonly uow: UnitOfWork,
     private readonly units: UnitsService,
   ) {}
 
@@ -41,7 +39,8 @@ export class VenuesService {
   }
 
   create(dto: CreateVenueDto): Promise<ProtestVenue> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       checkHours(dto.opensAt, dto.closesAt);
       if (await em.findOne(ProtestVenue, { where: { code: dto.code } })) throw fieldError('code', `code ${dto.code} is already used by another venue`);
       const { thanaCode, ...fields } = dto;
@@ -58,13 +57,14 @@ export class VenuesService {
           isActive: true,
         }),
       );
-      await this.audit.record(em, { action: 'protest.venue_created', entityType: VENUE_SOURCE, entityId: venue.id, diff: { ...fields, thanaCode } });
+      change.audit({ action: 'protest.venue_created', entityType: VENUE_SOURCE, entityId: venue.id, diff: { ...fields, thanaCode } });
       return venue;
     });
   }
 
   update(id: string, dto: UpdateVenueDto): Promise<ProtestVenue> {
-    return this.tx.run(async (em) => {
+    return this.uow.run(async (change) => {
+      const { em } = change;
       const venue = await em.findOne(ProtestVenue, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!venue) throw new NotFoundException(`Venue ${id} not found`);
       assertVersion('Venue', venue.version, dto.version);
@@ -77,7 +77,7 @@ export class VenuesService {
       if (thanaCode) venue.thanaUnitId = (await this.units.byCode(thanaCode, em, 'thanaCode')).id;
       checkHours(venue.opensAt, venue.closesAt);
       const saved = await em.save(venue);
-      await this.audit.record(em, { action: 'protest.venue_updated', entityType: VENUE_SOURCE, entityId: id, diff: changedFields(before, saved, EDITABLE) });
+      change.audit({ action: 'protest.venue_updated', entityType: VENUE_SOURCE, entityId: id, diff: changedFields(before, saved, EDITABLE) });
       return saved;
     });
   }

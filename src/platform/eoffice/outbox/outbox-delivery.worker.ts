@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { BrokenCircuitError } from 'cockatiel';
 import { DataSource } from 'typeorm';
+import { TransactionService } from '../../database/transaction.service';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { AuditService } from '../../audit/audit.service';
 import { affectedRows } from '../../database/affected-rows';
@@ -27,6 +28,7 @@ export class OutboxDeliveryWorker {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tx: TransactionService,
     private readonly channel: EofficeChannel,
     private readonly sources: OutboxSources,
     private readonly audit: AuditService,
@@ -101,7 +103,7 @@ export class OutboxDeliveryWorker {
 
   private async markDelivered(item: OutboxItem, result: DiarisationResult): Promise<DeliveryOutcome> {
     const ref = { eofficeRef: result.eofficeRef, channelRef: result.status === 'SENT_FOR_DIARISATION' ? result.channelRef : null };
-    return this.dataSource.transaction(async (em) => {
+    return this.tx.run(async (em) => {
       // Safe to skip the WAL flush here: if a crash loses this commit, the row is still PENDING,
       // is sent again with the same key, and e-Office answers with the same receipt number.
       await em.query(`SET LOCAL synchronous_commit = off`);
@@ -137,7 +139,7 @@ export class OutboxDeliveryWorker {
   }
 
   private async fail(item: OutboxItem, reason: string): Promise<DeliveryOutcome> {
-    await this.dataSource.transaction(async (em) => {
+    await this.tx.run(async (em) => {
       const updated = await em.query(
         `UPDATE eoffice_outbox SET status = 'FAILED', last_error = $2, attempts = attempts + 1, last_attempt_at = now(), updated_at = now(), version = version + 1
          WHERE id = $1 AND status = 'PENDING' RETURNING id`,

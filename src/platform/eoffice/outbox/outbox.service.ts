@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { AuditedWrite, AuditService } from '../../audit/audit.service';
 import { RequestContext } from '../../context/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import type { Grading } from '../gateway';
@@ -44,7 +44,8 @@ export class OutboxService {
    * The one helper every module calls: records an item for e-Office inside the caller's
    * transaction, so the business change and its outbox row commit or roll back together.
    */
-  async enqueue(em: EntityManager, item: NewOutboxItem): Promise<OutboxItem> {
+  async enqueue(change: AuditedWrite, item: NewOutboxItem): Promise<OutboxItem> {
+    const { em } = change;
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error('OutboxService.enqueue must be called inside the transaction of the change');
     }
@@ -61,7 +62,7 @@ export class OutboxService {
         createdBy: RequestContext.get().actor?.id ?? null,
       }),
     );
-    await this.audit.record(em, {
+    change.audit({
       action: 'eoffice.outbox_enqueued',
       entityType: 'eoffice_outbox',
       entityId: saved.id,

@@ -1,0 +1,3 @@
+export { ChangeModule } from './change.module';
+export { UnitOfWork } from './unit-of-work';
+export type { Change, ChangeSpec, Drawing } from './unit-of-work';
