@@ -76,13 +76,12 @@ describe('bad input (e2e)', () => {
     if (c.raw !== undefined) req = req.set('Content-Type', c.contentType ?? 'application/json').send(c.raw);
     else if (c.body !== undefined) req = req.send(c.body as object);
     const res = await req;
+    // A client error, whatever the case expects: malformed input is never accepted, never a 500.
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
     expect(res.status).toBe(c.status);
     expect(res.body).toMatchObject({ statusCode: c.status, error: expect.any(String), message: expect.any(String) });
     expect(res.body.fields.map((f: { field: string }) => f.field)).toContain(c.field);
-  });
-
-  it('has at least 20 malformed cases', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(20);
   });
 
   it('writes nothing for rejected input', async () => {

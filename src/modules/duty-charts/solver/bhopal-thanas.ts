@@ -1,6 +1,6 @@
 /**
  * Urban thanas of the Bhopal commissionerate with approximate coordinates, copied from
- * /work/shared/domain/bhopal-units.csv (zones 1-3 published, zone 4 inferred; ±0.3-1.5 km).
+ * src/cli/demo/data/bhopal-units.csv (zones 1-3 published, zone 4 inferred; ±0.3-1.5 km).
  * Demo and benchmark data only: real units are admin-edited data, never code.
  */
 export interface ThanaSeed {

@@ -1,5 +1,5 @@
 /**
- * The duty-chart (bandobast) contract, exactly as /work/shared/duty-chart-format.md
+ * The duty-chart (bandobast) contract, exactly as docs/duty-chart-format.md
  * describes it. The solver, the independent checker and the NestJS module all speak
  * these types, so nothing here may depend on how the solver works inside.
  */
