@@ -14,7 +14,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       transformIgnorePatterns,
-      roots: ['<rootDir>/src', '<rootDir>/bench'],
+      roots: ['<rootDir>/src', '<rootDir>/bench', '<rootDir>/scripts'],
       testMatch: ['**/*.spec.ts'],
     },
     {

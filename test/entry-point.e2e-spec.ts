@@ -1,8 +1,8 @@
 import { execSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postJson, startAppProcess } from './support/app-process';
+import { bootExpectingExit, postJson, startAppProcess } from './support/app-process';
 import { createTestDatabase, withClient } from './support/databases';
 
 function postgresRunningFor(dataDir: string): boolean {
@@ -74,5 +74,35 @@ describe('the real entry point (e2e)', () => {
     await expect(startAppProcess({ DATA_DIR: dataDir, ACCESS_TOKEN_TTL_SECONDS: 'forever' })).rejects.toThrow(
       /ACCESS_TOKEN_TTL_SECONDS="forever"/,
     );
+  });
+
+  it('stops with exit 78 naming the variable for a bad setting of any module, before touching a database', async () => {
+    // Protests used to pass the main validation and then exit 1 in their own parser; duty
+    // charts read the environment themselves.
+    for (const [name, value] of [
+      ['PROTEST_CLASH_DISTANCE_METRES', '0'],
+      ['DUTY_SLIP_LINK_GRACE_HOURS', '0'],
+      ['NOTIFY_SMS_ADAPTER', 'pigeon'],
+    ]) {
+      const { code, output } = await bootExpectingExit({ DATA_DIR: dataDir, [name!]: value! });
+      expect(output).toContain(`${name}=${JSON.stringify(value)}`);
+      expect(code).toBe(78);
+    }
+  });
+
+  it('refuses to start in production on the e-Office simulator, the SMS sink or the embedded PostgreSQL, saying what to set', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'police-ops-prod-'));
+    try {
+      const { code, output } = await bootExpectingExit({ NODE_ENV: 'production', DATA_DIR: fresh });
+      expect(output).toMatch(/DATABASE_URL: required when NODE_ENV=production/);
+      expect(output).toMatch(/EOFFICE_ADAPTER: the e-Office simulator is not allowed .*set EOFFICE_ADAPTER=http/);
+      expect(output).toMatch(/NOTIFY_SMS_ADAPTER: the development SMS sink .*set NOTIFY_SMS_ADAPTER=http with NOTIFY_SMS_URL/);
+      expect(code).toBe(78);
+      // Refused before anything was started: no embedded cluster was created.
+      expect(postgresRunningFor(fresh)).toBe(false);
+      expect(readdirSync(fresh)).toEqual([]);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { migrateDatabase } from '../app';
-import { loadConfig } from '../config/config';
+import { ConfigError, loadConfig } from '../config/config';
 import { dataSourceOptions } from '../platform/database/data-source.options';
 import { EmbeddedDatabase } from '../platform/database/embedded-postgres.launcher';
 
@@ -9,7 +9,14 @@ import { EmbeddedDatabase } from '../platform/database/embedded-postgres.launche
  * running app serves, or the embedded cluster started just for this command.
  */
 export async function withDatabase<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(78); // EX_CONFIG, as the app
+  }
   let embedded: EmbeddedDatabase | undefined;
   let url = config.DATABASE_URL;
   if (!url) {

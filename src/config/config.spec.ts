@@ -24,3 +24,95 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('one validated configuration for every module', () => {
+  // One setting of each module; each used to be (or could be) read somewhere else.
+  const badValues: Array<[string, string, string]> = [
+    ['platform', 'RATE_LIMIT_PER_MINUTE', '0'],
+    ['protests', 'PROTEST_CLASH_DISTANCE_METRES', '0'],
+    ['duty charts', 'DUTY_SLIP_LINK_GRACE_HOURS', 'two days'],
+    ['duty charts', 'DUTY_SMS_LANGUAGE', 'fr'],
+    ['duty charts', 'DUTY_SLIP_LINK_SECRET', 'too-short'],
+    ['duty charts', 'DUTY_CHART_SOLVE_IN_THREAD', 'maybe'],
+    ['e-Office', 'EOFFICE_TIMEOUT_MS', '5'],
+    ['e-Office simulator', 'EOFFICE_SIM_PORT', '70000'],
+    ['notify', 'NOTIFY_SMS_ADAPTER', 'pigeon'],
+  ];
+  it.each(badValues)('%s: a bad %s stops the boot with a ConfigError naming it', (_module, name, value) => {
+    let error: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems).toEqual([expect.stringMatching(new RegExp(`^${name}=${JSON.stringify(value)}: `))]);
+  });
+
+  it('derives the module slices once, typed', () => {
+    const config = loadConfig({
+      PROTEST_LEAD_TIME_HOURS: '72',
+      PROTEST_LOUDSPEAKER_QUIET_HOURS: '21:30-07:00',
+      DUTY_SLIP_LINK_GRACE_HOURS: '24',
+      DUTY_CHART_SOLVE_IN_THREAD: 'false',
+      DUTY_SMS_LANGUAGE: 'bi',
+      DUTY_SLIP_LINK_SECRET: 's'.repeat(32),
+      EOFFICE_SIM_PORT: '5600',
+    });
+    expect(config.protests).toMatchObject({ leadTimeHours: 72, clashDistanceMetres: 500, quietFromMinute: 21 * 60 + 30, quietToMinute: 7 * 60 });
+    expect(config.dutyCharts).toEqual({ slipLinkSecret: 's'.repeat(32), slipLinkGraceHours: 24, solveInThread: false, smsLanguage: 'bi' });
+    expect(config.eofficeSimulator).toEqual({ port: 5600, adminPort: 4601, host: '127.0.0.1', token: undefined });
+  });
+
+  it('keeps the duty-chart defaults the module had', () => {
+    expect(loadConfig({}).dutyCharts).toEqual({ slipLinkSecret: undefined, slipLinkGraceHours: 48, solveInThread: true, smsLanguage: 'hi' });
+  });
+});
+
+describe('production refuses the development stand-ins', () => {
+  const real = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://ops@db.internal:5432/police_ops',
+    EOFFICE_ADAPTER: 'http',
+    EOFFICE_URL: 'https://eoffice.mp.gov.in/api',
+    NOTIFY_SMS_ADAPTER: 'http',
+    NOTIFY_SMS_URL: 'https://sms.mp.gov.in/send',
+  };
+  const problems = (env: NodeJS.ProcessEnv): string[] => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (e) {
+      if (e instanceof ConfigError) return e.problems;
+      throw e;
+    }
+  };
+
+  it('starts with real services', () => {
+    expect(problems(real)).toEqual([]);
+    expect(problems({ ...real, EOFFICE_ADAPTER: 'email', EOFFICE_URL: undefined, EOFFICE_SMTP_HOST: 'smtp.nic.in', EOFFICE_MAILBOX: 'diary@mp.gov.in' })).toEqual([]);
+  });
+
+  it('names the setting to give for each stand-in left on, defaults included', () => {
+    const found = problems({ NODE_ENV: 'production' });
+    expect(found.map((p) => p.split(':')[0])).toEqual(['DATABASE_URL', 'EOFFICE_ADAPTER', 'NOTIFY_SMS_ADAPTER']);
+    expect(found[0]).toMatch(/DATABASE_URL: required when NODE_ENV=production.*embedded PostgreSQL/);
+    expect(found[1]).toMatch(/simulator.*EOFFICE_ADAPTER=http.*EOFFICE_ADAPTER=email/);
+    expect(found[2]).toMatch(/sink.*NOTIFY_SMS_ADAPTER=http with NOTIFY_SMS_URL/);
+  });
+
+  it('refuses each one on its own, also when chosen explicitly', () => {
+    expect(problems({ ...real, DATABASE_URL: undefined })).toEqual([expect.stringMatching(/^DATABASE_URL: /)]);
+    expect(problems({ ...real, EOFFICE_ADAPTER: 'simulator' })).toEqual([expect.stringMatching(/^EOFFICE_ADAPTER: /)]);
+    expect(problems({ ...real, NOTIFY_SMS_ADAPTER: 'sink', NOTIFY_SMS_URL: undefined })).toEqual([expect.stringMatching(/^NOTIFY_SMS_ADAPTER: /)]);
+    // The http adapter's default URL is the simulator's address.
+    expect(problems({ ...real, EOFFICE_URL: undefined })).toEqual([expect.stringMatching(/^EOFFICE_URL: /)]);
+  });
+
+  it('keeps the stand-ins as defaults in development and test', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test']) {
+      const config = loadConfig({ NODE_ENV });
+      expect([config.DATABASE_URL, config.EOFFICE_ADAPTER, config.NOTIFY_SMS_ADAPTER]).toEqual([undefined, 'simulator', 'sink']);
+    }
+  });
+});

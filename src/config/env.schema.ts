@@ -3,7 +3,9 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
+  IsPositive,
   IsString,
   IsUrl,
   Matches,
@@ -14,6 +16,8 @@ import {
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
+const toNumber = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^\s*\d+(\.\d+)?\s*$/.test(String(value)) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) => {
   if (value === undefined || value === '') return undefined;
   if (value === 'true' || value === '1') return true;
@@ -131,24 +135,57 @@ export class EnvironmentVariables {
   HOUSEKEEPING_INTERVAL_SECONDS = 3600;
 
   @IsOptional()
-  @Matches(/^\d+(\.\d+)?$/, { message: 'must be a number of hours' })
-  PROTEST_LEAD_TIME_HOURS = '48';
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of hours' })
+  @IsPositive()
+  @Max(24 * 30)
+  PROTEST_LEAD_TIME_HOURS = 48;
 
   @IsOptional()
-  @Matches(/^\d+$/, { message: 'must be a whole number of metres' })
-  PROTEST_CLASH_DISTANCE_METRES = '500';
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of metres' })
+  @Min(1)
+  @Max(50_000)
+  PROTEST_CLASH_DISTANCE_METRES = 500;
 
   @IsOptional()
-  @Matches(/^\d+(\.\d+)?$/, { message: 'must be a number of hours' })
-  PROTEST_SLA_HOURS = '24';
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of hours' })
+  @IsPositive()
+  @Max(24 * 30)
+  PROTEST_SLA_HOURS = 24;
 
   @IsOptional()
-  @Matches(/^\d+(\.\d+)?$/, { message: 'must be a number of hours' })
-  PROTEST_MAX_DURATION_HOURS = '24';
+  @Transform(toNumber)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of hours' })
+  @IsPositive()
+  @Max(24 * 30)
+  PROTEST_MAX_DURATION_HOURS = 24;
 
   @IsOptional()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'must look like 22:00-06:00' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'must look like 22:00-06:00 (IST, from-to)' })
   PROTEST_LOUDSPEAKER_QUIET_HOURS = '22:00-06:00';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  DUTY_SLIP_LINK_SECRET?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours' })
+  @Min(1)
+  @Max(24 * 90)
+  DUTY_SLIP_LINK_GRACE_HOURS = 48;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  DUTY_CHART_SOLVE_IN_THREAD = true;
+
+  @IsOptional()
+  @IsIn(['hi', 'en', 'bi'])
+  DUTY_SMS_LANGUAGE: 'hi' | 'en' | 'bi' = 'hi';
 
   @IsOptional()
   @IsIn(['sink', 'http'])
@@ -265,13 +302,35 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(3600)
   EOFFICE_RECONCILE_INTERVAL_SECONDS = 60;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EOFFICE_SIM_PORT = 4600;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EOFFICE_SIM_ADMIN_PORT = 4601;
+
+  @IsOptional()
+  @IsString()
+  EOFFICE_SIM_HOST = '127.0.0.1';
+
+  @IsOptional()
+  @IsString()
+  EOFFICE_SIM_TOKEN?: string;
 }
 
 /** One line per variable for the README table and `--help`-style errors. */
 export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   NODE_ENV: '`development`, `production` or `test`.',
   DATABASE_URL:
-    'PostgreSQL server to use. Unset: an embedded PostgreSQL is started with its data in `DATA_DIR/pg`.',
+    'PostgreSQL server to use. Unset: an embedded PostgreSQL is started with its data in `DATA_DIR/pg` (development and test only; required in production).',
   DATABASE_APP_URL:
     'The role the running app connects as (no DDL; INSERT and SELECT only on the audit trail); `DATABASE_URL` is then the owner that runs migrations and grants. Unset: derived as `<owner>_app` when the owner may create roles (the embedded server does), else the app runs as the owner with a warning.',
   REDIS_URL: 'Run the BullMQ queues on this Redis. Unset: queues run on PostgreSQL (schema `bullmq`).',
@@ -296,13 +355,20 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   PROTEST_SLA_HOURS: 'An application still undecided this close to its start is flagged.',
   PROTEST_MAX_DURATION_HOURS: 'Longest continuous programme (Standing Order L&O/48/2022: one day).',
   PROTEST_LOUDSPEAKER_QUIET_HOURS: 'No loudspeaker in this IST window (Noise Rules 2000, r.5).',
-  NOTIFY_SMS_ADAPTER: '`sink` keeps SMS in the app for admins to read (development); `http` posts them to an SMS gateway.',
+  DUTY_SLIP_LINK_SECRET:
+    'Key (≥32 chars) that signs the links to officers\' duty slips. Unset: generated once into `DATA_DIR/secrets/duty-slip-link-secret`. Share it between instances.',
+  DUTY_SLIP_LINK_GRACE_HOURS: 'A slip link stays valid this many hours after the officer\'s last duty in the bandobast ends.',
+  DUTY_CHART_SOLVE_IN_THREAD: 'Run the duty-chart solver in a worker thread, so a large solve never stalls the API.',
+  DUTY_SMS_LANGUAGE: 'Language of duty SMS to officers: `hi`, `en` or `bi` (both).',
+  NOTIFY_SMS_ADAPTER:
+    '`sink` keeps SMS in the app for admins to read, marked "kept in development sink" (development and test only); `http` posts them to an SMS gateway (required in production).',
   NOTIFY_SMS_URL: 'SMS gateway endpoint (required with `NOTIFY_SMS_ADAPTER=http`).',
   NOTIFY_SMS_TOKEN: 'Bearer token for the SMS gateway.',
   DOCUMENT_SIGNING_KEY:
     'Ed25519 private key (PEM, PKCS#8) that signs verify links on issued papers. Unset: generated once into `DATA_DIR/secrets/document-signing-key.pem`. Share it between instances.',
-  EOFFICE_ADAPTER: 'How work reaches e-Office: `simulator` (our stand-in), `http` (a REST endpoint) or `email` (e-mail diarisation).',
-  EOFFICE_URL: 'Base URL for the `http` and `simulator` adapters.',
+  EOFFICE_ADAPTER:
+    'How work reaches e-Office: `simulator` (our stand-in; development and test only), `http` (a REST endpoint) or `email` (e-mail diarisation). Production needs `http` or `email`.',
+  EOFFICE_URL: 'Base URL for the `http` and `simulator` adapters (in production with `http`, give it explicitly).',
   EOFFICE_TOKEN: 'Bearer token for the `http` adapter.',
   EOFFICE_TIMEOUT_MS: 'Per-delivery time limit.',
   EOFFICE_SMTP_HOST: 'SMTP server for the `email` adapter (required with it).',
@@ -319,4 +385,8 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   EOFFICE_MAX_ATTEMPTS: 'Failed delivery attempts (while e-Office is reachable) before a row is marked FAILED for a person to look at.',
   EOFFICE_DISPATCH_INTERVAL_MS: 'How often due outbox rows are handed to the queue.',
   EOFFICE_RECONCILE_INTERVAL_SECONDS: 'How often the reconciler re-queues pending rows whose job was lost (also at start).',
+  EOFFICE_SIM_PORT: '`npm run eoffice:sim` only: port of the e-Office stand-in.',
+  EOFFICE_SIM_ADMIN_PORT: '`npm run eoffice:sim` only: port of its always-up admin listener (switch it `down` and back).',
+  EOFFICE_SIM_HOST: '`npm run eoffice:sim` only: interface to listen on.',
+  EOFFICE_SIM_TOKEN: '`npm run eoffice:sim` only: bearer token it requires on `POST /api/receipts`. Unset: none.',
 };

@@ -37,6 +37,25 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   return { child, baseUrl, output: () => out, exited };
 }
 
+/**
+ * Runs the real entry point with settings it should refuse, and waits for it to exit
+ * (within 60 s): its exit code and everything it printed.
+ */
+export async function bootExpectingExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register', 'src/main.ts'], {
+    cwd: `${__dirname}/../..`,
+    env: { ...pathOnly(), LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  return { code, output };
+}
+
 /** The child gets only what it needs, so a DATABASE_URL or REDIS_URL in the test env cannot leak in. */
 function pathOnly(): Record<string, string> {
   return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };

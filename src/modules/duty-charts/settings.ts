@@ -1,47 +1,22 @@
 import { Inject } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '../../config/config';
+import { APP_CONFIG, AppConfig, DutyChartConfig } from '../../config/config';
 import { resolveSecret } from '../../config/secrets';
 
 /**
- * Duty-chart settings, read from the environment here until they join the validated config
- * (src/config/env.schema.ts). A bad value stops the boot, as it would there.
+ * Duty-chart settings: validated and derived with the rest of the config (src/config,
+ * `config.dutyCharts`), so a bad value stops the boot with exit 78 naming the variable.
  */
-export interface DutyChartSettings {
-  /** HMAC key for officers' slip links (≥ 32 chars). Unset: generated into DATA_DIR/secrets. */
-  slipLinkSecret: string;
-  /** A slip link stays valid this long after the officer's last duty in the bandobast ends. */
-  slipLinkGraceHours: number;
-  /** Run the solver in a worker thread, so a 5,500-officer solve never stalls the API. */
-  solveInThread: boolean;
-  /** Language of duty SMS: hi, en or bi (both). */
-  smsLanguage: 'hi' | 'en' | 'bi';
+export interface DutyChartSettings extends Omit<DutyChartConfig, 'slipLinkSecret'> {
+  /** HMAC key for officers' slip links: DUTY_SLIP_LINK_SECRET, or generated into DATA_DIR/secrets. */
+  readonly slipLinkSecret: string;
 }
 
 export const DUTY_CHART_SETTINGS = Symbol('DUTY_CHART_SETTINGS');
 
-export function readDutyChartSettings(
-  config: AppConfig,
-  env: NodeJS.ProcessEnv = process.env,
-): DutyChartSettings {
-  const problems: string[] = [];
-  const secret = env.DUTY_SLIP_LINK_SECRET;
-  if (secret !== undefined && secret.length < 32)
-    problems.push('DUTY_SLIP_LINK_SECRET: must be at least 32 characters');
-  const grace = Number(env.DUTY_SLIP_LINK_GRACE_HOURS ?? 48);
-  if (!Number.isInteger(grace) || grace < 1 || grace > 24 * 90)
-    problems.push('DUTY_SLIP_LINK_GRACE_HOURS: must be a whole number of hours from 1 to 2160');
-  const thread = env.DUTY_CHART_SOLVE_IN_THREAD ?? 'true';
-  if (!['true', 'false'].includes(thread))
-    problems.push('DUTY_CHART_SOLVE_IN_THREAD: must be true or false');
-  const sms = env.DUTY_SMS_LANGUAGE ?? 'hi';
-  if (!['hi', 'en', 'bi'].includes(sms)) problems.push('DUTY_SMS_LANGUAGE: must be hi, en or bi');
-  if (problems.length > 0)
-    throw new Error(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+export function readDutyChartSettings(config: AppConfig): DutyChartSettings {
   return {
-    slipLinkSecret: resolveSecret('duty-slip-link-secret', secret, config.DATA_DIR),
-    slipLinkGraceHours: grace,
-    solveInThread: thread === 'true',
-    smsLanguage: sms as DutyChartSettings['smsLanguage'],
+    ...config.dutyCharts,
+    slipLinkSecret: resolveSecret('duty-slip-link-secret', config.dutyCharts.slipLinkSecret, config.DATA_DIR),
   };
 }
 

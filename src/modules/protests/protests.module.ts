@@ -14,8 +14,7 @@ import { ProtestClashSource } from './clash/protest-clash.source';
 import { StandardConditions } from './conditions/standard-conditions';
 import { ProtestLetters } from './letters/protest-letters.service';
 import { ProtestNotices } from './notices/protest-notices';
-import { APP_CONFIG, AppConfig } from '../../config/config';
-import { loadProtestSettings, PROTEST_SETTINGS } from './protest-settings';
+import { protestSettingsProvider } from './protest-settings';
 import { ProtestWorkflowController } from './protest-workflow.controller';
 import { ProtestsController } from './protests.controller';
 import { RestrictionCheck } from './restrictions/restriction-hits';
@@ -32,12 +31,7 @@ import { VenuesService } from './venues/venues.service';
   // Registries first: their fixed paths (protests/venues…) must win over protests/:id.
   controllers: [VenuesController, RestrictionOrdersController, ProtestsController, ProtestWorkflowController, ProtestAttachmentsController],
   providers: [
-    {
-      provide: PROTEST_SETTINGS,
-      inject: [APP_CONFIG],
-      // The validated app config carries them (README table); the loader turns them into numbers.
-      useFactory: (c: AppConfig) => loadProtestSettings({ ...c } as unknown as NodeJS.ProcessEnv),
-    },
+    protestSettingsProvider,
     ProtestClashSource,
     // Other modules (VIP programmes) push their own source into this array at init.
     { provide: CLASH_SOURCES, inject: [ProtestClashSource], useFactory: (protests: ProtestClashSource): ClashSource[] => [protests] },

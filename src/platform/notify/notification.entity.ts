@@ -1,7 +1,16 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export type NotificationChannel = 'SMS' | 'EMAIL';
-export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED';
+/** KEPT_IN_SINK: the development sink kept it for admins to read; it never left the machine. */
+export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED' | 'KEPT_IN_SINK';
+
+/** What each status means, in words for the admin's list. */
+export const NOTIFICATION_STATUS_TEXT: Record<NotificationStatus, string> = {
+  PENDING: 'waiting to be sent',
+  SENT: 'sent',
+  FAILED: 'failed; not sent',
+  KEPT_IN_SINK: 'kept in development sink; not sent',
+};
 
 @Entity('notification')
 export class Notification {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Block } from '../documents/pdf';
 import { TemplateStore } from '../documents/templates';
-import { maskRecipient, Notification, NotificationChannel } from './notification.entity';
+import { maskRecipient, Notification, NotificationChannel, NOTIFICATION_STATUS_TEXT } from './notification.entity';
 
 export interface MessageRequest {
   channel: NotificationChannel;
@@ -59,6 +59,6 @@ export class NotifyService {
     const q = this.dataSource.getRepository(Notification).createQueryBuilder('n').orderBy('n.created_at', 'DESC').take(f.limit);
     if (f.sourceType) q.andWhere('n.source_type = :t', { t: f.sourceType });
     if (f.sourceId) q.andWhere('n.source_id = :i', { i: f.sourceId });
-    return (await q.getMany()).map((n) => ({ ...n, recipient: maskRecipient(n.recipient) }));
+    return (await q.getMany()).map((n) => ({ ...n, recipient: maskRecipient(n.recipient), statusText: NOTIFICATION_STATUS_TEXT[n.status] }));
   }
 }

@@ -52,12 +52,14 @@ export class NotifyWorker implements OnApplicationBootstrap, OnApplicationShutdo
     if (!n || n.status !== 'PENDING' || n.nextAttemptAt > new Date()) return 'skipped';
     try {
       // Only SMS has an adapter today; e-mail goes through the same sink until one is configured.
-      const { providerRef } = await this.sms.send({ id: n.id, to: n.recipient, text: n.body });
+      const { providerRef, status } = await this.sms.send({ id: n.id, to: n.recipient, text: n.body });
+      // The sink's messages are kept, not sent: no sent_at, and their own status.
       await this.dataSource.query(
-        `UPDATE notification SET status = 'SENT', sent_at = now(), provider = $2, provider_ref = $3, attempts = attempts + 1 WHERE id = $1 AND status = 'PENDING'`,
-        [n.id, this.sms.name, providerRef],
+        `UPDATE notification SET status = $4, sent_at = CASE WHEN $4 = 'SENT' THEN now() END, provider = $2, provider_ref = $3,
+           attempts = attempts + 1 WHERE id = $1 AND status = 'PENDING'`,
+        [n.id, this.sms.name, providerRef, status],
       );
-      return 'sent';
+      return status === 'SENT' ? 'sent' : 'kept-in-sink';
     } catch (e) {
       const failed = n.attempts + 1 >= MAX_ATTEMPTS;
       await this.dataSource.query(

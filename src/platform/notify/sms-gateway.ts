@@ -4,10 +4,16 @@ export interface OutgoingMessage {
   text: string;
 }
 
+/** SENT: handed to a real gateway. KEPT_IN_SINK: only recorded, nobody receives it. */
+export interface SmsOutcome {
+  providerRef: string;
+  status: 'SENT' | 'KEPT_IN_SINK';
+}
+
 /** Where SMS go: a real HTTP SMS gateway, or the development sink that only records them. */
 export interface SmsGateway {
   readonly name: string;
-  send(message: OutgoingMessage): Promise<{ providerRef: string }>;
+  send(message: OutgoingMessage): Promise<SmsOutcome>;
 }
 
 export const SMS_GATEWAY = Symbol('SMS_GATEWAY');
@@ -15,8 +21,8 @@ export const SMS_GATEWAY = Symbol('SMS_GATEWAY');
 /** Development and test: nothing leaves the machine; admins read the messages in the app. */
 export class SinkSmsGateway implements SmsGateway {
   readonly name = 'sink';
-  async send(message: OutgoingMessage): Promise<{ providerRef: string }> {
-    return { providerRef: `sink:${message.id}` };
+  async send(message: OutgoingMessage): Promise<SmsOutcome> {
+    return { providerRef: `sink:${message.id}`, status: 'KEPT_IN_SINK' };
   }
 }
 
@@ -32,7 +38,7 @@ export class HttpSmsGateway implements SmsGateway {
     private readonly timeoutMs = 10_000,
   ) {}
 
-  async send(message: OutgoingMessage): Promise<{ providerRef: string }> {
+  async send(message: OutgoingMessage): Promise<SmsOutcome> {
     const res = await fetch(this.url, {
       method: 'POST',
       headers: {
@@ -45,6 +51,6 @@ export class HttpSmsGateway implements SmsGateway {
     });
     if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
     const body = (await res.json().catch(() => ({}))) as { id?: string };
-    return { providerRef: body.id ?? message.id };
+    return { providerRef: body.id ?? message.id, status: 'SENT' };
   }
 }

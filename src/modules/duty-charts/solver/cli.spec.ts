@@ -8,7 +8,7 @@ import { generateBandobast } from './generator';
 const root = join(__dirname, '..', '..', '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'bandobast-cli-'));
 
-/** Runs `npm run solve`'s command line: ts-node --transpile-only solver/cli.ts <file>. */
+/** Runs the solver CLI from the source (ts-node); `npm run solve` runs the same file from dist/. */
 function runSolve(file: string) {
   const result = spawnSync(
     process.execPath,

@@ -1,8 +1,8 @@
-import { loadProtestSettings } from '../protest-settings';
+import { loadConfig } from '../../../config/config';
 import { evaluateRules, RuleInput } from './protest-rules';
 
 const ist = (s: string) => new Date(`${s}+05:30`);
-const limits = loadProtestSettings({});
+const limits = loadConfig({}).protests;
 const park = { nameEn: 'Ambedkar Park', capacity: 1000, opensAt: '10:00', closesAt: '17:00' };
 const base: RuleInput = {
   receivedAt: ist('2026-11-24T10:00'),
