@@ -12,6 +12,7 @@ import { fieldError } from '../../platform/http/field-error';
 import { Unit } from '../../platform/units/unit.entity';
 import { BandobastService } from '../duty-charts/bandobast/bandobast.service';
 import { densify } from '../../platform/geo/geo';
+import { istDateKey } from '../../platform/time';
 import { bandobastDraftFor } from './vip-bandobast';
 import { checkLegTimes } from './legs.rules';
 import { diffLegs, LegChange } from './revision-diff';
@@ -31,8 +32,6 @@ interface Issued {
   /** Per leg: protests and other programmes near it in space and time. */
   clashes: LegClashes[];
 }
-
-const istDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(iso));
 
 /** Issuing VIP movement programmes: revision 1, then N+1 with a diff, or cancellation. */
 @Injectable()
@@ -71,8 +70,8 @@ export class VipProgrammesService implements OnModuleInit {
           title: dto.title,
           status: 'ISSUED',
           currentRevision: 1,
-          firstDay: istDay(legs[0]!.start),
-          lastDay: istDay(legs.at(-1)!.end),
+          firstDay: istDateKey(new Date(legs[0]!.start)),
+          lastDay: istDateKey(new Date(legs.at(-1)!.end)),
           createdBy: actor.id,
           eofficeStatus: 'PENDING_SYNC',
         }),
@@ -102,8 +101,8 @@ export class VipProgrammesService implements OnModuleInit {
       const protectee = await em.findOneOrFail(Protectee, { where: { id: programme.protecteeId } });
       const next = programme.currentRevision + 1;
       programme.currentRevision = next;
-      programme.firstDay = istDay(legs[0]!.start);
-      programme.lastDay = istDay(legs.at(-1)!.end);
+      programme.firstDay = istDateKey(new Date(legs[0]!.start));
+      programme.lastDay = istDateKey(new Date(legs.at(-1)!.end));
       await em.save(programme);
       await this.audit.record(em, { action: 'vip.revised', entityType: VIP_SOURCE, entityId: id, diff: { revision: next, changes: changes.map((c) => c.en) } });
       const revision = await this.issueRevision(em, actor, programme, protectee, next, legs, unitIds, changes, dto.reason ?? null);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { NotifyService } from '../../../platform/notify/notify.service';
-import { istDate, istTime } from '../ist';
+import { formatIstDateTime } from '../../../platform/time';
 import type { SlipContent } from '../publish/slip-content';
 import { DutyChartSettings, InjectSettings } from '../settings';
 import { DutySlip } from './duty-slip.entity';
@@ -49,7 +49,7 @@ export class SlipNotices {
       language: this.settings.smsLanguage,
       vars: {
         ...this.names(content),
-        reportAt: `${istDate(report)} ${istTime(report)}`,
+        reportAt: formatIstDateTime(report),
         post: `${first.postName} (${first.postCode})${more}`,
         link: this.linkFor(slip),
       },

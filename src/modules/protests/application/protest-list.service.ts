@@ -7,7 +7,7 @@ import { protestClashExists } from '../clash/protest-clash.sql';
 import { ProtestQueryDto } from '../dto/protest-query.dto';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
-import { addDays, istDateKey, istStartOfDay } from '../ist-time';
+import { addDays, istDateKey, istStartOfDay } from '../../../platform/time';
 import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
 import { UNDECIDED_STATUSES } from '../protest-workflow';
 import { toBoardEvent, toSummary, SummaryRow } from './protest-summary';

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { NotifyService } from '../../../platform/notify/notify.service';
 import { Unit } from '../../../platform/units/unit.entity';
 import type { ProtestApplication } from '../entities/protest-application.entity';
-import { formatIst } from '../ist-time';
+import { formatIstDateTime } from '../../../platform/time';
 import type { ProtestStatus } from '../protest-workflow';
 import { PROTEST_SOURCE } from '../protest-source';
 
@@ -25,7 +25,7 @@ export class ProtestNotices {
       to: app.mobile,
       template: noticeTemplate(app.status),
       language: app.smsLanguage,
-      vars: { reference: app.ref, eventDate: formatIst(app.startsAt), thana: thanaName },
+      vars: { reference: app.ref, eventDate: formatIstDateTime(app.startsAt), thana: thanaName },
       sourceType: PROTEST_SOURCE,
       sourceId: app.id,
     });
