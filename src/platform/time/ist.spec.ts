@@ -39,13 +39,17 @@ describe('IST midnight boundaries', () => {
   it('finds IST midnight of the day an instant falls on', () => {
     expect(istStartOfDay(lastMinute).toISOString()).toBe('2026-11-26T18:30:00.000Z');
     expect(istStartOfDay(firstMinute).toISOString()).toBe('2026-11-27T18:30:00.000Z');
-    expect(istStartOfDay(new Date('2026-11-27T18:29:59.999Z')).toISOString()).toBe('2026-11-26T18:30:00.000Z');
+    expect(istStartOfDay(new Date('2026-11-27T18:29:59.999Z')).toISOString()).toBe(
+      '2026-11-26T18:30:00.000Z',
+    );
   });
 
   it('ends an IST day, exclusively, at the next IST midnight', () => {
     expect(istEndOfDay(lastMinute).toISOString()).toBe('2026-11-27T18:30:00.000Z');
     expect(istEndOfDay(firstMinute).toISOString()).toBe('2026-11-28T18:30:00.000Z');
-    expect(istEndOfDay(lastMinute).getTime() - istStartOfDay(lastMinute).getTime()).toBe(24 * 3600_000);
+    expect(istEndOfDay(lastMinute).getTime() - istStartOfDay(lastMinute).getTime()).toBe(
+      24 * 3600_000,
+    );
   });
 
   it('gives the instant of 00:00 IST on a named date', () => {
@@ -69,7 +73,9 @@ describe('IST minutes of the day', () => {
 
   it('reads instants before 1970 too', () => {
     expect(istMinuteOfDay(new Date('1969-12-31T18:29:00Z'))).toBe(23 * 60 + 59);
-    expect(istStartOfDay(new Date('1969-12-31T18:29:00Z')).toISOString()).toBe('1969-12-30T18:30:00.000Z');
+    expect(istStartOfDay(new Date('1969-12-31T18:29:00Z')).toISOString()).toBe(
+      '1969-12-30T18:30:00.000Z',
+    );
   });
 
   it('writes and reads 24-hour HH:mm times of day', () => {
@@ -100,21 +106,27 @@ describe('IST formatting', () => {
   });
 
   it('shows a window that crosses IST midnight with both dates', () => {
-    expect(formatIstWindow(new Date('2026-11-27T22:00:00+05:30'), new Date('2026-11-28T06:00:00+05:30'))).toBe(
-      '27-11-2026 22:00 – 28-11-2026 06:00',
+    expect(
+      formatIstWindow(new Date('2026-11-27T22:00:00+05:30'), new Date('2026-11-28T06:00:00+05:30')),
+    ).toBe('27-11-2026 22:00 – 28-11-2026 06:00');
+    expect(
+      formatIstWindow(new Date('2026-11-27T06:00:00+05:30'), new Date('2026-11-27T14:00:00+05:30')),
+    ).toBe('27-11-2026 06:00–14:00');
+    expect(formatIstWindow(new Date('2026-11-27T18:00:00Z'), lastMinute)).toBe(
+      '27-11-2026 23:30–23:59',
     );
-    expect(formatIstWindow(new Date('2026-11-27T06:00:00+05:30'), new Date('2026-11-27T14:00:00+05:30'))).toBe(
-      '27-11-2026 06:00–14:00',
+    expect(formatIstWindow(new Date('2026-11-27T18:00:00Z'), firstMinute)).toBe(
+      '27-11-2026 23:30 – 28-11-2026 00:00',
     );
-    expect(formatIstWindow(new Date('2026-11-27T18:00:00Z'), lastMinute)).toBe('27-11-2026 23:30–23:59');
-    expect(formatIstWindow(new Date('2026-11-27T18:00:00Z'), firstMinute)).toBe('27-11-2026 23:30 – 28-11-2026 00:00');
   });
 
   it('writes instants with the +05:30 offset the solver reads nights from', () => {
     expect(istIso(new Date('2026-11-27T16:30:00Z'))).toBe('2026-11-27T22:00:00+05:30');
     expect(istIso(lastMinute)).toBe('2026-11-27T23:59:00+05:30');
     expect(istIso(firstMinute)).toBe('2026-11-28T00:00:00+05:30');
-    expect(new Date(istIso(new Date('2026-11-27T18:30:07Z'))).toISOString()).toBe('2026-11-27T18:30:07.000Z');
+    expect(new Date(istIso(new Date('2026-11-27T18:30:07Z'))).toISOString()).toBe(
+      '2026-11-27T18:30:07.000Z',
+    );
   });
 });
 
@@ -162,11 +174,21 @@ describe('one technique', () => {
   // The time-zone database is the oracle: fixed-offset arithmetic must read every instant as
   // Intl's Asia/Kolkata does (the programmes, VIP days and reference years used Intl before).
   const kolkata = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Kolkata', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: 'Asia/Kolkata',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   });
   const viaIntl = (at: Date) => {
     const p = Object.fromEntries(kolkata.formatToParts(at).map((x) => [x.type, x.value]));
-    return { dateTime: `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`, key: `${p.year}-${p.month}-${p.day}`, year: Number(p.year) };
+    return {
+      dateTime: `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`,
+      key: `${p.year}-${p.month}-${p.day}`,
+      year: Number(p.year),
+    };
   };
 
   it('agrees with the time-zone database on instants either side of IST midnight over many years', () => {

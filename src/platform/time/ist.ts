@@ -107,7 +107,13 @@ export function parseIstDateTime(local: string): Date {
   const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0));
   const utc = Date.UTC(y!, mo! - 1, d!, h, mi, s);
   const check = new Date(utc);
-  if (check.getUTCMonth() !== mo! - 1 || check.getUTCDate() !== d || h! > 23 || mi! > 59 || s! > 59) {
+  if (
+    check.getUTCMonth() !== mo! - 1 ||
+    check.getUTCDate() !== d ||
+    h! > 23 ||
+    mi! > 59 ||
+    s! > 59
+  ) {
     throw new Error(`"${local}" is not a real date and time`);
   }
   return new Date(utc - OFFSET_MS);
@@ -115,6 +121,7 @@ export function parseIstDateTime(local: string): Date {
 
 /** 00:00 IST of the IST calendar day `dateKey` (yyyy-mm-dd) as an instant. */
 export function istMidnight(dateKey: string): Date {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateKey)) throw new Error(`"${dateKey}" is not a yyyy-mm-dd date`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateKey))
+    throw new Error(`"${dateKey}" is not a yyyy-mm-dd date`);
   return parseIstDateTime(dateKey);
 }

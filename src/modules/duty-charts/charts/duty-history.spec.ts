@@ -10,7 +10,11 @@ describe('night duty in the 30-day history', () => {
   });
 
   it('reads the IST clock, not UTC: 16:30–00:30 UTC is 22:00–06:00 IST', () => {
-    expect(isNightDuty(new Date('2026-11-27T16:30:00Z'), new Date('2026-11-28T00:30:00Z'))).toBe(true);
-    expect(isNightDuty(new Date('2026-11-27T22:00:00Z'), new Date('2026-11-28T06:00:00Z'))).toBe(false);
+    expect(isNightDuty(new Date('2026-11-27T16:30:00Z'), new Date('2026-11-28T00:30:00Z'))).toBe(
+      true,
+    );
+    expect(isNightDuty(new Date('2026-11-27T22:00:00Z'), new Date('2026-11-28T06:00:00Z'))).toBe(
+      false,
+    );
   });
 });
