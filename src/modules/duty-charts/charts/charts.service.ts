@@ -4,7 +4,7 @@ import { AuditService } from '../../../platform/audit/audit.service';
 import { Actor } from '../../../platform/context/request-context';
 import { TransactionService } from '../../../platform/database/transaction.service';
 import { QueueService } from '../../../platform/queue/queue.service';
-import { unitScope } from '../../../platform/units/units.service';
+import { unitScope } from '../../../platform/units';
 import { BandobastService } from '../bandobast/bandobast.service';
 import { CHART_ENTITY } from './chart-solve.service';
 import { nextStatus, publishRefusal } from './chart-states';

@@ -5,7 +5,7 @@ import { Actor } from '../../../platform/context/request-context';
 import { TransactionService } from '../../../platform/database/transaction.service';
 import { fieldError } from '../../../platform/http/field-error';
 import { Unit } from '../../../platform/units/unit.entity';
-import { unitInScope } from '../officers.service';
+import { unitInScope } from '../../../platform/units';
 import { CsvError } from './csv';
 import { checkOfficerRows, OfficerRow, RowReport } from './officer-rows';
 import { IMPORT_COLUMNS, readSheet, Sheet } from './sheet';
