@@ -1,3 +1,5 @@
+import { readTimeOfDay } from '../../platform/time';
+
 /**
  * The numbers the domain brief says vary between forces (Bhopal's press note says 48 h lead
  * time, Ashoknagar uses 3 days), read once from the environment. A bad value stops the boot
@@ -42,15 +44,10 @@ function positive(env: NodeJS.ProcessEnv, name: SettingName, max: number): numbe
   return value;
 }
 
-function minuteOfDay(text: string): number | null {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-}
-
 function quietHours(env: NodeJS.ProcessEnv): [number, number] {
   const name: SettingName = 'PROTEST_LOUDSPEAKER_QUIET_HOURS';
   const raw = env[name] ?? PROTEST_SETTING_DEFAULTS[name];
-  const [from, to] = raw.split('-').map((s) => minuteOfDay(s.trim()));
+  const [from, to] = raw.split('-').map((s) => readTimeOfDay(s.trim()));
   if (from == null || to == null || from === to) {
     throw new ProtestSettingsError(`${name} must look like 22:00-06:00 (IST, from-to), not "${raw}"`);
   }

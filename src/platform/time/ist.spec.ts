@@ -14,6 +14,7 @@ import {
   istYear,
   parseIstDateTime,
   parseTimeOfDay,
+  readTimeOfDay,
 } from './ist';
 import { fixedClock, systemClock } from './clock';
 
@@ -86,6 +87,9 @@ describe('IST minutes of the day', () => {
     expect(parseTimeOfDay('00:00')).toBe(0);
     expect(() => parseTimeOfDay('24:00')).toThrow('not a 24-hour HH:mm time');
     expect(() => parseTimeOfDay('9:30')).toThrow('not a 24-hour HH:mm time');
+    expect(readTimeOfDay('06:00')).toBe(360);
+    expect(readTimeOfDay('6:00')).toBeNull();
+    expect(readTimeOfDay('22:60')).toBeNull();
   });
 });
 

@@ -88,11 +88,17 @@ export function formatMinuteOfDay(minute: number): string {
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+/** Minutes since midnight from a 24-hour `HH:mm`, or null when it is not one. */
+export function readTimeOfDay(hhmm: string): number | null {
+  const match = TIME_OF_DAY.exec(hhmm);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
 /** Minutes since midnight from a 24-hour `HH:mm`; throws on anything else. */
 export function parseTimeOfDay(hhmm: string): number {
-  const match = TIME_OF_DAY.exec(hhmm);
-  if (!match) throw new Error(`"${hhmm}" is not a 24-hour HH:mm time`);
-  return Number(match[1]) * 60 + Number(match[2]);
+  const minute = readTimeOfDay(hhmm);
+  if (minute === null) throw new Error(`"${hhmm}" is not a 24-hour HH:mm time`);
+  return minute;
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
