@@ -25,6 +25,7 @@ import { IdempotencyInterceptor } from './platform/http/idempotency.interceptor'
 import { loggerParams } from './platform/logging';
 import { NotifyModule } from './platform/notify/notify.module';
 import { QueueModule } from './platform/queue/queue.module';
+import { TimeModule } from './platform/time';
 import { UnitsModule } from './platform/units/units.module';
 
 export interface AppRuntime {
@@ -45,6 +46,7 @@ export class AppModule implements NestModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.DB_POOL_SIZE), autoLoadEntities: false }),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
         DatabaseModule,
+        TimeModule,
         UnitsModule,
         AuditModule,
         AuthModule,

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { parseTimeOfDay } from '../platform/time/ist';
 import { ENV_DOCS, EnvironmentVariables } from './env.schema';
 
 /**
@@ -55,11 +56,6 @@ export class ConfigError extends Error {
   }
 }
 
-function minuteOfDay(text: string): number {
-  const [h, m] = text.split(':').map(Number);
-  return h! * 60 + m!;
-}
-
 /** What production must not run on: the stand-ins that are the defaults for development. */
 function productionProblems(config: EnvironmentVariables, known: Record<string, string | undefined>): string[] {
   if (config.NODE_ENV !== 'production') return [];
@@ -106,7 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!config.EOFFICE_MAILBOX) problems.push('EOFFICE_MAILBOX: required when EOFFICE_ADAPTER=email');
   }
   if (config.NOTIFY_SMS_ADAPTER === 'http' && !config.NOTIFY_SMS_URL) problems.push('NOTIFY_SMS_URL: required when NOTIFY_SMS_ADAPTER=http');
-  const [quietFrom, quietTo] = config.PROTEST_LOUDSPEAKER_QUIET_HOURS.split('-').map(minuteOfDay);
+  const [quietFrom, quietTo] = config.PROTEST_LOUDSPEAKER_QUIET_HOURS.split('-').map((t) => parseTimeOfDay(t.trim()));
   if (quietFrom === quietTo)
     problems.push(`PROTEST_LOUDSPEAKER_QUIET_HOURS=${JSON.stringify(config.PROTEST_LOUDSPEAKER_QUIET_HOURS)}: the window must not start and end at the same time`);
   problems.push(...productionProblems(config, known));

@@ -1,11 +1,12 @@
 import type { Test } from 'supertest';
 import { DataSource } from 'typeorm';
+import { addDays, istDateKey } from '../../src/platform/time';
 import { waitFor } from './databases';
 import { TestApp } from './test-app';
 
 /** The IST calendar date `days` from now, "2026-12-05": duties in the future keep slip links valid. */
 export function istDay(days: number): string {
-  return new Date(Date.now() + days * 86_400_000 + 330 * 60_000).toISOString().slice(0, 10);
+  return istDateKey(addDays(new Date(), days));
 }
 
 export interface ForceSpec {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nearestThana, parseVenueCsv } from '../../src/modules/protests/venues/venue-csv';
 import type { ProtestStatus } from '../../src/modules/protests/protest-workflow';
+import { addDays, istDateKey } from '../../src/platform/time';
 import type { TestApp } from './test-app';
 
 /** The thanas test-app.ts creates, with their centroids. */
@@ -56,9 +57,7 @@ export async function seedVenues(t: TestApp, admin: string): Promise<Record<stri
 
 /** An instant on the IST calendar `days` from today, at `hhmm` IST, as ISO-8601 with +05:30. */
 export function istAt(days: number, hhmm: string): string {
-  const todayIst = new Date(Date.now() + 330 * 60_000).toISOString().slice(0, 10);
-  const day = new Date(Date.parse(`${todayIst}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-  return `${day}T${hhmm}:00+05:30`;
+  return `${istDateKey(addDays(new Date(), days))}T${hhmm}:00+05:30`;
 }
 
 type Body = Record<string, unknown>;

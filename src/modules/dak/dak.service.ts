@@ -5,7 +5,7 @@ import { UnitOfWork } from '../../platform/change';
 import { DeliveredReference, OutboxSources } from '../../platform/eoffice/outbox/outbox-sources';
 import { OutboxItem } from '../../platform/eoffice/outbox/outbox.entity';
 import { fieldError } from '../../platform/http/field-error';
-import { unitScope, UnitsService } from '../../platform/units/units.service';
+import { unitScope, UnitsService } from '../../platform/units';
 import { DakReceipt } from './dak-receipt.entity';
 import { CreateDakDto, DakQueryDto } from './dak.dto';
 

@@ -3,14 +3,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../platform/context/request-context';
 import { UnitOfWork } from '../../platform/change';
 import { fieldError } from '../../platform/http/field-error';
-import { unitScope, UnitsService } from '../../platform/units/units.service';
+import { unitInScope, unitScope, unitSubtreeScope, UnitsService } from '../../platform/units';
 import { AvailabilityEntry } from './availability.entity';
 import {
   AvailabilityQueryDto,
   CancelWeeklyOffsDto,
   CreateAvailabilityDto,
 } from './availability.dto';
-import { OfficersService, unitInScope } from './officers.service';
+import { OfficersService } from './officers.service';
 
 const ENTITY = 'officer_availability';
 const MAX_SPAN_MS = 366 * 24 * 3600_000;
@@ -124,12 +124,7 @@ export class AvailabilityService {
       const unit = dto.unitCode ? await this.units.byCode(dto.unitCode, em, 'unitCode') : null;
       if (unit && !unitInScope(actor, unit))
         throw fieldError('unitCode', `unitCode ${unit.code} is outside your unit`);
-      const scope = unit
-        ? {
-            sql: 'o.unit_id IN (SELECT id FROM unit WHERE path = :p OR path LIKE :pp)',
-            params: { p: unit.path, pp: `${unit.path}.%` },
-          }
-        : unitScope(actor, 'o.unit_id');
+      const scope = unit ? unitSubtreeScope('o.unit_id', unit.path) : unitScope(actor, 'o.unit_id');
       const rows: Array<{ id: string }> = await em
         .createQueryBuilder()
         .update(AvailabilityEntry)

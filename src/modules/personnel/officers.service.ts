@@ -4,22 +4,12 @@ import { User } from '../../platform/auth/user.entity';
 import { Actor } from '../../platform/context/request-context';
 import { UnitOfWork } from '../../platform/change';
 import { assertVersion, fieldError } from '../../platform/http/field-error';
-import { Unit } from '../../platform/units/unit.entity';
-import { unitScope, UnitsService } from '../../platform/units/units.service';
+import { Unit, unitInScope, unitScope, unitSubtreeScope, UnitsService } from '../../platform/units';
 import { normaliseMobile } from './officer-fields';
 import { Officer } from './officer.entity';
 import { CreateOfficerDto, ListOfficersDto, UpdateOfficerDto } from './officers.dto';
 
 export const OFFICER_ENTITY = 'officer';
-
-/** Whether a unit lies in the actor's subtree (or the actor sees the whole commissionerate). */
-export function unitInScope(actor: Actor, unit: Pick<Unit, 'path'>): boolean {
-  return (
-    unitScope(actor, 'x').sql === 'TRUE' ||
-    unit.path === actor.unitPath ||
-    unit.path.startsWith(`${actor.unitPath}.`)
-  );
-}
 
 @Injectable()
 export class OfficersService {
@@ -44,10 +34,8 @@ export class OfficersService {
     if (f.skill) q.andWhere(':skill = ANY(o.skills)', { skill: f.skill });
     if (f.unitCode) {
       const unit = await this.units.byCode(f.unitCode, undefined, 'unitCode');
-      q.andWhere('o.unit_id IN (SELECT id FROM unit WHERE path = :p OR path LIKE :pp)', {
-        p: unit.path,
-        pp: `${unit.path}.%`,
-      });
+      const within = unitSubtreeScope('o.unit_id', unit.path);
+      q.andWhere(within.sql, within.params);
     }
     if (f.q) {
       const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`;

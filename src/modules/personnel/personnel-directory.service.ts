@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { unitSubtreeSql } from '../../platform/units';
 
 /** What other modules need to know about an officer: who, which unit, where they start from. */
 export interface OfficerCard {
@@ -38,7 +39,7 @@ export class PersonnelDirectory {
   pool(unitId: string, em: EntityManager = this.dataSource.manager): Promise<OfficerCard[]> {
     return em.query(
       `${CARD_SQL}
-        WHERE o.is_active AND EXISTS (SELECT 1 FROM unit p WHERE p.id = $1 AND (u.path = p.path OR u.path LIKE p.path || '.%'))
+        WHERE o.is_active AND EXISTS (SELECT 1 FROM unit p WHERE p.id = $1 AND ${unitSubtreeSql('u.path', 'p.path')})
         ORDER BY o.belt_no`,
       [unitId],
     );

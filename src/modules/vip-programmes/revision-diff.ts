@@ -1,4 +1,4 @@
-import { istDateTime } from './ist-time';
+import { formatIstDateTime, formatIstTime } from '../../platform/time';
 import { ACTIVITY_LABELS, Leg, MODE_LABELS } from './leg';
 
 export type LegChangeKind = 'LEG_ADDED' | 'LEG_REMOVED' | 'TIME_CHANGED' | 'ROUTE_CHANGED' | 'PLACE_CHANGED' | 'MODE_CHANGED' | 'VENUE_CHANGED' | 'ACTIVITY_CHANGED' | 'REMARKS_CHANGED';
@@ -12,7 +12,7 @@ export interface LegChange {
 }
 
 const legName = (l: Leg) => `${l.from.name} → ${l.to.name}`;
-const when = (l: Leg) => `${istDateTime(l.start)}–${istDateTime(l.end).slice(11)}`;
+const when = (l: Leg) => `${formatIstDateTime(new Date(l.start))}–${formatIstTime(new Date(l.end))}`;
 const routeText = (l: Leg) => (l.route.length ? l.route.map((p) => p.name).join(' → ') : '—');
 const samePlace = (a: { lat: number; lng: number; name: string }, b: { lat: number; lng: number; name: string }) =>
   a.name === b.name && a.lat === b.lat && a.lng === b.lng;

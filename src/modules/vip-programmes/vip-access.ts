@@ -8,6 +8,3 @@ export const VIP_UNIT_ROLES: Role[] = ['OFFICER', 'DUTY_OFFICER'];
 
 export const isDesk = (actor: Actor) => actor.roles.some((r) => VIP_DESK_ROLES.includes(r));
 export const isUnitReader = (actor: Actor) => actor.roles.some((r) => VIP_UNIT_ROLES.includes(r));
-
-/** Is `unitPath` inside the actor's own unit subtree? */
-export const inActorSubtree = (actor: Actor, unitPath: string) => unitPath === actor.unitPath || unitPath.startsWith(`${actor.unitPath}.`);

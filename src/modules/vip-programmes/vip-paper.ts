@@ -1,5 +1,5 @@
 import { Block } from '../../platform/documents/pdf';
-import { istDateTime } from './ist-time';
+import { formatIstDateTime } from '../../platform/time';
 import { ACTIVITY_LABELS, Leg, MODE_LABELS } from './leg';
 import { LegChange } from './revision-diff';
 import { Protectee } from './vip.entity';
@@ -12,7 +12,7 @@ export interface PaperUnit {
 
 const legRow = (l: Leg, i: number): string[] => [
   String(i + 1),
-  `${istDateTime(l.start)}\n${istDateTime(l.end)}`,
+  `${formatIstDateTime(new Date(l.start))}\n${formatIstDateTime(new Date(l.end))}`,
   `${l.from.name} → ${l.to.name}`,
   `${MODE_LABELS[l.mode].hi} / ${MODE_LABELS[l.mode].en}${l.registration ? ` (${l.registration})` : ''}`,
   `${l.venue ?? '—'}\n${ACTIVITY_LABELS[l.activity].hi} / ${ACTIVITY_LABELS[l.activity].en}`,

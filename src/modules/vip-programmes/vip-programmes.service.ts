@@ -10,6 +10,7 @@ import { fieldError } from '../../platform/http/field-error';
 import { Unit } from '../../platform/units/unit.entity';
 import { BandobastService } from '../duty-charts/bandobast/bandobast.service';
 import { densify } from '../../platform/geo/geo';
+import { istDateKey } from '../../platform/time';
 import { bandobastDraftFor } from './vip-bandobast';
 import { checkLegTimes } from './legs.rules';
 import { diffLegs, LegChange } from './revision-diff';
@@ -29,8 +30,6 @@ interface Issued {
   /** Per leg: protests and other programmes near it in space and time. */
   clashes: LegClashes[];
 }
-
-const istDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date(iso));
 
 /** Issuing VIP movement programmes: revision 1, then N+1 with a diff, or cancellation. */
 @Injectable()
@@ -78,8 +77,8 @@ export class VipProgrammesService implements OnModuleInit {
             title: dto.title,
             status: 'ISSUED',
             currentRevision: 1,
-            firstDay: istDay(plan.legs[0]!.start),
-            lastDay: istDay(plan.legs.at(-1)!.end),
+            firstDay: istDateKey(new Date(plan.legs[0]!.start)),
+            lastDay: istDateKey(new Date(plan.legs.at(-1)!.end)),
             createdBy: actor.id,
             eofficeStatus: 'PENDING_SYNC',
           }),
@@ -115,8 +114,8 @@ export class VipProgrammesService implements OnModuleInit {
         const programme = await this.lock(em, id);
         assertRevisable(programme, dto.revision);
         programme.currentRevision = plan.revisionNo;
-        programme.firstDay = istDay(plan.legs[0]!.start);
-        programme.lastDay = istDay(plan.legs.at(-1)!.end);
+        programme.firstDay = istDateKey(new Date(plan.legs[0]!.start));
+        programme.lastDay = istDateKey(new Date(plan.legs.at(-1)!.end));
         await em.save(programme);
         change.audit({ action: 'vip.revised', entityType: VIP_SOURCE, entityId: id, diff: { revision: plan.revisionNo, changes: plan.changes.map((c) => c.en) } });
         const revision = await this.issueRevision(change, actor, programme, plan, paper);

@@ -4,8 +4,9 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/context/request-context';
 import { UnitOfWork } from '../../platform/change';
 import { DocumentsService } from '../../platform/documents/documents.service';
+import { inUnitSubtree, unitSubtreeSql } from '../../platform/units';
 import { Unit } from '../../platform/units/unit.entity';
-import { inActorSubtree, isDesk, isUnitReader } from './vip-access';
+import { isDesk, isUnitReader } from './vip-access';
 import { VipClashesService } from './vip-clashes.service';
 import { movementSheetBlocks } from './vip-paper';
 import { LegWithUnits } from './vip-units';
@@ -42,8 +43,8 @@ export class VipReadService {
       q.where(
         `EXISTS (SELECT 1 FROM vip_programme_revision r JOIN unit u ON u.id = ANY(r.units_concerned)
                   WHERE r.programme_id = p.id AND r.revision_no = p.current_revision
-                    AND (u.path = :unitPath OR u.path LIKE :unitPrefix))`,
-        { unitPath: actor.unitPath, unitPrefix: `${actor.unitPath}.%` },
+                    AND ${unitSubtreeSql('u.path', ':unitPath')})`,
+        { unitPath: actor.unitPath },
       );
     }
     const visible = await q.getMany();
@@ -106,7 +107,7 @@ export class VipReadService {
     if (isDesk(actor)) return { programme, revision, ownUnits: null };
     if (!isUnitReader(actor)) throw notFound;
     const units = await this.dataSource.getRepository(Unit).createQueryBuilder('u').where('u.id IN (:...ids)', { ids: revision.unitsConcerned }).getMany();
-    const own = units.filter((u) => inActorSubtree(actor, u.path));
+    const own = units.filter((u) => inUnitSubtree(u.path, actor.unitPath));
     if (own.length === 0) throw notFound;
     return { programme, revision, ownUnits: own };
   }

@@ -1,12 +1,8 @@
 import { EntityManager } from 'typeorm';
-
-/** The calendar year in India (IST), which is what a reference number's year means. */
-export function istYear(at: Date = new Date()): number {
-  return new Date(at.getTime() + 330 * 60_000).getUTCFullYear();
-}
+import { istYear } from '../time';
 
 /**
- * Next human reference number, e.g. `PRT/2026/000123`. Taken inside the caller's transaction
+ * Next human reference number, e.g. `PRT/2026/000123`, numbered within the IST calendar year. Taken inside the caller's transaction
  * (row lock on the counter), so a rolled-back change gives its number back and numbers are
  * gap-free per prefix and year.
  */

@@ -1,5 +1,5 @@
 import { kindLabel } from './document-kinds';
-import { formatIstDate } from './pdf';
+import { formatIstDate } from '../time';
 import type { VerifyOutcome } from './documents.service';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

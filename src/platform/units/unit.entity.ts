@@ -12,7 +12,7 @@ export class Unit {
   @Column() nameEn!: string;
   @Column() nameHi!: string;
   @Column({ type: 'uuid', nullable: true }) parentId!: string | null;
-  /** Materialised path of codes, e.g. `BPL.ZONE_1.TT_NAGAR`; subtree = prefix match. */
+  /** Materialised path of codes, e.g. `BPL.ZONE_1.TT_NAGAR`; subtree: see subtree.ts. */
   @Column() path!: string;
   @Column({ type: 'double precision', nullable: true }) lat!: number | null;
   @Column({ type: 'double precision', nullable: true }) lng!: number | null;

@@ -1,8 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../context/request-context';
-import { COMMISSIONERATE_WIDE_ROLES } from '../auth/roles';
 import { fieldError } from '../http/field-error';
+import { childPath } from './subtree';
 import { Unit, UnitKind } from './unit.entity';
 
 export interface NewUnit {
@@ -40,23 +39,11 @@ export class UnitsService {
       nameEn: input.nameEn,
       nameHi: input.nameHi,
       parentId: parent?.id ?? null,
-      path: parent ? `${parent.path}.${input.code}` : input.code,
+      path: childPath(parent?.path ?? null, input.code),
       lat: input.lat ?? null,
       lng: input.lng ?? null,
       isDemo: input.isDemo ?? false,
     });
     return em.save(unit);
   }
-}
-
-/**
- * SQL condition limiting rows to the actor's unit subtree, unless a role sees the whole
- * commissionerate. `unitColumn` is a column holding a unit id.
- */
-export function unitScope(actor: Actor, unitColumn: string): { sql: string; params: Record<string, unknown> } {
-  if (actor.roles.some((r) => COMMISSIONERATE_WIDE_ROLES.includes(r))) return { sql: 'TRUE', params: {} };
-  return {
-    sql: `${unitColumn} IN (SELECT id FROM unit WHERE path = :scopePath OR path LIKE :scopePrefix)`,
-    params: { scopePath: actor.unitPath, scopePrefix: `${actor.unitPath}.%` },
-  };
 }

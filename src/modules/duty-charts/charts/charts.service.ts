@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../../platform/context/request-context';
 import { UnitOfWork } from '../../../platform/change';
 import { QueueService } from '../../../platform/queue/queue.service';
-import { unitScope } from '../../../platform/units/units.service';
+import { unitScope } from '../../../platform/units';
 import { BandobastService } from '../bandobast/bandobast.service';
 import { CHART_ENTITY } from './chart-solve.service';
 import { nextStatus, publishRefusal } from './chart-states';

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { isNightDuty } from '../ist';
+import { IST_OFFSET_MINUTES } from '../../../platform/time';
+import { isNightDuty as isNightShift } from '../solver/time';
 
 export interface OfficerHistory {
   dutyHours30d: number;
@@ -7,6 +8,11 @@ export interface OfficerHistory {
 }
 
 const DAY = 86_400_000;
+
+/** A night duty on the IST clock, by the solver's own definition (README: half or more between 22:00 and 06:00). */
+export function isNightDuty(from: Date, to: Date): boolean {
+  return isNightShift(from.getTime() / 60_000, to.getTime() / 60_000, IST_OFFSET_MINUTES);
+}
 
 /**
  * Duty hours and nights over the 30 days before a bandobast, from the published charts of

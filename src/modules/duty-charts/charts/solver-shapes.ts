@@ -1,6 +1,6 @@
 import { OfficerCard } from '../../personnel/personnel-directory.service';
 import { BandobastPost, BandobastShift } from '../bandobast/structure.entity';
-import { istIso } from '../ist';
+import { istIso } from '../../../platform/time';
 import { Officer as SolverOfficer, Post as SolverPost, Rank } from '../solver';
 import { OfficerHistory } from './duty-history';
 

@@ -2,12 +2,12 @@
  * A small hand-made bandobast for tests: one sector, a check-point with a morning,
  * an evening and a night shift (crossing midnight), and a handful of officers.
  */
+import { istIso, istMidnight } from '../../../platform/time';
 import { Assignment, BandobastInstance, DutyChartSolution, Officer, Rank } from '../solver/types';
 
-export const at = (day: number, hour: number): string => {
-  const date = new Date(Date.UTC(2026, 10, 8 + day + Math.floor(hour / 24)));
-  return `${date.toISOString().slice(0, 10)}T${String(hour % 24).padStart(2, '0')}:00:00+05:30`;
-};
+/** `hour` IST (may pass 24) on 8 November 2026 plus `day`, with the +05:30 offset. */
+export const at = (day: number, hour: number): string =>
+  istIso(new Date(istMidnight('2026-11-08').getTime() + (day * 24 + hour) * 3_600_000));
 
 export function officer(id: string, rank: Rank, extras: Partial<Officer> = {}): Officer {
   return { id, rank, gender: 'M', unit: 'TT_NAGAR', skills: [], ...extras };

@@ -1,6 +1,6 @@
 import type { Block, TableColumn } from '../../../platform/documents/pdf';
 import type { TemplateStore } from '../../../platform/documents/templates';
-import { istDate, istTime, istWindow } from '../ist';
+import { formatIstDateTime, formatIstWindow } from '../../../platform/time';
 import { groupBy } from '../bandobast/structure-tree';
 import { ChartData, ChartDuty } from './chart-data';
 import { inChargeText, postKindLabel, shortRank } from './labels';
@@ -34,7 +34,7 @@ function preamble(data: ChartData, templates: TemplateStore, scope: string): Blo
   const period =
     shifts.length === 0
       ? '—'
-      : istWindow(
+      : formatIstWindow(
           new Date(Math.min(...shifts.map((s) => s.startsAt.getTime()))),
           new Date(Math.max(...shifts.map((s) => s.endsAt.getTime()))),
         );
@@ -80,7 +80,7 @@ export function masterChartBlocks(data: ChartData, templates: TemplateStore): Bl
         rows: duties.map((d) => [
           post(d),
           d.post.location,
-          `${istWindow(d.shift.startsAt, d.shift.endsAt)}`,
+          `${formatIstWindow(d.shift.startsAt, d.shift.endsAt)}`,
           shortRank(d.slotRank),
           d.officer.beltNo,
           who(d),
@@ -121,8 +121,8 @@ export function thanaChartBlocks(
             who(d),
             `${post(d)}; ${d.sector.code}`,
             d.post.location,
-            `${istDate(report)} ${istTime(report)}`,
-            istWindow(d.shift.startsAt, d.shift.endsAt),
+            formatIstDateTime(report),
+            formatIstWindow(d.shift.startsAt, d.shift.endsAt),
             inChargeText(d.inCharge),
           ];
         }),

@@ -1,6 +1,6 @@
 import type { Block } from '../../../platform/documents/pdf';
 import type { TemplateStore } from '../../../platform/documents/templates';
-import { istDate, istTime, istWindow } from '../ist';
+import { formatIstDateTime, formatIstWindow } from '../../../platform/time';
 import { inChargeText, postKindLabel, rankLabel } from './labels';
 import { SlipContent } from './slip-content';
 
@@ -30,7 +30,7 @@ export function slipBlocks(slip: SlipContent, templates: TemplateStore): Block[]
       {
         kind: 'heading',
         level: 2,
-        text: `ड्यूटी ${i + 1} / Duty ${i + 1}: ${istWindow(start, new Date(d.end))}`,
+        text: `ड्यूटी ${i + 1} / Duty ${i + 1}: ${formatIstWindow(start, new Date(d.end))}`,
       },
       {
         kind: 'keyValue',
@@ -47,10 +47,10 @@ export function slipBlocks(slip: SlipContent, templates: TemplateStore): Block[]
                 ? `${d.location} (${d.lat.toFixed(5)}, ${d.lng.toFixed(5)})`
                 : d.location,
           },
-          { key: 'रिपोर्टिंग समय / Report at', value: `${istDate(report)} ${istTime(report)}` },
+          { key: 'रिपोर्टिंग समय / Report at', value: formatIstDateTime(report) },
           {
             key: 'ड्यूटी समय / Shift',
-            value: `${istWindow(start, new Date(d.end))} (${d.shiftCode})`,
+            value: `${formatIstWindow(start, new Date(d.end))} (${d.shiftCode})`,
           },
           { key: 'सेक्टर / Sector', value: `${d.sector}; ${d.division}` },
           { key: 'प्रभारी / In-charge', value: inChargeText(d.inCharge) },

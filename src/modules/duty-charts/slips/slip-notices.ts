@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import type { Change } from '../../../platform/change';
-import { istDate, istTime } from '../ist';
+import { formatIstDateTime } from '../../../platform/time';
 import type { SlipContent } from '../publish/slip-content';
 import { DutyChartSettings, InjectSettings } from '../settings';
 import { DutySlip } from './duty-slip.entity';
@@ -47,7 +47,7 @@ export class SlipNotices {
       language: this.settings.smsLanguage,
       vars: {
         ...this.names(content),
-        reportAt: `${istDate(report)} ${istTime(report)}`,
+        reportAt: formatIstDateTime(report),
         post: `${first.postName} (${first.postCode})${more}`,
         link: this.linkFor(slip),
       },

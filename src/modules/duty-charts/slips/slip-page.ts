@@ -1,4 +1,4 @@
-import { istDate, istTime, istWindow } from '../ist';
+import { formatIstDateTime, formatIstWindow } from '../../../platform/time';
 import { inChargeText, postKindLabel, rankLabel } from '../publish/labels';
 import type { SlipContent } from '../publish/slip-content';
 
@@ -32,8 +32,8 @@ export function slipPageHtml(content: SlipContent, pdfHref: string): string {
         ? ` <a href="tel:${esc(d.inCharge.mobile)}">कॉल / Call</a>`
         : '';
       return `<h2>ड्यूटी ${i + 1} / Duty ${i + 1}</h2><dl>
-<dt>रिपोर्टिंग समय / Report at</dt><dd><strong>${esc(`${istDate(report)} ${istTime(report)}`)}</strong></dd>
-<dt>ड्यूटी समय / Shift</dt><dd>${esc(istWindow(start, new Date(d.end)))}</dd>
+<dt>रिपोर्टिंग समय / Report at</dt><dd><strong>${esc(formatIstDateTime(report))}</strong></dd>
+<dt>ड्यूटी समय / Shift</dt><dd>${esc(formatIstWindow(start, new Date(d.end)))}</dd>
 <dt>ड्यूटी स्थल / Post</dt><dd>${esc(`${d.postName} (${d.postCode}), ${postKindLabel(d.postKind)}`)}</dd>
 <dt>पता / Location</dt><dd>${esc(d.location)}${map}</dd>
 <dt>सेक्टर / Sector</dt><dd>${esc(`${d.sector}; ${d.division}`)}</dd>

@@ -3,6 +3,7 @@
  * skills, home locations, 30-day history and some leave. Proportions are plausible,
  * not official (no public source gives them); they are knobs, not facts.
  */
+import { istIso, istMidnight } from '../../../platform/time';
 import { BHOPAL_THANAS } from './bhopal-thanas';
 import { SeededRandom } from './rng';
 import { toEpochMinutes } from './time';
@@ -41,10 +42,7 @@ export interface Horizon {
 
 /** "2026-11-08" plus `days`, at hh:mm IST, as ISO 8601 with offset. */
 export function istTime(startDate: string, days: number, hour: number): string {
-  const date = new Date(`${startDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days + Math.floor(hour / 24));
-  const hh = String(hour % 24).padStart(2, '0');
-  return `${date.toISOString().slice(0, 10)}T${hh}:00:00+05:30`;
+  return istIso(new Date(istMidnight(startDate).getTime() + (days * 24 + hour) * 3_600_000));
 }
 
 export function generateForce(random: SeededRandom, size: number, horizon: Horizon): ForceMember[] {

@@ -4,7 +4,7 @@ import { Actor } from '../../../platform/context/request-context';
 import { UnitOfWork } from '../../../platform/change';
 import { fieldError } from '../../../platform/http/field-error';
 import { Unit } from '../../../platform/units/unit.entity';
-import { unitInScope } from '../officers.service';
+import { unitInScope } from '../../../platform/units';
 import { CsvError } from './csv';
 import { checkOfficerRows, OfficerRow, RowReport } from './officer-rows';
 import { IMPORT_COLUMNS, readSheet, Sheet } from './sheet';

@@ -2,17 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../../platform/context/request-context';
 import { Unit } from '../../../platform/units/unit.entity';
-import { unitScope } from '../../../platform/units/units.service';
+import { unitScope } from '../../../platform/units';
 import { protestClashExists } from '../clash/protest-clash.sql';
 import { ProtestQueryDto } from '../dto/protest-query.dto';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
-import { addDays, istDateKey, istStartOfDay } from '../ist-time';
+import { addDays, CLOCK, Clock, istDateKey, istStartOfDay } from '../../../platform/time';
 import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
-import { UNDECIDED_STATUSES } from '../protest-workflow';
+import { slaAtRiskSql } from '../rules/sla';
 import { toBoardEvent, toSummary, SummaryRow } from './protest-summary';
-
-const UNDECIDED_SQL = UNDECIDED_STATUSES.map((s) => `'${s}'`).join(',');
 
 /** The control room's views: the filtered list, and the board of today's and tomorrow's events. */
 @Injectable()
@@ -20,14 +18,15 @@ export class ProtestList {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(PROTEST_SETTINGS) private readonly settings: ProtestSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Soonest first within a date range; newest first when no start of the range is given. */
   async list(actor: Actor, f: ProtestQueryDto) {
     const q = this.base(actor);
-    const slaAtRisk = `(p.status IN (${UNDECIDED_SQL}) AND p.starts_at < now() + CAST(:slaHours AS double precision) * interval '1 hour')`;
+    const sla = slaAtRiskSql('p', this.settings.slaHours, this.clock.now());
     const clash = protestClashExists('p', ':clashDistance');
-    q.setParameters({ slaHours: this.settings.slaHours, clashDistance: this.settings.clashDistanceMetres });
+    q.setParameters({ ...sla.params, clashDistance: this.settings.clashDistanceMetres });
     if (f.from) q.andWhere('p.ends_at > :from', { from: f.from });
     if (f.to) q.andWhere('p.starts_at < :to', { to: f.to });
     if (f.status) q.andWhere('p.status = :status', { status: f.status });
@@ -36,11 +35,11 @@ export class ProtestList {
     if (f.type) q.andWhere('p.event_type = :type', { type: f.type });
     if (f.late !== undefined) q.andWhere('p.is_late = :late', { late: f.late });
     if (f.clash !== undefined) q.andWhere(f.clash ? clash : `NOT ${clash}`);
-    if (f.sla !== undefined) q.andWhere(f.sla ? slaAtRisk : `NOT ${slaAtRisk}`);
+    if (f.sla !== undefined) q.andWhere(f.sla ? sla.sql : `NOT ${sla.sql}`);
     const counted = await q.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>();
     const rows = await q
       .addSelect(`${clash}`, 'has_clash')
-      .addSelect(slaAtRisk, 'sla_at_risk')
+      .addSelect(sla.sql, 'sla_at_risk')
       .orderBy('p.starts_at', f.from ? 'ASC' : 'DESC')
       .addOrderBy('p.ref', 'ASC')
       .limit(f.limit)
@@ -61,7 +60,7 @@ export class ProtestList {
   }
 
   /** Approved events on today's and tomorrow's IST dates, with where they take place. */
-  async board(actor: Actor, now = new Date()) {
+  async board(actor: Actor, now = this.clock.now()) {
     const today = istStartOfDay(now);
     const days = [today, addDays(today, 1)];
     const rows = await this.base(actor)

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor } from '../../../platform/context/request-context';
-import { unitScope } from '../../../platform/units/units.service';
+import { unitScope } from '../../../platform/units';
 import { ProtestApplication } from '../entities/protest-application.entity';
 
 /**

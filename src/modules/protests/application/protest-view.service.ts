@@ -1,21 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../../platform/context/request-context';
+import { CLOCK, Clock } from '../../../platform/time';
 import { Unit } from '../../../platform/units/unit.entity';
-import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestAttachment } from '../entities/protest-attachment.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
 import { EVENT_TYPES } from '../event-types';
 import { ProtestLetters } from '../letters/protest-letters.service';
 import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
-import { allowedNext, UNDECIDED_STATUSES } from '../protest-workflow';
+import { allowedNext } from '../protest-workflow';
+import { slaAtRisk } from '../rules/sla';
 import { ProtestAssessment } from './protest-assessment';
 import { ProtestRecords } from './protest-records';
-
-/** Undecided with the start less than the SLA window away (or already past). */
-export function slaAtRisk(app: Pick<ProtestApplication, 'status' | 'startsAt'>, slaHours: number, now = Date.now()): boolean {
-  return UNDECIDED_STATUSES.includes(app.status) && app.startsAt.getTime() - now < slaHours * 3_600_000;
-}
 
 /** One application as the DCP and the control room see it: the record, its rules, clashes and papers. */
 @Injectable()
@@ -26,6 +22,7 @@ export class ProtestView {
     private readonly assessment: ProtestAssessment,
     private readonly letters: ProtestLetters,
     @Inject(PROTEST_SETTINGS) private readonly settings: ProtestSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async get(actor: Actor, id: string) {
@@ -66,7 +63,7 @@ export class ProtestView {
       },
       intake: { channel: app.intakeChannel, receivedAt: app.receivedAt, enteredBy: app.enteredBy },
       thana: { code: thana.code, nameEn: thana.nameEn, nameHi: thana.nameHi },
-      flags: { late: app.isLate, leadTimeHours: app.leadTimeHours, slaAtRisk: slaAtRisk(app, this.settings.slaHours), clash: clashes.length > 0 },
+      flags: { late: app.isLate, leadTimeHours: app.leadTimeHours, slaAtRisk: slaAtRisk(app, this.settings.slaHours, this.clock.now()), clash: clashes.length > 0 },
       rules,
       clashes,
       thanaReport: app.thanaReportRequestedAt && {

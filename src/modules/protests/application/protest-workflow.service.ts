@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { Actor } from '../../../platform/context/request-context';
 import { fieldError } from '../../../platform/http/field-error';
+import { inUnitSubtree } from '../../../platform/units';
 import { Unit } from '../../../platform/units/unit.entity';
 import { StandardConditions } from '../conditions/standard-conditions';
 import { ApproveDto, RejectDto, RequestThanaReportDto, RevokeDto, ThanaReportDto, WithdrawDto } from '../dto/transitions.dto';
@@ -34,7 +35,7 @@ export class ProtestWorkflow {
     return this.transitioner.move(actor, id, 'submitThanaReport', dto.version, {
       apply: async (em, app) => {
         const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
-        if (actor.unitPath !== thana.path && !actor.unitPath.startsWith(`${thana.path}.`)) {
+        if (!inUnitSubtree(actor.unitPath, thana.path)) {
           throw new ForbiddenException(`Only a user of ${thana.nameEn} thana may enter its report on ${app.ref}`);
         }
         Object.assign(app, { thanaRecommendation: dto.recommendation, thanaReport: dto.report, thanaReportedBy: actor.id, thanaReportedAt: new Date() });

@@ -1,11 +1,10 @@
 import type { Block } from '../../../platform/documents/pdf';
 import type { TemplateStore } from '../../../platform/documents/templates';
-import { formatIstDate } from '../../../platform/documents/pdf/ist-date';
 import type { ProtestApplication } from '../entities/protest-application.entity';
 import type { LetterKind } from '../entities/protest-letter.entity';
 import type { ProtestVenue } from '../entities/protest-venue.entity';
 import { EVENT_TYPES } from '../event-types';
-import { formatIst, formatIstTime } from '../ist-time';
+import { formatIstDate, formatIstDateTime, formatIstTime } from '../../../platform/time';
 
 type Lang = 'hi' | 'en';
 type Named = { readonly nameHi: string; readonly nameEn: string };
@@ -45,8 +44,8 @@ export function letterVars(kind: LetterKind, ctx: LetterContext, lang: Lang): Re
     address: app.address,
     eventType: EVENT_TYPES[app.eventType][lang],
     place: placeName(ctx, lang),
-    startsAt: formatIst(app.startsAt),
-    endsAt: formatIst(app.endsAt),
+    startsAt: formatIstDateTime(app.startsAt),
+    endsAt: formatIstDateTime(app.endsAt),
     thana: lang === 'hi' ? ctx.thana.nameHi : ctx.thana.nameEn,
   };
   if (kind === 'REFUSAL') return { ...common, receivedOn: formatIstDate(app.receivedAt), grounds: app.grounds ?? '' };

@@ -14,7 +14,7 @@ import { ProtestApplication } from '../entities/protest-application.entity';
 import { LETTER_KINDS, LetterKind, ProtestLetter } from '../entities/protest-letter.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
 import { EVENT_TYPES } from '../event-types';
-import { formatIst } from '../ist-time';
+import { formatIstDateTime } from '../../../platform/time';
 import { PROTEST_SOURCE } from '../protest-source';
 import { composeLetter } from './letter-content';
 
@@ -91,7 +91,7 @@ export class ProtestLetters implements OnModuleInit {
       sourceId: app.id,
       sourceRef: app.ref,
       kind: documentKind,
-      subject: `${letter.title}: ${EVENT_TYPES[app.eventType].en}, ${letter.place}, ${formatIst(app.startsAt)}`,
+      subject: `${letter.title}: ${EVENT_TYPES[app.eventType].en}, ${letter.place}, ${formatIstDateTime(app.startsAt)}`,
       metadata: { applicationRef: app.ref, letter: letter.kind, eventType: app.eventType, startsAt: app.startsAt.toISOString(), thana: letter.thanaCode },
       documentId: doc.id,
     });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Change } from '../../../platform/change';
 import { Unit } from '../../../platform/units/unit.entity';
 import type { ProtestApplication } from '../entities/protest-application.entity';
-import { formatIst } from '../ist-time';
+import { formatIstDateTime } from '../../../platform/time';
 import type { ProtestStatus } from '../protest-workflow';
 import { PROTEST_SOURCE } from '../protest-source';
 
@@ -24,7 +24,7 @@ export class ProtestNotices {
       to: app.mobile,
       template: noticeTemplate(app.status),
       language: app.smsLanguage,
-      vars: { reference: app.ref, eventDate: formatIst(app.startsAt), thana: thanaName },
+      vars: { reference: app.ref, eventDate: formatIstDateTime(app.startsAt), thana: thanaName },
       sourceType: PROTEST_SOURCE,
       sourceId: app.id,
     });

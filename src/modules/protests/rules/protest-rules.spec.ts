@@ -1,7 +1,8 @@
 import { loadConfig } from '../../../config/config';
+import { parseIstDateTime } from '../../../platform/time';
 import { evaluateRules, RuleInput } from './protest-rules';
 
-const ist = (s: string) => new Date(`${s}+05:30`);
+const ist = parseIstDateTime;
 const limits = loadConfig({}).protests;
 const park = { nameEn: 'Ambedkar Park', capacity: 1000, opensAt: '10:00', closesAt: '17:00' };
 const base: RuleInput = {

@@ -1,4 +1,4 @@
-import { formatIst, formatMinute } from '../ist-time';
+import { formatIstDateTime, formatMinuteOfDay } from '../../../platform/time';
 import type { ProtestSettings } from '../protest-settings';
 import { leadTimeRule } from './lead-time';
 import { firstQuietOverlap } from './quiet-hours';
@@ -47,12 +47,12 @@ export function evaluateRules(input: RuleInput, limits: Limits): RuleResult[] {
 }
 
 function loudspeakerRule({ loudspeaker }: RuleInput, l: Limits): RuleResult {
-  const window = `${formatMinute(l.quietFromMinute)}–${formatMinute(l.quietToMinute)}`;
+  const window = `${formatMinuteOfDay(l.quietFromMinute)}–${formatMinuteOfDay(l.quietToMinute)}`;
   if (!loudspeaker) return { rule: 'LOUDSPEAKER_QUIET_HOURS', ok: true, detail: 'no loudspeaker requested' };
   const hit = firstQuietOverlap(loudspeaker.from, loudspeaker.to, l.quietFromMinute, l.quietToMinute);
-  const asked = `loudspeaker asked for ${formatIst(loudspeaker.from)} to ${formatIst(loudspeaker.to)}`;
+  const asked = `loudspeaker asked for ${formatIstDateTime(loudspeaker.from)} to ${formatIstDateTime(loudspeaker.to)}`;
   return hit
-    ? { rule: 'LOUDSPEAKER_QUIET_HOURS', ok: false, detail: `${asked}; it would run at ${formatIst(hit)}, inside the ${window} quiet hours` }
+    ? { rule: 'LOUDSPEAKER_QUIET_HOURS', ok: false, detail: `${asked}; it would run at ${formatIstDateTime(hit)}, inside the ${window} quiet hours` }
     : { rule: 'LOUDSPEAKER_QUIET_HOURS', ok: true, detail: `${asked}; clear of the ${window} quiet hours` };
 }
 
@@ -70,7 +70,7 @@ function venueHoursRule({ venue, startsAt, endsAt }: RuleInput): RuleResult {
   return {
     rule: 'VENUE_HOURS',
     ok,
-    detail: `event ${formatIst(startsAt)} to ${formatIst(endsAt)}; ${venue.nameEn} is open ${venue.opensAt}–${venue.closesAt} on one day`,
+    detail: `event ${formatIstDateTime(startsAt)} to ${formatIstDateTime(endsAt)}; ${venue.nameEn} is open ${venue.opensAt}–${venue.closesAt} on one day`,
   };
 }
 

@@ -1,6 +1,7 @@
 import { firstQuietOverlap } from './quiet-hours';
+import { parseIstDateTime } from '../../../platform/time';
 
-const ist = (s: string) => new Date(`${s}+05:30`);
+const ist = parseIstDateTime;
 const Q = [22 * 60, 6 * 60] as const;
 
 describe('loudspeaker quiet hours', () => {

@@ -1,4 +1,4 @@
-import { addDays, istStartOfDay } from '../ist-time';
+import { addDays, istStartOfDay } from '../../../platform/time';
 
 /**
  * Where [from, to) first meets the daily quiet window (Noise Rules 2000 r.5: 22:00–06:00 IST),

@@ -1,6 +1,7 @@
 import { withinVenueHours } from './venue-hours';
+import { parseIstDateTime } from '../../../platform/time';
 
-const ist = (s: string) => new Date(`${s}+05:30`);
+const ist = parseIstDateTime;
 
 describe('venue hours', () => {
   it('accepts an event inside 10:00–17:00, including one that uses the whole window', () => {

@@ -1,10 +1,4 @@
-import { istMinuteOfDay, istStartOfDay } from '../ist-time';
-
-/** Minutes of the day from `HH:MM`. */
-export function parseMinute(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h! * 60 + m!;
-}
+import { istMinuteOfDay, istStartOfDay, parseTimeOfDay } from '../../../platform/time';
 
 /**
  * A venue's hours are one window per IST day (Jantar Mantar: 10:00–17:00), so the event must
@@ -12,5 +6,5 @@ export function parseMinute(hhmm: string): number {
  */
 export function withinVenueHours(startsAt: Date, endsAt: Date, opensAt: string, closesAt: string): boolean {
   const sameDay = istStartOfDay(startsAt).getTime() === istStartOfDay(endsAt).getTime();
-  return sameDay && istMinuteOfDay(startsAt) >= parseMinute(opensAt) && istMinuteOfDay(endsAt) <= parseMinute(closesAt);
+  return sameDay && istMinuteOfDay(startsAt) >= parseTimeOfDay(opensAt) && istMinuteOfDay(endsAt) <= parseTimeOfDay(closesAt);
 }

@@ -15,7 +15,6 @@
  * Same spec in, same bytes out. Call warmUpPdfEngine() once at application start.
  */
 export { renderPdf, renderPdfDocument } from './render';
-export { formatIstDate } from './ist-date';
 export type {
   Block,
   HeadingBlock,

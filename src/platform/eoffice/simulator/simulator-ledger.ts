@@ -1,6 +1,7 @@
 // What the simulated e-Office has diarised, and how often each key knocked. Tests and benches
 // read it to prove "exactly once": many arrivals of a key, one receipt.
 
+import { istYear } from '../../time';
 import { DiarisationRequest, Grading } from '../gateway/eoffice-gateway.port';
 
 export interface LedgerReceipt {
@@ -23,8 +24,6 @@ export interface SimulatorLedger {
 }
 
 const SECTION = 'POLICE-BPL';
-// India Standard Time is UTC+05:30 all year (no DST), so the receipt year is a fixed shift.
-const IST_OFFSET_MS = 330 * 60 * 1000;
 
 export class ReceiptLedger {
   private readonly receipts = new Map<string, Omit<LedgerReceipt, 'timesReceived'>>();
@@ -48,7 +47,7 @@ export class ReceiptLedger {
   /** Issues the next receipt number, e.g. `1/2026/POLICE-BPL`; numbering restarts each IST year. */
   create(request: DiarisationRequest): Omit<LedgerReceipt, 'timesReceived'> {
     const createdAt = this.now();
-    const year = new Date(createdAt.getTime() + IST_OFFSET_MS).getUTCFullYear();
+    const year = istYear(createdAt);
     const serial = this.nextSerialByYear.get(year) ?? this.firstSerial;
     this.nextSerialByYear.set(year, serial + 1);
     const receipt = {

@@ -1,5 +1,5 @@
 import { Flow } from '../flow';
-import { formatIstDate } from '../ist-date';
+import { formatIstDate } from '../../../time';
 import { labelsFor } from '../labels';
 import { PdfCanvas } from '../pdf-canvas';
 import { TextStyle, fitOneLine, wrapText } from '../text-layout';

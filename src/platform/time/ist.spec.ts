@@ -1,0 +1,209 @@
+import {
+  addDays,
+  formatIstDate,
+  formatIstDateTime,
+  formatIstTime,
+  formatIstWindow,
+  formatMinuteOfDay,
+  istDateKey,
+  istEndOfDay,
+  istIso,
+  istMidnight,
+  istMinuteOfDay,
+  istStartOfDay,
+  istYear,
+  parseIstDateTime,
+  parseTimeOfDay,
+  readTimeOfDay,
+} from './ist';
+import { fixedClock, systemClock } from './clock';
+
+// IST midnight is 18:30 UTC: 18:29 UTC is the last minute of one IST day, 18:30 the first of the next.
+const lastMinute = new Date('2026-11-27T18:29:00Z');
+const firstMinute = new Date('2026-11-27T18:30:00Z');
+
+describe('IST calendar day of an instant', () => {
+  it('turns over at 18:30 UTC, not at UTC midnight', () => {
+    expect(istDateKey(lastMinute)).toBe('2026-11-27');
+    expect(istDateKey(firstMinute)).toBe('2026-11-28');
+    expect(istDateKey(new Date('2026-11-27T19:00:00Z'))).toBe('2026-11-28');
+    expect(istDateKey(new Date('2026-11-27T23:59:59Z'))).toBe('2026-11-28');
+  });
+
+  it('reads the IST year, which changes at 18:30 UTC on 31 December', () => {
+    expect(istYear(new Date('2025-12-31T18:29:59Z'))).toBe(2025);
+    expect(istYear(new Date('2025-12-31T18:30:00Z'))).toBe(2026);
+  });
+});
+
+describe('IST midnight boundaries', () => {
+  it('finds IST midnight of the day an instant falls on', () => {
+    expect(istStartOfDay(lastMinute).toISOString()).toBe('2026-11-26T18:30:00.000Z');
+    expect(istStartOfDay(firstMinute).toISOString()).toBe('2026-11-27T18:30:00.000Z');
+    expect(istStartOfDay(new Date('2026-11-27T18:29:59.999Z')).toISOString()).toBe(
+      '2026-11-26T18:30:00.000Z',
+    );
+  });
+
+  it('ends an IST day, exclusively, at the next IST midnight', () => {
+    expect(istEndOfDay(lastMinute).toISOString()).toBe('2026-11-27T18:30:00.000Z');
+    expect(istEndOfDay(firstMinute).toISOString()).toBe('2026-11-28T18:30:00.000Z');
+    expect(istEndOfDay(lastMinute).getTime() - istStartOfDay(lastMinute).getTime()).toBe(
+      24 * 3600_000,
+    );
+  });
+
+  it('gives the instant of 00:00 IST on a named date', () => {
+    expect(istMidnight('2026-11-28').toISOString()).toBe('2026-11-27T18:30:00.000Z');
+    expect(istMidnight('2026-11-28')).toEqual(istStartOfDay(firstMinute));
+    expect(() => istMidnight('28-11-2026')).toThrow('not a yyyy-mm-dd date');
+  });
+
+  it('adds whole days', () => {
+    expect(addDays(firstMinute, 1).toISOString()).toBe('2026-11-28T18:30:00.000Z');
+    expect(addDays(firstMinute, -2).toISOString()).toBe('2026-11-25T18:30:00.000Z');
+  });
+});
+
+describe('IST minutes of the day', () => {
+  it('reads the time of day in Asia/Kolkata whatever the server zone', () => {
+    expect(istMinuteOfDay(new Date('2026-11-27T16:30:00Z'))).toBe(22 * 60);
+    expect(istMinuteOfDay(lastMinute)).toBe(23 * 60 + 59);
+    expect(istMinuteOfDay(firstMinute)).toBe(0);
+  });
+
+  it('reads instants before 1970 too', () => {
+    expect(istMinuteOfDay(new Date('1969-12-31T18:29:00Z'))).toBe(23 * 60 + 59);
+    expect(istStartOfDay(new Date('1969-12-31T18:29:00Z')).toISOString()).toBe(
+      '1969-12-30T18:30:00.000Z',
+    );
+  });
+
+  it('writes and reads 24-hour HH:mm times of day', () => {
+    expect(formatMinuteOfDay(22 * 60)).toBe('22:00');
+    expect(formatMinuteOfDay(6 * 60 + 5)).toBe('06:05');
+    expect(parseTimeOfDay('10:00')).toBe(600);
+    expect(parseTimeOfDay('23:59')).toBe(1439);
+    expect(parseTimeOfDay('00:00')).toBe(0);
+    expect(() => parseTimeOfDay('24:00')).toThrow('not a 24-hour HH:mm time');
+    expect(() => parseTimeOfDay('9:30')).toThrow('not a 24-hour HH:mm time');
+    expect(readTimeOfDay('06:00')).toBe(360);
+    expect(readTimeOfDay('6:00')).toBeNull();
+    expect(readTimeOfDay('22:60')).toBeNull();
+  });
+});
+
+describe('IST formatting', () => {
+  it('prints dd-mm-yyyy in Asia/Kolkata whatever the server time zone', () => {
+    expect(formatIstDate(new Date('2026-03-04T18:29:59Z'))).toBe('04-03-2026');
+    expect(formatIstDate(new Date('2026-03-04T18:30:00Z'))).toBe('05-03-2026');
+    expect(formatIstDate(new Date('2025-12-31T20:00:00Z'))).toBe('01-01-2026');
+  });
+
+  it('prints the 24-hour IST time and the two together, as Indian papers do', () => {
+    expect(formatIstTime(lastMinute)).toBe('23:59');
+    expect(formatIstTime(firstMinute)).toBe('00:00');
+    expect(formatIstDateTime(new Date('2026-11-27T05:30:00Z'))).toBe('27-11-2026 11:00');
+    expect(formatIstDateTime(new Date('2026-11-27T09:00:00Z'))).toBe('27-11-2026 14:30');
+    expect(formatIstDateTime(lastMinute)).toBe('27-11-2026 23:59');
+    expect(formatIstDateTime(firstMinute)).toBe('28-11-2026 00:00');
+  });
+
+  it('shows a window that crosses IST midnight with both dates', () => {
+    expect(
+      formatIstWindow(new Date('2026-11-27T22:00:00+05:30'), new Date('2026-11-28T06:00:00+05:30')),
+    ).toBe('27-11-2026 22:00 – 28-11-2026 06:00');
+    expect(
+      formatIstWindow(new Date('2026-11-27T06:00:00+05:30'), new Date('2026-11-27T14:00:00+05:30')),
+    ).toBe('27-11-2026 06:00–14:00');
+    expect(formatIstWindow(new Date('2026-11-27T18:00:00Z'), lastMinute)).toBe(
+      '27-11-2026 23:30–23:59',
+    );
+    expect(formatIstWindow(new Date('2026-11-27T18:00:00Z'), firstMinute)).toBe(
+      '27-11-2026 23:30 – 28-11-2026 00:00',
+    );
+  });
+
+  it('writes instants with the +05:30 offset the solver reads nights from', () => {
+    expect(istIso(new Date('2026-11-27T16:30:00Z'))).toBe('2026-11-27T22:00:00+05:30');
+    expect(istIso(lastMinute)).toBe('2026-11-27T23:59:00+05:30');
+    expect(istIso(firstMinute)).toBe('2026-11-28T00:00:00+05:30');
+    expect(new Date(istIso(new Date('2026-11-27T18:30:07Z'))).toISOString()).toBe(
+      '2026-11-27T18:30:07.000Z',
+    );
+  });
+});
+
+describe('parsing a local IST date-time', () => {
+  it('reads the wall clock in Asia/Kolkata, either side of IST midnight', () => {
+    expect(parseIstDateTime('2026-11-27T23:59')).toEqual(lastMinute);
+    expect(parseIstDateTime('2026-11-28T00:00')).toEqual(firstMinute);
+    expect(parseIstDateTime('2026-11-28 00:00:30').toISOString()).toBe('2026-11-27T18:30:30.000Z');
+    expect(parseIstDateTime('2026-11-28')).toEqual(firstMinute);
+  });
+
+  it('round-trips with the IST formatters', () => {
+    for (let minute = 0; minute < 24 * 60; minute += 7) {
+      const at = new Date(firstMinute.getTime() + minute * 60_000);
+      expect(parseIstDateTime(`${istDateKey(at)}T${formatIstTime(at)}`)).toEqual(at);
+      expect(istMinuteOfDay(at)).toBe(minute);
+    }
+  });
+
+  it('refuses what is not a local date-time or not a real one', () => {
+    expect(() => parseIstDateTime('2026-11-27T22:00+05:30')).toThrow('not a local date-time');
+    expect(() => parseIstDateTime('27-11-2026')).toThrow('not a local date-time');
+    expect(() => parseIstDateTime('2026-02-30T10:00')).toThrow('not a real date and time');
+    expect(() => parseIstDateTime('2026-11-27T24:00')).toThrow('not a real date and time');
+  });
+});
+
+describe('clock', () => {
+  it('stands still until moved, for tests', () => {
+    const clock = fixedClock('2026-11-27T18:29:00Z');
+    expect(clock.now()).toEqual(lastMinute);
+    clock.set(firstMinute);
+    expect(clock.now()).toEqual(firstMinute);
+  });
+
+  it('reads the machine clock by default', () => {
+    const before = Date.now();
+    const now = systemClock.now().getTime();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(Date.now());
+  });
+});
+
+describe('one technique', () => {
+  // The time-zone database is the oracle: fixed-offset arithmetic must read every instant as
+  // Intl's Asia/Kolkata does (the programmes, VIP days and reference years used Intl before).
+  const kolkata = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Kolkata',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const viaIntl = (at: Date) => {
+    const p = Object.fromEntries(kolkata.formatToParts(at).map((x) => [x.type, x.value]));
+    return {
+      dateTime: `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`,
+      key: `${p.year}-${p.month}-${p.day}`,
+      year: Number(p.year),
+    };
+  };
+
+  it('agrees with the time-zone database on instants either side of IST midnight over many years', () => {
+    for (let day = Date.UTC(1980, 0, 1); day < Date.UTC(2040, 0, 1); day += 37 * 24 * 3600_000) {
+      for (const utc of ['18:29:00', '18:30:00', '00:00:00', '12:15:00']) {
+        const at = new Date(`${new Date(day).toISOString().slice(0, 10)}T${utc}Z`);
+        const intl = viaIntl(at);
+        expect(formatIstDateTime(at)).toBe(intl.dateTime);
+        expect(istDateKey(at)).toBe(intl.key);
+        expect(istYear(at)).toBe(intl.year);
+      }
+    }
+  });
+});

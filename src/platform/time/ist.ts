@@ -1,0 +1,133 @@
+// India Standard Time (Asia/Kolkata). India has kept a fixed UTC+05:30 offset with no daylight
+// saving since 1945, so plain offset arithmetic is exact, and the output depends neither on the
+// server's TZ nor on the ICU data shipped with Node. This is the app's one IST technique:
+// every IST day, midnight, print-out and reading of a local time goes through here.
+
+/** Minutes east of UTC. */
+export const IST_OFFSET_MINUTES = 330;
+const OFFSET_MS = IST_OFFSET_MINUTES * 60_000;
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The instant shifted so that its UTC fields read the IST wall clock. */
+function wallClock(at: Date): Date {
+  return new Date(at.getTime() + OFFSET_MS);
+}
+
+/** `at` plus whole 24-hour days (IST has no DST, so a day is always 24 h). */
+export function addDays(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * DAY_MS);
+}
+
+/** yyyy-mm-dd of the IST calendar day `at` falls on (for grouping, and `date` columns). */
+export function istDateKey(at: Date): string {
+  const d = wallClock(at);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** The calendar year in India, which is what a reference number's year means. */
+export function istYear(at: Date): number {
+  return wallClock(at).getUTCFullYear();
+}
+
+/** The instant of 00:00 IST on the IST calendar day of `at`. */
+export function istStartOfDay(at: Date): Date {
+  const shifted = at.getTime() + OFFSET_MS;
+  return new Date(shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS) - OFFSET_MS);
+}
+
+/** The instant of the next 00:00 IST after the day of `at`: the exclusive end of its IST day. */
+export function istEndOfDay(at: Date): Date {
+  return addDays(istStartOfDay(at), 1);
+}
+
+/** Minutes since IST midnight, 0–1439. */
+export function istMinuteOfDay(at: Date): number {
+  const ms = (at.getTime() + OFFSET_MS) % DAY_MS;
+  return Math.floor((ms < 0 ? ms + DAY_MS : ms) / MINUTE_MS);
+}
+
+/** dd-mm-yyyy, as Indian government papers print a date. */
+export function formatIstDate(at: Date): string {
+  const d = wallClock(at);
+  return `${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`;
+}
+
+/** HH:mm on the 24-hour IST clock. */
+export function formatIstTime(at: Date): string {
+  return formatMinuteOfDay(istMinuteOfDay(at));
+}
+
+/** dd-mm-yyyy HH:mm in IST, as letters, slips and SMS print a moment. */
+export function formatIstDateTime(at: Date): string {
+  return `${formatIstDate(at)} ${formatIstTime(at)}`;
+}
+
+/** "27-11-2026 22:00 – 28-11-2026 06:00", or "27-11-2026 06:00–14:00" when it stays within one IST day. */
+export function formatIstWindow(from: Date, to: Date): string {
+  return formatIstDate(from) === formatIstDate(to)
+    ? `${formatIstDateTime(from)}–${formatIstTime(to)}`
+    : `${formatIstDateTime(from)} – ${formatIstDateTime(to)}`;
+}
+
+/**
+ * ISO 8601 with the +05:30 offset, e.g. `2026-11-27T22:00:00+05:30`. Whoever reads the local
+ * clock from the offset (the duty-chart solver's "night duty") sees the IST clock, not UTC's.
+ */
+export function istIso(at: Date): string {
+  const d = wallClock(at);
+  return `${istDateKey(at)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+05:30`;
+}
+
+/** HH:mm for a minute of the day (0–1439), e.g. quiet hours' 1320 → `22:00`. */
+export function formatMinuteOfDay(minute: number): string {
+  return `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
+}
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** Minutes since midnight from a 24-hour `HH:mm`, or null when it is not one. */
+export function readTimeOfDay(hhmm: string): number | null {
+  const match = TIME_OF_DAY.exec(hhmm);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+/** Minutes since midnight from a 24-hour `HH:mm`; throws on anything else. */
+export function parseTimeOfDay(hhmm: string): number {
+  const minute = readTimeOfDay(hhmm);
+  if (minute === null) throw new Error(`"${hhmm}" is not a 24-hour HH:mm time`);
+  return minute;
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * The instant a local IST date-time names: `2026-11-27` (midnight), `2026-11-27T22:00` or
+ * `2026-11-27 22:00:30`. Throws on anything else, or on a date that does not exist.
+ */
+export function parseIstDateTime(local: string): Date {
+  const match = LOCAL_DATE_TIME.exec(local);
+  if (!match) throw new Error(`"${local}" is not a local date-time (yyyy-mm-dd[THH:mm[:ss]])`);
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0));
+  const utc = Date.UTC(y!, mo! - 1, d!, h, mi, s);
+  const check = new Date(utc);
+  if (
+    check.getUTCMonth() !== mo! - 1 ||
+    check.getUTCDate() !== d ||
+    h! > 23 ||
+    mi! > 59 ||
+    s! > 59
+  ) {
+    throw new Error(`"${local}" is not a real date and time`);
+  }
+  return new Date(utc - OFFSET_MS);
+}
+
+/** 00:00 IST of the IST calendar day `dateKey` (yyyy-mm-dd) as an instant. */
+export function istMidnight(dateKey: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateKey))
+    throw new Error(`"${dateKey}" is not a yyyy-mm-dd date`);
+  return parseIstDateTime(dateKey);
+}
