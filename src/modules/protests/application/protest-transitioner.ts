@@ -6,7 +6,7 @@ import { TransactionService } from '../../../platform/database/transaction.servi
 import { assertVersion } from '../../../platform/http/field-error';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestNotices } from '../notices/protest-notices';
-import { assertTransition, PROTEST_ACTIONS, ProtestAction, ProtestStatus } from '../protest-workflow';
+import { PROTEST_WORKFLOW, ProtestAction, ProtestStatus } from '../protest-workflow';
 import { PROTEST_SOURCE } from '../protest-source';
 import { ProtestRecords } from './protest-records';
 
@@ -34,9 +34,8 @@ export class ProtestTransitioner {
     return this.tx.run(async (em) => {
       const app = await this.records.find(em, actor, id, true);
       const from: ProtestStatus = app.status;
-      const to: ProtestStatus = PROTEST_ACTIONS[action].to;
       // The state first: a stale screen that asks for an illegal move learns where things stand.
-      assertTransition(app.ref, from, to);
+      const to: ProtestStatus = PROTEST_WORKFLOW.next(from, action, actor.roles, app);
       assertVersion('Protest application', app.version, version);
       const diff = await step.apply(em, app);
       app.status = to;
