@@ -11,7 +11,7 @@ import { AvailabilityService } from '../../personnel/availability.service';
 import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
 import { RANKS } from '../../personnel/ranks';
 import { CHART_ENTITY } from './chart-solve.service';
-import { nextStatus } from './chart-states';
+import { CHART_WORKFLOW } from './chart-states';
 import { AddAssignmentDto } from './charts.dto';
 import { ChartsService } from './charts.service';
 import { DutyAssignment } from './duty-assignment.entity';
@@ -109,7 +109,7 @@ export class ChartEditsService {
   ): Promise<DutyAssignment> {
     return this.tx.run(async (em) => {
       const chart = await this.charts.lock(actor, chartId, em);
-      nextStatus(chart.status, 'edit');
+      CHART_WORKFLOW.next(chart.status, 'edit', actor.roles, chart);
       const a = await this.assignment(em, chartId, assignmentId);
       await em.update(DutyAssignment, { id: a.id }, { pinned });
       await this.audit.record(em, {
@@ -130,7 +130,7 @@ export class ChartEditsService {
     try {
       return await this.tx.run(async (em) => {
         const chart = await this.charts.lock(actor, chartId, em);
-        chart.status = nextStatus(chart.status, 'edit');
+        chart.status = CHART_WORKFLOW.next(chart.status, 'edit', actor.roles, chart);
         const result = await work(em, chart);
         if (chart.solveResult !== null) chart.solveResult = 'STALE';
         await em.save(chart);

@@ -2,7 +2,8 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../../../platform/audit/audit.service';
 import { DocumentsService } from '../../../platform/documents/documents.service';
 import { CHART_ENTITY } from '../charts/chart-solve.service';
-import { nextStatus } from '../charts/chart-states';
+import { AS_SYSTEM } from '../../../platform/workflow';
+import { CHART_WORKFLOW } from '../charts/chart-states';
 import { DutyChart } from '../charts/duty-chart.entity';
 
 export interface IssuedCharts {
@@ -27,7 +28,7 @@ export async function supersedePrevious(
     lock: { mode: 'pessimistic_write' },
   });
   if (!previous) return;
-  previous.status = nextStatus(previous.status, 'supersede');
+  previous.status = CHART_WORKFLOW.next(previous.status, 'supersede', AS_SYSTEM, previous);
   await em.save(previous);
   await em.query(`UPDATE duty_assignment SET live = false WHERE chart_id = $1`, [previous.id]);
   const papers: Array<{ id: string; variant: string }> = await em.query(
