@@ -6,6 +6,7 @@ import { Actor } from '../../platform/context/request-context';
 import { TransactionService } from '../../platform/database/transaction.service';
 import { NotifyService } from '../../platform/notify/notify.service';
 import { VipDistribution, VipProgramme, VipProgrammeRevision } from './vip.entity';
+import { VIP_WORKFLOW } from './vip-workflow';
 
 /** Sends each revision to the units concerned and tracks who has acknowledged which revision. */
 @Injectable()
@@ -46,6 +47,7 @@ export class VipDistributionService {
   /** An acknowledgement is for one revision; a superseded revision cannot be acknowledged. */
   async acknowledge(actor: Actor, programme: VipProgramme, revisionNo: number): Promise<VipDistribution> {
     return this.tx.run(async (em) => {
+      VIP_WORKFLOW.next(programme.status, 'acknowledge', actor.roles, programme);
       if (revisionNo !== programme.currentRevision) {
         throw new ConflictException({ message: `Revision ${revisionNo} is superseded by revision ${programme.currentRevision}; acknowledge the current revision`, currentRevision: programme.currentRevision });
       }
@@ -73,8 +75,9 @@ export class VipDistributionService {
   }
 
   /** Sends the revision again, only to the units that have not acknowledged it. */
-  async resend(programme: VipProgramme, revision: VipProgrammeRevision): Promise<{ resentTo: string[] }> {
+  async resend(actor: Actor, programme: VipProgramme, revision: VipProgrammeRevision): Promise<{ resentTo: string[] }> {
     return this.tx.run(async (em) => {
+      VIP_WORKFLOW.next(programme.status, 'resend', actor.roles, programme);
       const laggards: Array<{ unit_id: string; code: string }> = await em.query(
         `UPDATE vip_distribution d SET sent_count = sent_count + 1, last_sent_at = now() FROM unit u
           WHERE d.revision_id = $1 AND d.acknowledged_at IS NULL AND u.id = d.unit_id RETURNING d.unit_id, u.code`,

@@ -19,6 +19,7 @@ import { legPoints } from './units-along-route';
 import { programmeBlocks } from './vip-paper';
 import { LegClashes, VipClashesService } from './vip-clashes.service';
 import { VipDistributionService } from './vip-distribution.service';
+import { VIP_WORKFLOW } from './vip-workflow';
 import { CancelProgrammeDto, CreateProgrammeDto, LegDto, ReviseProgrammeDto } from './vip.dto';
 import { Protectee, VipProgramme, VipProgrammeRevision } from './vip.entity';
 import { LegWithUnits, unitsConcerned } from './vip-units';
@@ -88,7 +89,7 @@ export class VipProgrammesService implements OnModuleInit {
     checkLegTimes(dto.legs);
     const issued = await this.tx.run(async (em) => {
       const programme = await this.lock(em, id);
-      if (programme.status === 'CANCELLED') throw new ConflictException({ message: 'The programme is cancelled', allowed: [] });
+      VIP_WORKFLOW.next(programme.status, 'revise', actor.roles, programme);
       if (dto.revision !== programme.currentRevision) {
         throw new ConflictException({ message: `Revision ${programme.currentRevision} is current; you revised ${dto.revision}. Reload and try again.`, currentRevision: programme.currentRevision });
       }
@@ -116,7 +117,7 @@ export class VipProgrammesService implements OnModuleInit {
   /** A bandobast draft in the duty-charts module, with sectors along the current route. */
   async bandobastDraft(actor: Actor, id: string): Promise<{ bandobastId: string }> {
     const programme = await this.tx.run((em) => this.lock(em, id));
-    if (programme.status === 'CANCELLED') throw new ConflictException({ message: 'The programme is cancelled', allowed: [] });
+    VIP_WORKFLOW.next(programme.status, 'bandobastDraft', actor.roles, programme);
     const revision = await this.tx.run((em) => em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: id, revisionNo: programme.currentRevision } }));
     const bandobast = await this.bandobasts.create(actor, bandobastDraftFor({ ref: programme.ref, title: programme.title, legs: revision.legs }));
     await this.audit.recordAlone({ action: 'vip.bandobast_draft', entityType: VIP_SOURCE, entityId: id, diff: { bandobastId: bandobast.id, revision: revision.revisionNo } });
@@ -126,8 +127,7 @@ export class VipProgrammesService implements OnModuleInit {
   async cancel(actor: Actor, id: string, dto: CancelProgrammeDto): Promise<VipProgramme> {
     return this.tx.run(async (em) => {
       const programme = await this.lock(em, id);
-      if (programme.status === 'CANCELLED') throw new ConflictException({ message: 'The programme is already cancelled', allowed: [] });
-      programme.status = 'CANCELLED';
+      programme.status = VIP_WORKFLOW.next(programme.status, 'cancel', actor.roles, programme);
       programme.cancelReason = dto.reason;
       await em.save(programme);
       await em.query(`UPDATE vip_leg SET is_current = false WHERE programme_id = $1`, [id]);
