@@ -64,7 +64,9 @@ describe('publishing duty-chart versions (e2e)', () => {
       .auth(fixture.duty, auth)
       .send({})
       .expect(409);
-    expect(res.body.allowed).toEqual(['supersede']);
+    // Nothing on this version: only publishing the next one supersedes it, and the message says how.
+    expect(res.body).toMatchObject({ state: 'PUBLISHED', action: 'solve', allowed: [] });
+    expect(res.body.message).toContain('create a new version (POST /bandobasts/:id/charts)');
   });
 
   it('publishes a revision that notifies only the officers whose duty changed', async () => {

@@ -86,6 +86,7 @@ describe('e-Office degraded mode (e2e)', () => {
     expect(Number(a.eofficeRef.split('/')[0])).toBeLessThan(Number(b.eofficeRef.split('/')[0]));
     const retryAgain = await t.http.post(`/api/v1/eoffice/outbox/${first}/retry`).auth(admin, { type: 'bearer' });
     expect(retryAgain.status).toBe(409);
+    expect(retryAgain.body).toMatchObject({ statusCode: 409, state: 'DELIVERED', action: 'retry', allowed: [] });
     const audit = await t.http.get(`/api/v1/audit?action=eoffice.outbox_retry&entityId=${first}`).auth(admin, { type: 'bearer' }).expect(200);
     expect(audit.body).toHaveLength(1);
   });

@@ -12,6 +12,26 @@ const ALLOWED_NEXT: Record<ProtestStatus, ProtestStatus[]> = {
   WITHDRAWN: [],
   REVOKED: [],
 };
+type Who = 'control' | 'approver' | 'officer';
+/** What each user may do from each state: the `allowed` of a 409, and the view's allowedActions. */
+const MAY: Record<ProtestStatus, Record<Who, string[]>> = {
+  RECEIVED: { control: ['requestThanaReport', 'withdraw'], approver: ['requestThanaReport'], officer: [] },
+  THANA_REPORT_REQUESTED: { control: ['withdraw'], approver: [], officer: ['submitThanaReport'] },
+  THANA_REPORTED: { control: ['withdraw'], approver: ['approve', 'reject'], officer: [] },
+  APPROVED: { control: ['withdraw'], approver: ['revoke'], officer: [] },
+  REJECTED: { control: [], approver: [], officer: [] },
+  WITHDRAWN: { control: [], approver: [], officer: [] },
+  REVOKED: { control: [], approver: [], officer: [] },
+};
+const ACTION_NAME: Record<string, string> = {
+  'request-thana-report': 'requestThanaReport',
+  'thana-report': 'submitThanaReport',
+  approve: 'approve',
+  reject: 'reject',
+  withdraw: 'withdraw',
+  revoke: 'revoke',
+};
+const whoTakes = (route: string): Who => (route === 'thana-report' ? 'officer' : route === 'request-thana-report' || route === 'withdraw' ? 'control' : 'approver');
 const ACTION_TARGET: Record<string, ProtestStatus> = {
   'request-thana-report': 'THANA_REPORT_REQUESTED',
   'thana-report': 'THANA_REPORTED',
@@ -39,7 +59,8 @@ describe('protest workflow (e2e)', () => {
   it('takes an application from RECEIVED through the thana report to APPROVED, auditing every step', async () => {
     const app = await createApplication(t, a);
     expect(app.ref).toMatch(/^PRT\/\d{4}\/\d{6}$/);
-    expect(app).toMatchObject({ status: 'RECEIVED', allowedNext: ALLOWED_NEXT.RECEIVED, thana: { code: 'TT_NAGAR' } });
+    expect(app).toMatchObject({ status: 'RECEIVED', allowedNext: ALLOWED_NEXT.RECEIVED, allowedActions: MAY.RECEIVED.control, thana: { code: 'TT_NAGAR' } });
+    expect((await view(t, a.approver, app.id)).allowedActions).toEqual(MAY.RECEIVED.approver);
     const requested = await step(t, a, app, 'request-thana-report');
     expect(requested.status).toBe('THANA_REPORT_REQUESTED');
     const reported = await step(t, a, requested, 'thana-report');
@@ -77,12 +98,14 @@ describe('protest workflow (e2e)', () => {
     });
 
     const illegal = Object.entries(ACTION_TARGET).filter(([, to]) => !ALLOWED_NEXT[state].includes(to));
-    it.each(illegal)('refuses %s with 409 naming the allowed next states', async (action, to) => {
+    it.each(illegal)('refuses %s with 409 naming what the user may do instead, and the view names the allowed next states', async (action, to) => {
       const res = await t.http.post(`/api/v1/protests/${app.id}/${action}`).auth(stepToken(a, action, app), { type: 'bearer' }).send({ version: app.version, ...STEP_BODIES[action] });
       expect(res.status).toBe(409);
-      expect(res.body).toMatchObject({ statusCode: 409, status: state, allowed: ALLOWED_NEXT[state] });
+      expect(res.body).toEqual({ statusCode: 409, error: 'Conflict', message: expect.any(String), state, action: ACTION_NAME[action], allowed: MAY[state][whoTakes(action)] });
       expect(res.body.message).toContain(to);
-      expect((await view(t, a.control, app.id)).version).toBe(app.version);
+      const after = await view(t, a.control, app.id);
+      expect(after.version).toBe(app.version);
+      expect(after.allowedNext).toEqual(ALLOWED_NEXT[state]);
     });
   });
 

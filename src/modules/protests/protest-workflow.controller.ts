@@ -5,11 +5,11 @@ import { Actor } from '../../platform/context/request-context';
 import { uuidParam } from '../../platform/http/field-error';
 import { ProtestWorkflow } from './application/protest-workflow.service';
 import { ApproveDto, RejectDto, RequestThanaReportDto, RevokeDto, ThanaReportDto, WithdrawDto } from './dto/transitions.dto';
-import { PROTEST_ACTIONS } from './protest-workflow';
+import { PROTEST_WORKFLOW } from './protest-workflow';
 
 /**
- * One route per action of the transition table. An illegal move answers 409 with the states
- * the application can go to; a stale version answers 409 too. Roles come from PROTEST_ACTIONS.
+ * One route per action of the transition table. An illegal move answers 409 with the actions
+ * the user may take instead; a stale version answers 409 too. Roles come from PROTEST_WORKFLOW.
  */
 @ApiTags('protests')
 @ApiBearerAuth()
@@ -19,42 +19,42 @@ export class ProtestWorkflowController {
 
   @Post('request-thana-report')
   @HttpCode(200)
-  @Roles(...PROTEST_ACTIONS.requestThanaReport.roles)
+  @Roles(...PROTEST_WORKFLOW.routeRoles('requestThanaReport'))
   requestThanaReport(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RequestThanaReportDto) {
     return this.workflow.requestThanaReport(actor, id, dto);
   }
 
   @Post('thana-report')
   @HttpCode(200)
-  @Roles(...PROTEST_ACTIONS.submitThanaReport.roles)
+  @Roles(...PROTEST_WORKFLOW.routeRoles('submitThanaReport'))
   submitThanaReport(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ThanaReportDto) {
     return this.workflow.submitThanaReport(actor, id, dto);
   }
 
   @Post('approve')
   @HttpCode(200)
-  @Roles(...PROTEST_ACTIONS.approve.roles)
+  @Roles(...PROTEST_WORKFLOW.routeRoles('approve'))
   approve(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ApproveDto) {
     return this.workflow.approve(actor, id, dto);
   }
 
   @Post('reject')
   @HttpCode(200)
-  @Roles(...PROTEST_ACTIONS.reject.roles)
+  @Roles(...PROTEST_WORKFLOW.routeRoles('reject'))
   reject(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RejectDto) {
     return this.workflow.reject(actor, id, dto);
   }
 
   @Post('withdraw')
   @HttpCode(200)
-  @Roles(...PROTEST_ACTIONS.withdraw.roles)
+  @Roles(...PROTEST_WORKFLOW.routeRoles('withdraw'))
   withdraw(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: WithdrawDto) {
     return this.workflow.withdraw(actor, id, dto);
   }
 
   @Post('revoke')
   @HttpCode(200)
-  @Roles(...PROTEST_ACTIONS.revoke.roles)
+  @Roles(...PROTEST_WORKFLOW.routeRoles('revoke'))
   revoke(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RevokeDto) {
     return this.workflow.revoke(actor, id, dto);
   }

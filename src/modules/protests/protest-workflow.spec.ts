@@ -1,5 +1,6 @@
-import { ConflictException } from '@nestjs/common';
-import { allowedNext, assertTransition, canMove, PROTEST_ACTIONS, PROTEST_STATUSES, PROTEST_TRANSITIONS, ProtestStatus } from './protest-workflow';
+import { ConflictException, ForbiddenException } from '@nestjs/common';
+import { tableViolations } from '../../platform/workflow/testing';
+import { allowedNext, canMove, PROTEST_STATUSES, PROTEST_WORKFLOW, ProtestStatus } from './protest-workflow';
 
 describe('protest workflow table', () => {
   it('follows the issue: received → thana report requested → thana reported → approved or rejected', () => {
@@ -33,7 +34,7 @@ describe('protest workflow table', () => {
     const seen = new Set<ProtestStatus>(['RECEIVED']);
     const queue: ProtestStatus[] = ['RECEIVED'];
     while (queue.length) {
-      for (const next of PROTEST_TRANSITIONS[queue.shift()!]) {
+      for (const next of allowedNext(queue.shift()!)) {
         if (!seen.has(next)) {
           seen.add(next);
           queue.push(next);
@@ -44,20 +45,31 @@ describe('protest workflow table', () => {
   });
 
   it('leads every action to a state some other state can move to', () => {
-    for (const { to } of Object.values(PROTEST_ACTIONS)) {
+    for (const action of PROTEST_WORKFLOW.actions) {
+      const to = PROTEST_WORKFLOW.to(action);
       expect(PROTEST_STATUSES.some((from) => canMove(from, to))).toBe(true);
     }
   });
 
-  it('refuses an illegal move with a 409 listing the allowed next states', () => {
+  it('refuses an illegal move with a 409 listing the actions this user may take instead', () => {
+    const app = { ref: 'PRT/2026/000001' };
     let error: unknown;
     try {
-      assertTransition('PRT/2026/000001', 'RECEIVED', 'APPROVED');
+      PROTEST_WORKFLOW.next('RECEIVED', 'approve', ['APPROVER', 'CONTROL_ROOM'], app);
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConflictException);
-    expect((error as ConflictException).getResponse()).toMatchObject({ allowed: ['THANA_REPORT_REQUESTED', 'WITHDRAWN'], status: 'RECEIVED' });
-    expect(() => assertTransition('PRT/2026/000001', 'THANA_REPORTED', 'APPROVED')).not.toThrow();
+    expect((error as ConflictException).getResponse()).toMatchObject({ allowed: ['requestThanaReport', 'withdraw'], state: 'RECEIVED', action: 'approve' });
+    expect((error as ConflictException).message).toContain('APPROVED');
+    expect(() => PROTEST_WORKFLOW.next('THANA_REPORTED', 'approve', ['APPROVER'], app)).not.toThrow();
+  });
+
+  it('refuses with 403 a role the table does not name for an action the state allows', () => {
+    expect(() => PROTEST_WORKFLOW.next('THANA_REPORTED', 'approve', ['CONTROL_ROOM', 'ADMIN'], { ref: 'PRT/2026/000001' })).toThrow(ForbiddenException);
+  });
+
+  it('property: next succeeds exactly for the actions allowedActions lists', () => {
+    expect(tableViolations(PROTEST_WORKFLOW, [{ ref: 'PRT/2026/000001' }])).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Actor } from '../../platform/context/request-context';
 import { Change, UnitOfWork } from '../../platform/change';
 import { VipDistribution, VipProgramme, VipProgrammeRevision } from './vip.entity';
+import { VIP_WORKFLOW } from './vip-workflow';
 
 /** Sends each revision to the units concerned and tracks who has acknowledged which revision. */
 @Injectable()
@@ -43,6 +44,7 @@ export class VipDistributionService {
   async acknowledge(actor: Actor, programme: VipProgramme, revisionNo: number): Promise<VipDistribution> {
     return this.uow.run(async (change) => {
       const { em } = change;
+      VIP_WORKFLOW.next(programme.status, 'acknowledge', actor.roles, programme);
       if (revisionNo !== programme.currentRevision) {
         throw new ConflictException({ message: `Revision ${revisionNo} is superseded by revision ${programme.currentRevision}; acknowledge the current revision`, currentRevision: programme.currentRevision });
       }
@@ -70,9 +72,10 @@ export class VipDistributionService {
   }
 
   /** Sends the revision again, only to the units that have not acknowledged it. */
-  async resend(programme: VipProgramme, revision: VipProgrammeRevision): Promise<{ resentTo: string[] }> {
+  async resend(actor: Actor, programme: VipProgramme, revision: VipProgrammeRevision): Promise<{ resentTo: string[] }> {
     return this.uow.run(async (change) => {
       const { em } = change;
+      VIP_WORKFLOW.next(programme.status, 'resend', actor.roles, programme);
       const laggards: Array<{ unit_id: string; code: string }> = await em.query(
         `UPDATE vip_distribution d SET sent_count = sent_count + 1, last_sent_at = now() FROM unit u
           WHERE d.revision_id = $1 AND d.acknowledged_at IS NULL AND u.id = d.unit_id RETURNING d.unit_id, u.code`,

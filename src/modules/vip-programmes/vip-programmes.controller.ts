@@ -9,6 +9,7 @@ import { VIP_DESK_ROLES, VIP_UNIT_ROLES } from './vip-access';
 import { VipDistributionService } from './vip-distribution.service';
 import { VipProgrammesService } from './vip-programmes.service';
 import { VipReadService } from './vip-read.service';
+import { VIP_WORKFLOW } from './vip-workflow';
 import { CancelProgrammeDto, CreateProgrammeDto, CreateProtecteeDto, ReviseProgrammeDto } from './vip.dto';
 import { VipProgrammeRevision } from './vip.entity';
 
@@ -62,14 +63,14 @@ export class VipProgrammesController {
   }
 
   @Post('vip-programmes/:id/revisions')
-  @Roles(...VIP_DESK_ROLES)
+  @Roles(...VIP_WORKFLOW.routeRoles('revise'))
   revise(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ReviseProgrammeDto) {
     return this.programmes.revise(actor, id, dto);
   }
 
   @Post('vip-programmes/:id/cancel')
   @HttpCode(200)
-  @Roles(...VIP_DESK_ROLES)
+  @Roles(...VIP_WORKFLOW.routeRoles('cancel'))
   cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CancelProgrammeDto) {
     return this.programmes.cancel(actor, id, dto);
   }
@@ -92,7 +93,7 @@ export class VipProgrammesController {
 
   @Post('vip-programmes/:id/revisions/:revision/acknowledge')
   @HttpCode(200)
-  @Roles(...VIP_UNIT_ROLES)
+  @Roles(...VIP_WORKFLOW.routeRoles('acknowledge'))
   async acknowledge(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number) {
     const { programme } = await this.reads.visible(actor, id, revision);
     return this.distribution.acknowledge(actor, programme, revision);
@@ -107,15 +108,15 @@ export class VipProgrammesController {
 
   @Post('vip-programmes/:id/revisions/:revision/resend')
   @HttpCode(200)
-  @Roles(...VIP_DESK_ROLES)
+  @Roles(...VIP_WORKFLOW.routeRoles('resend'))
   async resend(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number) {
     const v = await this.reads.visible(actor, id, revision);
-    return this.distribution.resend(v.programme, v.revision);
+    return this.distribution.resend(actor, v.programme, v.revision);
   }
 
   /** Creates a bandobast draft with sectors along the route, in the duty-charts module. */
   @Post('vip-programmes/:id/bandobast-draft')
-  @Roles(...VIP_DESK_ROLES)
+  @Roles(...VIP_WORKFLOW.routeRoles('bandobastDraft'))
   bandobastDraft(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
     return this.programmes.bandobastDraft(actor, id);
   }

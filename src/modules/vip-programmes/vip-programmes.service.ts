@@ -18,6 +18,7 @@ import { legPoints } from './units-along-route';
 import { programmeBlocks } from './vip-paper';
 import { LegClashes, VipClashesService } from './vip-clashes.service';
 import { VipDistributionService } from './vip-distribution.service';
+import { VIP_WORKFLOW } from './vip-workflow';
 import { CancelProgrammeDto, CreateProgrammeDto, LegDto, ReviseProgrammeDto } from './vip.dto';
 import { Protectee, VipProgramme, VipProgrammeRevision } from './vip.entity';
 import { LegWithUnits, unitsConcerned } from './vip-units';
@@ -97,7 +98,7 @@ export class VipProgrammesService implements OnModuleInit {
       draw: async (d) => {
         const programme = await d.em.findOne(VipProgramme, { where: { id } });
         if (!programme) throw new NotFoundException(`Programme ${id} not found`);
-        assertRevisable(programme, dto.revision);
+        assertRevisable(actor, programme, dto.revision);
         const previous = await d.em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: id, revisionNo: programme.currentRevision } });
         const known = new Set(previous.legs.map((l) => l.key));
         dto.legs.forEach((l, i) => {
@@ -112,7 +113,7 @@ export class VipProgrammesService implements OnModuleInit {
         const { em } = change;
         // Someone may have revised or cancelled it while the paper was drawn: the same answers as before.
         const programme = await this.lock(em, id);
-        assertRevisable(programme, dto.revision);
+        assertRevisable(actor, programme, dto.revision);
         programme.currentRevision = plan.revisionNo;
         programme.firstDay = istDateKey(new Date(plan.legs[0]!.start));
         programme.lastDay = istDateKey(new Date(plan.legs.at(-1)!.end));
@@ -130,7 +131,7 @@ export class VipProgrammesService implements OnModuleInit {
   async bandobastDraft(actor: Actor, id: string): Promise<{ bandobastId: string }> {
     const programme = await this.dataSource.getRepository(VipProgramme).findOne({ where: { id } });
     if (!programme) throw new NotFoundException(`Programme ${id} not found`);
-    if (programme.status === 'CANCELLED') throw new ConflictException({ message: 'The programme is cancelled', allowed: [] });
+    VIP_WORKFLOW.next(programme.status, 'bandobastDraft', actor.roles, programme);
     const revision = await this.dataSource.getRepository(VipProgrammeRevision).findOneOrFail({ where: { programmeId: id, revisionNo: programme.currentRevision } });
     const bandobast = await this.bandobasts.create(actor, bandobastDraftFor({ ref: programme.ref, title: programme.title, legs: revision.legs }));
     await this.audit.recordAlone({ action: 'vip.bandobast_draft', entityType: VIP_SOURCE, entityId: id, diff: { bandobastId: bandobast.id, revision: revision.revisionNo } });
@@ -141,8 +142,7 @@ export class VipProgrammesService implements OnModuleInit {
     return this.uow.run(async (change) => {
       const { em } = change;
       const programme = await this.lock(em, id);
-      if (programme.status === 'CANCELLED') throw new ConflictException({ message: 'The programme is already cancelled', allowed: [] });
-      programme.status = 'CANCELLED';
+      programme.status = VIP_WORKFLOW.next(programme.status, 'cancel', actor.roles, programme);
       programme.cancelReason = dto.reason;
       await em.save(programme);
       await em.query(`UPDATE vip_leg SET is_current = false WHERE programme_id = $1`, [id]);
@@ -227,8 +227,8 @@ interface RevisionPlan {
 }
 
 /** A cancelled programme, or a revision of a stale one, is refused with the same answers before and after drawing. */
-function assertRevisable(programme: VipProgramme, revisedFrom: number): void {
-  if (programme.status === 'CANCELLED') throw new ConflictException({ message: 'The programme is cancelled', allowed: [] });
+function assertRevisable(actor: Actor, programme: VipProgramme, revisedFrom: number): void {
+  VIP_WORKFLOW.next(programme.status, 'revise', actor.roles, programme);
   if (revisedFrom !== programme.currentRevision) {
     throw new ConflictException({ message: `Revision ${programme.currentRevision} is current; you revised ${revisedFrom}. Reload and try again.`, currentRevision: programme.currentRevision });
   }

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/decorators';
+import { CurrentActor, Roles } from '../auth/decorators';
 import { ROLES } from '../auth/roles';
+import { Actor } from '../context/request-context';
 import { uuidParam } from '../http/field-error';
 import { EofficeChannel } from './eoffice-channel.service';
 import { CancelOutboxDto, OutboxQueryDto } from './eoffice.dto';
+import { OUTBOX_WORKFLOW } from './outbox/outbox-workflow';
 import { OutboxService } from './outbox/outbox.service';
 
 @ApiTags('e-Office')
@@ -48,15 +50,15 @@ export class EofficeController {
 
   @Post('eoffice/outbox/:id/retry')
   @HttpCode(200)
-  @Roles('ADMIN', 'CONTROL_ROOM')
-  retry(@Param('id', uuidParam('id')) id: string) {
-    return this.outbox.retry(id);
+  @Roles(...OUTBOX_WORKFLOW.routeRoles('retry'))
+  retry(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
+    return this.outbox.retry(actor, id);
   }
 
   @Post('eoffice/outbox/:id/cancel')
   @HttpCode(200)
-  @Roles('ADMIN')
-  cancel(@Param('id', uuidParam('id')) id: string, @Body() dto: CancelOutboxDto) {
-    return this.outbox.cancel(id, dto.reason);
+  @Roles(...OUTBOX_WORKFLOW.routeRoles('cancel'))
+  cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CancelOutboxDto) {
+    return this.outbox.cancel(actor, id, dto.reason);
   }
 }

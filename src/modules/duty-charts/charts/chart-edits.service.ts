@@ -10,7 +10,7 @@ import { AvailabilityService } from '../../personnel/availability.service';
 import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
 import { RANKS } from '../../personnel/ranks';
 import { CHART_ENTITY } from './chart-solve.service';
-import { nextStatus } from './chart-states';
+import { CHART_WORKFLOW } from './chart-states';
 import { AddAssignmentDto } from './charts.dto';
 import { ChartsService } from './charts.service';
 import { DutyAssignment } from './duty-assignment.entity';
@@ -108,7 +108,7 @@ export class ChartEditsService {
     return this.uow.run(async (change) => {
       const { em } = change;
       const chart = await this.charts.lock(actor, chartId, em);
-      nextStatus(chart.status, 'edit');
+      CHART_WORKFLOW.next(chart.status, 'edit', actor.roles, chart);
       const a = await this.assignment(em, chartId, assignmentId);
       await em.update(DutyAssignment, { id: a.id }, { pinned });
       change.audit({
@@ -130,7 +130,7 @@ export class ChartEditsService {
       return await this.uow.run(async (change) => {
       const { em } = change;
         const chart = await this.charts.lock(actor, chartId, em);
-        chart.status = nextStatus(chart.status, 'edit');
+        chart.status = CHART_WORKFLOW.next(chart.status, 'edit', actor.roles, chart);
         const result = await work(em, chart);
         if (chart.solveResult !== null) chart.solveResult = 'STALE';
         await em.save(chart);

@@ -6,7 +6,8 @@ import { JobHandler } from '../../../platform/queue/job-handler.decorator';
 import { Bandobast } from '../bandobast/bandobast.entity';
 import { checkDutyChart } from '../checker';
 import { DutySolutionOf, toChartShortfalls } from './chart-shortfalls';
-import { nextStatus } from './chart-states';
+import { AS_SYSTEM } from '../../../platform/workflow';
+import { CHART_WORKFLOW } from './chart-states';
 import { DutyChart } from './duty-chart.entity';
 import { BuiltInstance, InstanceBuilder } from './instance-builder';
 import { runSolver, SolveFailure } from './solve-runner';
@@ -104,7 +105,7 @@ export class ChartSolveService {
       );
       const shortfalls = toChartShortfalls(solution.shortfalls, built.shiftsByCode);
       Object.assign(current, {
-        status: nextStatus(current.status, 'solved'),
+        status: CHART_WORKFLOW.next(current.status, 'solved', AS_SYSTEM, current),
         solveResult: solution.status,
         shortfalls,
         solveErrors: [],
@@ -152,7 +153,7 @@ export class ChartSolveService {
       const current = await this.lockedIfCurrent(em, chartId, seq);
       if (!current) return;
       Object.assign(current, {
-        status: nextStatus(current.status, 'solved'),
+        status: CHART_WORKFLOW.next(current.status, 'solved', AS_SYSTEM, current),
         solveResult: 'FAILED',
         solveErrors: errors.slice(0, 50),
         releasedPins:

@@ -1,4 +1,5 @@
-import { ConflictException } from '@nestjs/common';
+import type { Role } from '../../../platform/auth/roles';
+import { AS_SYSTEM, StateMachine } from '../../../platform/workflow';
 import type { DutyChart } from './duty-chart.entity';
 
 export const CHART_STATUSES = [
@@ -12,38 +13,56 @@ export const CHART_STATUSES = [
 export type ChartStatus = (typeof CHART_STATUSES)[number];
 export type SolveResult = 'OK' | 'INFEASIBLE' | 'FAILED' | 'STALE';
 
-export type ChartAction =
-  'solve' | 'solved' | 'edit' | 'publish' | 'published' | 'supersede' | 'discard';
+/** Who prepares, publishes and discards a version. */
+const PREPARERS: readonly Role[] = ['ADMIN', 'DUTY_OFFICER'];
+
+/** What the table needs of a chart: its number for messages, its solve result for publishing. */
+export type ChartRecord = Pick<
+  DutyChart,
+  'versionNo' | 'solveResult' | 'solveErrors' | 'shortfalls'
+>;
 
 /**
  * The one transition table for chart versions. A draft is solved and edited until it is
  * published; a published version is only ever replaced by the next one, never edited.
  */
-export const CHART_TRANSITIONS: Record<ChartStatus, Partial<Record<ChartAction, ChartStatus>>> = {
-  DRAFT: { solve: 'SOLVING', edit: 'DRAFT', publish: 'PUBLISHING', discard: 'DISCARDED' },
-  // A second solve request while one runs replaces it (the older result is dropped).
-  SOLVING: { solve: 'SOLVING', solved: 'DRAFT', discard: 'DISCARDED' },
-  // Asking again re-runs a publication whose job failed; issued papers are reused.
-  PUBLISHING: { publish: 'PUBLISHING', published: 'PUBLISHED' },
-  PUBLISHED: { supersede: 'SUPERSEDED' },
-  SUPERSEDED: {},
-  DISCARDED: {},
-};
-
-export function nextStatus(current: ChartStatus, action: ChartAction): ChartStatus {
-  const next = CHART_TRANSITIONS[current][action];
-  if (!next) {
-    const hint =
-      current === 'PUBLISHED'
-        ? '; to change a published chart, create a new version (POST /bandobasts/:id/charts)'
-        : '';
-    throw new ConflictException({
-      message: `a ${current} chart cannot ${action}${hint}`,
-      allowed: Object.keys(CHART_TRANSITIONS[current]),
-    });
-  }
-  return next;
-}
+export const CHART_WORKFLOW = new StateMachine({
+  name: 'duty chart',
+  states: CHART_STATUSES,
+  subject: (chart: ChartRecord) => `chart version ${chart.versionNo}`,
+  hints: {
+    PUBLISHED: 'to change a published chart, create a new version (POST /bandobasts/:id/charts)',
+  },
+  actions: {
+    // A second solve request while one runs replaces it (the older result is dropped).
+    solve: { from: ['DRAFT', 'SOLVING'], to: 'SOLVING', roles: PREPARERS },
+    solved: { from: ['SOLVING'], to: 'DRAFT', roles: AS_SYSTEM },
+    edit: { from: ['DRAFT'], to: 'DRAFT', roles: PREPARERS },
+    // Asking again re-runs a publication whose job failed; issued papers are reused. A draft
+    // needs a complete chart: a shortfall is shown, never printed as a partial order.
+    publish: {
+      from: ['DRAFT', 'PUBLISHING'],
+      to: 'PUBLISHING',
+      roles: PREPARERS,
+      guard: (chart: ChartRecord, from) =>
+        from === 'DRAFT' && chart.solveResult !== 'OK'
+          ? {
+              message: publishRefusal(chart),
+              details: {
+                solveResult: chart.solveResult,
+                shortfalls: chart.shortfalls,
+                solveErrors: chart.solveErrors,
+              },
+            }
+          : null,
+    },
+    published: { from: ['PUBLISHING'], to: 'PUBLISHED', roles: AS_SYSTEM },
+    // Done by publishing the next version.
+    supersede: { from: ['PUBLISHED'], to: 'SUPERSEDED', roles: AS_SYSTEM },
+    discard: { from: ['DRAFT', 'SOLVING'], to: 'DISCARDED', roles: PREPARERS },
+  },
+});
+export type ChartAction = (typeof CHART_WORKFLOW.actions)[number];
 
 /** Why a draft cannot be published yet, in words a duty officer can act on. */
 export function publishRefusal(

@@ -17,6 +17,7 @@ import { Actor } from '../../../platform/context/request-context';
 import { uuidParam } from '../../../platform/http/field-error';
 import { sendPdf } from '../slips/slips.controller';
 import { ChartEditsService } from './chart-edits.service';
+import { CHART_WORKFLOW } from './chart-states';
 import { ChartReadsService } from './chart-reads.service';
 import {
   AddAssignmentDto,
@@ -49,7 +50,7 @@ export class ChartsController {
   /** 202: the solve runs as a job; follow it at GET :id/progress. */
   @Post(':id/solve')
   @HttpCode(202)
-  @Roles('ADMIN', 'DUTY_OFFICER')
+  @Roles(...CHART_WORKFLOW.routeRoles('solve'))
   solve(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
@@ -76,7 +77,7 @@ export class ChartsController {
 
   /** A manual duty: pinned, so every later solve keeps it. */
   @Post(':id/assignments')
-  @Roles('ADMIN', 'DUTY_OFFICER')
+  @Roles(...CHART_WORKFLOW.routeRoles('edit'))
   addAssignment(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
@@ -86,7 +87,7 @@ export class ChartsController {
   }
 
   @Patch(':id/assignments/:assignmentId')
-  @Roles('ADMIN', 'DUTY_OFFICER')
+  @Roles(...CHART_WORKFLOW.routeRoles('edit'))
   pin(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
@@ -98,7 +99,7 @@ export class ChartsController {
 
   @Delete(':id/assignments/:assignmentId')
   @HttpCode(204)
-  @Roles('ADMIN', 'DUTY_OFFICER')
+  @Roles(...CHART_WORKFLOW.routeRoles('edit'))
   async removeAssignment(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
@@ -110,14 +111,14 @@ export class ChartsController {
   /** 202: papers and slips are issued by a job; a chart with shortfalls gets 409 and the list. */
   @Post(':id/publish')
   @HttpCode(202)
-  @Roles('ADMIN', 'DUTY_OFFICER')
+  @Roles(...CHART_WORKFLOW.routeRoles('publish'))
   publish(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
     return this.charts.publish(actor, id);
   }
 
   @Post(':id/discard')
   @HttpCode(200)
-  @Roles('ADMIN', 'DUTY_OFFICER')
+  @Roles(...CHART_WORKFLOW.routeRoles('discard'))
   discard(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
     return this.charts.discard(actor, id);
   }

@@ -6,7 +6,7 @@ import { QueueService } from '../../../platform/queue/queue.service';
 import { unitScope } from '../../../platform/units';
 import { BandobastService } from '../bandobast/bandobast.service';
 import { CHART_ENTITY } from './chart-solve.service';
-import { nextStatus, publishRefusal } from './chart-states';
+import { CHART_WORKFLOW } from './chart-states';
 import { SolveChartDto } from './charts.dto';
 import { DutyChart } from './duty-chart.entity';
 
@@ -87,7 +87,7 @@ export class ChartsService {
     const chart = await this.uow.run(async (change) => {
       const { em } = change;
       const chart = await this.lock(actor, chartId, em);
-      chart.status = nextStatus(chart.status, 'solve');
+      chart.status = CHART_WORKFLOW.next(chart.status, 'solve', actor.roles, chart);
       chart.solveSeq += 1;
       if (dto.seed !== undefined) chart.seed = dto.seed;
       chart.solveJobId = `solve-${chart.id}-${chart.solveSeq}`;
@@ -117,16 +117,7 @@ export class ChartsService {
     const chart = await this.uow.run(async (change) => {
       const { em } = change;
       const chart = await this.lock(actor, chartId, em);
-      if (chart.status === 'DRAFT' && chart.solveResult !== 'OK') {
-        throw new ConflictException({
-          message: publishRefusal(chart),
-          solveResult: chart.solveResult,
-          shortfalls: chart.shortfalls,
-          solveErrors: chart.solveErrors,
-          allowed: ['solve', 'edit', 'discard'],
-        });
-      }
-      chart.status = nextStatus(chart.status, 'publish');
+      chart.status = CHART_WORKFLOW.next(chart.status, 'publish', actor.roles, chart);
       chart.publishRequestedAt ??= new Date();
       chart.publishedBy = actor.id;
       chart.publishJobId = `publish-${chart.id}-${chart.version + 1}`;
@@ -151,7 +142,7 @@ export class ChartsService {
     return this.uow.run(async (change) => {
       const { em } = change;
       const chart = await this.lock(actor, chartId, em);
-      chart.status = nextStatus(chart.status, 'discard');
+      chart.status = CHART_WORKFLOW.next(chart.status, 'discard', actor.roles, chart);
       await em.save(chart);
       // A discarded draft no longer reserves its officers against other bandobasts.
       await em.query(`UPDATE duty_assignment SET live = false WHERE chart_id = $1`, [chart.id]);

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { Change, UnitOfWork } from '../../../platform/change';
 import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
 import { CHART_ENTITY } from '../charts/chart-solve.service';
-import { nextStatus } from '../charts/chart-states';
+import { AS_SYSTEM } from '../../../platform/workflow';
+import { CHART_WORKFLOW } from '../charts/chart-states';
 import { DutyChart } from '../charts/duty-chart.entity';
 import { DutySlip } from '../slips/duty-slip.entity';
 import { SlipNotices } from '../slips/slip-notices';
@@ -63,7 +64,7 @@ export class PublicationFinaliser {
         return { result: 'already done', notified: 0, unchanged: 0, cancelled: 0 };
       await supersedePrevious(change, chart, charts);
       Object.assign(chart, {
-        status: nextStatus(chart.status, 'published'),
+        status: CHART_WORKFLOW.next(chart.status, 'published', AS_SYSTEM, chart),
         publishedAt: new Date(),
         masterDocumentId: charts.master,
       });

@@ -1,6 +1,7 @@
 import type { Change } from '../../../platform/change';
 import { CHART_ENTITY } from '../charts/chart-solve.service';
-import { nextStatus } from '../charts/chart-states';
+import { AS_SYSTEM } from '../../../platform/workflow';
+import { CHART_WORKFLOW } from '../charts/chart-states';
 import { DutyChart } from '../charts/duty-chart.entity';
 
 export interface IssuedCharts {
@@ -20,7 +21,7 @@ export async function supersedePrevious(change: Change, chart: DutyChart, charts
     lock: { mode: 'pessimistic_write' },
   });
   if (!previous) return;
-  previous.status = nextStatus(previous.status, 'supersede');
+  previous.status = CHART_WORKFLOW.next(previous.status, 'supersede', AS_SYSTEM, previous);
   await em.save(previous);
   await em.query(`UPDATE duty_assignment SET live = false WHERE chart_id = $1`, [previous.id]);
   const papers: Array<{ id: string; variant: string }> = await em.query(

@@ -5,7 +5,7 @@ import { Change, Drawing, UnitOfWork } from '../../../platform/change';
 import { assertVersion } from '../../../platform/http/field-error';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestNotices } from '../notices/protest-notices';
-import { assertTransition, PROTEST_ACTIONS, ProtestAction, ProtestStatus } from '../protest-workflow';
+import { PROTEST_WORKFLOW, ProtestAction, ProtestStatus } from '../protest-workflow';
 import { PROTEST_SOURCE } from '../protest-source';
 import { ProtestRecords } from './protest-records';
 
@@ -33,23 +33,23 @@ export class ProtestTransitioner {
   ) {}
 
   move<D>(actor: Actor, id: string, action: ProtestAction, version: number, step: Step<D>): Promise<ProtestApplication> {
-    const to: ProtestStatus = PROTEST_ACTIONS[action].to;
-    const check = (app: ProtestApplication) => {
+    const check = (app: ProtestApplication): ProtestStatus => {
       // The state first: a stale screen that asks for an illegal move learns where things stand.
-      assertTransition(app.ref, app.status, to);
+      const to = PROTEST_WORKFLOW.next(app.status, action, actor.roles, app);
       assertVersion('Protest application', app.version, version);
+      return to;
     };
     return this.uow.run({
       draw: async (d) => {
         const app = await this.records.find(d.em, actor, id);
-        check(app);
+        const to = check(app);
         const from: ProtestStatus = app.status;
         const diff = await step.apply(d.em, app);
         app.status = to;
         const drawn = step.draw ? await step.draw(d, app) : (undefined as D);
-        return { app, from, diff, drawn };
+        return { app, from, to, diff, drawn };
       },
-      write: async (change, { app, from, diff, drawn }) => {
+      write: async (change, { app, from, to, diff, drawn }) => {
         check(await this.records.find(change.em, actor, id, true));
         const saved = await change.em.save(app);
         await step.after?.(change, saved, drawn);

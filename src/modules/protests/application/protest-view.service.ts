@@ -8,7 +8,7 @@ import { ProtestVenue } from '../entities/protest-venue.entity';
 import { EVENT_TYPES } from '../event-types';
 import { ProtestLetters } from '../letters/protest-letters.service';
 import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
-import { allowedNext } from '../protest-workflow';
+import { allowedNext, PROTEST_WORKFLOW, UNDECIDED_STATUSES } from '../protest-workflow';
 import { slaAtRisk } from '../rules/sla';
 import { ProtestAssessment } from './protest-assessment';
 import { ProtestRecords } from './protest-records';
@@ -39,6 +39,8 @@ export class ProtestView {
       status: app.status,
       version: app.version,
       allowedNext: allowedNext(app.status),
+      /** What this user may do with it now (the routes under /protests/:id). */
+      allowedActions: PROTEST_WORKFLOW.allowedActions(app.status, actor.roles, app),
       applicant: {
         nameHi: app.applicantNameHi,
         nameEn: app.applicantNameEn,

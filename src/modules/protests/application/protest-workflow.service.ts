@@ -10,7 +10,7 @@ import { ProtestLetters } from '../letters/protest-letters.service';
 import { ProtestAssessment } from './protest-assessment';
 import { ProtestTransitioner } from './protest-transitioner';
 
-/** The workflow's actions. Who may call each is in PROTEST_ACTIONS; what each records is here. */
+/** The workflow's actions. Who may call each is in PROTEST_WORKFLOW; what each records is here. */
 @Injectable()
 export class ProtestWorkflow {
   constructor(

@@ -1,10 +1,11 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditedWrite, AuditService } from '../../audit/audit.service';
-import { RequestContext } from '../../context/request-context';
+import { Actor, RequestContext } from '../../context/request-context';
 import { TransactionService } from '../../database/transaction.service';
 import type { Grading } from '../gateway';
 import { IntakeChannel, OutboxItem, OutboxStatus } from './outbox.entity';
+import { OUTBOX_WORKFLOW } from './outbox-workflow';
 
 export interface NewOutboxItem {
   /** The domain record this item belongs to; items of one record are delivered in order. */
@@ -88,14 +89,11 @@ export class OutboxService {
   }
 
   /** Manual resend: a FAILED row (or a PENDING one waiting out its backoff) is due again now. */
-  async retry(id: string): Promise<OutboxItem> {
+  async retry(actor: Actor, id: string): Promise<OutboxItem> {
     return this.tx.run(async (em) => {
       const item = await this.lock(em, id);
-      if (item.status !== 'FAILED' && item.status !== 'PENDING') {
-        throw new ConflictException({ message: `Outbox item is ${item.status}; only FAILED or PENDING items can be retried`, allowed: ['FAILED', 'PENDING'] });
-      }
       const from = item.status;
-      item.status = 'PENDING';
+      item.status = OUTBOX_WORKFLOW.next(from, 'retry', actor.roles, item);
       item.nextAttemptAt = new Date();
       // A person has looked at it: give it a fresh attempt budget.
       item.attempts = 0;
@@ -105,14 +103,11 @@ export class OutboxService {
     });
   }
 
-  async cancel(id: string, reason: string): Promise<OutboxItem> {
+  async cancel(actor: Actor, id: string, reason: string): Promise<OutboxItem> {
     return this.tx.run(async (em) => {
       const item = await this.lock(em, id);
-      if (item.status !== 'FAILED' && item.status !== 'PENDING') {
-        throw new ConflictException({ message: `Outbox item is ${item.status}; only FAILED or PENDING items can be cancelled`, allowed: ['FAILED', 'PENDING'] });
-      }
       const from = item.status;
-      item.status = 'CANCELLED';
+      item.status = OUTBOX_WORKFLOW.next(from, 'cancel', actor.roles, item);
       item.cancelReason = reason;
       const saved = await em.save(item);
       await this.audit.record(em, { action: 'eoffice.outbox_cancel', entityType: 'eoffice_outbox', entityId: id, diff: { status: { from, to: 'CANCELLED' }, reason } });
