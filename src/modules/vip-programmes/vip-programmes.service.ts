@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -6,8 +6,8 @@ import { Actor } from '../../platform/context/request-context';
 import { nextReference } from '../../platform/database/reference-numbers';
 import { TransactionService } from '../../platform/database/transaction.service';
 import { DocumentsService } from '../../platform/documents/documents.service';
-import { OutboxSources } from '../../platform/eoffice/outbox/outbox-sources';
 import { OutboxService } from '../../platform/eoffice/outbox/outbox.service';
+import { SyncStateService } from '../../platform/eoffice/sync-state';
 import { fieldError } from '../../platform/http/field-error';
 import { Unit } from '../../platform/units/unit.entity';
 import { BandobastService } from '../duty-charts/bandobast/bandobast.service';
@@ -22,6 +22,7 @@ import { VipDistributionService } from './vip-distribution.service';
 import { CancelProgrammeDto, CreateProgrammeDto, LegDto, ReviseProgrammeDto } from './vip.dto';
 import { Protectee, VipProgramme, VipProgrammeRevision } from './vip.entity';
 import { LegWithUnits, unitsConcerned } from './vip-units';
+import { programmeSync, revisionSync, VIP_CANCELLATION_KIND, VIP_REVISION_KIND } from './vip-sync';
 
 export const VIP_SOURCE = 'vip_programme';
 
@@ -36,25 +37,17 @@ const istDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'As
 
 /** Issuing VIP movement programmes: revision 1, then N+1 with a diff, or cancellation. */
 @Injectable()
-export class VipProgrammesService implements OnModuleInit {
+export class VipProgrammesService {
   constructor(
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
     private readonly documents: DocumentsService,
     private readonly outbox: OutboxService,
-    private readonly sources: OutboxSources,
+    private readonly sync: SyncStateService,
     private readonly distribution: VipDistributionService,
     private readonly clashes: VipClashesService,
     private readonly bandobasts: BandobastService,
   ) {}
-
-  onModuleInit(): void {
-    this.sources.register(VIP_SOURCE, {
-      onDelivered: async (em, item, ref) => {
-        await em.update(VipProgramme, item.sourceId, { eofficeStatus: ref.eofficeRef ? 'DIARISED' : 'SENT_FOR_DIARISATION', eofficeRef: ref.eofficeRef ?? ref.channelRef });
-      },
-    });
-  }
 
   /** Issues revision 1 and answers with the protests (and other programmes) near each leg. */
   async create(actor: Actor, dto: CreateProgrammeDto): Promise<Issued> {
@@ -74,14 +67,13 @@ export class VipProgrammesService implements OnModuleInit {
           firstDay: istDay(legs[0]!.start),
           lastDay: istDay(legs.at(-1)!.end),
           createdBy: actor.id,
-          eofficeStatus: 'PENDING_SYNC',
         }),
       );
       await this.audit.record(em, { action: 'vip.created', entityType: VIP_SOURCE, entityId: programme.id, diff: { ref, protecteeId: protectee.id, legs: legs.length } });
       const revision = await this.issueRevision(em, actor, programme, protectee, 1, legs, unitIds, [], null);
       return { programme, revision };
     });
-    return { ...issued, clashes: await this.clashes.forLegs(issued.programme.id, issued.revision.legs) };
+    return this.answer(issued);
   }
 
   async revise(actor: Actor, id: string, dto: ReviseProgrammeDto): Promise<Issued> {
@@ -110,7 +102,7 @@ export class VipProgrammesService implements OnModuleInit {
       if (previous.documentId && revision.documentId) await this.documents.supersede(em, previous.documentId, revision.documentId);
       return { programme, revision };
     });
-    return { ...issued, clashes: await this.clashes.forLegs(issued.programme.id, issued.revision.legs) };
+    return this.answer(issued);
   }
 
   /** A bandobast draft in the duty-charts module, with sectors along the current route. */
@@ -134,10 +126,20 @@ export class VipProgrammesService implements OnModuleInit {
       const current = await em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: id, revisionNo: programme.currentRevision } });
       if (current.documentId) await this.documents.revoke(em, current.documentId, `programme cancelled: ${dto.reason}`);
       await this.audit.record(em, { action: 'vip.cancelled', entityType: VIP_SOURCE, entityId: id, diff: { reason: dto.reason } });
-      await this.outbox.enqueue(em, { sourceType: VIP_SOURCE, sourceId: id, sourceRef: programme.ref, kind: 'VIP_PROGRAMME_CANCELLED', subject: `${programme.ref}: cancelled`, grading: 'CONFIDENTIAL', metadata: { reason: dto.reason } });
+      await this.outbox.enqueue(em, { sourceType: VIP_SOURCE, sourceId: id, sourceRef: programme.ref, kind: VIP_CANCELLATION_KIND, subject: `${programme.ref}: cancelled`, grading: 'CONFIDENTIAL', metadata: { reason: dto.reason } });
       await this.distribution.notifyUnits(em, programme, current.revisionNo, current.unitsConcerned, 'vip-programme-cancelled');
-      return programme;
+      return programmeSync(programme, await this.sync.forRecord(VIP_SOURCE, id, em));
     });
+  }
+
+  /** What an issue answers: the programme and its new revision, each as it stands in e-Office, and the clashes. */
+  private async answer(issued: Omit<Issued, 'clashes'>): Promise<Issued> {
+    const sync = await this.sync.forRecord(VIP_SOURCE, issued.programme.id);
+    return {
+      programme: programmeSync(issued.programme, sync),
+      revision: revisionSync(issued.revision, sync),
+      clashes: await this.clashes.forLegs(issued.programme.id, issued.revision.legs),
+    };
   }
 
   private async issueRevision(
@@ -188,7 +190,7 @@ export class VipProgrammesService implements OnModuleInit {
       sourceType: VIP_SOURCE,
       sourceId: programme.id,
       sourceRef: programme.ref,
-      kind: 'VIP_PROGRAMME_REVISION',
+      kind: VIP_REVISION_KIND,
       subject: `${programme.title} — Revision ${revisionNo}`,
       grading: 'CONFIDENTIAL',
       documentId: doc.id,

@@ -34,7 +34,7 @@ export class ProtestView {
     const venue = app.venueId ? await em.findOneOrFail(ProtestVenue, { where: { id: app.venueId } }) : null;
     const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
     const { rules, clashes } = await this.assessment.assess(em, app, venue);
-    const letters = await this.letters.forApplication(app.id, em);
+    const { sync, letters } = await this.letters.forApplication(app.id, em);
     const attachments = await em.find(ProtestAttachment, { where: { applicationId: app.id }, order: { createdAt: 'ASC' } });
     return {
       id: app.id,
@@ -94,6 +94,8 @@ export class ProtestView {
         reason: app.revocationReason,
         linkedRecord: app.revocationLinkedType ? { type: app.revocationLinkedType, ref: app.revocationLinkedRef } : null,
       },
+      eofficeStatus: sync.status,
+      eofficeSync: sync,
       letters,
       attachments,
       createdAt: app.createdAt,
