@@ -2,9 +2,6 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import type { IntakeChannel } from '../../platform/eoffice/outbox/outbox.entity';
 import type { Grading } from '../../platform/eoffice/gateway';
 
-export const DAK_EOFFICE_STATUSES = ['PENDING_SYNC', 'SENT_FOR_DIARISATION', 'DIARISED', 'NOT_REQUIRED'] as const;
-export type DakEofficeStatus = (typeof DAK_EOFFICE_STATUSES)[number];
-
 /** One item of inward correspondence (dak) entered in the register. */
 @Entity('dak_receipt')
 export class DakReceipt {
@@ -22,11 +19,6 @@ export class DakReceipt {
   @Column('uuid') unitId!: string;
   @Column({ type: 'uuid', nullable: true }) markedToUnitId!: string | null;
   @Column({ type: 'text', nullable: true }) remarks!: string | null;
-  /** PENDING_SYNC until e-Office has it: an entry made during an outage is not final there yet. */
-  @Column({ type: 'text' }) eofficeStatus!: DakEofficeStatus;
-  @Column({ type: 'text', nullable: true }) eofficeRef!: string | null;
-  @Column({ type: 'text', nullable: true }) eofficeChannelRef!: string | null;
-  @Column({ type: 'timestamptz', nullable: true }) eofficeSyncedAt!: Date | null;
   @Column('uuid') createdBy!: string;
   @VersionColumn() version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -4,7 +4,7 @@ import { IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max
 import { NoAadhaarNumber } from '../../platform/http/aadhaar';
 import { GRADINGS, Grading } from '../../platform/eoffice/gateway';
 import { INTAKE_CHANNELS, IntakeChannel } from '../../platform/eoffice/outbox/outbox.entity';
-import { DAK_EOFFICE_STATUSES, DakEofficeStatus } from './dak-receipt.entity';
+import { RECORD_SYNC_STATUSES, RecordSyncStatus } from '../../platform/eoffice/sync-state';
 
 export class CreateDakDto {
   @ApiProperty({ example: 'धरना-प्रदर्शन की अनुमति हेतु आवेदन / Application for permission to hold a dharna' })
@@ -67,7 +67,7 @@ export class DakQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
   @ApiPropertyOptional({ enum: INTAKE_CHANNELS }) @IsOptional() @IsIn(INTAKE_CHANNELS) intakeChannel?: IntakeChannel;
-  @ApiPropertyOptional({ enum: DAK_EOFFICE_STATUSES }) @IsOptional() @IsIn(DAK_EOFFICE_STATUSES) eofficeStatus?: DakEofficeStatus;
+  @ApiPropertyOptional({ enum: RECORD_SYNC_STATUSES }) @IsOptional() @IsIn(RECORD_SYNC_STATUSES) eofficeStatus?: RecordSyncStatus;
   @ApiPropertyOptional({ description: 'Search in the subject' }) @IsOptional() @IsString() @Length(2, 100) q?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;

@@ -1,9 +1,8 @@
-import { Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/context/request-context';
 import { UnitOfWork } from '../../platform/change';
-import { DeliveredReference, OutboxSources } from '../../platform/eoffice/outbox/outbox-sources';
-import { OutboxItem } from '../../platform/eoffice/outbox/outbox.entity';
+import { eofficeFields, RecordSync, recordSyncStatusSql, SyncStateService } from '../../platform/eoffice/sync-state';
 import { fieldError } from '../../platform/http/field-error';
 import { unitScope, UnitsService } from '../../platform/units';
 import { DakReceipt } from './dak-receipt.entity';
@@ -13,19 +12,15 @@ export const DAK_SOURCE = 'dak_receipt';
 
 /** The dak register: every inward item gets a number here at once, and goes to e-Office when it can. */
 @Injectable()
-export class DakService implements OnModuleInit {
+export class DakService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
-    private readonly sources: OutboxSources,
+    private readonly sync: SyncStateService,
     private readonly units: UnitsService,
   ) {}
 
-  onModuleInit(): void {
-    this.sources.register(DAK_SOURCE, { onDelivered: (em, item, ref) => this.recordEofficeReference(em, item, ref) });
-  }
-
-  async receive(actor: Actor, dto: CreateDakDto): Promise<DakReceipt> {
+  async receive(actor: Actor, dto: CreateDakDto): Promise<DakView> {
     const receivedAt = new Date(dto.receivedAt);
     if (receivedAt.getTime() > Date.now() + 5 * 60_000) throw fieldError('receivedAt', 'receivedAt cannot be in the future');
     return this.uow.run(async (change) => {
@@ -46,7 +41,6 @@ export class DakService implements OnModuleInit {
           unitId: actor.unitId,
           markedToUnitId: markedTo?.id ?? null,
           remarks: dto.remarks ?? null,
-          eofficeStatus: 'PENDING_SYNC',
           createdBy: actor.id,
         }),
       );
@@ -67,35 +61,38 @@ export class DakService implements OnModuleInit {
         entityId: dak.id,
         diff: { ref, intakeChannel: dak.intakeChannel, receivedAt: dak.receivedAt.toISOString(), grading: dak.grading },
       });
-      return dak;
+      return withSync(dak, await this.sync.forRecord(DAK_SOURCE, dak.id, em));
     });
   }
 
-  async list(actor: Actor, f: DakQueryDto): Promise<{ total: number; items: DakReceipt[] }> {
+  async list(actor: Actor, f: DakQueryDto): Promise<{ total: number; items: DakView[] }> {
     const scope = unitScope(actor, 'd.unit_id');
     const q = this.dataSource.getRepository(DakReceipt).createQueryBuilder('d').where(scope.sql, scope.params).orderBy('d.received_at', 'DESC').take(f.limit).skip(f.offset);
     if (f.from) q.andWhere('d.received_at >= :from', { from: f.from });
     if (f.to) q.andWhere('d.received_at < :to', { to: f.to });
     if (f.intakeChannel) q.andWhere('d.intake_channel = :ch', { ch: f.intakeChannel });
-    if (f.eofficeStatus) q.andWhere('d.eoffice_status = :st', { st: f.eofficeStatus });
+    if (f.eofficeStatus) q.andWhere(`${recordSyncStatusSql(':dakSource', 'd.id::text')} = :st`, { dakSource: DAK_SOURCE, st: f.eofficeStatus });
     if (f.q) q.andWhere('d.subject ILIKE :q', { q: `%${f.q.replace(/[%_\\]/g, '\\$&')}%` });
     const [items, total] = await q.getManyAndCount();
-    return { total, items };
+    const sync = await this.sync.forRecords(DAK_SOURCE, items.map((d) => d.id));
+    return { total, items: items.map((d) => withSync(d, sync.get(d.id)!)) };
   }
 
-  async get(actor: Actor, id: string): Promise<DakReceipt> {
+  async get(actor: Actor, id: string): Promise<DakView> {
     const scope = unitScope(actor, 'd.unit_id');
     const dak = await this.dataSource.getRepository(DakReceipt).createQueryBuilder('d').where('d.id = :id', { id }).andWhere(scope.sql, scope.params).getOne();
     if (!dak) throw new NotFoundException(`Dak ${id} not found`);
-    return dak;
+    return withSync(dak, await this.sync.forRecord(DAK_SOURCE, id));
   }
+}
 
-  private async recordEofficeReference(em: EntityManager, item: OutboxItem, ref: DeliveredReference): Promise<void> {
-    await em.update(DakReceipt, item.sourceId, {
-      eofficeStatus: ref.eofficeRef ? 'DIARISED' : 'SENT_FOR_DIARISATION',
-      eofficeRef: ref.eofficeRef,
-      eofficeChannelRef: ref.channelRef,
-      eofficeSyncedAt: new Date(),
-    });
-  }
+export type DakView = ReturnType<typeof withSync>;
+
+/**
+ * A dak as the API shows it: PENDING_SYNC until e-Office has it, since an entry made during an
+ * outage is not final there yet; `eofficeRef` is the receipt number e-Office gave its inward item.
+ */
+function withSync(dak: DakReceipt, sync: RecordSync) {
+  const [inward] = sync.items;
+  return { ...dak, ...eofficeFields(inward), eofficeStatus: sync.summary.status, eofficeSync: sync.summary };
 }

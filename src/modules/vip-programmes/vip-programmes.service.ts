@@ -1,11 +1,11 @@
-import { ConflictException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit/audit.service';
 import { Actor } from '../../platform/context/request-context';
 import { Change, Drawing, UnitOfWork } from '../../platform/change';
 import type { DrawnPaper } from '../../platform/documents/documents.service';
-import { OutboxSources } from '../../platform/eoffice/outbox/outbox-sources';
+import { SyncStateService } from '../../platform/eoffice/sync-state';
 import { fieldError } from '../../platform/http/field-error';
 import { Unit } from '../../platform/units/unit.entity';
 import { BandobastService } from '../duty-charts/bandobast/bandobast.service';
@@ -22,6 +22,7 @@ import { VIP_WORKFLOW } from './vip-workflow';
 import { CancelProgrammeDto, CreateProgrammeDto, LegDto, ReviseProgrammeDto } from './vip.dto';
 import { Protectee, VipProgramme, VipProgrammeRevision } from './vip.entity';
 import { LegWithUnits, unitsConcerned } from './vip-units';
+import { programmeSync, revisionSync, VIP_CANCELLATION_KIND, VIP_REVISION_KIND } from './vip-sync';
 
 export const VIP_SOURCE = 'vip_programme';
 
@@ -34,24 +35,16 @@ interface Issued {
 
 /** Issuing VIP movement programmes: revision 1, then N+1 with a diff, or cancellation. */
 @Injectable()
-export class VipProgrammesService implements OnModuleInit {
+export class VipProgrammesService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
-    private readonly sources: OutboxSources,
+    private readonly sync: SyncStateService,
     private readonly distribution: VipDistributionService,
     private readonly clashes: VipClashesService,
     private readonly bandobasts: BandobastService,
   ) {}
-
-  onModuleInit(): void {
-    this.sources.register(VIP_SOURCE, {
-      onDelivered: async (em, item, ref) => {
-        await em.update(VipProgramme, item.sourceId, { eofficeStatus: ref.eofficeRef ? 'DIARISED' : 'SENT_FOR_DIARISATION', eofficeRef: ref.eofficeRef ?? ref.channelRef });
-      },
-    });
-  }
 
   /** Issues revision 1 and answers with the protests (and other programmes) near each leg. */
   async create(actor: Actor, dto: CreateProgrammeDto): Promise<Issued> {
@@ -81,7 +74,6 @@ export class VipProgrammesService implements OnModuleInit {
             firstDay: istDateKey(new Date(plan.legs[0]!.start)),
             lastDay: istDateKey(new Date(plan.legs.at(-1)!.end)),
             createdBy: actor.id,
-            eofficeStatus: 'PENDING_SYNC',
           }),
         );
         change.audit({ action: 'vip.created', entityType: VIP_SOURCE, entityId: programme.id, diff: { ref, protecteeId: plan.protectee.id, legs: plan.legs.length } });
@@ -89,7 +81,7 @@ export class VipProgrammesService implements OnModuleInit {
         return { programme, revision };
       },
     });
-    return { ...issued, clashes: await this.clashes.forLegs(issued.programme.id, issued.revision.legs) };
+    return this.answer(issued);
   }
 
   async revise(actor: Actor, id: string, dto: ReviseProgrammeDto): Promise<Issued> {
@@ -124,7 +116,7 @@ export class VipProgrammesService implements OnModuleInit {
         return { programme, revision };
       },
     });
-    return { ...issued, clashes: await this.clashes.forLegs(issued.programme.id, issued.revision.legs) };
+    return this.answer(issued);
   }
 
   /** A bandobast draft in the duty-charts module, with sectors along the current route. */
@@ -149,10 +141,20 @@ export class VipProgrammesService implements OnModuleInit {
       const current = await em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: id, revisionNo: programme.currentRevision } });
       if (current.documentId) await change.revokePaper(current.documentId, `programme cancelled: ${dto.reason}`);
       change.audit({ action: 'vip.cancelled', entityType: VIP_SOURCE, entityId: id, diff: { reason: dto.reason } });
-      await change.toEoffice({ sourceType: VIP_SOURCE, sourceId: id, sourceRef: programme.ref, kind: 'VIP_PROGRAMME_CANCELLED', subject: `${programme.ref}: cancelled`, grading: 'CONFIDENTIAL', metadata: { reason: dto.reason } });
+      await change.toEoffice({ sourceType: VIP_SOURCE, sourceId: id, sourceRef: programme.ref, kind: VIP_CANCELLATION_KIND, subject: `${programme.ref}: cancelled`, grading: 'CONFIDENTIAL', metadata: { reason: dto.reason } });
       await this.distribution.notifyUnits(change, programme, current.revisionNo, current.unitsConcerned, 'vip-programme-cancelled');
-      return programme;
+      return programmeSync(programme, await this.sync.forRecord(VIP_SOURCE, id, em));
     });
+  }
+
+  /** What an issue answers: the programme and its new revision, each as it stands in e-Office, and the clashes. */
+  private async answer(issued: Omit<Issued, 'clashes'>): Promise<Issued> {
+    const sync = await this.sync.forRecord(VIP_SOURCE, issued.programme.id);
+    return {
+      programme: programmeSync(issued.programme, sync),
+      revision: revisionSync(issued.revision, sync),
+      clashes: await this.clashes.forLegs(issued.programme.id, issued.revision.legs),
+    };
   }
 
   private async drawRevision(d: Drawing, actor: Actor, programme: Pick<VipProgramme, 'id' | 'ref' | 'title'>, plan: RevisionPlan): Promise<DrawnPaper> {
@@ -198,7 +200,7 @@ export class VipProgrammesService implements OnModuleInit {
       sourceType: VIP_SOURCE,
       sourceId: programme.id,
       sourceRef: programme.ref,
-      kind: 'VIP_PROGRAMME_REVISION',
+      kind: VIP_REVISION_KIND,
       subject: `${programme.title} — Revision ${revisionNo}`,
       grading: 'CONFIDENTIAL',
       documentId: doc.id,

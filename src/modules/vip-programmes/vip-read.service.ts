@@ -5,6 +5,7 @@ import { Actor } from '../../platform/context/request-context';
 import { UnitOfWork } from '../../platform/change';
 import { DocumentsService } from '../../platform/documents/documents.service';
 import { inUnitSubtree, unitSubtreeSql } from '../../platform/units';
+import { eofficeFields, RecordSync, SyncStateService } from '../../platform/eoffice/sync-state';
 import { Unit } from '../../platform/units/unit.entity';
 import { isDesk, isUnitReader } from './vip-access';
 import { VipClashesService } from './vip-clashes.service';
@@ -12,6 +13,7 @@ import { movementSheetBlocks } from './vip-paper';
 import { LegWithUnits } from './vip-units';
 import { Protectee, VipProgramme, VipProgrammeRevision } from './vip.entity';
 import { VIP_SOURCE } from './vip-programmes.service';
+import { cancellationSync, programmeSync, revisionItem } from './vip-sync';
 
 interface Visible {
   programme: VipProgramme;
@@ -33,6 +35,7 @@ export class VipReadService {
     private readonly audit: AuditService,
     private readonly documents: DocumentsService,
     private readonly clashes: VipClashesService,
+    private readonly sync: SyncStateService,
   ) {}
 
   /** One query: the desk sees every programme; a unit reader those whose current revision concerns its subtree. */
@@ -48,17 +51,28 @@ export class VipReadService {
       );
     }
     const visible = await q.getMany();
+    const sync = await this.sync.forRecords(VIP_SOURCE, visible.map((p) => p.id));
     await this.audit.recordAlone({ action: 'vip.listed', entityType: VIP_SOURCE, diff: { count: visible.length } });
-    return visible.map((p) => ({ id: p.id, ref: p.ref, title: p.title, status: p.status, currentRevision: p.currentRevision, firstDay: p.firstDay, lastDay: p.lastDay }));
+    return visible.map((p) => ({
+      id: p.id,
+      ref: p.ref,
+      title: p.title,
+      status: p.status,
+      currentRevision: p.currentRevision,
+      firstDay: p.firstDay,
+      lastDay: p.lastDay,
+      eofficeStatus: sync.get(p.id)!.summary.status,
+    }));
   }
 
   async view(actor: Actor, id: string, revisionNo?: number) {
     const v = await this.visible(actor, id, revisionNo);
     const legs = this.legsFor(v);
     const protectee = await this.dataSource.getRepository(Protectee).findOneOrFail({ where: { id: v.programme.protecteeId } });
+    const sync = await this.sync.forRecord(VIP_SOURCE, id);
     await this.audit.recordAlone({ action: 'vip.viewed', entityType: VIP_SOURCE, entityId: id, diff: { revision: v.revision.revisionNo, scope: v.ownUnits ? 'unit' : 'whole' } });
     return {
-      ...v.programme,
+      ...programmeSync(v.programme, sync),
       protectee: { nameEn: protectee.nameEn, nameHi: protectee.nameHi, designationEn: protectee.designationEn, designationHi: protectee.designationHi, category: protectee.category, callSign: protectee.callSign },
       revision: {
         revisionNo: v.revision.revisionNo,
@@ -68,12 +82,31 @@ export class VipReadService {
         changes: v.ownUnits ? v.revision.changes.filter((c) => legs.some((l) => l.key === c.legKey)) : v.revision.changes,
         legs,
         documentId: v.ownUnits ? null : v.revision.documentId,
+        ...eofficeFields(revisionItem(sync, v.revision)),
       },
-      // The desk sees what stands near the legs, and the protests revoked for this programme.
+      // The desk sees what stands near the legs, the protests revoked for this programme, and
+      // every revision with its own e-Office number (revision 1 diarised, revision 2 waiting).
       ...(v.ownUnits
         ? {}
-        : { clashes: await this.clashes.forLegs(id, legs), revokedProtests: await this.clashes.revokedFor(v.programme.ref) }),
+        : {
+            clashes: await this.clashes.forLegs(id, legs),
+            revokedProtests: await this.clashes.revokedFor(v.programme.ref),
+            revisions: await this.revisions(v.programme, sync),
+            cancellation: cancellationSync(sync),
+          }),
     };
+  }
+
+  private async revisions(programme: VipProgramme, sync: RecordSync) {
+    const revisions = await this.dataSource.getRepository(VipProgrammeRevision).find({
+      select: { revisionNo: true, issuedAt: true, documentId: true },
+      where: { programmeId: programme.id },
+      order: { revisionNo: 'ASC' },
+    });
+    return revisions.map((r) => {
+      const item = revisionItem(sync, r);
+      return { revisionNo: r.revisionNo, issuedAt: r.issuedAt, isCurrent: r.revisionNo === programme.currentRevision, outboxId: item?.outboxId ?? null, ...eofficeFields(item) };
+    });
   }
 
   /** The full programme PDF for the desk; a movement sheet with only its legs for a unit. */

@@ -46,8 +46,6 @@ export class VipProgramme {
   @Column({ type: 'date' }) lastDay!: string;
   @Column({ type: 'text', nullable: true }) cancelReason!: string | null;
   @Column('uuid') createdBy!: string;
-  @Column() eofficeStatus!: string;
-  @Column({ type: 'text', nullable: true }) eofficeRef!: string | null;
   @VersionColumn() version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

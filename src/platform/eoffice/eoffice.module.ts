@@ -5,8 +5,8 @@ import { EofficeController } from './eoffice.controller';
 import { createEofficeGateway, EOFFICE_GATEWAY, EofficeGatewayConfig } from './gateway';
 import { OutboxDeliveryWorker } from './outbox/outbox-delivery.worker';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.service';
-import { OutboxSources } from './outbox/outbox-sources';
 import { OutboxService } from './outbox/outbox.service';
+import { SyncStateService } from './sync-state/sync-state.service';
 
 export function gatewayConfig(c: AppConfig): EofficeGatewayConfig {
   switch (c.EOFFICE_ADAPTER) {
@@ -28,7 +28,7 @@ export function gatewayConfig(c: AppConfig): EofficeGatewayConfig {
   }
 }
 
-/** Everything bound for e-Office: the outbox, its worker and dispatcher, and the system mode. */
+/** Everything bound for e-Office: the outbox, its worker and dispatcher, sync state, and the system mode. */
 @Global()
 @Module({
   controllers: [EofficeController],
@@ -36,10 +36,10 @@ export function gatewayConfig(c: AppConfig): EofficeGatewayConfig {
     { provide: EOFFICE_GATEWAY, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createEofficeGateway(gatewayConfig(c)) },
     EofficeChannel,
     OutboxService,
-    OutboxSources,
+    SyncStateService,
     OutboxDeliveryWorker,
     OutboxDispatcher,
   ],
-  exports: [OutboxService, OutboxSources, EofficeChannel],
+  exports: [OutboxService, SyncStateService, EofficeChannel],
 })
 export class EofficeModule {}

@@ -8,7 +8,7 @@ import { ProtestVenue } from '../entities/protest-venue.entity';
 import { EVENT_TYPES } from '../event-types';
 import { ProtestLetters } from '../letters/protest-letters.service';
 import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
-import { allowedNext, PROTEST_WORKFLOW, UNDECIDED_STATUSES } from '../protest-workflow';
+import { allowedNext, PROTEST_WORKFLOW } from '../protest-workflow';
 import { slaAtRisk } from '../rules/sla';
 import { ProtestAssessment } from './protest-assessment';
 import { ProtestRecords } from './protest-records';
@@ -31,7 +31,7 @@ export class ProtestView {
     const venue = app.venueId ? await em.findOneOrFail(ProtestVenue, { where: { id: app.venueId } }) : null;
     const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
     const { rules, clashes } = await this.assessment.assess(em, app, venue);
-    const letters = await this.letters.forApplication(app.id, em);
+    const { sync, letters } = await this.letters.forApplication(app.id, em);
     const attachments = await em.find(ProtestAttachment, { where: { applicationId: app.id }, order: { createdAt: 'ASC' } });
     return {
       id: app.id,
@@ -93,6 +93,8 @@ export class ProtestView {
         reason: app.revocationReason,
         linkedRecord: app.revocationLinkedType ? { type: app.revocationLinkedType, ref: app.revocationLinkedRef } : null,
       },
+      eofficeStatus: sync.status,
+      eofficeSync: sync,
       letters,
       attachments,
       createdAt: app.createdAt,

@@ -1,12 +1,11 @@
-import { Inject, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { UsersService } from '../../../platform/auth/users.service';
 import { Actor } from '../../../platform/context/request-context';
 import { Change, Drawing } from '../../../platform/change';
 import { DocumentsService, DrawnPaper } from '../../../platform/documents/documents.service';
 import { TemplateStore } from '../../../platform/documents/templates';
-import { DeliveredReference, OutboxSources } from '../../../platform/eoffice/outbox/outbox-sources';
-import { OutboxItem } from '../../../platform/eoffice/outbox/outbox.entity';
+import { eofficeFields, RecordSync, SyncStateService } from '../../../platform/eoffice/sync-state';
 import { fieldError } from '../../../platform/http/field-error';
 import { Unit } from '../../../platform/units/unit.entity';
 import { ProtestRecords } from '../application/protest-records';
@@ -37,22 +36,18 @@ export const LETTER_DOCUMENT_KIND: Record<LetterKind, string> = {
 /**
  * Decision letters: rendered as a bilingual PDF with a verify QR, stored immutably, and sent
  * to e-Office through the outbox, all in the decision's own transaction. A letter issued while
- * e-Office is down says PENDING_SYNC until the worker brings back its reference.
+ * e-Office is down says PENDING_SYNC until its own outbox item is diarised (see SyncStateService).
  */
 @Injectable()
-export class ProtestLetters implements OnModuleInit {
+export class ProtestLetters {
   constructor(
     private readonly dataSource: DataSource,
     private readonly documents: DocumentsService,
-    private readonly sources: OutboxSources,
+    private readonly sync: SyncStateService,
     private readonly users: UsersService,
     private readonly records: ProtestRecords,
     @Inject(TemplateStore) private readonly templates: TemplateStore,
   ) {}
-
-  onModuleInit(): void {
-    this.sources.register(PROTEST_SOURCE, { onDelivered: (em, item, ref) => this.recordEofficeReference(em, item, ref) });
-  }
 
   /** Draws a decision letter outside any transaction, from the application in its new state. */
   async draw(d: Drawing, kind: LetterKind, app: ProtestApplication, actor: Actor): Promise<DrawnLetter> {
@@ -96,7 +91,7 @@ export class ProtestLetters implements OnModuleInit {
       documentId: doc.id,
     });
     const { em } = change;
-    return em.save(em.create(ProtestLetter, { applicationId: app.id, kind: letter.kind, documentId: doc.id, outboxId: item.id, eofficeStatus: 'PENDING_SYNC' }));
+    return em.save(em.create(ProtestLetter, { applicationId: app.id, kind: letter.kind, documentId: doc.id, outboxId: item.id }));
   }
 
   /** A permission that no longer holds (revoked, or the event called off) reads "revoked" on /verify. */
@@ -105,10 +100,16 @@ export class ProtestLetters implements OnModuleInit {
     if (letter) await change.revokePaper(letter.documentId, reason);
   }
 
-  /** Letters of one application with where each stands in e-Office and its public verify link. */
+  /** Letters of one application, each with where its own item stands in e-Office and its public verify link. */
   async forApplication(applicationId: string, em: EntityManager = this.dataSource.manager) {
+    const sync = await this.sync.forRecord(PROTEST_SOURCE, applicationId, em);
     const letters = await em.find(ProtestLetter, { where: { applicationId }, order: { createdAt: 'ASC' } });
-    return letters.map((l) => ({ ...l, verifyUrl: this.documents.verifyUrl(l.documentId) }));
+    return { sync: sync.summary, letters: letters.map((l) => this.withSync(l, sync)) };
+  }
+
+  private withSync(letter: ProtestLetter, sync: RecordSync) {
+    const item = sync.items.find((i) => i.outboxId === letter.outboxId);
+    return { ...letter, ...eofficeFields(item), verifyUrl: this.documents.verifyUrl(letter.documentId) };
   }
 
   /** The PDF of one of an application's letters, if the actor may see the application. */
@@ -120,14 +121,5 @@ export class ProtestLetters implements OnModuleInit {
     if (!letter) throw new NotFoundException(`${app.ref} has no ${wanted.toLowerCase()} letter`);
     const { doc, bytes } = await this.documents.bytes(letter.documentId);
     return { filename: `${app.ref.replace(/\//g, '-')}-${wanted.toLowerCase()}.pdf`, sha256: doc.sha256, bytes };
-  }
-
-  private async recordEofficeReference(em: EntityManager, item: OutboxItem, ref: DeliveredReference): Promise<void> {
-    await em.update(ProtestLetter, { outboxId: item.id }, {
-      eofficeStatus: ref.eofficeRef ? 'DIARISED' : 'SENT_FOR_DIARISATION',
-      eofficeRef: ref.eofficeRef,
-      eofficeChannelRef: ref.channelRef,
-      eofficeSyncedAt: new Date(),
-    });
   }
 }

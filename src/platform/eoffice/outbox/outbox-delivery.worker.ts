@@ -12,7 +12,6 @@ import { DiarisationRequest, DiarisationResult, isPermanentGatewayError, isTrans
 import { retryDelayMs } from './backoff';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { OUTBOX_DOCUMENT_LOADER, OutboxDocumentLoader } from './outbox-documents';
-import { OutboxSources } from './outbox-sources';
 import { OutboxItem } from './outbox.entity';
 
 export type DeliveryOutcome = 'delivered' | 'skipped' | 'retry-later' | 'failed' | 'paused';
@@ -30,7 +29,6 @@ export class OutboxDeliveryWorker {
     private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
     private readonly channel: EofficeChannel,
-    private readonly sources: OutboxSources,
     private readonly audit: AuditService,
     private readonly dispatcher: OutboxDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -108,6 +106,7 @@ export class OutboxDeliveryWorker {
       // is sent again with the same key, and e-Office answers with the same receipt number.
       await em.query(`SET LOCAL synchronous_commit = off`);
       // Guarded: if another worker already recorded this row, do nothing (e-Office deduplicated the send).
+      // The row is the item's only record of its state and reference: SyncStateService reads it from here.
       const updated = await em.query(
         `UPDATE eoffice_outbox SET status = 'DELIVERED', eoffice_ref = $2, channel_ref = $3, delivered_at = now(),
            attempts = attempts + 1, last_attempt_at = now(), last_error = NULL, updated_at = now(), version = version + 1
@@ -115,9 +114,6 @@ export class OutboxDeliveryWorker {
         [item.id, ref.eofficeRef, ref.channelRef],
       );
       if (affectedRows(updated) === 0) return 'skipped';
-      const handler = this.sources.get(item.sourceType);
-      if (handler) await handler.onDelivered(em, item, ref);
-      else this.logger.warn(`no outbox source handler for ${item.sourceType}; reference kept on the outbox row only`);
       await this.audit.record(em, {
         action: 'eoffice.delivered',
         entityType: item.sourceType,
