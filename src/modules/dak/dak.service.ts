@@ -23,7 +23,7 @@ export class DakService {
   async receive(actor: Actor, dto: CreateDakDto): Promise<DakView> {
     const receivedAt = new Date(dto.receivedAt);
     if (receivedAt.getTime() > Date.now() + 5 * 60_000) throw fieldError('receivedAt', 'receivedAt cannot be in the future');
-    return this.uow.run(async (change) => {
+    const dak = await this.uow.run(async (change) => {
       const { em } = change;
       const markedTo = dto.markedTo ? await this.units.byCode(dto.markedTo, em, 'markedTo') : null;
       const ref = await change.takeReference('DAK', receivedAt);
@@ -61,8 +61,10 @@ export class DakService {
         entityId: dak.id,
         diff: { ref, intakeChannel: dak.intakeChannel, receivedAt: dak.receivedAt.toISOString(), grading: dak.grading },
       });
-      return withSync(dak, await this.sync.forRecord(DAK_SOURCE, dak.id, em));
+      return dak;
     });
+    // Read after commit: the diary number's lock is held only for the writes themselves.
+    return withSync(dak, await this.sync.forRecord(DAK_SOURCE, dak.id));
   }
 
   async list(actor: Actor, f: DakQueryDto): Promise<{ total: number; items: DakView[] }> {

@@ -30,7 +30,7 @@ export function chainPayload(row: ChainedFields): string {
   return canonicalJson({ ...row, at: row.at.toISOString() });
 }
 
-/** sha256(prev_hash + "\n" + payload). The insert computes the same in SQL (pgcrypto). */
+/** sha256(prev_hash + "\n" + payload), as the AuditChainer links rows and the verifier checks them. */
 export function chainHash(prevHash: string, row: ChainedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(chainPayload(row)).digest('hex');
 }

@@ -89,8 +89,8 @@ export class UnitOfWork {
         const result = await this.tx.run(async (em) => {
           const change = new TransactionalChange(em, this, expected);
           const out = await spec.write(change, drawn);
-          await this.auditLog.recordMany(em, change.auditEntries);
           await markIdempotencyCommitted(em);
+          await this.auditLog.recordMany(em, change.auditEntries);
           return out;
         });
         this.chainer.poke();
