@@ -2,7 +2,13 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/context/request-context';
 import { UnitOfWork } from '../../platform/change';
-import { eofficeFields, RecordSync, recordSyncStatusSql, SyncStateService } from '../../platform/eoffice/sync-state';
+import {
+  eofficeFields,
+  newRecordSync,
+  RecordSync,
+  recordSyncStatusSql,
+  SyncStateService,
+} from '../../platform/eoffice/sync-state';
 import { fieldError } from '../../platform/http/field-error';
 import { unitScope, UnitsService } from '../../platform/units';
 import { DakReceipt } from './dak-receipt.entity';
@@ -22,29 +28,29 @@ export class DakService {
 
   async receive(actor: Actor, dto: CreateDakDto): Promise<DakView> {
     const receivedAt = new Date(dto.receivedAt);
-    if (receivedAt.getTime() > Date.now() + 5 * 60_000) throw fieldError('receivedAt', 'receivedAt cannot be in the future');
-    const dak = await this.uow.run(async (change) => {
+    if (receivedAt.getTime() > Date.now() + 5 * 60_000)
+      throw fieldError('receivedAt', 'receivedAt cannot be in the future');
+    const { dak, inward } = await this.uow.run(async (change) => {
       const { em } = change;
       const markedTo = dto.markedTo ? await this.units.byCode(dto.markedTo, em, 'markedTo') : null;
       const ref = await change.takeReference('DAK', receivedAt);
-      const dak = await em.save(
-        em.create(DakReceipt, {
-          ref,
-          subject: dto.subject,
-          senderName: dto.senderName,
-          senderOffice: dto.senderOffice ?? null,
-          letterNo: dto.letterNo ?? null,
-          letterDate: dto.letterDate ?? null,
-          intakeChannel: dto.intakeChannel,
-          receivedAt,
-          grading: dto.grading ?? 'NORMAL',
-          unitId: actor.unitId,
-          markedToUnitId: markedTo?.id ?? null,
-          remarks: dto.remarks ?? null,
-          createdBy: actor.id,
-        }),
-      );
-      await change.toEoffice({
+      const dak = em.create(DakReceipt, {
+        ref,
+        subject: dto.subject,
+        senderName: dto.senderName,
+        senderOffice: dto.senderOffice ?? null,
+        letterNo: dto.letterNo ?? null,
+        letterDate: dto.letterDate ?? null,
+        intakeChannel: dto.intakeChannel,
+        receivedAt,
+        grading: dto.grading ?? 'NORMAL',
+        unitId: actor.unitId,
+        markedToUnitId: markedTo?.id ?? null,
+        remarks: dto.remarks ?? null,
+        createdBy: actor.id,
+      });
+      await em.insert(DakReceipt, dak);
+      const inward = await change.toEoffice({
         sourceType: DAK_SOURCE,
         sourceId: dak.id,
         sourceRef: ref,
@@ -53,36 +59,64 @@ export class DakService {
         grading: dak.grading,
         intakeChannel: dak.intakeChannel,
         receivedAt: dak.receivedAt,
-        metadata: { sender: dak.senderName, senderOffice: dak.senderOffice, letterNo: dak.letterNo, letterDate: dak.letterDate, markedTo: markedTo?.code ?? null },
+        metadata: {
+          sender: dak.senderName,
+          senderOffice: dak.senderOffice,
+          letterNo: dak.letterNo,
+          letterDate: dak.letterDate,
+          markedTo: markedTo?.code ?? null,
+        },
       });
       change.audit({
         action: 'dak.received',
         entityType: DAK_SOURCE,
         entityId: dak.id,
-        diff: { ref, intakeChannel: dak.intakeChannel, receivedAt: dak.receivedAt.toISOString(), grading: dak.grading },
+        diff: {
+          ref,
+          intakeChannel: dak.intakeChannel,
+          receivedAt: dak.receivedAt.toISOString(),
+          grading: dak.grading,
+        },
       });
-      return dak;
+      return { dak, inward };
     });
-    // Read after commit: the diary number's lock is held only for the writes themselves.
-    return withSync(dak, await this.sync.forRecord(DAK_SOURCE, dak.id));
+    return withSync(dak, newRecordSync([inward]));
   }
 
   async list(actor: Actor, f: DakQueryDto): Promise<{ total: number; items: DakView[] }> {
     const scope = unitScope(actor, 'd.unit_id');
-    const q = this.dataSource.getRepository(DakReceipt).createQueryBuilder('d').where(scope.sql, scope.params).orderBy('d.received_at', 'DESC').take(f.limit).skip(f.offset);
+    const q = this.dataSource
+      .getRepository(DakReceipt)
+      .createQueryBuilder('d')
+      .where(scope.sql, scope.params)
+      .orderBy('d.received_at', 'DESC')
+      .take(f.limit)
+      .skip(f.offset);
     if (f.from) q.andWhere('d.received_at >= :from', { from: f.from });
     if (f.to) q.andWhere('d.received_at < :to', { to: f.to });
     if (f.intakeChannel) q.andWhere('d.intake_channel = :ch', { ch: f.intakeChannel });
-    if (f.eofficeStatus) q.andWhere(`${recordSyncStatusSql(':dakSource', 'd.id::text')} = :st`, { dakSource: DAK_SOURCE, st: f.eofficeStatus });
+    if (f.eofficeStatus)
+      q.andWhere(`${recordSyncStatusSql(':dakSource', 'd.id::text')} = :st`, {
+        dakSource: DAK_SOURCE,
+        st: f.eofficeStatus,
+      });
     if (f.q) q.andWhere('d.subject ILIKE :q', { q: `%${f.q.replace(/[%_\\]/g, '\\$&')}%` });
     const [items, total] = await q.getManyAndCount();
-    const sync = await this.sync.forRecords(DAK_SOURCE, items.map((d) => d.id));
+    const sync = await this.sync.forRecords(
+      DAK_SOURCE,
+      items.map((d) => d.id),
+    );
     return { total, items: items.map((d) => withSync(d, sync.get(d.id)!)) };
   }
 
   async get(actor: Actor, id: string): Promise<DakView> {
     const scope = unitScope(actor, 'd.unit_id');
-    const dak = await this.dataSource.getRepository(DakReceipt).createQueryBuilder('d').where('d.id = :id', { id }).andWhere(scope.sql, scope.params).getOne();
+    const dak = await this.dataSource
+      .getRepository(DakReceipt)
+      .createQueryBuilder('d')
+      .where('d.id = :id', { id })
+      .andWhere(scope.sql, scope.params)
+      .getOne();
     if (!dak) throw new NotFoundException(`Dak ${id} not found`);
     return withSync(dak, await this.sync.forRecord(DAK_SOURCE, id));
   }
@@ -96,5 +130,10 @@ export type DakView = ReturnType<typeof withSync>;
  */
 function withSync(dak: DakReceipt, sync: RecordSync) {
   const [inward] = sync.items;
-  return { ...dak, ...eofficeFields(inward), eofficeStatus: sync.summary.status, eofficeSync: sync.summary };
+  return {
+    ...dak,
+    ...eofficeFields(inward),
+    eofficeStatus: sync.summary.status,
+    eofficeSync: sync.summary,
+  };
 }

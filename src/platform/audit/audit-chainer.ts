@@ -11,7 +11,7 @@ const BATCH = 2000;
 /** Rows committed by other instances (or missed by a poke) are picked up this often. */
 const SWEEP_INTERVAL_MS = 1000;
 /** A poke waits this long, so the rows of changes committing together are chained in one pass. */
-const POKE_DELAY_MS = 20;
+const POKE_DELAY_MS = 100;
 /** The head is signed when it has moved and the last signature is at least this old. */
 export const HEAD_SIGN_INTERVAL_MS = 60_000;
 

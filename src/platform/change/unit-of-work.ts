@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditChainer } from '../audit/audit-chainer';
 import { AuditEntry, AuditService } from '../audit/audit.service';
 import { RequestContext } from '../context/request-context';
-import { nextReference, peekReference } from '../database/reference-numbers';
+import { ReferenceNumbers } from '../database/reference-numbers';
 import { TransactionService } from '../database/transaction.service';
 import { DocumentsService, DrawnPaper, IssueRequest } from '../documents/documents.service';
 import { IssuedDocument } from '../documents/issued-document.entity';
@@ -74,6 +74,7 @@ export class UnitOfWork {
     private readonly outbox: OutboxService,
     private readonly notices: NotifyService,
     private readonly documents: DocumentsService,
+    private readonly references: ReferenceNumbers,
   ) {}
 
   run<T>(write: (change: Change) => Promise<T>): Promise<T>;
@@ -107,7 +108,7 @@ export class UnitOfWork {
       em: this.dataSource.manager,
       paper: (request) => this.documents.draw(request),
       expectReference: async (prefix, at) => {
-        const ref = await peekReference(this.dataSource.manager, prefix, at);
+        const ref = await this.references.peek(prefix, at);
         expected.set(prefix, ref);
         return ref;
       },
@@ -116,7 +117,7 @@ export class UnitOfWork {
 
   /** @internal for TransactionalChange */
   get services() {
-    return { outbox: this.outbox, notices: this.notices, documents: this.documents };
+    return { outbox: this.outbox, notices: this.notices, documents: this.documents, references: this.references };
   }
 }
 
@@ -154,7 +155,7 @@ class TransactionalChange implements Change {
   }
 
   async takeReference(prefix: string, at?: Date): Promise<string> {
-    const ref = await nextReference(this.em, prefix, at);
+    const ref = await this.uow.services.references.take(this.em, prefix, at);
     const expected = this.expected.get(prefix);
     if (expected !== undefined && expected !== ref) this.redraw();
     return ref;

@@ -50,19 +50,19 @@ export class OutboxService {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error('OutboxService.enqueue must be called inside the transaction of the change');
     }
-    const saved = await em.save(
-      em.create(OutboxItem, {
-        ...item,
-        grading: item.grading ?? 'NORMAL',
-        intakeChannel: item.intakeChannel ?? null,
-        receivedAt: item.receivedAt ?? null,
-        metadata: item.metadata ?? {},
-        documentId: item.documentId ?? null,
-        status: 'PENDING',
-        attempts: 0,
-        createdBy: RequestContext.get().actor?.id ?? null,
-      }),
-    );
+    // insert, not save: one INSERT … RETURNING without save's change tracking, on every audited write.
+    const saved = em.create(OutboxItem, {
+      ...item,
+      grading: item.grading ?? 'NORMAL',
+      intakeChannel: item.intakeChannel ?? null,
+      receivedAt: item.receivedAt ?? null,
+      metadata: item.metadata ?? {},
+      documentId: item.documentId ?? null,
+      status: 'PENDING',
+      attempts: 0,
+      createdBy: RequestContext.get().actor?.id ?? null,
+    });
+    await em.insert(OutboxItem, saved as object);
     change.audit({
       action: 'eoffice.outbox_enqueued',
       entityType: 'eoffice_outbox',
@@ -73,7 +73,12 @@ export class OutboxService {
   }
 
   async list(f: OutboxFilters): Promise<{ total: number; items: OutboxItem[] }> {
-    const q = this.dataSource.getRepository(OutboxItem).createQueryBuilder('o').orderBy('o.seq', 'DESC').take(f.limit).skip(f.offset);
+    const q = this.dataSource
+      .getRepository(OutboxItem)
+      .createQueryBuilder('o')
+      .orderBy('o.seq', 'DESC')
+      .take(f.limit)
+      .skip(f.offset);
     if (f.status) q.andWhere('o.status = :status', { status: f.status });
     if (f.kind) q.andWhere('o.kind = :kind', { kind: f.kind });
     if (f.sourceType) q.andWhere('o.source_type = :sourceType', { sourceType: f.sourceType });
@@ -98,7 +103,12 @@ export class OutboxService {
       // A person has looked at it: give it a fresh attempt budget.
       item.attempts = 0;
       const saved = await em.save(item);
-      await this.audit.record(em, { action: 'eoffice.outbox_retry', entityType: 'eoffice_outbox', entityId: id, diff: { status: { from, to: 'PENDING' } } });
+      await this.audit.record(em, {
+        action: 'eoffice.outbox_retry',
+        entityType: 'eoffice_outbox',
+        entityId: id,
+        diff: { status: { from, to: 'PENDING' } },
+      });
       return saved;
     });
   }
@@ -110,7 +120,12 @@ export class OutboxService {
       item.status = OUTBOX_WORKFLOW.next(from, 'cancel', actor.roles, item);
       item.cancelReason = reason;
       const saved = await em.save(item);
-      await this.audit.record(em, { action: 'eoffice.outbox_cancel', entityType: 'eoffice_outbox', entityId: id, diff: { status: { from, to: 'CANCELLED' }, reason } });
+      await this.audit.record(em, {
+        action: 'eoffice.outbox_cancel',
+        entityType: 'eoffice_outbox',
+        entityId: id,
+        diff: { status: { from, to: 'CANCELLED' }, reason },
+      });
       return saved;
     });
   }
@@ -120,7 +135,12 @@ export class OutboxService {
   }
 
   /** Backlog figures for the status page. */
-  async figures(): Promise<{ backlog: number; oldestPendingAgeSeconds: number | null; deliveredLastHour: number; failed: number }> {
+  async figures(): Promise<{
+    backlog: number;
+    oldestPendingAgeSeconds: number | null;
+    deliveredLastHour: number;
+    failed: number;
+  }> {
     const [row] = await this.dataSource.query(`
       SELECT
         count(*) FILTER (WHERE status = 'PENDING')::int AS backlog,
@@ -137,7 +157,10 @@ export class OutboxService {
   }
 
   private async lock(em: EntityManager, id: string): Promise<OutboxItem> {
-    const item = await em.findOne(OutboxItem, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const item = await em.findOne(OutboxItem, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!item) throw new NotFoundException(`Outbox item ${id} not found`);
     return item;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { OutboxStatus } from '../outbox/outbox.entity';
+import type { OutboxItem, OutboxStatus } from '../outbox/outbox.entity';
 import { ItemSync, itemState, RecordSync, summarise } from './sync-state';
 
 interface Row {
@@ -44,6 +44,27 @@ export class SyncStateService {
     }
     return new Map([...byRecord].map(([id, items]) => [id, { summary: summarise(items), items }]));
   }
+}
+
+/** The sync state of a record whose items were just written by the caller's change: no read needed. */
+export function newRecordSync(items: readonly OutboxItem[]): RecordSync {
+  const synced = items.map((i) =>
+    toItem({
+      id: i.id,
+      source_id: i.sourceId,
+      kind: i.kind,
+      document_id: i.documentId,
+      status: i.status,
+      eoffice_ref: i.eofficeRef ?? null,
+      channel_ref: i.channelRef ?? null,
+      delivered_at: i.deliveredAt ?? null,
+      last_error: i.lastError ?? null,
+      cancel_reason: i.cancelReason ?? null,
+      attempts: i.attempts,
+      created_at: i.createdAt,
+    }),
+  );
+  return { summary: summarise(synced), items: synced };
 }
 
 function toItem(r: Row): ItemSync {
