@@ -1,9 +1,9 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { User } from '../../platform/auth/user.entity';
-import { Actor } from '../../platform/context/request-context';
+import { User } from '../../platform/auth';
+import { Actor } from '../../platform/context';
 import { UnitOfWork } from '../../platform/change';
-import { assertVersion, fieldError } from '../../platform/http/field-error';
+import { assertVersion, fieldError } from '../../platform/http';
 import { Unit, unitInScope, unitScope, unitSubtreeScope, UnitsService } from '../../platform/units';
 import { normaliseMobile } from './officer-fields';
 import { Officer } from './officer.entity';

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { Actor } from '../../platform/context/request-context';
-import { uuidParam } from '../../platform/http/field-error';
+import { CurrentActor, Roles } from '../../platform/auth';
+import { Actor } from '../../platform/context';
+import { uuidParam } from '../../platform/http';
 import { ProtestWorkflow } from './application/protest-workflow.service';
 import { ApproveDto, RejectDto, RequestThanaReportDto, RevokeDto, ThanaReportDto, WithdrawDto } from './dto/transitions.dto';
 import { PROTEST_WORKFLOW } from './protest-workflow';

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { Actor } from '../../platform/context/request-context';
-import { uuidParam } from '../../platform/http/field-error';
+import { CurrentActor, Roles } from '../../platform/auth';
+import { Actor } from '../../platform/context';
+import { uuidParam } from '../../platform/http';
 import { ProtestIntake } from './application/protest-intake.service';
 import { ProtestList } from './application/protest-list.service';
 import { ProtestView } from './application/protest-view.service';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { haversineMetres } from '../../platform/geo/geo';
+import { haversineMetres } from '../../platform/geo';
 import { Leg, Place } from './leg';
 
 /** A point further than this from every thana's centre is left for the desk to assign by hand. */

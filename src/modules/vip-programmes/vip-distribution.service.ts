@@ -1,7 +1,7 @@
 import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { Actor } from '../../platform/context/request-context';
+import { Actor } from '../../platform/context';
 import { Change, UnitOfWork } from '../../platform/change';
 import { VipDistribution, VipProgramme, VipProgrammeRevision } from './vip.entity';
 import { VIP_WORKFLOW } from './vip-workflow';

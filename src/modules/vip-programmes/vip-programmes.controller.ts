@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { Actor } from '../../platform/context/request-context';
-import { fieldError, uuidParam } from '../../platform/http/field-error';
+import { CurrentActor, Roles } from '../../platform/auth';
+import { Actor } from '../../platform/context';
+import { fieldError, uuidParam } from '../../platform/http';
 import { ProtecteesService } from './protectees.service';
 import { VIP_DESK_ROLES, VIP_UNIT_ROLES } from './vip-access';
 import { VipDistributionService } from './vip-distribution.service';

@@ -1,12 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../platform/audit/audit.service';
-import { Actor } from '../../platform/context/request-context';
+import { AuditService } from '../../platform/audit';
+import { Actor } from '../../platform/context';
 import { UnitOfWork } from '../../platform/change';
-import { DocumentsService } from '../../platform/documents/documents.service';
-import { inUnitSubtree, unitSubtreeSql } from '../../platform/units';
-import { eofficeFields, RecordSync, SyncStateService } from '../../platform/eoffice/sync-state';
-import { Unit } from '../../platform/units/unit.entity';
+import { DocumentsService } from '../../platform/documents';
+import { inUnitSubtree, unitSubtreeSql, Unit } from '../../platform/units';
+import { eofficeFields, RecordSync, SyncStateService } from '../../platform/eoffice';
 import { isDesk, isUnitReader } from './vip-access';
 import { VipClashesService } from './vip-clashes.service';
 import { movementSheetBlocks } from './vip-paper';

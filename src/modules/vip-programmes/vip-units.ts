@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { fieldError } from '../../platform/http/field-error';
-import { Unit } from '../../platform/units/unit.entity';
+import { fieldError } from '../../platform/http';
+import { Unit } from '../../platform/units';
 import { Leg } from './leg';
 import { loadThanaPoints, thanasForLeg } from './units-along-route';
 

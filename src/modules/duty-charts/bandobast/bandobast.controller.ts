@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../../../platform/auth/decorators';
-import { Actor } from '../../../platform/context/request-context';
-import { uuidParam } from '../../../platform/http/field-error';
+import { CurrentActor, Roles } from '../../../platform/auth';
+import { Actor } from '../../../platform/context';
+import { uuidParam } from '../../../platform/http';
 import { ChartsService } from '../charts/charts.service';
 import { AddDivisionsDto, CreateBandobastDto, ListBandobastsDto } from './bandobast.dto';
 import { BandobastService } from './bandobast.service';

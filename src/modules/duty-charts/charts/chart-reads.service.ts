@@ -1,10 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
-import { DocumentsService } from '../../../platform/documents/documents.service';
-import { IssuedDocument } from '../../../platform/documents/issued-document.entity';
-import { QueueName } from '../../../platform/queue/jobs';
-import { QueueService } from '../../../platform/queue/queue.service';
+import { Actor } from '../../../platform/context';
+import { DocumentsService, IssuedDocument } from '../../../platform/documents';
+import { QueueName, QueueService } from '../../../platform/queue';
 import { ListAssignmentsDto } from './charts.dto';
 import { ChartsService } from './charts.service';
 import { DutyChart } from './duty-chart.entity';

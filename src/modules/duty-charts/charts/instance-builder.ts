@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AVAILABILITY_PHRASES, AvailabilityKind } from '../../personnel/availability.entity';
-import { AvailabilityService } from '../../personnel/availability.service';
-import { OfficerCard, PersonnelDirectory } from '../../personnel/personnel-directory.service';
+import {
+  AVAILABILITY_PHRASES,
+  AvailabilityKind,
+  AvailabilityService,
+  OfficerCard,
+  PersonnelDirectory,
+} from '../../personnel';
 import { Bandobast } from '../bandobast/bandobast.entity';
 import { loadStructure, StructureTree } from '../bandobast/structure-tree';
 import { BandobastPost, BandobastShift } from '../bandobast/structure.entity';

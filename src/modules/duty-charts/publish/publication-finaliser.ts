@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Change, UnitOfWork } from '../../../platform/change';
-import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
+import { PersonnelDirectory } from '../../personnel';
 import { CHART_ENTITY } from '../charts/chart-solve.service';
 import { AS_SYSTEM } from '../../../platform/workflow';
 import { CHART_WORKFLOW } from '../charts/chart-states';

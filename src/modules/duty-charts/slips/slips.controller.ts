@@ -2,10 +2,10 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { CurrentActor, Public, Roles } from '../../../platform/auth/decorators';
-import { Actor } from '../../../platform/context/request-context';
-import { uuidParam } from '../../../platform/http/field-error';
-import { IssuedDocument } from '../../../platform/documents/issued-document.entity';
+import { CurrentActor, Public, Roles } from '../../../platform/auth';
+import { Actor } from '../../../platform/context';
+import { uuidParam } from '../../../platform/http';
+import { IssuedDocument } from '../../../platform/documents';
 import { slipPageHtml, slipProblemHtml } from './slip-page';
 import { SlipsService } from './slips.service';
 

@@ -1,10 +1,9 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
+import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
-import { fieldError } from '../../../platform/http/field-error';
-import { Unit } from '../../../platform/units/unit.entity';
-import { unitInScope } from '../../../platform/units';
+import { fieldError } from '../../../platform/http';
+import { unitInScope, Unit } from '../../../platform/units';
 import { CsvError } from './csv';
 import { checkOfficerRows, OfficerRow, RowReport } from './officer-rows';
 import { IMPORT_COLUMNS, readSheet, Sheet } from './sheet';

@@ -2,14 +2,13 @@ import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors 
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../../../platform/auth/decorators';
-import { Actor } from '../../../platform/context/request-context';
-import { uuidParam } from '../../../platform/http/field-error';
+import { CurrentActor, Roles } from '../../../platform/auth';
+import { Actor } from '../../../platform/context';
+import { uuidParam, UploadErrorsInterceptor } from '../../../platform/http';
 import { PROTEST_INTAKE, PROTEST_READERS } from '../protest-roles';
 import { AttachmentFormDto } from './attachment.dto';
 import { ATTACHMENT_MAX_BYTES } from './file-signature';
 import { ProtestAttachments } from './protest-attachments.service';
-import { UploadErrorsInterceptor } from '../../../platform/http/upload-errors.interceptor';
 
 @ApiTags('protests')
 @ApiBearerAuth()

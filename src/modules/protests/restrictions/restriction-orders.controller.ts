@@ -2,9 +2,9 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { CurrentActor, Roles } from '../../../platform/auth/decorators';
-import { Actor } from '../../../platform/context/request-context';
-import { uuidParam } from '../../../platform/http/field-error';
+import { CurrentActor, Roles } from '../../../platform/auth';
+import { Actor } from '../../../platform/context';
+import { uuidParam } from '../../../platform/http';
 import { PROTEST_READERS } from '../protest-roles';
 import { CreateRestrictionOrderDto, UpdateRestrictionOrderDto } from './restriction-order.dto';
 import { RestrictionOrdersService } from './restriction-orders.service';

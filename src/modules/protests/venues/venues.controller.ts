@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { Roles } from '../../../platform/auth/decorators';
-import { uuidParam } from '../../../platform/http/field-error';
+import { Roles } from '../../../platform/auth';
+import { uuidParam } from '../../../platform/http';
 import { PROTEST_READERS } from '../protest-roles';
 import { CreateVenueDto, UpdateVenueDto } from './venue.dto';
 import { VenuesService } from './venues.service';
