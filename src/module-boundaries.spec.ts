@@ -1,5 +1,5 @@
 import { ESLint } from 'eslint';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -94,5 +94,92 @@ describe('module boundaries (eslint no-restricted-imports)', () => {
         m.name,
         true,
       ]);
+  });
+
+  /**
+   * Which tables each module owns. A module's SQL names only its own tables; the platform's are
+   * reached through platform services (UsersService, AuditQueryService, DocumentsService…).
+   * `unit` is left out on purpose: a join to the unit tree for scoping by subtree stays in SQL.
+   */
+  const OWNERS: Record<string, string[]> = {
+    dak: ['dak_receipt'],
+    'duty-charts': [
+      'bandobast',
+      'bandobast_division',
+      'bandobast_sector',
+      'bandobast_post',
+      'bandobast_shift',
+      'duty_chart',
+      'duty_assignment',
+      'duty_slip',
+    ],
+    personnel: ['officer', 'officer_availability'],
+    protests: [
+      'protest_application',
+      'protest_attachment',
+      'protest_letter',
+      'protest_restriction_order',
+      'protest_venue',
+    ],
+    'vip-programmes': [
+      'protectee',
+      'security_category',
+      'vip_programme',
+      'vip_programme_revision',
+      'vip_leg',
+      'vip_distribution',
+    ],
+    platform: [
+      'app_user',
+      'refresh_token',
+      'audit_log',
+      'issued_document',
+      'eoffice_outbox',
+      'notification',
+      'idempotency_key',
+      'system_mode',
+      'housekeeping_run',
+    ],
+  };
+  const PLATFORM_ENTITIES = [
+    'User',
+    'RefreshToken',
+    'AuditLogEntry',
+    'IssuedDocument',
+    'OutboxItem',
+  ];
+
+  function sourceFiles(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory()
+        ? sourceFiles(join(dir, d.name))
+        : d.name.endsWith('.ts') && !d.name.endsWith('.spec.ts')
+          ? [join(dir, d.name)]
+          : [],
+    );
+  }
+
+  it("no module's SQL or repository reads another module's or the platform's tables", () => {
+    const owner = new Map(
+      Object.entries(OWNERS).flatMap(([m, tables]) => tables.map((t) => [t, m] as const)),
+    );
+    const foreign: string[] = [];
+    for (const module of Object.keys(OWNERS).filter((m) => m !== 'platform')) {
+      for (const file of sourceFiles(join(root, 'src', 'modules', module))) {
+        const text = readFileSync(file, 'utf8');
+        for (const m of text.matchAll(/\b(?:FROM|JOIN|UPDATE|INTO)\s+([a-z_]+)\b/g)) {
+          const of = owner.get(m[1]!);
+          if (of && of !== module) foreign.push(`${file.slice(root.length + 1)}: ${m[0]} (${of})`);
+        }
+        const entities = PLATFORM_ENTITIES.join('|');
+        const repo = new RegExp(
+          `\\b(?:getRepository|find\\w*|insert|update|save|delete|count)\\((?:${entities})\\b`,
+          'g',
+        );
+        for (const m of text.matchAll(repo))
+          foreign.push(`${file.slice(root.length + 1)}: ${m[0]} (platform)`);
+      }
+    }
+    expect(foreign).toEqual([]);
   });
 });

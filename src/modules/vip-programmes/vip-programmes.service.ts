@@ -7,7 +7,7 @@ import { Change, Drawing, UnitOfWork } from '../../platform/change';
 import type { DrawnPaper } from '../../platform/documents';
 import { SyncStateService } from '../../platform/eoffice';
 import { fieldError } from '../../platform/http';
-import { Unit } from '../../platform/units';
+import { UnitsService } from '../../platform/units';
 import { BandobastService } from '../duty-charts';
 import { densify } from '../../platform/geo';
 import { istDateKey } from '../../platform/time';
@@ -44,6 +44,7 @@ export class VipProgrammesService {
     private readonly distribution: VipDistributionService,
     private readonly clashes: VipClashesService,
     private readonly bandobasts: BandobastService,
+    private readonly units: UnitsService,
   ) {}
 
   /** Issues revision 1 and answers with the protests (and other programmes) near each leg. */
@@ -54,7 +55,7 @@ export class VipProgrammesService {
       draw: async (d) => {
         const protectee = await d.em.findOne(Protectee, { where: { id: dto.protecteeId, isActive: true } });
         if (!protectee) throw fieldError('protecteeId', 'protecteeId is not an active protectee');
-        const { legs, unitIds } = await unitsConcerned(d.em, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
+        const { legs, unitIds } = await unitsConcerned(d.em, this.units, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
         const programme = { id: randomUUID(), ref: await d.expectReference('VIP'), title: dto.title };
         const plan: RevisionPlan = { protectee, revisionNo: 1, legs, unitIds, changes: [], reason: null, issuedAt: new Date() };
         return { programme, plan, paper: await this.drawRevision(d, actor, programme, plan) };
@@ -96,7 +97,7 @@ export class VipProgrammesService {
         dto.legs.forEach((l, i) => {
           if (l.key && !known.has(l.key)) throw fieldError(`legs[${i}].key`, `legs[${i}].key ${l.key} is not a leg of revision ${previous.revisionNo}; omit it for a new leg`);
         });
-        const { legs, unitIds } = await unitsConcerned(d.em, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
+        const { legs, unitIds } = await unitsConcerned(d.em, this.units, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
         const protectee = await d.em.findOneOrFail(Protectee, { where: { id: programme.protecteeId } });
         const plan: RevisionPlan = { protectee, revisionNo: programme.currentRevision + 1, legs, unitIds, changes: diffLegs(previous.legs, legs), reason: dto.reason ?? null, issuedAt: new Date() };
         return { previous, plan, paper: await this.drawRevision(d, actor, programme, plan) };
@@ -158,7 +159,7 @@ export class VipProgrammesService {
   }
 
   private async drawRevision(d: Drawing, actor: Actor, programme: Pick<VipProgramme, 'id' | 'ref' | 'title'>, plan: RevisionPlan): Promise<DrawnPaper> {
-    const units = await d.em.getRepository(Unit).createQueryBuilder('u').where('u.id IN (:...ids)', { ids: plan.unitIds }).orderBy('u.path').getMany();
+    const units = await this.units.byIds(plan.unitIds, d.em);
     return d.paper({
       kind: 'VIP_PROGRAMME',
       language: 'bi',
