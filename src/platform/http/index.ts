@@ -3,3 +3,4 @@ export * from './field-error';
 export * from './validators';
 export * from './aadhaar';
 export { UploadErrorsInterceptor } from './upload-errors.interceptor';
+export * from './response-view';
