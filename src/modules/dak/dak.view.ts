@@ -1,10 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { GRADINGS, Grading, INTAKE_CHANNELS, IntakeChannel } from '../../platform/eoffice';
-import { PageOf, ResponseView } from '../../platform/http';
-import { DAK_EOFFICE_STATUSES, DakEofficeStatus } from './dak-receipt.entity';
+import {
+  EofficeSyncedView,
+  GRADINGS,
+  Grading,
+  INTAKE_CHANNELS,
+  IntakeChannel,
+  RecordSyncSummaryView,
+} from '../../platform/eoffice';
+import { PageOf } from '../../platform/http';
 
 /** One entry of the dak register, as the API gives it. */
-export class DakReceiptView extends ResponseView {
+export class DakReceiptView extends EofficeSyncedView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'DAK/2026/000042' }) ref!: string;
   @ApiProperty() subject!: string;
@@ -18,18 +24,11 @@ export class DakReceiptView extends ResponseView {
   @ApiProperty({ format: 'uuid' }) unitId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) markedToUnitId!: string | null;
   @ApiProperty({ type: String, nullable: true }) remarks!: string | null;
-  @ApiProperty({
-    enum: DAK_EOFFICE_STATUSES,
-    description: 'PENDING_SYNC until e-Office has it: an entry made during an outage is not final there yet',
-  })
-  eofficeStatus!: DakEofficeStatus;
-  @ApiProperty({ type: String, nullable: true }) eofficeRef!: string | null;
-  @ApiProperty({ type: String, nullable: true }) eofficeChannelRef!: string | null;
-  @ApiProperty({ type: Date, nullable: true }) eofficeSyncedAt!: Date | null;
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+  @ApiProperty({ description: 'Its e-Office items summed up' }) eofficeSync!: RecordSyncSummaryView;
 }
 
 export class DakReceiptPage extends PageOf(DakReceiptView) {}

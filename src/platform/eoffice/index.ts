@@ -4,3 +4,4 @@ export * from './outbox/outbox.service';
 export * from './sync-state';
 export { GRADINGS } from './gateway';
 export type { Grading } from './gateway';
+export { EofficeSyncedView, RecordSyncSummaryView } from './eoffice.view';
