@@ -11,7 +11,10 @@ type Operation = { operationId?: string; responses?: Record<string, Response> };
  */
 describe('OpenAPI document (e2e)', () => {
   let t: TestApp;
-  let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+  let doc: {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, unknown> };
+  };
   beforeAll(async () => {
     t = await bootTestApp();
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
@@ -20,24 +23,31 @@ describe('OpenAPI document (e2e)', () => {
 
   const operations = () =>
     Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
+      Object.entries(methods).map(([method, op]) => ({
+        name: `${method.toUpperCase()} ${path}`,
+        op,
+      })),
     );
 
   it('documents a success response with a component schema for every JSON answer', () => {
     const problems: string[] = [];
     for (const { name, op } of operations()) {
-      const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+      const success = Object.entries(op.responses ?? {}).filter(([status]) =>
+        /^2\d\d$/.test(status),
+      );
       if (success.length === 0) problems.push(`${name}: no 2xx response documented`);
       for (const [status, res] of success) {
         if (status === '204') continue;
         const content = res.content ?? {};
-        if (Object.keys(content).length === 0) problems.push(`${name} ${status}: no body documented`);
+        if (Object.keys(content).length === 0)
+          problems.push(`${name} ${status}: no body documented`);
         const json = content['application/json'];
         if (!json) continue;
         const schema = json.schema ?? {};
         const ref = schema.$ref ?? (schema.type === 'array' ? schema.items?.$ref : undefined);
         if (!ref) problems.push(`${name} ${status}: JSON body without a component schema`);
-        else if (!doc.components.schemas[ref.replace('#/components/schemas/', '')]) problems.push(`${name} ${status}: ${ref} is missing`);
+        else if (!doc.components.schemas[ref.replace('#/components/schemas/', '')])
+          problems.push(`${name} ${status}: ${ref} is missing`);
       }
     }
     expect(problems).toEqual([]);

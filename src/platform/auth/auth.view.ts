@@ -32,7 +32,8 @@ export class UserView extends ResponseView {
 }
 
 export class OneTimePasswordView extends ResponseView {
-  @ApiProperty({ description: 'Shown once; the user must change it at first login' }) oneTimePassword!: string;
+  @ApiProperty({ description: 'Shown once; the user must change it at first login' })
+  oneTimePassword!: string;
 }
 
 export class NewAccountView extends OneTimePasswordView {

@@ -47,7 +47,8 @@ export class SupersededByView extends ResponseView {
 
 /** What the public verify check says about a paper; nothing about people. */
 export class VerifyOutcomeView extends ResponseView {
-  @ApiProperty({ enum: ['valid', 'invalid', 'superseded', 'revoked'] }) status!: 'valid' | 'invalid' | 'superseded' | 'revoked';
+  @ApiProperty({ enum: ['valid', 'invalid', 'superseded', 'revoked'] }) status!:
+    'valid' | 'invalid' | 'superseded' | 'revoked';
   @ApiPropertyOptional({ format: 'uuid' }) documentId?: string;
   @ApiPropertyOptional() kind?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) label?: string | null;
@@ -60,7 +61,8 @@ export class VerifyOutcomeView extends ResponseView {
 /** An uploaded copy checked byte for byte against the papers issued. */
 export class UploadCheckView extends ResponseView {
   @ApiProperty() match!: boolean;
-  @ApiProperty({ enum: ['valid', 'invalid', 'superseded', 'revoked'] }) status!: 'valid' | 'invalid' | 'superseded' | 'revoked';
+  @ApiProperty({ enum: ['valid', 'invalid', 'superseded', 'revoked'] }) status!:
+    'valid' | 'invalid' | 'superseded' | 'revoked';
   @ApiProperty({ description: 'sha256 of the uploaded file' }) sha256!: string;
   @ApiPropertyOptional({ format: 'uuid' }) documentId?: string;
   @ApiPropertyOptional() kind?: string;

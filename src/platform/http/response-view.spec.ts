@@ -44,7 +44,13 @@ describe('ResponseView.from', () => {
   it('pages items through their view, under a name of their own', () => {
     const UnitPage = PageOf(UnitView);
     expect(UnitPage.name).toBe('UnitPage');
-    const page = UnitPage.from({ total: 2, items: [{ code: 'A', path: 'x' } as UnitView, { code: 'B' }] });
-    expect(JSON.parse(JSON.stringify(page))).toEqual({ total: 2, items: [{ code: 'A' }, { code: 'B' }] });
+    const page = UnitPage.from({
+      total: 2,
+      items: [{ code: 'A', path: 'x' } as UnitView, { code: 'B' }],
+    });
+    expect(JSON.parse(JSON.stringify(page))).toEqual({
+      total: 2,
+      items: [{ code: 'A' }, { code: 'B' }],
+    });
   });
 });

@@ -21,8 +21,7 @@ function isView(type: unknown): type is ViewClass {
 
 function fieldType(view: ViewClass, name: string): unknown {
   const meta = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, view.prototype, name) as
-    | { type?: unknown }
-    | undefined;
+    { type?: unknown } | undefined;
   let type = meta?.type ?? Reflect.getMetadata('design:type', view.prototype, name);
   // `type: () => SomeView` (a lazy reference) is an arrow function: no prototype.
   if (typeof type === 'function' && !type.prototype) type = (type as () => unknown)();

@@ -11,7 +11,8 @@ export class JobView extends ResponseView {
   @ApiProperty() name!: string;
   @ApiProperty({ example: 'completed' }) state!: string;
   @ApiProperty() attemptsMade!: number;
-  @ApiProperty({ description: 'Whatever the handler returned', nullable: true }) returnValue!: unknown;
+  @ApiProperty({ description: 'Whatever the handler returned', nullable: true })
+  returnValue!: unknown;
   @ApiProperty({ type: String, nullable: true }) failedReason!: string | null;
   @ApiProperty({ enum: ['postgres', 'redis'] }) backend!: string;
 }

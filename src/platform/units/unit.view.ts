@@ -10,7 +10,8 @@ export class UnitView extends ResponseView {
   @ApiProperty() nameEn!: string;
   @ApiProperty() nameHi!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId!: string | null;
-  @ApiProperty({ description: 'Materialised path of codes, e.g. BPL.ZONE_1.TT_NAGAR' }) path!: string;
+  @ApiProperty({ description: 'Materialised path of codes, e.g. BPL.ZONE_1.TT_NAGAR' })
+  path!: string;
   @ApiProperty({ type: Number, nullable: true }) lat!: number | null;
   @ApiProperty({ type: Number, nullable: true }) lng!: number | null;
   @ApiProperty() isDemo!: boolean;
