@@ -12,5 +12,6 @@ export class ClashView extends ResponseView {
   @ApiProperty() status!: string;
   @ApiProperty({ format: 'date-time' }) startsAt!: string;
   @ApiProperty({ format: 'date-time' }) endsAt!: string;
-  @ApiProperty({ description: 'Closest approach, metres (0 at the same venue)' }) distanceMetres!: number;
+  @ApiProperty({ description: 'Closest approach, metres (0 at the same venue)' })
+  distanceMetres!: number;
 }

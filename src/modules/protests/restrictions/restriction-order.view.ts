@@ -19,7 +19,8 @@ export class RestrictionOrderView extends ResponseView {
   @ApiProperty({ type: [GeoPointView], nullable: true }) polygon!: GeoPointView[] | null;
   @ApiProperty() startsAt!: Date;
   @ApiProperty() endsAt!: Date;
-  @ApiProperty({ description: 'An order lifted early stays on record, inactive' }) isActive!: boolean;
+  @ApiProperty({ description: 'An order lifted early stays on record, inactive' })
+  isActive!: boolean;
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;

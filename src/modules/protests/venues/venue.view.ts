@@ -9,9 +9,11 @@ export class VenueView extends ResponseView {
   @ApiProperty() nameHi!: string;
   @ApiProperty() lat!: number;
   @ApiProperty() lng!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Most people the site takes' }) capacity!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Most people the site takes' })
+  capacity!: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'IST, HH:MM' }) opensAt!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'IST, HH:MM' }) closesAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'IST, HH:MM' }) closesAt!:
+    string | null;
   @ApiProperty({ format: 'uuid' }) thanaUnitId!: string;
   @ApiProperty({ type: String, nullable: true }) kind!: string | null;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
