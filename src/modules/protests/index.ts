@@ -4,3 +4,4 @@ export { ClashDetector } from './clash/clash-detector.service';
 export { ClashSourceProvider, CLASH_KINDS } from './clash/clash-source';
 export type { Clash, ClashKind, ClashQuery, ClashSource } from './clash/clash-source';
 export { ProtestList } from './application/protest-list.service';
+export { ClashView } from './clash/clash.view';

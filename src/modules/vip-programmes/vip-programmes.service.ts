@@ -27,8 +27,8 @@ import { programmeSync, revisionSync, VIP_CANCELLATION_KIND, VIP_REVISION_KIND }
 export const VIP_SOURCE = 'vip_programme';
 
 interface Issued {
-  programme: VipProgramme;
-  revision: VipProgrammeRevision;
+  programme: ReturnType<typeof programmeSync>;
+  revision: ReturnType<typeof revisionSync<VipProgrammeRevision>>;
   /** Per leg: protests and other programmes near it in space and time. */
   clashes: LegClashes[];
 }
@@ -131,7 +131,7 @@ export class VipProgrammesService {
     return { bandobastId: bandobast.id };
   }
 
-  async cancel(actor: Actor, id: string, dto: CancelProgrammeDto): Promise<VipProgramme> {
+  async cancel(actor: Actor, id: string, dto: CancelProgrammeDto): Promise<ReturnType<typeof programmeSync>> {
     return this.uow.run(async (change) => {
       const { em } = change;
       const programme = await this.lock(em, id);
@@ -149,7 +149,7 @@ export class VipProgrammesService {
   }
 
   /** What an issue answers: the programme and its new revision, each as it stands in e-Office, and the clashes. */
-  private async answer(issued: Omit<Issued, 'clashes'>): Promise<Issued> {
+  private async answer(issued: { programme: VipProgramme; revision: VipProgrammeRevision }): Promise<Issued> {
     const sync = await this.sync.forRecord(VIP_SOURCE, issued.programme.id);
     return {
       programme: programmeSync(issued.programme, sync),
