@@ -2,6 +2,63 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Module boundaries: a file in src/modules/A may import another module B only through its
+ * public face `../B` (B/index.ts), never `../B/some/file`; and a platform folder X only through
+ * `platform/X`. A module's own files import each other freely. One block per folder depth, so
+ * the number of `../` tells exactly where a relative import lands.
+ */
+const BARE_TRANSACTION = {
+  group: ['**/platform/database/transaction.service'],
+  message: 'Modules write through UnitOfWork.run (src/platform/change), not a bare transaction.',
+};
+// The blocks below replace the one for src/modules/** (a rule's options do not merge), so
+// they repeat its pattern.
+const MODULES = readdirSync(join(dirname(fileURLToPath(import.meta.url)), 'src', 'modules'), {
+  withFileTypes: true,
+})
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+function boundaryBlocks() {
+  const blocks = [];
+  for (const own of MODULES) {
+    for (let depth = 0; depth <= 5; depth++) {
+      const toModules = '(\\.\\./){' + (depth + 1) + '}';
+      const toSrc = '(\\.\\./){' + (depth + 2) + '}';
+      blocks.push({
+        files: [`src/modules/${own}/${'*/'.repeat(depth)}*.ts`],
+        rules: {
+          'no-restricted-imports': [
+            'error',
+            {
+              patterns: [
+                BARE_TRANSACTION,
+                {
+                  regex: `^${toModules}(?!${own}/)[^./][^/]*/.+`,
+                  message: `Import another module only through its public face (index.ts): '${'../'.repeat(depth + 1)}<module>'.`,
+                },
+                {
+                  regex: `^${toSrc}modules/[^/]+/.+`,
+                  message: `Import another module only through its public face (index.ts): '${'../'.repeat(depth + 1)}<module>'.`,
+                },
+                {
+                  // A platform folder's `testing/` helpers are for specs; everything else goes through its index.
+                  regex: `^${toSrc}platform/[^/]+/(?!testing(/|$)).+`,
+                  message: `Import the platform only through a folder's index.ts: '${'../'.repeat(depth + 2)}platform/<folder>'.`,
+                },
+              ],
+            },
+          ],
+        },
+      });
+    }
+  }
+  return blocks;
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', '**/*.js', '*.mjs'] },
@@ -36,12 +93,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['**/platform/database/transaction.service'],
-              message: 'Modules write through UnitOfWork.run (src/platform/change), not a bare transaction.',
-            },
-          ],
+          patterns: [BARE_TRANSACTION],
         },
       ],
     },
@@ -50,4 +102,5 @@ export default tseslint.config(
     files: ['bench/**/*.ts', 'src/cli/**/*.ts', '**/cli.ts', '**/simulator/main.ts', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  ...boundaryBlocks(),
 );

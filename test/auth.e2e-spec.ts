@@ -35,6 +35,23 @@ describe('auth (e2e)', () => {
     await t.http.post('/api/v1/auth/login').send({ username: 'admin', password }).expect(401);
   });
 
+  it('never hands out a password hash: not when an account is made, listed, read or changed', async () => {
+    const admin = await t.tokenFor(['ADMIN']);
+    const made = await t.http
+      .post('/api/v1/users')
+      .auth(admin, { type: 'bearer' })
+      .send({ username: 'no.hash', displayNameEn: 'No Hash', displayNameHi: 'परीक्षण', rank: 'SI', unitCode: 'TT_NAGAR', roles: ['OFFICER'] })
+      .expect(201);
+    expect(made.body).toMatchObject({ user: { username: 'no.hash', roles: ['OFFICER'], version: 1 } });
+    expect(made.body.oneTimePassword).toMatch(/^[A-Za-z0-9]{12,}$/);
+    const id = made.body.user.id;
+    const list = await t.http.get('/api/v1/users').auth(admin, { type: 'bearer' }).expect(200);
+    const one = await t.http.get(`/api/v1/users/${id}`).auth(admin, { type: 'bearer' }).expect(200);
+    const changed = await t.http.patch(`/api/v1/users/${id}`).auth(admin, { type: 'bearer' }).send({ version: 1, mobile: '9876543210' }).expect(200);
+    expect(changed.body).toMatchObject({ id, mobile: '9876543210', version: 2 });
+    for (const body of [made.body, list.body, one.body, changed.body]) expect(JSON.stringify(body)).not.toMatch(/passwordHash|argon2/);
+  });
+
   it('locks an account after repeated failures, even for the right password', async () => {
     await t.tokenFor(['OFFICER'], 'TT_NAGAR');
     const username = 't_officer_tt_nagar';

@@ -91,6 +91,12 @@ describe('VIP programmes (e2e)', () => {
     const acks = (await t.http.get(`/api/v1/vip-programmes/${programmeId}/revisions/2/acknowledgements`).auth(desk, { type: 'bearer' })).body;
     expect(acks.every((a: { acknowledgedAt: unknown }) => a.acknowledgedAt === null)).toBe(true);
     await t.http.post(`/api/v1/vip-programmes/${programmeId}/revisions/2/acknowledge`).auth(mpOfficer, { type: 'bearer' }).expect(200);
+    // Units still to acknowledge come first; who acknowledged is shown by username.
+    const acked = (await t.http.get(`/api/v1/vip-programmes/${programmeId}/revisions/2/acknowledgements`).auth(desk, { type: 'bearer' })).body;
+    expect(acked.map((a: { code: string; acknowledgedBy: string | null; sentCount: number }) => [a.code, a.acknowledgedBy, a.sentCount])).toEqual([
+      ['TT_NAGAR', null, 1],
+      ['MP_NAGAR', 't_officer_mp_nagar', 1],
+    ]);
     const resent = await t.http.post(`/api/v1/vip-programmes/${programmeId}/revisions/2/resend`).auth(desk, { type: 'bearer' }).expect(200);
     expect(resent.body.resentTo).toEqual(['TT_NAGAR']);
     // TT Nagar's in-charge got an SMS for revision 1, revision 2 and the re-send; it carries no movement details.
@@ -141,6 +147,8 @@ describe('VIP programmes (e2e)', () => {
     const who = new Set(log.body.map((r: { username: string }) => r.username));
     expect(who).toEqual(new Set(['t_control_room_bpl', 't_officer_tt_nagar', 't_officer_mp_nagar']));
     expect(log.body.some((r: { action: string; revision: number }) => r.action === 'vip.downloaded' && r.revision === 3)).toBe(true);
+    expect(log.body.some((r: { action: string; scope: string }) => r.action === 'vip.viewed' && r.scope === 'unit')).toBe(true);
+    expect(log.body.every((r: { at: string }, i: number) => i === 0 || log.body[i - 1].at <= r.at)).toBe(true);
   });
 
   it('rejects legs out of order, overlapping, ending before they start, and an unknown security category, naming the field', async () => {

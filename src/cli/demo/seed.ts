@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
-import { Rank } from '../../modules/personnel/ranks';
+import { Rank } from '../../platform/ranks';
 import { TransactionService } from '../../platform/database/transaction.service';
 import { AuditService } from '../../platform/audit/audit.service';
 import { PasswordService } from '../../platform/auth/password.service';

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { IntakeChannel } from '../../platform/eoffice/outbox/outbox.entity';
-import type { Grading } from '../../platform/eoffice/gateway';
+import type { IntakeChannel, Grading } from '../../platform/eoffice';
 
 /** One item of inward correspondence (dak) entered in the register. */
 @Entity('dak_receipt')

@@ -1,10 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { NoAadhaarNumber } from '../../platform/http/aadhaar';
-import { GRADINGS, Grading } from '../../platform/eoffice/gateway';
-import { INTAKE_CHANNELS, IntakeChannel } from '../../platform/eoffice/outbox/outbox.entity';
-import { RECORD_SYNC_STATUSES, RecordSyncStatus } from '../../platform/eoffice/sync-state';
+import { NoAadhaarNumber } from '../../platform/http';
+import {
+  GRADINGS,
+  Grading,
+  INTAKE_CHANNELS,
+  IntakeChannel,
+  RECORD_SYNC_STATUSES,
+  RecordSyncStatus,
+} from '../../platform/eoffice';
 
 export class CreateDakDto {
   @ApiProperty({ example: 'धरना-प्रदर्शन की अनुमति हेतु आवेदन / Application for permission to hold a dharna' })

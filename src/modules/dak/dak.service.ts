@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../platform/context/request-context';
+import { Actor } from '../../platform/context';
 import { UnitOfWork } from '../../platform/change';
 import {
   eofficeFields,
@@ -8,8 +8,8 @@ import {
   RecordSync,
   recordSyncStatusSql,
   SyncStateService,
-} from '../../platform/eoffice/sync-state';
-import { fieldError } from '../../platform/http/field-error';
+} from '../../platform/eoffice';
+import { fieldError } from '../../platform/http';
 import { unitScope, UnitsService } from '../../platform/units';
 import { DakReceipt } from './dak-receipt.entity';
 import { CreateDakDto, DakQueryDto } from './dak.dto';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersonnelModule } from '../personnel/personnel.module';
+import { PersonnelModule } from '../personnel';
 import { BandobastController } from './bandobast/bandobast.controller';
 import { BandobastService } from './bandobast/bandobast.service';
 import { ChartEditsService } from './charts/chart-edits.service';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { NoAadhaarNumber } from '../../platform/http/aadhaar';
+import { NoAadhaarNumber } from '../../platform/http';
 import { AVAILABILITY_KINDS, AvailabilityKind } from './availability.entity';
 
 export class CreateAvailabilityDto {

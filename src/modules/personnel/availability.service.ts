@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../../platform/context/request-context';
+import { Actor } from '../../platform/context';
 import { UnitOfWork } from '../../platform/change';
-import { fieldError } from '../../platform/http/field-error';
+import { fieldError } from '../../platform/http';
 import { unitInScope, unitScope, unitSubtreeScope, UnitsService } from '../../platform/units';
 import { AvailabilityEntry } from './availability.entity';
 import {

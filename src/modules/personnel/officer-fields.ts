@@ -1,4 +1,4 @@
-import { INDIAN_MOBILE } from '../../platform/http/validators';
+import { INDIAN_MOBILE } from '../../platform/http';
 
 export const GENDERS = ['M', 'F', 'X'] as const;
 export type Gender = (typeof GENDERS)[number];

@@ -6,7 +6,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { Rank } from './ranks';
+import { Rank } from '../../platform/ranks';
 
 /** A member of the force (not necessarily a user of this app). */
 @Entity('officer')

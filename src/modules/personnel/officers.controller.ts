@@ -11,10 +11,16 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { Actor } from '../../platform/context/request-context';
-import { uuidParam } from '../../platform/http/field-error';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../../platform/auth';
+import { Actor } from '../../platform/context';
+import { uuidParam } from '../../platform/http';
 import { OfficerImportService } from './import/officer-import.service';
 import {
   CreateOfficerDto,
@@ -24,6 +30,7 @@ import {
   UpdateOfficerDto,
 } from './officers.dto';
 import { OfficersService } from './officers.service';
+import { ImportReportView, OfficerPage, OfficerView } from './personnel.view';
 
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
@@ -38,14 +45,19 @@ export class OfficersController {
 
   @Get()
   @Roles('ADMIN', 'DUTY_OFFICER', 'CONTROL_ROOM', 'APPROVER', 'AUDITOR')
-  list(@CurrentActor() actor: Actor, @Query() filters: ListOfficersDto) {
-    return this.officers.list(actor, filters);
+  @ApiOkResponse({ type: OfficerPage })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() filters: ListOfficersDto,
+  ): Promise<OfficerPage> {
+    return OfficerPage.from(await this.officers.list(actor, filters));
   }
 
   @Post()
   @Roles('ADMIN', 'DUTY_OFFICER')
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateOfficerDto) {
-    return this.officers.create(actor, dto);
+  @ApiCreatedResponse({ type: OfficerView })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateOfficerDto): Promise<OfficerView> {
+    return OfficerView.from(await this.officers.create(actor, dto));
   }
 
   /**
@@ -57,34 +69,46 @@ export class OfficersController {
   @Roles('ADMIN', 'DUTY_OFFICER')
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
-  import(
+  @ApiCreatedResponse({ type: ImportReportView })
+  async import(
     @CurrentActor() actor: Actor,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Query() q: ImportOfficersQueryDto,
-  ) {
-    return this.imports.import(actor, file, q.confirmPartial === 'true');
+  ): Promise<ImportReportView> {
+    return ImportReportView.from(
+      await this.imports.import(actor, file, q.confirmPartial === 'true'),
+    );
   }
 
   @Get(':id')
   @Roles('ADMIN', 'DUTY_OFFICER', 'CONTROL_ROOM', 'APPROVER', 'AUDITOR')
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.officers.get(actor, id);
+  @ApiOkResponse({ type: OfficerView })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<OfficerView> {
+    return OfficerView.from(await this.officers.get(actor, id));
   }
 
   @Patch(':id')
   @Roles('ADMIN', 'DUTY_OFFICER')
-  update(
+  @ApiOkResponse({ type: OfficerView })
+  async update(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Body() dto: UpdateOfficerDto,
-  ) {
-    return this.officers.update(actor, id, dto);
+  ): Promise<OfficerView> {
+    return OfficerView.from(await this.officers.update(actor, id, dto));
   }
 
   /** Ties an OFFICER login to this personnel record, so it can see this officer's duty slips. */
   @Put(':id/account')
   @Roles('ADMIN')
-  linkAccount(@Param('id', uuidParam('id')) id: string, @Body() dto: LinkAccountDto) {
-    return this.officers.linkAccount(id, dto.username);
+  @ApiOkResponse({ type: OfficerView })
+  async linkAccount(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: LinkAccountDto,
+  ): Promise<OfficerView> {
+    return OfficerView.from(await this.officers.linkAccount(id, dto.username));
   }
 }

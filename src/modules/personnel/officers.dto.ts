@@ -13,10 +13,9 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { NoAadhaarNumber } from '../../platform/http/aadhaar';
-import { INDIAN_MOBILE, INDIAN_MOBILE_MESSAGE } from '../../platform/http/validators';
+import { NoAadhaarNumber, INDIAN_MOBILE, INDIAN_MOBILE_MESSAGE } from '../../platform/http';
 import { BELT_NO, Gender, GENDERS, normaliseBeltNo } from './officer-fields';
-import { Rank, RANKS } from './ranks';
+import { Rank, RANKS } from '../../platform/ranks';
 import { Skill, SKILLS } from './skills';
 
 const UNIT_CODE = /^[A-Z0-9_]{2,40}$/;

@@ -1,9 +1,9 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { User } from '../../platform/auth/user.entity';
-import { Actor } from '../../platform/context/request-context';
+import { UsersService } from '../../platform/auth';
+import { Actor } from '../../platform/context';
 import { UnitOfWork } from '../../platform/change';
-import { assertVersion, fieldError } from '../../platform/http/field-error';
+import { assertVersion, fieldError } from '../../platform/http';
 import { Unit, unitInScope, unitScope, unitSubtreeScope, UnitsService } from '../../platform/units';
 import { normaliseMobile } from './officer-fields';
 import { Officer } from './officer.entity';
@@ -17,6 +17,7 @@ export class OfficersService {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly units: UnitsService,
+    private readonly users: UsersService,
   ) {}
 
   /** Officers of the actor's unit subtree (the whole force for commissionerate-wide roles). */
@@ -150,11 +151,7 @@ export class OfficersService {
       const { em } = change;
       const officer = await em.findOne(Officer, { where: { id } });
       if (!officer) throw new NotFoundException(`Officer ${id} not found`);
-      const user = await em
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .where('lower(u.username) = lower(:username)', { username })
-        .getOne();
+      const user = await this.users.byUsername(username, em);
       if (!user) throw fieldError('username', `no account with username ${username}`);
       if (!user.roles.includes('OFFICER'))
         throw fieldError('username', `account ${username} does not have the OFFICER role`);

@@ -1,4 +1,4 @@
-import { Rank, RANKS } from './ranks';
+import { Rank, RANKS } from '../../platform/ranks';
 
 /**
  * The words rank columns actually hold in thana Excel sheets: English abbreviations, the

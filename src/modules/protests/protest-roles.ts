@@ -1,4 +1,4 @@
-import type { Role } from '../../platform/auth/roles';
+import type { Role } from '../../platform/auth';
 
 /**
  * Who may read protest applications and their registries. OFFICER (thana users) are limited

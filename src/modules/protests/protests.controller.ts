@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { Actor } from '../../platform/context/request-context';
-import { uuidParam } from '../../platform/http/field-error';
+import { CurrentActor, Roles } from '../../platform/auth';
+import { Actor } from '../../platform/context';
+import { ApiFileResponse, uuidParam } from '../../platform/http';
 import { ProtestIntake } from './application/protest-intake.service';
 import { ProtestList } from './application/protest-list.service';
 import { ProtestView } from './application/protest-view.service';
@@ -13,6 +13,7 @@ import { ProtestQueryDto } from './dto/protest-query.dto';
 import { EVENT_TYPES } from './event-types';
 import { ProtestLetters } from './letters/protest-letters.service';
 import { PROTEST_INTAKE, PROTEST_READERS } from './protest-roles';
+import { BoardView, ConditionsView, ProtestDetailView, ProtestPage } from './protest.view';
 
 /** Protest (dharna-pradarshan) applications: intake, the control room's views, one application. */
 @ApiTags('protests')
@@ -30,40 +31,46 @@ export class ProtestsController {
   /** Enter an application; it is numbered at once, the applicant gets an SMS, and its rules and clashes come back. */
   @Post()
   @Roles(...PROTEST_INTAKE)
-  async receive(@CurrentActor() actor: Actor, @Body() dto: CreateProtestDto) {
+  @ApiCreatedResponse({ type: ProtestDetailView })
+  async receive(@CurrentActor() actor: Actor, @Body() dto: CreateProtestDto): Promise<ProtestDetailView> {
     const app = await this.intake.receive(actor, dto);
-    return this.view.get(actor, app.id);
+    return ProtestDetailView.from(await this.view.get(actor, app.id));
   }
 
   // Fixed paths come before ':id' so Express does not read them as an id.
   @Get('board')
   @Roles(...PROTEST_READERS)
-  board(@CurrentActor() actor: Actor) {
-    return this.lists.board(actor);
+  @ApiOkResponse({ type: BoardView })
+  async board(@CurrentActor() actor: Actor): Promise<BoardView> {
+    return BoardView.from(await this.lists.board(actor));
   }
 
   /** The standard conditions to pick from when approving, and the event types. */
   @Get('conditions')
   @Roles(...PROTEST_READERS)
-  standardConditions() {
-    return { conditions: this.conditions.all(), eventTypes: EVENT_TYPES };
+  @ApiOkResponse({ type: ConditionsView })
+  standardConditions(): ConditionsView {
+    return ConditionsView.from({ conditions: this.conditions.all(), eventTypes: EVENT_TYPES });
   }
 
   @Get()
   @Roles(...PROTEST_READERS)
-  list(@CurrentActor() actor: Actor, @Query() q: ProtestQueryDto) {
-    return this.lists.list(actor, q);
+  @ApiOkResponse({ type: ProtestPage })
+  async list(@CurrentActor() actor: Actor, @Query() q: ProtestQueryDto): Promise<ProtestPage> {
+    return ProtestPage.from(await this.lists.list(actor, q));
   }
 
   @Get(':id')
   @Roles(...PROTEST_READERS)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.view.get(actor, id);
+  @ApiOkResponse({ type: ProtestDetailView })
+  async get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ProtestDetailView> {
+    return ProtestDetailView.from(await this.view.get(actor, id));
   }
 
   /** The PDF of a decision letter: `permission`, `refusal` or `revocation`. */
   @Get(':id/letters/:kind')
   @Roles(...PROTEST_READERS)
+  @ApiFileResponse('application/pdf')
   async letter(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('kind') kind: string, @Res() res: Response): Promise<void> {
     const { filename, sha256, bytes } = await this.letters.pdf(actor, id, kind);
     res.setHeader('Content-Type', 'application/pdf');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ProtestAssessment } from './application/protest-assessment';
 import { ProtestIntake } from './application/protest-intake.service';
 import { ProtestList } from './application/protest-list.service';
@@ -9,7 +10,6 @@ import { ProtestWorkflow } from './application/protest-workflow.service';
 import { ProtestAttachmentsController } from './attachments/protest-attachments.controller';
 import { ProtestAttachments } from './attachments/protest-attachments.service';
 import { ClashDetector } from './clash/clash-detector.service';
-import { CLASH_SOURCES, ClashSource } from './clash/clash-source';
 import { ProtestClashSource } from './clash/protest-clash.source';
 import { StandardConditions } from './conditions/standard-conditions';
 import { ProtestLetters } from './letters/protest-letters.service';
@@ -28,13 +28,13 @@ import { VenuesService } from './venues/venues.service';
  * letters through the documents engine and the e-Office outbox, SMS at each stage.
  */
 @Module({
+  imports: [DiscoveryModule],
   // Registries first: their fixed paths (protests/venues…) must win over protests/:id.
   controllers: [VenuesController, RestrictionOrdersController, ProtestsController, ProtestWorkflowController, ProtestAttachmentsController],
   providers: [
     protestSettingsProvider,
+    // Found by ClashDetector at boot, with any other module's @ClashSourceProvider() (VIP programmes).
     ProtestClashSource,
-    // Other modules (VIP programmes) push their own source into this array at init.
-    { provide: CLASH_SOURCES, inject: [ProtestClashSource], useFactory: (protests: ProtestClashSource): ClashSource[] => [protests] },
     ClashDetector,
     RestrictionCheck,
     StandardConditions,
@@ -51,6 +51,6 @@ import { VenuesService } from './venues/venues.service';
     ProtestList,
     ProtestAttachments,
   ],
-  exports: [CLASH_SOURCES, ClashDetector, VenuesService, ProtestList],
+  exports: [ClashDetector, VenuesService, ProtestList],
 })
 export class ProtestsModule {}

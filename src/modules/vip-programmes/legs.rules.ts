@@ -1,4 +1,4 @@
-import { fieldErrors, FieldProblem } from '../../platform/http/field-error';
+import { fieldErrors, FieldProblem } from '../../platform/http';
 import { LegDto } from './vip.dto';
 
 /**

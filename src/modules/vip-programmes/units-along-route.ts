@@ -1,5 +1,5 @@
-import { EntityManager } from 'typeorm';
-import { haversineMetres } from '../../platform/geo/geo';
+import { haversineMetres } from '../../platform/geo';
+import type { Unit } from '../../platform/units';
 import { Leg, Place } from './leg';
 
 /** A point further than this from every thana's centre is left for the desk to assign by hand. */
@@ -34,6 +34,9 @@ export function thanasForLeg(leg: Pick<Leg, 'from' | 'to' | 'route'>, thanas: Th
   return [...ids];
 }
 
-export async function loadThanaPoints(em: EntityManager): Promise<ThanaPoint[]> {
-  return em.query(`SELECT id, code, lat, lng FROM unit WHERE kind = 'THANA' AND lat IS NOT NULL AND lng IS NOT NULL`);
+/** The thanas whose centre is known, out of the unit tree. */
+export function thanaPoints(units: readonly Unit[]): ThanaPoint[] {
+  return units.flatMap((u) =>
+    u.kind === 'THANA' && u.lat !== null && u.lng !== null ? [{ id: u.id, code: u.code, lat: u.lat, lng: u.lng }] : [],
+  );
 }

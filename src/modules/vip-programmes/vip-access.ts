@@ -1,5 +1,5 @@
-import { Actor } from '../../platform/context/request-context';
-import { Role } from '../../platform/auth/roles';
+import { Actor } from '../../platform/context';
+import { Role } from '../../platform/auth';
 
 /** The VIP desk: may create, revise and cancel programmes, and sees every leg. */
 export const VIP_DESK_ROLES: Role[] = ['CONTROL_ROOM', 'APPROVER'];

@@ -1,4 +1,4 @@
-import { CreateBandobastDto } from '../duty-charts/bandobast/bandobast.dto';
+import { CreateBandobastDto } from '../duty-charts';
 import { Leg } from './leg';
 import { legPoints } from './units-along-route';
 

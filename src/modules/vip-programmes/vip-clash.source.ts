@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clash, CLASH_SOURCES, ClashQuery, ClashSource } from '../protests/clash/clash-source';
+import { Clash, ClashQuery, ClashSource, ClashSourceProvider } from '../protests';
 
 interface Row {
   id: string;
@@ -17,15 +17,10 @@ interface Row {
  * leg time ranges, then distance to the leg's densified points. The title says only that a VIP
  * moves there: who and how stays with the VIP desk.
  */
+@ClashSourceProvider()
 @Injectable()
-export class VipClashSource implements ClashSource, OnModuleInit {
+export class VipClashSource implements ClashSource {
   readonly name = 'vip-programme';
-
-  constructor(@Inject(CLASH_SOURCES) private readonly sources: ClashSource[]) {}
-
-  onModuleInit(): void {
-    this.sources.push(this);
-  }
 
   async find(em: EntityManager, q: ClashQuery): Promise<Clash[]> {
     const rows: Row[] = await em.query(

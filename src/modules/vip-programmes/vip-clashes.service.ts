@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProtestList } from '../protests/application/protest-list.service';
-import { ClashDetector } from '../protests/clash/clash-detector.service';
-import { Clash } from '../protests/clash/clash-source';
-import { densify } from '../../platform/geo/geo';
+import { ProtestList, ClashDetector, Clash } from '../protests';
+import { densify } from '../../platform/geo';
 import { Leg } from './leg';
 import { legPoints } from './units-along-route';
 

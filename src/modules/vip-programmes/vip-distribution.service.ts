@@ -1,8 +1,10 @@
 import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { Actor } from '../../platform/context/request-context';
+import { UsersService } from '../../platform/auth';
+import { Actor } from '../../platform/context';
 import { Change, UnitOfWork } from '../../platform/change';
+import { UnitsService } from '../../platform/units';
 import { VipDistribution, VipProgramme, VipProgrammeRevision } from './vip.entity';
 import { VIP_WORKFLOW } from './vip-workflow';
 
@@ -13,6 +15,8 @@ export class VipDistributionService {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
+    private readonly units: UnitsService,
   ) {}
 
   async distribute(change: Change, programme: VipProgramme, revision: VipProgrammeRevision): Promise<void> {
@@ -28,11 +32,7 @@ export class VipDistributionService {
    */
   async notifyUnits(change: Change, programme: VipProgramme, revisionNo: number, unitIds: string[], template: 'vip-revision-issued' | 'vip-programme-cancelled'): Promise<void> {
     if (unitIds.length === 0) return;
-    const recipients: Array<{ id: string; mobile: string }> = await change.em.query(
-      `SELECT id, mobile FROM app_user WHERE unit_id = ANY($1) AND is_active AND mobile IS NOT NULL
-         AND roles && ARRAY['OFFICER','DUTY_OFFICER']::text[]`,
-      [unitIds],
-    );
+    const recipients = await this.users.reachableIn(unitIds, ['OFFICER', 'DUTY_OFFICER'], change.em);
     const link = `${this.config.BASE_URL.replace(/\/$/, '')}/api/v1/vip-programmes/${programme.id}/revisions/${revisionNo}`;
     for (const r of recipients) {
       const vars: Record<string, string> = template === 'vip-revision-issued' ? { ref: programme.ref, revision: String(revisionNo), link } : { ref: programme.ref };
@@ -61,14 +61,23 @@ export class VipDistributionService {
     });
   }
 
+  /** Per unit concerned, in tree order with the units still to acknowledge first. */
   async status(revision: VipProgrammeRevision) {
-    return this.dataSource.query(
-      `SELECT u.code, u.name_en AS "nameEn", u.name_hi AS "nameHi", d.sent_count AS "sentCount", d.last_sent_at AS "lastSentAt",
-              d.acknowledged_at AS "acknowledgedAt", a.username AS "acknowledgedBy"
-         FROM vip_distribution d JOIN unit u ON u.id = d.unit_id LEFT JOIN app_user a ON a.id = d.acknowledged_by
-        WHERE d.revision_id = $1 ORDER BY (d.acknowledged_at IS NOT NULL), u.path`,
-      [revision.id],
-    );
+    const rows = await this.dataSource.getRepository(VipDistribution).find({ where: { revisionId: revision.id } });
+    const units = await this.units.byIds(rows.map((r) => r.unitId));
+    const names = await this.users.usernames(rows.flatMap((r) => (r.acknowledgedBy ? [r.acknowledgedBy] : [])));
+    return units
+      .flatMap((u) => rows.filter((r) => r.unitId === u.id).map((d) => ({ u, d })))
+      .sort((a, b) => Number(a.d.acknowledgedAt !== null) - Number(b.d.acknowledgedAt !== null))
+      .map(({ u, d }) => ({
+        code: u.code,
+        nameEn: u.nameEn,
+        nameHi: u.nameHi,
+        sentCount: d.sentCount,
+        lastSentAt: d.lastSentAt,
+        acknowledgedAt: d.acknowledgedAt,
+        acknowledgedBy: d.acknowledgedBy ? (names.get(d.acknowledgedBy) ?? null) : null,
+      }));
   }
 
   /** Sends the revision again, only to the units that have not acknowledged it. */
@@ -76,11 +85,12 @@ export class VipDistributionService {
     return this.uow.run(async (change) => {
       const { em } = change;
       VIP_WORKFLOW.next(programme.status, 'resend', actor.roles, programme);
-      const laggards: Array<{ unit_id: string; code: string }> = await em.query(
-        `UPDATE vip_distribution d SET sent_count = sent_count + 1, last_sent_at = now() FROM unit u
-          WHERE d.revision_id = $1 AND d.acknowledged_at IS NULL AND u.id = d.unit_id RETURNING d.unit_id, u.code`,
+      const resent: Array<{ unit_id: string }> = await em.query(
+        `UPDATE vip_distribution SET sent_count = sent_count + 1, last_sent_at = now()
+          WHERE revision_id = $1 AND acknowledged_at IS NULL RETURNING unit_id`,
         [revision.id],
       ).then((r) => r[0]);
+      const laggards = (await this.units.byIds(resent.map((r) => r.unit_id), em)).map((u) => ({ unit_id: u.id, code: u.code }));
       await this.notifyUnits(change, programme, revision.revisionNo, laggards.map((l) => l.unit_id), 'vip-revision-issued');
       change.audit({ action: 'vip.resent', entityType: 'vip_programme', entityId: programme.id, diff: { revision: revision.revisionNo, units: laggards.map((l) => l.code) } });
       return { resentTo: laggards.map((l) => l.code) };

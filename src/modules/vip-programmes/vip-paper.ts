@@ -1,4 +1,4 @@
-import { Block } from '../../platform/documents/pdf';
+import { Block } from '../../platform/documents';
 import { formatIstDateTime } from '../../platform/time';
 import { ACTIVITY_LABELS, Leg, MODE_LABELS } from './leg';
 import { LegChange } from './revision-diff';

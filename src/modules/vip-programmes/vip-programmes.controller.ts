@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../../platform/auth/decorators';
-import { Actor } from '../../platform/context/request-context';
-import { fieldError, uuidParam } from '../../platform/http/field-error';
+import { CurrentActor, Roles } from '../../platform/auth';
+import { Actor } from '../../platform/context';
+import { ApiFileResponse, fieldError, uuidParam } from '../../platform/http';
 import { ProtecteesService } from './protectees.service';
 import { VIP_DESK_ROLES, VIP_UNIT_ROLES } from './vip-access';
 import { VipDistributionService } from './vip-distribution.service';
@@ -12,6 +12,19 @@ import { VipReadService } from './vip-read.service';
 import { VIP_WORKFLOW } from './vip-workflow';
 import { CancelProgrammeDto, CreateProgrammeDto, CreateProtecteeDto, ReviseProgrammeDto } from './vip.dto';
 import { VipProgrammeRevision } from './vip.entity';
+import {
+  AccessLogEntryView,
+  AcknowledgementView,
+  BandobastDraftView,
+  DistributionView,
+  IssuedProgrammeView,
+  ProgrammeListItemView,
+  ProgrammeReadView,
+  ProgrammeView,
+  ProtecteeView,
+  ResentView,
+  SecurityCategoryView,
+} from './vip.view';
 
 const revisionParam = () => new ParseIntPipe({ exceptionFactory: () => fieldError('revision', 'revision must be a whole number') });
 
@@ -28,61 +41,71 @@ export class VipProgrammesController {
 
   @Get('protectees')
   @Roles(...VIP_DESK_ROLES)
-  listProtectees() {
-    return this.protectees.list();
+  @ApiOkResponse({ type: [ProtecteeView] })
+  async listProtectees(): Promise<ProtecteeView[]> {
+    return (await this.protectees.list()).map((p) => ProtecteeView.from(p));
   }
 
   @Post('protectees')
   @Roles(...VIP_DESK_ROLES)
-  createProtectee(@Body() dto: CreateProtecteeDto) {
-    return this.protectees.create(dto);
+  @ApiCreatedResponse({ type: ProtecteeView })
+  async createProtectee(@Body() dto: CreateProtecteeDto): Promise<ProtecteeView> {
+    return ProtecteeView.from(await this.protectees.create(dto));
   }
 
   @Get('security-categories')
   @Roles(...VIP_DESK_ROLES, 'ADMIN')
-  norms() {
-    return this.protectees.norms();
+  @ApiOkResponse({ type: [SecurityCategoryView] })
+  async norms(): Promise<SecurityCategoryView[]> {
+    return (await this.protectees.norms()).map((n) => SecurityCategoryView.from(n));
   }
 
   @Get('vip-programmes')
   @Roles(...VIP_DESK_ROLES, ...VIP_UNIT_ROLES)
-  list(@CurrentActor() actor: Actor) {
-    return this.reads.list(actor);
+  @ApiOkResponse({ type: [ProgrammeListItemView] })
+  async list(@CurrentActor() actor: Actor): Promise<ProgrammeListItemView[]> {
+    return (await this.reads.list(actor)).map((p) => ProgrammeListItemView.from(p));
   }
 
   @Post('vip-programmes')
   @Roles(...VIP_DESK_ROLES)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateProgrammeDto) {
-    return this.programmes.create(actor, dto);
+  @ApiCreatedResponse({ type: IssuedProgrammeView })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateProgrammeDto): Promise<IssuedProgrammeView> {
+    return IssuedProgrammeView.from(await this.programmes.create(actor, dto));
   }
 
   @Get('vip-programmes/:id')
   @Roles(...VIP_DESK_ROLES, ...VIP_UNIT_ROLES)
-  view(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.reads.view(actor, id);
+  @ApiOkResponse({ type: ProgrammeReadView })
+  async view(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ProgrammeReadView> {
+    return ProgrammeReadView.from(await this.reads.view(actor, id));
   }
 
   @Post('vip-programmes/:id/revisions')
   @Roles(...VIP_WORKFLOW.routeRoles('revise'))
-  revise(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ReviseProgrammeDto) {
-    return this.programmes.revise(actor, id, dto);
+  @ApiCreatedResponse({ type: IssuedProgrammeView })
+  async revise(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ReviseProgrammeDto): Promise<IssuedProgrammeView> {
+    return IssuedProgrammeView.from(await this.programmes.revise(actor, id, dto));
   }
 
   @Post('vip-programmes/:id/cancel')
   @HttpCode(200)
   @Roles(...VIP_WORKFLOW.routeRoles('cancel'))
-  cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CancelProgrammeDto) {
-    return this.programmes.cancel(actor, id, dto);
+  @ApiOkResponse({ type: ProgrammeView })
+  async cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CancelProgrammeDto): Promise<ProgrammeView> {
+    return ProgrammeView.from(await this.programmes.cancel(actor, id, dto));
   }
 
   @Get('vip-programmes/:id/revisions/:revision')
   @Roles(...VIP_DESK_ROLES, ...VIP_UNIT_ROLES)
-  viewRevision(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number) {
-    return this.reads.view(actor, id, revision);
+  @ApiOkResponse({ type: ProgrammeReadView })
+  async viewRevision(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number): Promise<ProgrammeReadView> {
+    return ProgrammeReadView.from(await this.reads.view(actor, id, revision));
   }
 
   @Get('vip-programmes/:id/revisions/:revision/pdf')
   @Roles(...VIP_DESK_ROLES, ...VIP_UNIT_ROLES)
+  @ApiFileResponse('application/pdf')
   async pdf(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number, @Res() res: Response) {
     const file = await this.reads.pdf(actor, id, revision);
     res.setHeader('Content-Type', 'application/pdf');
@@ -94,37 +117,42 @@ export class VipProgrammesController {
   @Post('vip-programmes/:id/revisions/:revision/acknowledge')
   @HttpCode(200)
   @Roles(...VIP_WORKFLOW.routeRoles('acknowledge'))
-  async acknowledge(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number) {
+  @ApiOkResponse({ type: DistributionView })
+  async acknowledge(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number): Promise<DistributionView> {
     const { programme } = await this.reads.visible(actor, id, revision);
-    return this.distribution.acknowledge(actor, programme, revision);
+    return DistributionView.from(await this.distribution.acknowledge(actor, programme, revision));
   }
 
   @Get('vip-programmes/:id/revisions/:revision/acknowledgements')
   @Roles(...VIP_DESK_ROLES)
-  async acknowledgements(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number) {
+  @ApiOkResponse({ type: [AcknowledgementView] })
+  async acknowledgements(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number): Promise<AcknowledgementView[]> {
     const v = await this.reads.visible(actor, id, revision);
-    return this.distribution.status(v.revision as VipProgrammeRevision);
+    return (await this.distribution.status(v.revision as VipProgrammeRevision)).map((a) => AcknowledgementView.from(a));
   }
 
   @Post('vip-programmes/:id/revisions/:revision/resend')
   @HttpCode(200)
   @Roles(...VIP_WORKFLOW.routeRoles('resend'))
-  async resend(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number) {
+  @ApiOkResponse({ type: ResentView })
+  async resend(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number): Promise<ResentView> {
     const v = await this.reads.visible(actor, id, revision);
-    return this.distribution.resend(actor, v.programme, v.revision);
+    return ResentView.from(await this.distribution.resend(actor, v.programme, v.revision));
   }
 
   /** Creates a bandobast draft with sectors along the route, in the duty-charts module. */
   @Post('vip-programmes/:id/bandobast-draft')
   @Roles(...VIP_WORKFLOW.routeRoles('bandobastDraft'))
-  bandobastDraft(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.programmes.bandobastDraft(actor, id);
+  @ApiCreatedResponse({ type: BandobastDraftView })
+  async bandobastDraft(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<BandobastDraftView> {
+    return BandobastDraftView.from(await this.programmes.bandobastDraft(actor, id));
   }
 
   /** For auditors: who saw which revision, and when. */
   @Get('vip-programmes/:id/access-log')
   @Roles('AUDITOR')
-  accessLog(@Param('id', uuidParam('id')) id: string) {
-    return this.reads.accessLog(id);
+  @ApiOkResponse({ type: [AccessLogEntryView] })
+  async accessLog(@Param('id', uuidParam('id')) id: string): Promise<AccessLogEntryView[]> {
+    return (await this.reads.accessLog(id)).map((e) => AccessLogEntryView.from(e));
   }
 }

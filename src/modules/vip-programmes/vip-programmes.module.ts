@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DutyChartsModule } from '../duty-charts/duty-charts.module';
-import { ProtestsModule } from '../protests/protests.module';
+import { DutyChartsModule } from '../duty-charts';
+import { ProtestsModule } from '../protests';
 import { ProtecteesService } from './protectees.service';
 import { VipClashSource } from './vip-clash.source';
 import { VipClashesService } from './vip-clashes.service';

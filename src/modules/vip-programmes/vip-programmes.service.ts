@@ -1,15 +1,15 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../platform/audit/audit.service';
-import { Actor } from '../../platform/context/request-context';
+import { AuditService } from '../../platform/audit';
+import { Actor } from '../../platform/context';
 import { Change, Drawing, UnitOfWork } from '../../platform/change';
-import type { DrawnPaper } from '../../platform/documents/documents.service';
-import { SyncStateService } from '../../platform/eoffice/sync-state';
-import { fieldError } from '../../platform/http/field-error';
-import { Unit } from '../../platform/units/unit.entity';
-import { BandobastService } from '../duty-charts/bandobast/bandobast.service';
-import { densify } from '../../platform/geo/geo';
+import type { DrawnPaper } from '../../platform/documents';
+import { SyncStateService } from '../../platform/eoffice';
+import { fieldError } from '../../platform/http';
+import { UnitsService } from '../../platform/units';
+import { BandobastService } from '../duty-charts';
+import { densify } from '../../platform/geo';
 import { istDateKey } from '../../platform/time';
 import { bandobastDraftFor } from './vip-bandobast';
 import { checkLegTimes } from './legs.rules';
@@ -27,8 +27,8 @@ import { programmeSync, revisionSync, VIP_CANCELLATION_KIND, VIP_REVISION_KIND }
 export const VIP_SOURCE = 'vip_programme';
 
 interface Issued {
-  programme: VipProgramme;
-  revision: VipProgrammeRevision;
+  programme: ReturnType<typeof programmeSync>;
+  revision: ReturnType<typeof revisionSync<VipProgrammeRevision>>;
   /** Per leg: protests and other programmes near it in space and time. */
   clashes: LegClashes[];
 }
@@ -44,6 +44,7 @@ export class VipProgrammesService {
     private readonly distribution: VipDistributionService,
     private readonly clashes: VipClashesService,
     private readonly bandobasts: BandobastService,
+    private readonly units: UnitsService,
   ) {}
 
   /** Issues revision 1 and answers with the protests (and other programmes) near each leg. */
@@ -54,7 +55,7 @@ export class VipProgrammesService {
       draw: async (d) => {
         const protectee = await d.em.findOne(Protectee, { where: { id: dto.protecteeId, isActive: true } });
         if (!protectee) throw fieldError('protecteeId', 'protecteeId is not an active protectee');
-        const { legs, unitIds } = await unitsConcerned(d.em, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
+        const { legs, unitIds } = await unitsConcerned(d.em, this.units, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
         const programme = { id: randomUUID(), ref: await d.expectReference('VIP'), title: dto.title };
         const plan: RevisionPlan = { protectee, revisionNo: 1, legs, unitIds, changes: [], reason: null, issuedAt: new Date() };
         return { programme, plan, paper: await this.drawRevision(d, actor, programme, plan) };
@@ -96,7 +97,7 @@ export class VipProgrammesService {
         dto.legs.forEach((l, i) => {
           if (l.key && !known.has(l.key)) throw fieldError(`legs[${i}].key`, `legs[${i}].key ${l.key} is not a leg of revision ${previous.revisionNo}; omit it for a new leg`);
         });
-        const { legs, unitIds } = await unitsConcerned(d.em, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
+        const { legs, unitIds } = await unitsConcerned(d.em, this.units, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
         const protectee = await d.em.findOneOrFail(Protectee, { where: { id: programme.protecteeId } });
         const plan: RevisionPlan = { protectee, revisionNo: programme.currentRevision + 1, legs, unitIds, changes: diffLegs(previous.legs, legs), reason: dto.reason ?? null, issuedAt: new Date() };
         return { previous, plan, paper: await this.drawRevision(d, actor, programme, plan) };
@@ -130,7 +131,7 @@ export class VipProgrammesService {
     return { bandobastId: bandobast.id };
   }
 
-  async cancel(actor: Actor, id: string, dto: CancelProgrammeDto): Promise<VipProgramme> {
+  async cancel(actor: Actor, id: string, dto: CancelProgrammeDto): Promise<ReturnType<typeof programmeSync>> {
     return this.uow.run(async (change) => {
       const { em } = change;
       const programme = await this.lock(em, id);
@@ -148,7 +149,7 @@ export class VipProgrammesService {
   }
 
   /** What an issue answers: the programme and its new revision, each as it stands in e-Office, and the clashes. */
-  private async answer(issued: Omit<Issued, 'clashes'>): Promise<Issued> {
+  private async answer(issued: { programme: VipProgramme; revision: VipProgrammeRevision }): Promise<Issued> {
     const sync = await this.sync.forRecord(VIP_SOURCE, issued.programme.id);
     return {
       programme: programmeSync(issued.programme, sync),
@@ -158,7 +159,7 @@ export class VipProgrammesService {
   }
 
   private async drawRevision(d: Drawing, actor: Actor, programme: Pick<VipProgramme, 'id' | 'ref' | 'title'>, plan: RevisionPlan): Promise<DrawnPaper> {
-    const units = await d.em.getRepository(Unit).createQueryBuilder('u').where('u.id IN (:...ids)', { ids: plan.unitIds }).orderBy('u.path').getMany();
+    const units = await this.units.byIds(plan.unitIds, d.em);
     return d.paper({
       kind: 'VIP_PROGRAMME',
       language: 'bi',

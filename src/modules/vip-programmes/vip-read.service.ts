@@ -1,12 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../platform/audit/audit.service';
-import { Actor } from '../../platform/context/request-context';
+import { AuditQueryService, AuditService } from '../../platform/audit';
+import { Actor } from '../../platform/context';
 import { UnitOfWork } from '../../platform/change';
-import { DocumentsService } from '../../platform/documents/documents.service';
-import { inUnitSubtree, unitSubtreeSql } from '../../platform/units';
-import { eofficeFields, RecordSync, SyncStateService } from '../../platform/eoffice/sync-state';
-import { Unit } from '../../platform/units/unit.entity';
+import { DocumentsService } from '../../platform/documents';
+import { inUnitSubtree, unitSubtreeSql, Unit, UnitsService } from '../../platform/units';
+import { eofficeFields, RecordSync, SyncStateService } from '../../platform/eoffice';
 import { isDesk, isUnitReader } from './vip-access';
 import { VipClashesService } from './vip-clashes.service';
 import { movementSheetBlocks } from './vip-paper';
@@ -36,6 +35,8 @@ export class VipReadService {
     private readonly documents: DocumentsService,
     private readonly clashes: VipClashesService,
     private readonly sync: SyncStateService,
+    private readonly auditLog: AuditQueryService,
+    private readonly units: UnitsService,
   ) {}
 
   /** One query: the desk sees every programme; a unit reader those whose current revision concerns its subtree. */
@@ -119,12 +120,15 @@ export class VipReadService {
   }
 
   /** For auditors: who saw or downloaded which revision, and when. */
-  accessLog(id: string) {
-    return this.dataSource.query(
-      `SELECT at, actor_username AS "username", action, (diff->>'revision')::int AS revision, diff->>'scope' AS scope
-         FROM audit_log WHERE entity_type = $1 AND entity_id = $2 AND action IN ('vip.viewed','vip.downloaded') ORDER BY id`,
-      [VIP_SOURCE, id],
-    );
+  async accessLog(id: string) {
+    const entries = await this.auditLog.ofEntity(VIP_SOURCE, id, ['vip.viewed', 'vip.downloaded']);
+    return entries.map((e) => ({
+      at: e.at,
+      username: e.actorUsername,
+      action: e.action,
+      revision: e.diff?.revision == null ? null : Number(e.diff.revision),
+      scope: e.diff?.scope == null ? null : String(e.diff.scope),
+    }));
   }
 
   async visible(actor: Actor, id: string, revisionNo?: number): Promise<Visible> {
@@ -139,7 +143,7 @@ export class VipReadService {
     if (!revision) throw new NotFoundException(`Revision ${revisionNo} not found`);
     if (isDesk(actor)) return { programme, revision, ownUnits: null };
     if (!isUnitReader(actor)) throw notFound;
-    const units = await this.dataSource.getRepository(Unit).createQueryBuilder('u').where('u.id IN (:...ids)', { ids: revision.unitsConcerned }).getMany();
+    const units = await this.units.byIds(revision.unitsConcerned);
     const own = units.filter((u) => inUnitSubtree(u.path, actor.unitPath));
     if (own.length === 0) throw notFound;
     return { programme, revision, ownUnits: own };

@@ -1,4 +1,4 @@
-import { eofficeFields, ItemSync, RecordSync } from '../../platform/eoffice/sync-state';
+import { eofficeFields, ItemSync, RecordSync } from '../../platform/eoffice';
 import type { VipProgramme, VipProgrammeRevision } from './vip.entity';
 
 /** e-Office kinds of a programme's items: one per revision, and one for a cancellation. */

@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { NoAadhaarNumber } from '../../platform/http/aadhaar';
+import { NoAadhaarNumber } from '../../platform/http';
 import { LEG_ACTIVITIES, LEG_MODES, LegActivity, LegMode } from './leg';
 import { SECURITY_CATEGORIES, SecurityCategory } from './vip.entity';
 

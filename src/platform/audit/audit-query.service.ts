@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { DocumentSigner } from '../documents/document-signer';
 import { AuditLogEntry } from './audit-log.entity';
 import { AuditQueryDto } from './audit.dto';
@@ -28,5 +28,13 @@ export class AuditQueryService {
     if (f.to) q.andWhere('a.at < :to', { to: f.to });
     if (f.before) q.andWhere('a.id < :before', { before: f.before });
     return q.getMany();
+  }
+
+  /** A record's entries with these actions, oldest first: e.g. who viewed a VIP programme. */
+  ofEntity(entityType: string, entityId: string, actions: readonly string[]): Promise<AuditLogEntry[]> {
+    return this.dataSource.getRepository(AuditLogEntry).find({
+      where: { entityType, entityId, action: In([...actions]) },
+      order: { id: 'ASC' },
+    });
   }
 }

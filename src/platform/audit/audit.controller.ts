@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators';
 import { AuditQueryDto } from './audit.dto';
 import { AuditQueryService } from './audit-query.service';
+import { AuditEntryView, ChainCheckView } from './audit.view';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -12,13 +13,15 @@ export class AuditController {
   constructor(private readonly query: AuditQueryService) {}
 
   @Get()
-  list(@Query() filters: AuditQueryDto) {
-    return this.query.list(filters);
+  @ApiOkResponse({ type: [AuditEntryView] })
+  async list(@Query() filters: AuditQueryDto): Promise<AuditEntryView[]> {
+    return (await this.query.list(filters)).map((e) => AuditEntryView.from(e));
   }
 
   /** Walks the hash chain; the same check as `npm run audit:verify`. */
   @Get('verify')
-  verify() {
-    return this.query.verifyChain();
+  @ApiOkResponse({ type: ChainCheckView })
+  async verify(): Promise<ChainCheckView> {
+    return ChainCheckView.from(await this.query.verifyChain());
   }
 }

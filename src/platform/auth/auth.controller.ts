@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { BULL_BOARD_PATH } from '../queue/bull-board';
 import { bearerToken } from './auth.guard';
 import { TokenService } from './token.service';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Actor } from '../context/request-context';
 import { ChangePasswordDto, LoginDto, RefreshDto } from './auth.dto';
@@ -11,6 +11,7 @@ import { AuthService } from './auth.service';
 import { AllowPendingPasswordChange, CurrentActor, Public, Roles } from './decorators';
 import { ROLES } from './roles';
 import { UsersService } from './users.service';
+import { TokenPairView, UserView } from './auth.view';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -26,16 +27,18 @@ export class AuthController {
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Post('login')
   @HttpCode(200)
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto.username, dto.password);
+  @ApiOkResponse({ type: TokenPairView })
+  async login(@Body() dto: LoginDto): Promise<TokenPairView> {
+    return TokenPairView.from(await this.auth.login(dto.username, dto.password));
   }
 
   @Public()
   @Throttle({ default: { limit: 60, ttl: 60_000 } })
   @Post('refresh')
   @HttpCode(200)
-  refresh(@Body() dto: RefreshDto) {
-    return this.auth.refresh(dto.refreshToken);
+  @ApiOkResponse({ type: TokenPairView })
+  async refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
+    return TokenPairView.from(await this.auth.refresh(dto.refreshToken));
   }
 
   @Public()
@@ -50,8 +53,9 @@ export class AuthController {
   @AllowPendingPasswordChange()
   @Post('change-password')
   @HttpCode(200)
-  changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
-    return this.auth.changePassword(actor.id, dto.currentPassword, dto.newPassword);
+  @ApiOkResponse({ type: TokenPairView })
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<TokenPairView> {
+    return TokenPairView.from(await this.auth.changePassword(actor.id, dto.currentPassword, dto.newPassword));
   }
 
   /**
@@ -76,7 +80,8 @@ export class AuthController {
   @Roles(...ROLES)
   @AllowPendingPasswordChange()
   @Get('me')
-  me(@CurrentActor() actor: Actor) {
-    return this.users.get(actor.id);
+  @ApiOkResponse({ type: UserView })
+  async me(@CurrentActor() actor: Actor): Promise<UserView> {
+    return UserView.from(await this.users.get(actor.id));
   }
 }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { uuidParam } from '../http/field-error';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from './decorators';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
 import { UsersService } from './users.service';
+import { NewAccountView, OneTimePasswordView, UserView } from './auth.view';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -13,29 +14,34 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  list() {
-    return this.users.list();
+  @ApiOkResponse({ type: [UserView] })
+  async list(): Promise<UserView[]> {
+    return (await this.users.list()).map((u) => UserView.from(u));
   }
 
   @Get(':id')
-  get(@Param('id', uuidParam('id')) id: string) {
-    return this.users.get(id);
+  @ApiOkResponse({ type: UserView })
+  async get(@Param('id', uuidParam('id')) id: string): Promise<UserView> {
+    return UserView.from(await this.users.get(id));
   }
 
   @Post()
-  create(@Body() dto: CreateUserDto) {
-    return this.users.create(dto);
+  @ApiCreatedResponse({ type: NewAccountView })
+  async create(@Body() dto: CreateUserDto): Promise<NewAccountView> {
+    return NewAccountView.from(await this.users.create(dto));
   }
 
   @Patch(':id')
-  update(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdateUserDto) {
-    return this.users.update(id, dto);
+  @ApiOkResponse({ type: UserView })
+  async update(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
+    return UserView.from(await this.users.update(id, dto));
   }
 
   @Post(':id/reset-password')
   @HttpCode(200)
-  resetPassword(@Param('id', uuidParam('id')) id: string) {
-    return this.users.resetPassword(id);
+  @ApiOkResponse({ type: OneTimePasswordView })
+  async resetPassword(@Param('id', uuidParam('id')) id: string): Promise<OneTimePasswordView> {
+    return OneTimePasswordView.from(await this.users.resetPassword(id));
   }
 
   @Post(':id/revoke-sessions')

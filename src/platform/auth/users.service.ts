@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TransactionService } from '../database/transaction.service';
 import { assertVersion } from '../http/field-error';
@@ -43,6 +43,37 @@ export class UsersService {
 
   list(): Promise<User[]> {
     return this.dataSource.getRepository(User).find({ order: { username: 'ASC' } });
+  }
+
+  /** The account with this username, compared without case, or null. */
+  byUsername(username: string, em: EntityManager = this.dataSource.manager): Promise<User | null> {
+    return em
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.username) = lower(:username)', { username })
+      .getOne();
+  }
+
+  /** Usernames by user id, for showing who did something. */
+  async usernames(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const users = await this.dataSource
+      .getRepository(User)
+      .find({ select: { id: true, username: true }, where: { id: In([...new Set(ids)]) } });
+    return new Map(users.map((u) => [u.id, u.username]));
+  }
+
+  /** Active accounts in these units holding any of the roles and with a mobile: whom to text. */
+  reachableIn(
+    unitIds: readonly string[],
+    roles: readonly Role[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Array<{ id: string; mobile: string }>> {
+    return em.query(
+      `SELECT id, mobile FROM app_user WHERE unit_id = ANY($1) AND is_active AND mobile IS NOT NULL
+         AND roles && $2::text[]`,
+      [unitIds, roles],
+    );
   }
 
   /** Creates an account with a one-time password, returned once to the admin who made it. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { Actor } from '../context/request-context';
@@ -7,6 +7,8 @@ import { uuidParam } from '../http/field-error';
 import { DocumentsService } from './documents.service';
 import { GeneralLetterDto } from './general-letter.dto';
 import { GeneralLetterService } from './general-letter.service';
+import { ApiFileResponse } from '../http/response-view';
+import { GeneralLetterView, IssuedDocumentView } from './document.view';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -20,18 +22,21 @@ export class DocumentsController {
   /** Renders and issues the sample general letter: the engine end to end. */
   @Post('general-letter')
   @Roles('ADMIN')
-  issueGeneralLetter(@CurrentActor() actor: Actor, @Body() dto: GeneralLetterDto) {
-    return this.generalLetters.issue(actor, dto);
+  @ApiCreatedResponse({ type: GeneralLetterView })
+  async issueGeneralLetter(@CurrentActor() actor: Actor, @Body() dto: GeneralLetterDto): Promise<GeneralLetterView> {
+    return GeneralLetterView.from(await this.generalLetters.issue(actor, dto));
   }
 
   @Get(':id')
   @Roles('ADMIN', 'AUDITOR')
-  get(@Param('id', uuidParam('id')) id: string) {
-    return this.documents.get(id);
+  @ApiOkResponse({ type: IssuedDocumentView })
+  async get(@Param('id', uuidParam('id')) id: string): Promise<IssuedDocumentView> {
+    return IssuedDocumentView.from(await this.documents.get(id));
   }
 
   @Get(':id/pdf')
   @Roles('ADMIN', 'AUDITOR')
+  @ApiFileResponse('application/pdf')
   async pdf(@Param('id', uuidParam('id')) id: string, @Res() res: Response): Promise<void> {
     const { doc, bytes } = await this.documents.bytes(id);
     res.setHeader('Content-Type', 'application/pdf');

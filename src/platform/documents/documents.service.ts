@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditedWrite } from '../audit/audit.service';
 import { RequestContext } from '../context/request-context';
@@ -9,7 +9,7 @@ import { OutboxDocumentLoader } from '../eoffice/outbox/outbox-documents';
 import { ROOT_UNIT } from '../units/root-unit';
 import { Unit } from '../units/unit.entity';
 import { documentIdFor, DocumentSigner } from './document-signer';
-import { DocumentLanguage, IssuedDocument } from './issued-document.entity';
+import { DocumentLanguage, DocumentStatus, IssuedDocument } from './issued-document.entity';
 import { Block, renderPdfDocument } from './pdf';
 
 export const DOCUMENT_SIGNER = Symbol('DOCUMENT_SIGNER');
@@ -129,6 +129,19 @@ export class DocumentsService implements OutboxDocumentLoader {
     const doc = await this.dataSource.getRepository(IssuedDocument).findOne({ where: { id } });
     if (!doc) throw new NotFoundException(`Document ${id} not found`);
     return doc;
+  }
+
+  /** A record's papers (without their bytes) by variant; `status` or `variant` narrow the list. */
+  ofSource(
+    sourceType: string,
+    sourceId: string,
+    only: { status?: DocumentStatus; variant?: string } = {},
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<IssuedDocument[]> {
+    return em.find(IssuedDocument, {
+      where: { sourceType, sourceId, ...only },
+      order: { variant: 'ASC' },
+    });
   }
 
   async bytes(id: string): Promise<{ doc: IssuedDocument; bytes: Buffer }> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { ROLES } from '../auth/roles';
 import { Actor } from '../context/request-context';
@@ -8,6 +8,7 @@ import { EofficeChannel } from './eoffice-channel.service';
 import { CancelOutboxDto, OutboxQueryDto } from './eoffice.dto';
 import { OUTBOX_WORKFLOW } from './outbox/outbox-workflow';
 import { OutboxService } from './outbox/outbox.service';
+import { OutboxItemPage, OutboxItemView, SystemStatusView } from './eoffice.view';
 
 @ApiTags('e-Office')
 @ApiBearerAuth()
@@ -21,9 +22,10 @@ export class EofficeController {
   /** The state at a glance: is e-Office reachable, and how much is waiting for it. */
   @Get('system/status')
   @Roles(...ROLES)
-  async status() {
+  @ApiOkResponse({ type: SystemStatusView })
+  async status(): Promise<SystemStatusView> {
     const [row] = await this.outbox.modeRow();
-    return {
+    return SystemStatusView.from({
       mode: row.mode,
       since: row.since,
       reason: row.reason,
@@ -33,32 +35,36 @@ export class EofficeController {
         row.mode === 'DEGRADED'
           ? 'e-Office is unreachable. Work continues here; items are queued and will be diarised once it returns. A queued item is not final in e-Office until it shows DELIVERED.'
           : undefined,
-    };
+    });
   }
 
   @Get('eoffice/outbox')
   @Roles('ADMIN', 'CONTROL_ROOM')
-  list(@Query() filters: OutboxQueryDto) {
-    return this.outbox.list(filters);
+  @ApiOkResponse({ type: OutboxItemPage })
+  async list(@Query() filters: OutboxQueryDto): Promise<OutboxItemPage> {
+    return OutboxItemPage.from(await this.outbox.list(filters));
   }
 
   @Get('eoffice/outbox/:id')
   @Roles('ADMIN', 'CONTROL_ROOM')
-  get(@Param('id', uuidParam('id')) id: string) {
-    return this.outbox.get(id);
+  @ApiOkResponse({ type: OutboxItemView })
+  async get(@Param('id', uuidParam('id')) id: string): Promise<OutboxItemView> {
+    return OutboxItemView.from(await this.outbox.get(id));
   }
 
   @Post('eoffice/outbox/:id/retry')
   @HttpCode(200)
   @Roles(...OUTBOX_WORKFLOW.routeRoles('retry'))
-  retry(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.outbox.retry(actor, id);
+  @ApiOkResponse({ type: OutboxItemView })
+  async retry(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<OutboxItemView> {
+    return OutboxItemView.from(await this.outbox.retry(actor, id));
   }
 
   @Post('eoffice/outbox/:id/cancel')
   @HttpCode(200)
   @Roles(...OUTBOX_WORKFLOW.routeRoles('cancel'))
-  cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CancelOutboxDto) {
-    return this.outbox.cancel(actor, id, dto.reason);
+  @ApiOkResponse({ type: OutboxItemView })
+  async cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CancelOutboxDto): Promise<OutboxItemView> {
+    return OutboxItemView.from(await this.outbox.cancel(actor, id, dto.reason));
   }
 }

@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../auth/decorators';
 import { QueueService } from '../queue/queue.service';
+import { HealthView } from './health.view';
 
 @ApiTags('health')
 @Public()
@@ -17,16 +18,19 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get()
-  @HealthCheck()
-  live() {
-    return this.health.check([]);
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ type: HealthView })
+  async live(): Promise<HealthView> {
+    return HealthView.from(await this.health.check([]));
   }
 
   /** Readiness: the database answers and the queue backend accepts work. */
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check([
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ type: HealthView })
+  @ApiServiceUnavailableResponse({ type: HealthView })
+  async ready(): Promise<HealthView> {
+    const result = await this.health.check([
       () => this.db.pingCheck('database').withTimeout(3000),
       () =>
         this.indicators
@@ -37,5 +41,6 @@ export class HealthController {
           })
           .withTimeout(3000),
     ]);
+    return HealthView.from(result);
   }
 }

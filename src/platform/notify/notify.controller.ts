@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { Roles } from '../auth/decorators';
 import { NotifyService } from './notify.service';
+import { NotificationView } from './notification.view';
 
 class NotificationQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 80) sourceType?: string;
@@ -20,7 +21,8 @@ export class NotifyController {
   constructor(private readonly notify: NotifyService) {}
 
   @Get()
-  list(@Query() q: NotificationQueryDto) {
-    return this.notify.list(q);
+  @ApiOkResponse({ type: [NotificationView] })
+  async list(@Query() q: NotificationQueryDto): Promise<NotificationView[]> {
+    return (await this.notify.list(q)).map((n) => NotificationView.from(n));
   }
 }

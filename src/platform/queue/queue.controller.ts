@@ -1,8 +1,9 @@
 import { Controller, Get, NotFoundException, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators';
 import { QueueName } from './jobs';
 import { QueueService } from './queue.service';
+import { EnqueuedJobView, JobView } from './queue.view';
 
 @ApiTags('system')
 @ApiBearerAuth()
@@ -13,18 +14,20 @@ export class QueueController {
 
   /** Runs housekeeping now instead of waiting for its schedule. */
   @Post('housekeeping')
-  async runHousekeeping() {
+  @ApiCreatedResponse({ type: EnqueuedJobView })
+  async runHousekeeping(): Promise<EnqueuedJobView> {
     const job = await this.queues.enqueue('housekeeping');
-    return { queue: 'maintenance', jobId: job.id };
+    return EnqueuedJobView.from({ queue: 'maintenance', jobId: job.id });
   }
 
   @Get('jobs/:queue/:id')
-  async job(@Param('queue') queue: string, @Param('id') id: string) {
+  @ApiOkResponse({ type: JobView })
+  async job(@Param('queue') queue: string, @Param('id') id: string): Promise<JobView> {
     const q = this.queues.allQueues().find((x) => x.name === queue);
     if (!q) throw new NotFoundException(`Queue ${queue} not found`);
     const job = await this.queues.queue(q.name as QueueName).getJob(id);
     if (!job) throw new NotFoundException(`Job ${id} not found in ${queue}`);
-    return {
+    return JobView.from({
       id: job.id,
       name: job.name,
       state: await job.getState(),
@@ -32,6 +35,6 @@ export class QueueController {
       returnValue: job.returnvalue ?? null,
       failedReason: job.failedReason ?? null,
       backend: this.queues.backend.kind,
-    };
+    });
   }
 }

@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators';
 import { ROLES } from '../auth/roles';
 import { UnitsService } from './units.service';
+import { UnitView } from './unit.view';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -13,7 +14,8 @@ export class UnitsController {
   /** The organisation tree is not confidential: every signed-in user may read it. */
   @Get()
   @Roles(...ROLES)
-  list() {
-    return this.units.list();
+  @ApiOkResponse({ type: [UnitView] })
+  async list(): Promise<UnitView[]> {
+    return (await this.units.list()).map((u) => UnitView.from(u));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { fieldError } from '../http/field-error';
 import { childPath } from './subtree';
 import { Unit, UnitKind } from './unit.entity';
@@ -19,8 +19,14 @@ export interface NewUnit {
 export class UnitsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(): Promise<Unit[]> {
-    return this.dataSource.getRepository(Unit).find({ order: { path: 'ASC' } });
+  list(em: EntityManager = this.dataSource.manager): Promise<Unit[]> {
+    return em.find(Unit, { order: { path: 'ASC' } });
+  }
+
+  /** The units with these ids, in tree order (unknown ids are left out). */
+  byIds(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Unit[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return em.find(Unit, { where: { id: In([...ids]) }, order: { path: 'ASC' } });
   }
 
   /** With `field`, an unknown code is the client's input error (400 naming the field), not a 404. */

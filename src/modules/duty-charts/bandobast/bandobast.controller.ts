@@ -1,11 +1,18 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../../../platform/auth/decorators';
-import { Actor } from '../../../platform/context/request-context';
-import { uuidParam } from '../../../platform/http/field-error';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../../../platform/auth';
+import { Actor } from '../../../platform/context';
+import { uuidParam } from '../../../platform/http';
 import { ChartsService } from '../charts/charts.service';
 import { AddDivisionsDto, CreateBandobastDto, ListBandobastsDto } from './bandobast.dto';
 import { BandobastService } from './bandobast.service';
+import {
+  BandobastCreatedView,
+  BandobastPage,
+  BandobastTreeView,
+  DutyChartView,
+  WrittenStructureView,
+} from '../duty-charts.view';
 
 const READERS = ['ADMIN', 'DUTY_OFFICER', 'CONTROL_ROOM', 'APPROVER', 'AUDITOR'] as const;
 
@@ -21,42 +28,60 @@ export class BandobastController {
 
   @Post()
   @Roles('ADMIN', 'DUTY_OFFICER')
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateBandobastDto) {
-    return this.bandobasts.create(actor, dto);
+  @ApiCreatedResponse({ type: BandobastCreatedView })
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateBandobastDto,
+  ): Promise<BandobastCreatedView> {
+    return BandobastCreatedView.from(await this.bandobasts.create(actor, dto));
   }
 
   @Get()
   @Roles(...READERS)
-  list(@CurrentActor() actor: Actor, @Query() q: ListBandobastsDto) {
-    return this.bandobasts.list(actor, q);
+  @ApiOkResponse({ type: BandobastPage })
+  async list(@CurrentActor() actor: Actor, @Query() q: ListBandobastsDto): Promise<BandobastPage> {
+    return BandobastPage.from(await this.bandobasts.list(actor, q));
   }
 
   @Get(':id')
   @Roles(...READERS)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.bandobasts.tree(actor, id);
+  @ApiOkResponse({ type: BandobastTreeView })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<BandobastTreeView> {
+    return BandobastTreeView.from(await this.bandobasts.tree(actor, id));
   }
 
   @Post(':id/divisions')
   @Roles('ADMIN', 'DUTY_OFFICER')
-  addDivisions(
+  @ApiCreatedResponse({ type: WrittenStructureView })
+  async addDivisions(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Body() dto: AddDivisionsDto,
-  ) {
-    return this.bandobasts.addDivisions(actor, id, dto);
+  ): Promise<WrittenStructureView> {
+    return WrittenStructureView.from(await this.bandobasts.addDivisions(actor, id, dto));
   }
 
   /** Opens the next chart version; after publication it starts from the version in force, pinned. */
   @Post(':id/charts')
   @Roles('ADMIN', 'DUTY_OFFICER')
-  createChart(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.charts.createDraft(actor, id);
+  @ApiCreatedResponse({ type: DutyChartView })
+  async createChart(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<DutyChartView> {
+    return DutyChartView.from(await this.charts.createDraft(actor, id));
   }
 
   @Get(':id/charts')
   @Roles(...READERS)
-  listCharts(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.charts.list(actor, id);
+  @ApiOkResponse({ type: [DutyChartView] })
+  async listCharts(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<DutyChartView[]> {
+    return (await this.charts.list(actor, id)).map((c) => DutyChartView.from(c));
   }
 }

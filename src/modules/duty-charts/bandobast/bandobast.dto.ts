@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { NoAadhaarNumber } from '../../../platform/http/aadhaar';
+import { NoAadhaarNumber } from '../../../platform/http';
 import { BANDOBAST_KINDS, BandobastKind } from './bandobast.entity';
 import { CODE, CODE_MESSAGE, PostDto } from './structure.dto';
 

@@ -1,11 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
+import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
-import { fieldError } from '../../../platform/http/field-error';
-import { Unit } from '../../../platform/units/unit.entity';
-import { unitInScope, unitScope, UnitsService } from '../../../platform/units';
-import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
+import { fieldError } from '../../../platform/http';
+import { unitInScope, unitScope, UnitsService, Unit } from '../../../platform/units';
+import { PersonnelDirectory } from '../../personnel';
 import { AddDivisionsDto, CreateBandobastDto, ListBandobastsDto } from './bandobast.dto';
 import { Bandobast } from './bandobast.entity';
 import { loadStructure, StructureTree } from './structure-tree';

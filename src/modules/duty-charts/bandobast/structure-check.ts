@@ -1,6 +1,6 @@
-import { FieldProblem } from '../../../platform/http/field-error';
-import { RANKS } from '../../personnel/ranks';
-import { isSkill, normaliseSkill, unknownSkillMessage } from '../../personnel/skills';
+import { FieldProblem } from '../../../platform/http';
+import { RANKS } from '../../../platform/ranks';
+import { isSkill, normaliseSkill, unknownSkillMessage } from '../../personnel';
 import { DivisionDto, ShiftDto } from './bandobast.dto';
 
 /** Ranks that may lead a division (ADCP, or a DCP) and a sector (ACP, or an Inspector). */

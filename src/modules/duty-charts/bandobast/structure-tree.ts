@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
+import { PersonnelDirectory } from '../../personnel';
 import {
   BandobastDivision,
   BandobastPost,

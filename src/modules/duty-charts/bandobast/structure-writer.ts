@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { fieldErrors, FieldProblem } from '../../../platform/http/field-error';
-import { OfficerCard, PersonnelDirectory } from '../../personnel/personnel-directory.service';
+import { fieldErrors, FieldProblem } from '../../../platform/http';
+import { OfficerCard, PersonnelDirectory } from '../../personnel';
 import { DivisionDto } from './bandobast.dto';
 import {
   BandobastDivision,

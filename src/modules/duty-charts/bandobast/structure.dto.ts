@@ -20,7 +20,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { NoAadhaarNumber } from '../../../platform/http/aadhaar';
+import { NoAadhaarNumber } from '../../../platform/http';
 import { POST_KINDS, PostKind } from './structure.entity';
 
 /** Codes appear in shortfalls and on slips ("sector D1-S3, shift D1-S3-P12-A"), so they are short and plain. */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Rank } from '../../personnel/ranks';
+import type { Rank } from '../../../platform/ranks';
 
 export const POST_KINDS = [
   'FIXED_POINT',

@@ -1,14 +1,17 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
+import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
-import { fieldError } from '../../../platform/http/field-error';
+import { fieldError } from '../../../platform/http';
 import { Bandobast } from '../bandobast/bandobast.entity';
 import { BandobastShift } from '../bandobast/structure.entity';
-import { AVAILABILITY_PHRASES, AvailabilityKind } from '../../personnel/availability.entity';
-import { AvailabilityService } from '../../personnel/availability.service';
-import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
-import { RANKS } from '../../personnel/ranks';
+import {
+  AVAILABILITY_PHRASES,
+  AvailabilityKind,
+  AvailabilityService,
+  PersonnelDirectory,
+} from '../../personnel';
+import { RANKS } from '../../../platform/ranks';
 import { CHART_ENTITY } from './chart-solve.service';
 import { CHART_WORKFLOW } from './chart-states';
 import { AddAssignmentDto } from './charts.dto';

@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
-import { DocumentsService } from '../../../platform/documents/documents.service';
-import { IssuedDocument } from '../../../platform/documents/issued-document.entity';
-import { QueueName } from '../../../platform/queue/jobs';
-import { QueueService } from '../../../platform/queue/queue.service';
+import { Actor } from '../../../platform/context';
+import { DocumentsService, IssuedDocument } from '../../../platform/documents';
+import { QueueName, QueueService } from '../../../platform/queue';
+import { PersonnelDirectory } from '../../personnel';
 import { ListAssignmentsDto } from './charts.dto';
 import { ChartsService } from './charts.service';
 import { DutyChart } from './duty-chart.entity';
@@ -41,6 +40,7 @@ export class ChartReadsService {
     private readonly charts: ChartsService,
     private readonly queues: QueueService,
     private readonly documents: DocumentsService,
+    private readonly directory: PersonnelDirectory,
   ) {}
 
   async summary(
@@ -56,6 +56,10 @@ export class ChartReadsService {
     return { ...chart, ...counts };
   }
 
+  /**
+   * A version's duties, a page at a time, in shift order and by belt number within a slot
+   * rank. Officers come from personnel's directory, so the page is cut here, not in SQL.
+   */
   async assignments(
     actor: Actor,
     chartId: string,
@@ -65,22 +69,41 @@ export class ChartReadsService {
     const where = [`a.chart_id = $1`];
     const params: unknown[] = [chartId];
     if (q.shiftCode) where.push(`s.code = $${params.push(q.shiftCode)}`);
-    if (q.beltNo) where.push(`upper(o.belt_no) = upper($${params.push(q.beltNo)})`);
+    if (q.beltNo) {
+      const ids = (await this.directory.byBeltNos([q.beltNo])).map((o) => o.id);
+      where.push(`a.officer_id = ANY($${params.push(ids)}::uuid[])`);
+    }
     if (q.pinned) where.push(`a.pinned = $${params.push(q.pinned === 'true')}`);
-    const from = `FROM duty_assignment a JOIN bandobast_shift s ON s.id = a.shift_id JOIN bandobast_post p ON p.id = s.post_id
-                  JOIN officer o ON o.id = a.officer_id JOIN unit u ON u.id = o.unit_id WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total ${from}`,
-      params,
+    const rows: Array<Omit<AssignmentRow, 'beltNo' | 'rank' | 'nameEn' | 'nameHi' | 'unitCode'>> =
+      await this.dataSource.query(
+        `SELECT a.id, a.shift_id AS "shiftId", s.code AS "shiftCode", p.code AS "postCode", s.starts_at AS "startsAt",
+                s.ends_at AS "endsAt", a.officer_id AS "officerId", a.slot_rank AS "slotRank", a.pinned
+           FROM duty_assignment a JOIN bandobast_shift s ON s.id = a.shift_id JOIN bandobast_post p ON p.id = s.post_id
+          WHERE ${where.join(' AND ')} ORDER BY s.starts_at, s.code, a.slot_rank`,
+        params,
+      );
+    const officers = new Map(
+      (await this.directory.byIds([...new Set(rows.map((r) => r.officerId))])).map((o) => [o.id, o]),
     );
-    const items = await this.dataSource.query(
-      `SELECT a.id, a.shift_id AS "shiftId", s.code AS "shiftCode", p.code AS "postCode", s.starts_at AS "startsAt", s.ends_at AS "endsAt",
-              a.officer_id AS "officerId", o.belt_no AS "beltNo", o.rank, a.slot_rank AS "slotRank", o.name_en AS "nameEn", o.name_hi AS "nameHi",
-              u.code AS "unitCode", a.pinned
-         ${from} ORDER BY s.starts_at, s.code, a.slot_rank, o.belt_no LIMIT ${q.limit} OFFSET ${q.offset}`,
-      params,
-    );
-    return { total, items };
+    const items = rows
+      .map((r, i) => {
+        const o = officers.get(r.officerId)!;
+        const row: AssignmentRow = {
+          ...r,
+          beltNo: o.beltNo,
+          rank: o.rank,
+          nameEn: o.nameEn,
+          nameHi: o.nameHi,
+          unitCode: o.unitCode,
+        };
+        return { row, i };
+      })
+      // Rows arrive in shift and slot-rank order; within the same shift and slot rank, by belt.
+      .sort((a, b) =>
+        sameSlot(a.row, b.row) ? byCodePoints(a.row.beltNo, b.row.beltNo) : a.i - b.i,
+      )
+      .map(({ row }) => row);
+    return { total: items.length, items: items.slice(q.offset, q.offset + q.limit) };
   }
 
   /** Solve and publish progress, for the DUTY_OFFICER's screen (the system job view is ADMIN only). */
@@ -115,11 +138,15 @@ export class ChartReadsService {
     Array<Pick<IssuedDocument, 'id' | 'variant' | 'title' | 'status' | 'sha256' | 'pageCount'>>
   > {
     await this.charts.get(actor, chartId);
-    return this.dataSource.getRepository(IssuedDocument).find({
-      select: { id: true, variant: true, title: true, status: true, sha256: true, pageCount: true },
-      where: { sourceType: 'duty_chart', sourceId: chartId },
-      order: { variant: 'ASC' },
-    });
+    const papers = await this.documents.ofSource('duty_chart', chartId);
+    return papers.map(({ id, variant, title, status, sha256, pageCount }) => ({
+      id,
+      variant,
+      title,
+      status,
+      sha256,
+      pageCount,
+    }));
   }
 
   async pdf(
@@ -129,9 +156,7 @@ export class ChartReadsService {
   ): Promise<{ doc: IssuedDocument; bytes: Buffer }> {
     await this.charts.get(actor, chartId);
     const variant = thana ? `thana-${thana}` : 'master';
-    const doc = await this.dataSource
-      .getRepository(IssuedDocument)
-      .findOneBy({ sourceType: 'duty_chart', sourceId: chartId, variant });
+    const [doc] = await this.documents.ofSource('duty_chart', chartId, { variant });
     if (!doc)
       throw new NotFoundException(
         thana
@@ -153,3 +178,9 @@ export class ChartReadsService {
     };
   }
 }
+
+const sameSlot = (a: AssignmentRow, b: AssignmentRow) =>
+  a.startsAt.getTime() === b.startsAt.getTime() && a.shiftCode === b.shiftCode && a.slotRank === b.slotRank;
+
+/** Plain code-point order, as PostgreSQL's C collation sorts belt numbers. */
+const byCodePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { UnitOfWork } from '../../../platform/change';
-import { JobHandler } from '../../../platform/queue/job-handler.decorator';
+import { JobHandler } from '../../../platform/queue';
 import { Bandobast } from '../bandobast/bandobast.entity';
 import { checkDutyChart } from '../checker';
 import { DutySolutionOf, toChartShortfalls } from './chart-shortfalls';

@@ -1,4 +1,4 @@
-import type { Role } from '../../../platform/auth/roles';
+import type { Role } from '../../../platform/auth';
 import { AS_SYSTEM, StateMachine } from '../../../platform/workflow';
 import type { DutyChart } from './duty-chart.entity';
 

@@ -10,11 +10,17 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../../../platform/auth/decorators';
-import { Actor } from '../../../platform/context/request-context';
-import { uuidParam } from '../../../platform/http/field-error';
+import { CurrentActor, Roles } from '../../../platform/auth';
+import { Actor } from '../../../platform/context';
+import { ApiFileResponse, uuidParam } from '../../../platform/http';
 import { sendPdf } from '../slips/slips.controller';
 import { ChartEditsService } from './chart-edits.service';
 import { CHART_WORKFLOW } from './chart-states';
@@ -27,6 +33,15 @@ import {
   SolveChartDto,
 } from './charts.dto';
 import { ChartsService } from './charts.service';
+import {
+  AssignmentPage,
+  ChartJobView,
+  ChartPaperView,
+  ChartProgressView,
+  ChartSummaryView,
+  DutyAssignmentView,
+  DutyChartView,
+} from '../duty-charts.view';
 
 const READERS = ['ADMIN', 'DUTY_OFFICER', 'CONTROL_ROOM', 'APPROVER', 'AUDITOR'] as const;
 
@@ -43,58 +58,70 @@ export class ChartsController {
 
   @Get(':id')
   @Roles(...READERS)
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.reads.summary(actor, id);
+  @ApiOkResponse({ type: ChartSummaryView })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<ChartSummaryView> {
+    return ChartSummaryView.from(await this.reads.summary(actor, id));
   }
 
   /** 202: the solve runs as a job; follow it at GET :id/progress. */
   @Post(':id/solve')
   @HttpCode(202)
   @Roles(...CHART_WORKFLOW.routeRoles('solve'))
-  solve(
+  @ApiAcceptedResponse({ type: ChartJobView })
+  async solve(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Body() dto: SolveChartDto,
-  ) {
-    return this.charts.solve(actor, id, dto);
+  ): Promise<ChartJobView> {
+    return ChartJobView.from(await this.charts.solve(actor, id, dto));
   }
 
   @Get(':id/progress')
   @Roles(...READERS)
-  progress(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.reads.progress(actor, id);
+  @ApiOkResponse({ type: ChartProgressView })
+  async progress(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<ChartProgressView> {
+    return ChartProgressView.from(await this.reads.progress(actor, id));
   }
 
   @Get(':id/assignments')
   @Roles(...READERS)
-  assignments(
+  @ApiOkResponse({ type: AssignmentPage })
+  async assignments(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Query() q: ListAssignmentsDto,
-  ) {
-    return this.reads.assignments(actor, id, q);
+  ): Promise<AssignmentPage> {
+    return AssignmentPage.from(await this.reads.assignments(actor, id, q));
   }
 
   /** A manual duty: pinned, so every later solve keeps it. */
   @Post(':id/assignments')
   @Roles(...CHART_WORKFLOW.routeRoles('edit'))
-  addAssignment(
+  @ApiCreatedResponse({ type: DutyAssignmentView })
+  async addAssignment(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Body() dto: AddAssignmentDto,
-  ) {
-    return this.edits.add(actor, id, dto);
+  ): Promise<DutyAssignmentView> {
+    return DutyAssignmentView.from(await this.edits.add(actor, id, dto));
   }
 
   @Patch(':id/assignments/:assignmentId')
   @Roles(...CHART_WORKFLOW.routeRoles('edit'))
-  pin(
+  @ApiOkResponse({ type: DutyAssignmentView })
+  async pin(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Param('assignmentId', uuidParam('assignmentId')) assignmentId: string,
     @Body() dto: PinAssignmentDto,
-  ) {
-    return this.edits.setPinned(actor, id, assignmentId, dto.pinned);
+  ): Promise<DutyAssignmentView> {
+    return DutyAssignmentView.from(await this.edits.setPinned(actor, id, assignmentId, dto.pinned));
   }
 
   @Delete(':id/assignments/:assignmentId')
@@ -112,26 +139,39 @@ export class ChartsController {
   @Post(':id/publish')
   @HttpCode(202)
   @Roles(...CHART_WORKFLOW.routeRoles('publish'))
-  publish(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.charts.publish(actor, id);
+  @ApiAcceptedResponse({ type: ChartJobView })
+  async publish(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<ChartJobView> {
+    return ChartJobView.from(await this.charts.publish(actor, id));
   }
 
   @Post(':id/discard')
   @HttpCode(200)
   @Roles(...CHART_WORKFLOW.routeRoles('discard'))
-  discard(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.charts.discard(actor, id);
+  @ApiOkResponse({ type: DutyChartView })
+  async discard(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<DutyChartView> {
+    return DutyChartView.from(await this.charts.discard(actor, id));
   }
 
   @Get(':id/papers')
   @Roles(...READERS)
-  papers(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string) {
-    return this.reads.papers(actor, id);
+  @ApiOkResponse({ type: [ChartPaperView] })
+  async papers(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<ChartPaperView[]> {
+    return (await this.reads.papers(actor, id)).map((p) => ChartPaperView.from(p));
   }
 
   /** The master chart, or with ?thana=CODE that thana's chart. */
   @Get(':id/pdf')
   @Roles(...READERS)
+  @ApiFileResponse('application/pdf')
   async pdf(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,

@@ -12,7 +12,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { Rank, RANKS } from '../../personnel/ranks';
+import { Rank, RANKS } from '../../../platform/ranks';
 
 export class SolveChartDto {
   @ApiPropertyOptional({

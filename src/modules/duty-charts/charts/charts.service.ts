@@ -1,8 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
+import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
-import { QueueService } from '../../../platform/queue/queue.service';
+import { QueueService } from '../../../platform/queue';
 import { unitScope } from '../../../platform/units';
 import { BandobastService } from '../bandobast/bandobast.service';
 import { CHART_ENTITY } from './chart-solve.service';

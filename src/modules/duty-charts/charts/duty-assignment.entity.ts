@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Rank } from '../../personnel/ranks';
+import type { Rank } from '../../../platform/ranks';
 
 /**
  * One officer on one shift in one chart version. `during` and `bandobastId` are copied from

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AVAILABILITY_PHRASES, AvailabilityKind } from '../../personnel/availability.entity';
-import { AvailabilityService } from '../../personnel/availability.service';
-import { OfficerCard, PersonnelDirectory } from '../../personnel/personnel-directory.service';
+import {
+  AVAILABILITY_PHRASES,
+  AvailabilityKind,
+  AvailabilityService,
+  OfficerCard,
+  PersonnelDirectory,
+} from '../../personnel';
 import { Bandobast } from '../bandobast/bandobast.entity';
 import { loadStructure, StructureTree } from '../bandobast/structure-tree';
 import { BandobastPost, BandobastShift } from '../bandobast/structure.entity';
@@ -142,20 +146,34 @@ export class InstanceBuilder {
     busy: Map<string, Busy[]>,
     inCharges: Set<string>,
   ) {
-    const rows: Array<{
+    const pinRows: Array<{
       id: string;
       officer_id: string;
       slot_rank: Rank;
       code: string;
       starts_at: Date;
       ends_at: Date;
-      belt_no: string;
     }> = await em.query(
-      `SELECT a.id, a.officer_id, a.slot_rank, s.code, s.starts_at, s.ends_at, o.belt_no
-         FROM duty_assignment a JOIN bandobast_shift s ON s.id = a.shift_id JOIN officer o ON o.id = a.officer_id
-        WHERE a.chart_id = $1 AND a.pinned ORDER BY s.starts_at, s.code, o.belt_no`,
+      `SELECT a.id, a.officer_id, a.slot_rank, s.code, s.starts_at, s.ends_at
+         FROM duty_assignment a JOIN bandobast_shift s ON s.id = a.shift_id
+        WHERE a.chart_id = $1 AND a.pinned ORDER BY s.starts_at, s.code`,
       [chartId],
     );
+    // Belt numbers come from personnel's directory (pinned officers may have left the pool).
+    const belts = new Map(
+      (await this.directory.byIds([...new Set(pinRows.map((p) => p.officer_id))], em)).map((o) => [
+        o.id,
+        o.beltNo,
+      ]),
+    );
+    const rows = pinRows
+      .map((p) => ({ ...p, belt_no: belts.get(p.officer_id)! }))
+      .sort(
+        (a, b) =>
+          a.starts_at.getTime() - b.starts_at.getTime() ||
+          byCodePoints(a.code, b.code) ||
+          byCodePoints(a.belt_no, b.belt_no),
+      );
     const inPool = new Set(pool.map((o) => o.id));
     const pinned: NonNullable<BandobastInstance['pinned']> = [];
     const releasedPins: BuiltInstance['releasedPins'] = [];
@@ -177,3 +195,6 @@ export class InstanceBuilder {
     return { pinned, releasedPins };
   }
 }
+
+/** Plain code-point order, as PostgreSQL's C collation sorts codes and belt numbers. */
+const byCodePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

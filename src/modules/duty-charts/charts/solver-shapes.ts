@@ -1,4 +1,4 @@
-import { OfficerCard } from '../../personnel/personnel-directory.service';
+import { OfficerCard } from '../../personnel';
 import { BandobastPost, BandobastShift } from '../bandobast/structure.entity';
 import { istIso } from '../../../platform/time';
 import { Officer as SolverOfficer, Post as SolverPost, Rank } from '../solver';

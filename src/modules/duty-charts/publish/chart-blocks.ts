@@ -1,5 +1,4 @@
-import type { Block, TableColumn } from '../../../platform/documents/pdf';
-import type { TemplateStore } from '../../../platform/documents/templates';
+import type { Block, TableColumn, TemplateStore } from '../../../platform/documents';
 import { formatIstDateTime, formatIstWindow } from '../../../platform/time';
 import { groupBy } from '../bandobast/structure-tree';
 import { ChartData, ChartDuty } from './chart-data';

@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { OfficerCard, PersonnelDirectory } from '../../personnel/personnel-directory.service';
+import { OfficerCard, PersonnelDirectory } from '../../personnel';
 import { Bandobast } from '../bandobast/bandobast.entity';
 import { DivisionNode, InChargeView, loadStructure, SectorNode } from '../bandobast/structure-tree';
 import { BandobastPost, BandobastShift } from '../bandobast/structure.entity';
 import { DutyChart } from '../charts/duty-chart.entity';
-import { RANKS } from '../../personnel/ranks';
+import { RANKS } from '../../../platform/ranks';
 
 /** One duty of the chart with everything a paper prints about it. */
 export interface ChartDuty {

@@ -1,4 +1,4 @@
-import { RANK_LABELS, Rank } from '../../personnel/ranks';
+import { RANK_LABELS, Rank } from '../../../platform/ranks';
 import { PostKind } from '../bandobast/structure.entity';
 
 export const POST_KIND_LABELS: Record<PostKind, { en: string; hi: string }> = {

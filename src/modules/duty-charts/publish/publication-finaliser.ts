@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Change, UnitOfWork } from '../../../platform/change';
-import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
+import { DocumentsService } from '../../../platform/documents';
+import { PersonnelDirectory } from '../../personnel';
 import { CHART_ENTITY } from '../charts/chart-solve.service';
 import { AS_SYSTEM } from '../../../platform/workflow';
 import { CHART_WORKFLOW } from '../charts/chart-states';
@@ -31,6 +32,7 @@ export class PublicationFinaliser {
     private readonly uow: UnitOfWork,
     private readonly notices: SlipNotices,
     private readonly directory: PersonnelDirectory,
+    private readonly documents: DocumentsService,
   ) {}
 
   /** One slip row per (bandobast, officer), created before the papers that cite its id. */
@@ -62,7 +64,7 @@ export class PublicationFinaliser {
       });
       if (!chart || chart.status !== 'PUBLISHING')
         return { result: 'already done', notified: 0, unchanged: 0, cancelled: 0 };
-      await supersedePrevious(change, chart, charts);
+      await supersedePrevious(change, this.documents, chart, charts);
       Object.assign(chart, {
         status: CHART_WORKFLOW.next(chart.status, 'published', AS_SYSTEM, chart),
         publishedAt: new Date(),

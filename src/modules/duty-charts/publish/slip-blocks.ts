@@ -1,5 +1,4 @@
-import type { Block } from '../../../platform/documents/pdf';
-import type { TemplateStore } from '../../../platform/documents/templates';
+import type { Block, TemplateStore } from '../../../platform/documents';
 import { formatIstDateTime, formatIstWindow } from '../../../platform/time';
 import { inChargeText, postKindLabel, rankLabel } from './labels';
 import { SlipContent } from './slip-content';

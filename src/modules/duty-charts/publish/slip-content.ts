@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../platform/audit/audit-chain';
+import { canonicalJson } from '../../../platform/audit';
 import { groupBy } from '../bandobast/structure-tree';
 import { ChartData } from './chart-data';
 

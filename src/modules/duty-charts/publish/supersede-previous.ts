@@ -1,4 +1,5 @@
 import type { Change } from '../../../platform/change';
+import type { DocumentsService } from '../../../platform/documents';
 import { CHART_ENTITY } from '../charts/chart-solve.service';
 import { AS_SYSTEM } from '../../../platform/workflow';
 import { CHART_WORKFLOW } from '../charts/chart-states';
@@ -14,7 +15,12 @@ export interface IssuedCharts {
  * and its master and thana charts are marked superseded by the new ones (or revoked, for a
  * thana with no duties left), so their verify links say so.
  */
-export async function supersedePrevious(change: Change, chart: DutyChart, charts: IssuedCharts): Promise<void> {
+export async function supersedePrevious(
+  change: Change,
+  documents: DocumentsService,
+  chart: DutyChart,
+  charts: IssuedCharts,
+): Promise<void> {
   const { em } = change;
   const previous = await em.findOne(DutyChart, {
     where: { bandobastId: chart.bandobastId, status: 'PUBLISHED' },
@@ -24,10 +30,7 @@ export async function supersedePrevious(change: Change, chart: DutyChart, charts
   previous.status = CHART_WORKFLOW.next(previous.status, 'supersede', AS_SYSTEM, previous);
   await em.save(previous);
   await em.query(`UPDATE duty_assignment SET live = false WHERE chart_id = $1`, [previous.id]);
-  const papers: Array<{ id: string; variant: string }> = await em.query(
-    `SELECT id, variant FROM issued_document WHERE source_type = 'duty_chart' AND source_id = $1 AND status = 'VALID'`,
-    [previous.id],
-  );
+  const papers = await documents.ofSource('duty_chart', previous.id, { status: 'VALID' }, em);
   for (const p of papers) {
     const newer =
       p.variant === 'master' ? charts.master : charts.thanas.get(p.variant.replace(/^thana-/, ''));

@@ -1,13 +1,14 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { CurrentActor, Public, Roles } from '../../../platform/auth/decorators';
-import { Actor } from '../../../platform/context/request-context';
-import { uuidParam } from '../../../platform/http/field-error';
-import { IssuedDocument } from '../../../platform/documents/issued-document.entity';
+import { CurrentActor, Public, Roles } from '../../../platform/auth';
+import { Actor } from '../../../platform/context';
+import { ApiFileResponse, uuidParam } from '../../../platform/http';
+import { IssuedDocument } from '../../../platform/documents';
 import { slipPageHtml, slipProblemHtml } from './slip-page';
 import { SlipsService } from './slips.service';
+import { MySlipView } from '../duty-charts.view';
 
 export function sendPdf(res: Response, doc: IssuedDocument, bytes: Buffer, name: string): void {
   res.setHeader('Content-Type', 'application/pdf');
@@ -28,12 +29,14 @@ export class SlipsController {
   @Get('mine')
   @ApiBearerAuth()
   @Roles('OFFICER')
-  mine(@CurrentActor() actor: Actor) {
-    return this.slips.mine(actor);
+  @ApiOkResponse({ type: [MySlipView] })
+  async mine(@CurrentActor() actor: Actor): Promise<MySlipView[]> {
+    return (await this.slips.mine(actor)).map((s) => MySlipView.from(s));
   }
 
   @Get('mine/:id/pdf')
   @ApiBearerAuth()
+  @ApiFileResponse('application/pdf')
   @Roles('OFFICER')
   async minePdf(
     @CurrentActor() actor: Actor,
@@ -47,6 +50,7 @@ export class SlipsController {
   /** The SMS link: a phone page with this one slip. No account; the signature and expiry are the key. */
   @Get('public/:token')
   @Public()
+  @ApiFileResponse('text/html')
   @Throttle({ default: { limit: 60, ttl: 60_000 } })
   async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const found = await this.slips.byToken(token.slice(0, 100));
@@ -63,6 +67,7 @@ export class SlipsController {
 
   @Get('public/:token/pdf')
   @Public()
+  @ApiFileResponse('application/pdf')
   @Throttle({ default: { limit: 60, ttl: 60_000 } })
   async publicPdf(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const { doc, bytes } = await this.slips.pdfByToken(token.slice(0, 100));

@@ -1,9 +1,8 @@
 import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
-import { DocumentsService } from '../../../platform/documents/documents.service';
-import { IssuedDocument } from '../../../platform/documents/issued-document.entity';
-import { PersonnelDirectory } from '../../personnel/personnel-directory.service';
+import { Actor } from '../../../platform/context';
+import { DocumentsService, IssuedDocument } from '../../../platform/documents';
+import { PersonnelDirectory } from '../../personnel';
 import { DutySlip } from './duty-slip.entity';
 import { SlipLinks } from './slip-links';
 

@@ -3,7 +3,7 @@
  * describes it. The solver, the independent checker and the NestJS module all speak
  * these types, so nothing here may depend on how the solver works inside.
  */
-import { RANKS, Rank } from '../../personnel/ranks';
+import { RANKS, Rank } from '../../../platform/ranks';
 
 // Rank ladder from the top (one list for the whole app). A smaller index is a higher rank.
 export { RANKS };

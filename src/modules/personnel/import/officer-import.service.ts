@@ -1,10 +1,9 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
+import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
-import { fieldError } from '../../../platform/http/field-error';
-import { Unit } from '../../../platform/units/unit.entity';
-import { unitInScope } from '../../../platform/units';
+import { fieldError } from '../../../platform/http';
+import { unitInScope, UnitsService } from '../../../platform/units';
 import { CsvError } from './csv';
 import { checkOfficerRows, OfficerRow, RowReport } from './officer-rows';
 import { IMPORT_COLUMNS, readSheet, Sheet } from './sheet';
@@ -28,6 +27,7 @@ export class OfficerImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly unitTree: UnitsService,
   ) {}
 
   async import(
@@ -38,7 +38,7 @@ export class OfficerImportService {
     if (!file || file.buffer.length === 0)
       throw fieldError('file', 'file is required (multipart field "file", a .csv or .xlsx sheet)');
     const sheet = await this.read(file.buffer);
-    const units = await this.dataSource.getRepository(Unit).find();
+    const units = await this.unitTree.list();
     const allUnits = new Map(units.map((u) => [u.code, u.id]));
     const unitsInScope = new Map(
       units.filter((u) => unitInScope(actor, u)).map((u) => [u.code, u.id]),

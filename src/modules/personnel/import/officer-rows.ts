@@ -1,6 +1,6 @@
-import { containsAadhaarNumber } from '../../../platform/http/aadhaar';
+import { containsAadhaarNumber } from '../../../platform/http';
 import { BELT_NO, Gender, normaliseBeltNo, normaliseMobile, parseGender } from '../officer-fields';
-import { Rank } from '../ranks';
+import { Rank } from '../../../platform/ranks';
 import { parseRank } from '../ranks-parse';
 import { parseSkills, Skill, unknownSkillMessage } from '../skills';
 import { ImportColumn, SheetRow } from './sheet';

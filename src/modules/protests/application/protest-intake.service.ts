@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
+import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
-import { fieldError, fieldErrors, FieldProblem } from '../../../platform/http/field-error';
-import { Unit } from '../../../platform/units/unit.entity';
-import { UnitsService } from '../../../platform/units/units.service';
+import { fieldError, fieldErrors, FieldProblem } from '../../../platform/http';
+import { Unit, UnitsService } from '../../../platform/units';
 import { CreateProtestDto, EventDto } from '../dto/create-protest.dto';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
-import { densify } from '../../../platform/geo/geo';
+import { densify } from '../../../platform/geo';
 import { ProtestNotices } from '../notices/protest-notices';
 import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
 import { PROTEST_SOURCE } from '../protest-source';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
-import { Unit } from '../../../platform/units/unit.entity';
-import { unitScope } from '../../../platform/units';
+import { Actor } from '../../../platform/context';
+import { unitScope, Unit } from '../../../platform/units';
 import { protestClashExists } from '../clash/protest-clash.sql';
 import { ProtestQueryDto } from '../dto/protest-query.dto';
 import { ProtestApplication } from '../entities/protest-application.entity';

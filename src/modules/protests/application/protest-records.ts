@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
+import { Actor } from '../../../platform/context';
 import { unitScope } from '../../../platform/units';
 import { ProtestApplication } from '../entities/protest-application.entity';
 

@@ -1,4 +1,4 @@
-import type { GeoPoint } from '../../../platform/geo/geo';
+import type { GeoPoint } from '../../../platform/geo';
 import type { GrantedCondition, RoutePoint } from '../entities/protest-application.entity';
 import { EVENT_TYPES, EventType } from '../event-types';
 import type { ProtestStatus } from '../protest-workflow';

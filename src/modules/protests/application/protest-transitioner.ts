@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
+import { Actor } from '../../../platform/context';
 import { Change, Drawing, UnitOfWork } from '../../../platform/change';
-import { assertVersion } from '../../../platform/http/field-error';
+import { assertVersion } from '../../../platform/http';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestNotices } from '../notices/protest-notices';
 import { PROTEST_WORKFLOW, ProtestAction, ProtestStatus } from '../protest-workflow';

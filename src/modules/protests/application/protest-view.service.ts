@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
+import { Actor } from '../../../platform/context';
 import { CLOCK, Clock } from '../../../platform/time';
-import { Unit } from '../../../platform/units/unit.entity';
+import { Unit } from '../../../platform/units';
 import { ProtestAttachment } from '../entities/protest-attachment.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
 import { EVENT_TYPES } from '../event-types';

@@ -1,8 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { Actor } from '../../../platform/context/request-context';
-import { fieldError } from '../../../platform/http/field-error';
-import { inUnitSubtree } from '../../../platform/units';
-import { Unit } from '../../../platform/units/unit.entity';
+import { Actor } from '../../../platform/context';
+import { fieldError } from '../../../platform/http';
+import { inUnitSubtree, Unit } from '../../../platform/units';
 import { StandardConditions } from '../conditions/standard-conditions';
 import { ApproveDto, RejectDto, RequestThanaReportDto, RevokeDto, ThanaReportDto, WithdrawDto } from '../dto/transitions.dto';
 import { ProtestApplication } from '../entities/protest-application.entity';

@@ -1,15 +1,15 @@
 import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor, Roles } from '../../../platform/auth/decorators';
-import { Actor } from '../../../platform/context/request-context';
-import { uuidParam } from '../../../platform/http/field-error';
+import { CurrentActor, Roles } from '../../../platform/auth';
+import { Actor } from '../../../platform/context';
+import { ApiFileResponse, uuidParam, UploadErrorsInterceptor } from '../../../platform/http';
 import { PROTEST_INTAKE, PROTEST_READERS } from '../protest-roles';
 import { AttachmentFormDto } from './attachment.dto';
 import { ATTACHMENT_MAX_BYTES } from './file-signature';
 import { ProtestAttachments } from './protest-attachments.service';
-import { UploadErrorsInterceptor } from '../../../platform/http/upload-errors.interceptor';
+import { ProtestAttachmentView } from '../protest.view';
 
 @ApiTags('protests')
 @ApiBearerAuth()
@@ -22,17 +22,19 @@ export class ProtestAttachmentsController {
   @Roles(...PROTEST_INTAKE)
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(new UploadErrorsInterceptor(ATTACHMENT_MAX_BYTES), FileInterceptor('file', { limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 5 } }))
-  add(
+  @ApiCreatedResponse({ type: ProtestAttachmentView })
+  async add(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,
     @Body() form: AttachmentFormDto,
     @UploadedFile() file: Express.Multer.File | undefined,
-  ) {
-    return this.attachments.add(actor, id, form.kind, file);
+  ): Promise<ProtestAttachmentView> {
+    return ProtestAttachmentView.from(await this.attachments.add(actor, id, form.kind, file));
   }
 
   @Get(':attachmentId')
   @Roles(...PROTEST_READERS)
+  @ApiFileResponse('application/pdf', 'image/jpeg', 'image/png')
   async download(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,

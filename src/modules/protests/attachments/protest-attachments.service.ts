@@ -1,9 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
+import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
-import { fieldError } from '../../../platform/http/field-error';
+import { fieldError } from '../../../platform/http';
 import { ProtestRecords } from '../application/protest-records';
 import { AttachmentKind, ProtestAttachment } from '../entities/protest-attachment.entity';
 import { PROTEST_SOURCE } from '../protest-source';

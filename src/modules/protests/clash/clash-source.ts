@@ -1,5 +1,6 @@
+import { SetMetadata } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { GeoPoint } from '../../../platform/geo/geo';
+import type { GeoPoint } from '../../../platform/geo';
 
 export const CLASH_KINDS = ['SAME_VENUE', 'NEARBY'] as const;
 export type ClashKind = (typeof CLASH_KINDS)[number];
@@ -19,7 +20,7 @@ export interface ClashQuery {
 }
 
 export interface Clash {
-  /** Which source found it, e.g. `protest`, later `vip-programme`. */
+  /** Which source found it, e.g. `protest`, `vip-programme`. */
   readonly source: string;
   readonly kind: ClashKind;
   readonly id: string;
@@ -33,20 +34,24 @@ export interface Clash {
 }
 
 /**
- * Anything that can stand in a protest's way: other protests, and later VIP programmes. Each
- * source answers with one query, never a loop over its events.
+ * Anything that can stand in a protest's way: other protests, VIP programmes. Each source
+ * answers with one query, never a loop over its events.
  *
- * To add one without changing this module, inject the array and push into it at init:
+ * To add one without changing this module, provide a class marked with the decorator in your
+ * own module; the detector finds every marked provider at boot (as the queue finds job handlers):
  *
- *   constructor(@Inject(CLASH_SOURCES) private readonly sources: ClashSource[]) {}
- *   onModuleInit() { this.sources.push(this.vipProgrammeClashSource); }
+ *   @ClashSourceProvider()
+ *   @Injectable()
+ *   export class VipClashSource implements ClashSource { readonly name = 'vip-programme'; … }
  *
- * (ProtestsModule exports the token.) Sources run in the caller's transaction when there is one.
+ * Sources run in the caller's transaction when there is one.
  */
 export interface ClashSource {
   readonly name: string;
   find(em: EntityManager, query: ClashQuery): Promise<Clash[]>;
 }
 
-/** Injection token: the array of registered clash sources. */
-export const CLASH_SOURCES = Symbol('CLASH_SOURCES');
+export const CLASH_SOURCE = 'police-ops:clash-source';
+
+/** Marks a provider as a clash source, found by ClashDetector at boot. */
+export const ClashSourceProvider = (): ClassDecorator => SetMetadata(CLASH_SOURCE, true);

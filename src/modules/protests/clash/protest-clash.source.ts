@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EVENT_TYPES, EventType } from '../event-types';
-import type { Clash, ClashQuery, ClashSource } from './clash-source';
+import { Clash, ClashQuery, ClashSource, ClashSourceProvider } from './clash-source';
 import { PROTEST_CLASH_SQL } from './protest-clash.sql';
 
 interface Row {
@@ -20,6 +20,7 @@ interface Row {
 }
 
 /** Other protest applications, approved or still pending, as a clash source. */
+@ClashSourceProvider()
 @Injectable()
 export class ProtestClashSource implements ClashSource {
   readonly name = 'protest';

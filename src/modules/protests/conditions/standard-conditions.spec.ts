@@ -1,4 +1,4 @@
-import { TemplateStore } from '../../../platform/documents/templates';
+import { TemplateStore } from '../../../platform/documents';
 import { parseConditionItems, StandardConditions } from './standard-conditions';
 
 describe('standard conditions', () => {

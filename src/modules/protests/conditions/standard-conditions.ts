@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { fieldError } from '../../../platform/http/field-error';
-import { TemplateError, TemplateStore } from '../../../platform/documents/templates';
+import { fieldError } from '../../../platform/http';
+import { TemplateError, TemplateStore } from '../../../platform/documents';
 import type { GrantedCondition } from '../entities/protest-application.entity';
 
 export interface StandardCondition {

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { NoAadhaarNumber } from '../../../platform/http/aadhaar';
-import { INDIAN_MOBILE, INDIAN_MOBILE_MESSAGE } from '../../../platform/http/validators';
-import { INTAKE_CHANNELS, IntakeChannel } from '../../../platform/eoffice/outbox/outbox.entity';
+import { NoAadhaarNumber, INDIAN_MOBILE, INDIAN_MOBILE_MESSAGE } from '../../../platform/http';
+import { INTAKE_CHANNELS, IntakeChannel } from '../../../platform/eoffice';
 import { EVENT_TYPE_CODES, EventType, ID_DOCUMENT_TYPES, IdDocumentType, SMS_LANGUAGES, SmsLanguage } from '../event-types';
 import { LoudspeakerDto, RouteDto, VehiclesDto } from './protest-place.dto';
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { NoAadhaarNumber } from '../../../platform/http/aadhaar';
+import { NoAadhaarNumber } from '../../../platform/http';
 import { LINKED_RECORD_TYPES, LinkedRecordType, THANA_RECOMMENDATIONS, ThanaRecommendation } from '../event-types';
 
 /** Every change names the version the user last saw: a stale screen gets 409, not a lost update. */

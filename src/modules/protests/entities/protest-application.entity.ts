@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { IntakeChannel } from '../../../platform/eoffice/outbox/outbox.entity';
+import type { IntakeChannel } from '../../../platform/eoffice';
 import type { Clash } from '../clash/clash-source';
 import type { EventType, IdDocumentType, LinkedRecordType, SmsLanguage, ThanaRecommendation } from '../event-types';
-import type { GeoPoint } from '../../../platform/geo/geo';
+import type { GeoPoint } from '../../../platform/geo';
 import type { ProtestStatus } from '../protest-workflow';
 import type { RuleResult } from '../rules/rule-result';
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { GeoPoint } from '../../../platform/geo/geo';
+import type { GeoPoint } from '../../../platform/geo';
 
 export const RESTRICTION_AREA_KINDS = ['RADIUS', 'POLYGON'] as const;
 export type RestrictionAreaKind = (typeof RESTRICTION_AREA_KINDS)[number];

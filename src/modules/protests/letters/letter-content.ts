@@ -1,5 +1,4 @@
-import type { Block } from '../../../platform/documents/pdf';
-import type { TemplateStore } from '../../../platform/documents/templates';
+import type { Block, TemplateStore } from '../../../platform/documents';
 import type { ProtestApplication } from '../entities/protest-application.entity';
 import type { LetterKind } from '../entities/protest-letter.entity';
 import type { ProtestVenue } from '../entities/protest-venue.entity';

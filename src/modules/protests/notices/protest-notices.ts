@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Change } from '../../../platform/change';
-import { Unit } from '../../../platform/units/unit.entity';
+import { Unit } from '../../../platform/units';
 import type { ProtestApplication } from '../entities/protest-application.entity';
 import { formatIstDateTime } from '../../../platform/time';
 import type { ProtestStatus } from '../protest-workflow';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RestrictionOrder } from '../entities/restriction-order.entity';
-import { GeoPoint, haversineMetres, insidePolygon } from '../../../platform/geo/geo';
+import { GeoPoint, haversineMetres, insidePolygon } from '../../../platform/geo';
 import type { RestrictionHit } from '../rules/protest-rules';
 
 /** Does the order's area hold any of the points? */

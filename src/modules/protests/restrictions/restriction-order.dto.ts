@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { NoAadhaarNumber } from '../../../platform/http/aadhaar';
+import { NoAadhaarNumber } from '../../../platform/http';
 import { RESTRICTION_AREA_KINDS, RestrictionAreaKind } from '../entities/restriction-order.entity';
 
 export class GeoPointDto {

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { CurrentActor, Roles } from '../../../platform/auth/decorators';
-import { Actor } from '../../../platform/context/request-context';
-import { uuidParam } from '../../../platform/http/field-error';
+import { CurrentActor, Roles } from '../../../platform/auth';
+import { Actor } from '../../../platform/context';
+import { uuidParam } from '../../../platform/http';
 import { PROTEST_READERS } from '../protest-roles';
 import { CreateRestrictionOrderDto, UpdateRestrictionOrderDto } from './restriction-order.dto';
 import { RestrictionOrdersService } from './restriction-orders.service';
 import { queryBoolean } from '../dto/query-boolean';
+import { RestrictionOrderView } from './restriction-order.view';
 
 class RestrictionQueryDto {
   @ApiPropertyOptional({ description: 'Include lifted orders' })
@@ -25,25 +26,29 @@ export class RestrictionOrdersController {
   /** Orders in force now or later. */
   @Get()
   @Roles(...PROTEST_READERS)
-  list(@Query() q: RestrictionQueryDto) {
-    return this.orders.list(q.includeLifted ?? false);
+  @ApiOkResponse({ type: [RestrictionOrderView] })
+  async list(@Query() q: RestrictionQueryDto): Promise<RestrictionOrderView[]> {
+    return (await this.orders.list(q.includeLifted ?? false)).map((o) => RestrictionOrderView.from(o));
   }
 
   @Get(':id')
   @Roles(...PROTEST_READERS)
-  get(@Param('id', uuidParam('id')) id: string) {
-    return this.orders.get(id);
+  @ApiOkResponse({ type: RestrictionOrderView })
+  async get(@Param('id', uuidParam('id')) id: string): Promise<RestrictionOrderView> {
+    return RestrictionOrderView.from(await this.orders.get(id));
   }
 
   @Post()
   @Roles('ADMIN')
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateRestrictionOrderDto) {
-    return this.orders.create(actor, dto);
+  @ApiCreatedResponse({ type: RestrictionOrderView })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateRestrictionOrderDto): Promise<RestrictionOrderView> {
+    return RestrictionOrderView.from(await this.orders.create(actor, dto));
   }
 
   @Patch(':id')
   @Roles('ADMIN')
-  update(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdateRestrictionOrderDto) {
-    return this.orders.update(id, dto);
+  @ApiOkResponse({ type: RestrictionOrderView })
+  async update(@Param('id', uuidParam('id')) id: string, @Body() dto: UpdateRestrictionOrderDto): Promise<RestrictionOrderView> {
+    return RestrictionOrderView.from(await this.orders.update(id, dto));
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Actor } from '../../../platform/context/request-context';
+import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
-import { assertVersion, fieldError } from '../../../platform/http/field-error';
+import { assertVersion, fieldError } from '../../../platform/http';
 import { changedFields } from '../audit-diff';
 import { RestrictionOrder } from '../entities/restriction-order.entity';
 import { CreateRestrictionOrderDto, UpdateRestrictionOrderDto } from './restriction-order.dto';

@@ -1,4 +1,4 @@
-import { GeoPoint, haversineMetres } from '../../../platform/geo/geo';
+import { GeoPoint, haversineMetres } from '../../../platform/geo';
 
 /** A row of src/cli/demo/data/bhopal-venues.csv, ready to register (its thana still to be chosen). */
 export interface VenueSeed extends GeoPoint {

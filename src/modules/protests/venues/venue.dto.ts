@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { NoAadhaarNumber } from '../../../platform/http/aadhaar';
+import { NoAadhaarNumber } from '../../../platform/http';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

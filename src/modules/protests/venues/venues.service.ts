@@ -1,8 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { UnitOfWork } from '../../../platform/change';
-import { assertVersion, fieldError } from '../../../platform/http/field-error';
-import { UnitsService } from '../../../platform/units/units.service';
+import { assertVersion, fieldError } from '../../../platform/http';
+import { UnitsService } from '../../../platform/units';
 import { ProtestVenue } from '../entities/protest-venue.entity';
 import { changedFields } from '../audit-diff';
 import { CreateVenueDto, UpdateVenueDto } from './venue.dto';

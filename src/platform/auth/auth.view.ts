@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ResponseView } from '../http/response-view';
+import { Role, ROLES } from './roles';
+
+export class TokenPairView extends ResponseView {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty() refreshToken!: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: string;
+  @ApiProperty({ description: 'Seconds the access token lives' }) expiresIn!: number;
+  @ApiProperty() mustChangePassword!: boolean;
+}
+
+/** A login account as admins and its owner see it; never its password hash. */
+export class UserView extends ResponseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() displayNameEn!: string;
+  @ApiProperty() displayNameHi!: string;
+  @ApiProperty() rank!: string;
+  @ApiProperty({ format: 'uuid' }) unitId!: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
+  @ApiProperty({ type: String, nullable: true }) mobile!: string | null;
+  @ApiProperty() mustChangePassword!: boolean;
+  @ApiProperty({ type: Date, nullable: true }) passwordChangedAt!: Date | null;
+  @ApiProperty() failedLoginCount!: number;
+  @ApiProperty({ type: Date, nullable: true }) lockedUntil!: Date | null;
+  @ApiProperty() isActive!: boolean;
+  @ApiProperty() isDemo!: boolean;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export class OneTimePasswordView extends ResponseView {
+  @ApiProperty({ description: 'Shown once; the user must change it at first login' })
+  oneTimePassword!: string;
+}
+
+export class NewAccountView extends OneTimePasswordView {
+  @ApiProperty() user!: UserView;
+}

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ResponseView } from '../http/response-view';
+import { DOCUMENT_STATUSES, DocumentLanguage, DocumentStatus } from './issued-document.entity';
+
+/** An issued paper's record (its bytes come from the /pdf route). */
+export class IssuedDocumentView extends ResponseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty({ enum: ['hi', 'en', 'bi'] }) language!: DocumentLanguage;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: String, nullable: true }) label!: string | null;
+  @ApiProperty() sourceType!: string;
+  @ApiProperty() sourceId!: string;
+  @ApiProperty() sourceRef!: string;
+  @ApiProperty() variant!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) issuedBy!: string | null;
+  @ApiProperty({ format: 'uuid' }) issuingUnitId!: string;
+  @ApiProperty() issuedAt!: Date;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() sizeBytes!: number;
+  @ApiProperty() pageCount!: number;
+  @ApiProperty({ enum: DOCUMENT_STATUSES }) status!: DocumentStatus;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) supersededBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) revokedReason!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) statusChangedAt!: Date | null;
+  @ApiProperty() createdAt!: Date;
+}
+
+/** The sample general letter, issued. */
+export class GeneralLetterView extends ResponseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'GEN/2026/000001' }) reference!: string;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() pageCount!: number;
+  @ApiProperty() verifyUrl!: string;
+}
+
+export class BilingualTextView extends ResponseView {
+  @ApiProperty() en!: string;
+  @ApiProperty() hi!: string;
+}
+
+export class SupersededByView extends ResponseView {
+  @ApiProperty({ type: String, nullable: true }) label!: string | null;
+  @ApiProperty() issuedAt!: string;
+}
+
+/** What the public verify check says about a paper; nothing about people. */
+export class VerifyOutcomeView extends ResponseView {
+  @ApiProperty({ enum: ['valid', 'invalid', 'superseded', 'revoked'] }) status!:
+    'valid' | 'invalid' | 'superseded' | 'revoked';
+  @ApiPropertyOptional({ format: 'uuid' }) documentId?: string;
+  @ApiPropertyOptional() kind?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) label?: string | null;
+  @ApiPropertyOptional() issuingUnit?: BilingualTextView;
+  @ApiPropertyOptional() issuedAt?: string;
+  @ApiPropertyOptional() sha256?: string;
+  @ApiPropertyOptional() supersededBy?: SupersededByView;
+}
+
+/** An uploaded copy checked byte for byte against the papers issued. */
+export class UploadCheckView extends ResponseView {
+  @ApiProperty() match!: boolean;
+  @ApiProperty({ enum: ['valid', 'invalid', 'superseded', 'revoked'] }) status!:
+    'valid' | 'invalid' | 'superseded' | 'revoked';
+  @ApiProperty({ description: 'sha256 of the uploaded file' }) sha256!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) documentId?: string;
+  @ApiPropertyOptional() kind?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) label?: string | null;
+  @ApiPropertyOptional() issuingUnit?: BilingualTextView;
+  @ApiPropertyOptional() issuedAt?: string;
+  @ApiPropertyOptional() supersededBy?: SupersededByView;
+}

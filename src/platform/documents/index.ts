@@ -1,0 +1,5 @@
+// What domain modules may use of the documents engine: issuing, reading, and the PDF and template vocabulary.
+export * from './documents.service';
+export * from './issued-document.entity';
+export * from './pdf';
+export * from './templates';

@@ -1,0 +1,101 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOf, ResponseView } from '../http/response-view';
+import { GRADINGS, Grading } from './gateway';
+import {
+  INTAKE_CHANNELS,
+  IntakeChannel,
+  OUTBOX_STATUSES,
+  OutboxStatus,
+} from './outbox/outbox.entity';
+import { RECORD_SYNC_STATUSES, RecordSyncStatus } from './sync-state';
+
+/** One item bound for e-Office, with its delivery state. */
+export class OutboxItemView extends ResponseView {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Also the idempotency key of every delivery attempt',
+  })
+  id!: string;
+  @ApiProperty({ description: 'bigint, as a string' }) seq!: string;
+  @ApiProperty() sourceType!: string;
+  @ApiProperty() sourceId!: string;
+  @ApiProperty() sourceRef!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty({ enum: GRADINGS }) grading!: Grading;
+  @ApiProperty({ enum: INTAKE_CHANNELS, nullable: true }) intakeChannel!: IntakeChannel | null;
+  @ApiProperty({ type: Date, nullable: true }) receivedAt!: Date | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) metadata!: Record<string, unknown>;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) documentId!: string | null;
+  @ApiProperty({ enum: OUTBOX_STATUSES }) status!: OutboxStatus;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) lastAttemptAt!: Date | null;
+  @ApiProperty() nextAttemptAt!: Date;
+  @ApiProperty({ type: String, nullable: true }) eofficeRef!: string | null;
+  @ApiProperty({ type: String, nullable: true }) channelRef!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) deliveredAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+  @ApiProperty() version!: number;
+}
+
+export class OutboxItemPage extends PageOf(OutboxItemView) {}
+
+/** The system at a glance: is e-Office reachable, and how much is waiting for it. */
+export class SystemStatusView extends ResponseView {
+  @ApiProperty({ enum: ['ONLINE', 'DEGRADED'] }) mode!: 'ONLINE' | 'DEGRADED';
+  @ApiProperty() since!: Date;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ example: 'simulator' }) channel!: string;
+  @ApiProperty() backlog!: number;
+  @ApiProperty({ type: Number, nullable: true }) oldestPendingAgeSeconds!: number | null;
+  @ApiProperty() deliveredLastHour!: number;
+  @ApiProperty() failed!: number;
+  @ApiPropertyOptional({ description: 'Only when DEGRADED' }) note?: string;
+}
+
+/** A record's e-Office state summed up over its items. */
+export class RecordSyncSummaryView extends ResponseView {
+  @ApiProperty({ enum: RECORD_SYNC_STATUSES }) status!: RecordSyncStatus;
+  @ApiProperty() items!: number;
+  @ApiProperty() waiting!: number;
+  @ApiProperty() sentForDiarisation!: number;
+  @ApiProperty() diarised!: number;
+  @ApiProperty() failed!: number;
+  @ApiProperty() cancelled!: number;
+}
+
+/**
+ * Where an item bound for e-Office stands, with the same field names on a letter, a revision
+ * or a dak. A view of such a record extends this one.
+ */
+export class EofficeSyncedView extends ResponseView {
+  @ApiProperty({
+    enum: RECORD_SYNC_STATUSES,
+    description:
+      'PENDING_SYNC until e-Office has it: made during an outage, it is not final there yet',
+  })
+  eofficeStatus!: RecordSyncStatus;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'e-Office’s receipt number, once diarised',
+  })
+  eofficeRef!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The channel’s reference (e-mail Message-ID)',
+  })
+  eofficeChannelRef!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) eofficeSyncedAt!: Date | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why it failed or was cancelled; the last error',
+  })
+  eofficeReason!: string | null;
+}

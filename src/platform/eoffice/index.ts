@@ -1,0 +1,7 @@
+// What domain modules may use of e-Office: the outbox, each item's sync state, and the gateway vocabulary.
+export * from './outbox/outbox.entity';
+export * from './outbox/outbox.service';
+export * from './sync-state';
+export { GRADINGS } from './gateway';
+export type { Grading } from './gateway';
+export { EofficeSyncedView, RecordSyncSummaryView } from './eoffice.view';

@@ -1,0 +1,6 @@
+// Request-level helpers domain modules use: field errors, validators, the upload error shape.
+export * from './field-error';
+export * from './validators';
+export * from './aadhaar';
+export { UploadErrorsInterceptor } from './upload-errors.interceptor';
+export * from './response-view';

@@ -1,0 +1,2 @@
+export { NotifyService } from './notify.service';
+export type { MessageRequest } from './notify.service';
