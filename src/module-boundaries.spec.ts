@@ -60,6 +60,16 @@ describe('module boundaries (eslint no-restricted-imports)', () => {
   });
 
   it.each([
+    ['src/modules/dak/planted.ts', true],
+    ['src/platform/eoffice/planted.ts', true],
+    ['src/platform/database/planted.ts', false],
+  ])('%s: opening a transaction by hand is an error: %s', async (filePath, refused) => {
+    const [result] = await eslint.lintText(`export const f = (ds: { transaction(w: () => void): void }) => ds.transaction(() => undefined);\n`, { filePath });
+    const complaints = result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax' && /UnitOfWork/.test(m.message));
+    expect(complaints.length > 0).toBe(refused);
+  });
+
+  it.each([
     ['src/modules/vip-programmes/planted.ts', `import { BandobastService } from '../duty-charts';`],
     [
       'src/modules/duty-charts/charts/planted.ts',
