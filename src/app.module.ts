@@ -22,6 +22,7 @@ import { HealthModule } from './platform/health/health.module';
 import { ContentTypeMiddleware } from './platform/http/content-type.middleware';
 import { AllExceptionsFilter } from './platform/http/http-exception.filter';
 import { IdempotencyInterceptor } from './platform/http/idempotency.interceptor';
+import { throttlerOptions } from './platform/http/throttles';
 import { loggerParams } from './platform/logging';
 import { NotifyModule } from './platform/notify/notify.module';
 import { QueueModule } from './platform/queue/queue.module';
@@ -44,7 +45,13 @@ export class AppModule implements NestModule {
       imports: [
         LoggerModule.forRoot(loggerParams(config)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.DB_POOL_SIZE), autoLoadEntities: false }),
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+        ThrottlerModule.forRoot(
+          throttlerOptions({
+            perAddress: config.RATE_LIMIT_PER_MINUTE,
+            perLink: config.RATE_LIMIT_PER_LINK_PER_MINUTE,
+            linksPerAddress: config.RATE_LIMIT_LINKS_PER_IP_PER_MINUTE,
+          }),
+        ),
         DatabaseModule,
         TimeModule,
         UnitsModule,

@@ -29,6 +29,7 @@ describe('one validated configuration for every module', () => {
   // One setting of each module; each used to be (or could be) read somewhere else.
   const badValues: Array<[string, string, string]> = [
     ['platform', 'RATE_LIMIT_PER_MINUTE', '0'],
+    ['platform', 'RATE_LIMIT_PER_LINK_PER_MINUTE', '0'],
     ['protests', 'PROTEST_CLASH_DISTANCE_METRES', '0'],
     ['duty charts', 'DUTY_SLIP_LINK_GRACE_HOURS', 'two days'],
     ['duty charts', 'DUTY_SMS_LANGUAGE', 'fr'],

@@ -124,6 +124,20 @@ export class EnvironmentVariables {
   @Transform(toInt)
   @IsInt()
   @Min(1)
+  @Max(100000)
+  RATE_LIMIT_PER_LINK_PER_MINUTE = 10;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  RATE_LIMIT_LINKS_PER_IP_PER_MINUTE = 2000;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
   @Max(64)
   DB_POOL_SIZE = 10;
 
@@ -347,7 +361,11 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   LOGIN_LOCK_MINUTES: 'How long a locked account stays locked.',
   JSON_BODY_LIMIT: 'Largest accepted JSON body.',
   TRUST_PROXY: 'Trust X-Forwarded-For (behind a reverse proxy) for the client IP in the audit log.',
-  RATE_LIMIT_PER_MINUTE: 'Requests per minute per client IP across the API.',
+  RATE_LIMIT_PER_MINUTE: 'Requests per minute per client IP across the API; signed links have the two limits below instead.',
+  RATE_LIMIT_PER_LINK_PER_MINUTE:
+    'Requests per minute to one signed link (an officer\'s duty slip page and its PDF together), from whatever address.',
+  RATE_LIMIT_LINKS_PER_IP_PER_MINUTE:
+    'Requests per minute per client IP to signed links, all links together: generous, since a police station\'s officers share one address at shift change; a ceiling against scraping.',
   DB_POOL_SIZE: 'PostgreSQL connections per app instance.',
   HOUSEKEEPING_INTERVAL_SECONDS: 'How often the housekeeping job purges expired tokens and idempotency keys.',
   PROTEST_LEAD_TIME_HOURS: 'Protest applications received less than this many hours before the start are flagged late; approving one needs an override reason (Bhopal: 48).',

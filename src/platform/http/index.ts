@@ -4,3 +4,4 @@ export * from './validators';
 export * from './aadhaar';
 export { UploadErrorsInterceptor } from './upload-errors.interceptor';
 export * from './response-view';
+export { ThrottlePerLink, throttlerOptions, THROTTLERS } from './throttles';

@@ -1,10 +1,9 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { CurrentActor, Public, Roles } from '../../../platform/auth';
 import { Actor } from '../../../platform/context';
-import { ApiFileResponse, uuidParam } from '../../../platform/http';
+import { ApiFileResponse, ThrottlePerLink, uuidParam } from '../../../platform/http';
 import { IssuedDocument } from '../../../platform/documents';
 import { slipPageHtml, slipProblemHtml } from './slip-page';
 import { SlipsService } from './slips.service';
@@ -47,11 +46,14 @@ export class SlipsController {
     sendPdf(res, doc, bytes, `duty-slip-${doc.sourceRef}`);
   }
 
-  /** The SMS link: a phone page with this one slip. No account; the signature and expiry are the key. */
+  /**
+   * The SMS link: a phone page with this one slip. No account; the signature and expiry are the key.
+   * Limited per link, not per address: a station's constables share one NAT address at shift change.
+   */
   @Get('public/:token')
   @Public()
   @ApiFileResponse('text/html')
-  @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  @ThrottlePerLink('token')
   async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const found = await this.slips.byToken(token.slice(0, 100));
     noTrace(res);
@@ -68,7 +70,7 @@ export class SlipsController {
   @Get('public/:token/pdf')
   @Public()
   @ApiFileResponse('application/pdf')
-  @Throttle({ default: { limit: 60, ttl: 60_000 } })
+  @ThrottlePerLink('token')
   async publicPdf(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const { doc, bytes } = await this.slips.pdfByToken(token.slice(0, 100));
     noTrace(res);
