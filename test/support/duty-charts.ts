@@ -253,3 +253,35 @@ export async function publishedBandobast(t: TestApp) {
   const published = await publishChart(t, duty, chartId);
   return { duty, officers, bandobastId, chartId, published, at };
 }
+
+/**
+ * A published one-shift bandobast with one duty each for `count` constables of Kamla Nagar
+ * (posts of 20), twelve days from now; returns each officer's slip link (its path), one per
+ * officer. For tests and benches of many officers opening their slips at shift change.
+ */
+export async function publishedRoll(t: TestApp, count: number): Promise<string[]> {
+  const duty = await t.tokenFor(['DUTY_OFFICER'], 'ZONE_1');
+  await seedForce(t, { unitCode: 'KAMLA_NAGAR', prefix: 'KR', ranks: { CONSTABLE: count, INSPECTOR: 1 } });
+  const day = istDay(12);
+  const posts = Array.from({ length: Math.ceil(count / 20) }, (_, i) => ({
+    code: `R${i + 1}`,
+    shifts: [
+      shift(`R${i + 1}-A`, `${day}T06:00:00+05:30`, `${day}T14:00:00+05:30`, {
+        CONSTABLE: Math.min(20, count - i * 20),
+      }),
+    ],
+  }));
+  const inCharge = `KR-${String(count + 1).padStart(4, '0')}`;
+  const body = bandobastBody('Shift change', posts, { unitCode: 'KAMLA_NAGAR', sectorInCharge: inCharge });
+  const bandobastId: string = (
+    await t.http.post('/api/v1/bandobasts').auth(duty, bearer).send(body).expect(201)
+  ).body.id;
+  const chartId = await newChart(t, duty, bandobastId);
+  const solved = await solveChart(t, duty, chartId);
+  if (solved.solveResult !== 'OK' || solved.assignments !== count)
+    throw new Error(`roll chart did not solve: ${JSON.stringify(solved)}`);
+  await publishChart(t, duty, chartId, 180_000);
+  const links = new Map((await dutySms(t)).map((s) => [s.source_id, linkIn(s.body)]));
+  if (links.size !== count) throw new Error(`expected ${count} slip links, found ${links.size}`);
+  return [...links.values()];
+}
