@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { json, NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppModule, AppRuntime } from './app.module';
+import { ConfigError } from './config/config';
 import { dataSourceOptions } from './platform/database/data-source.options';
 import { AppRole, prepareAppRole } from './platform/database/app-role';
 import { migrateUnderLock } from './platform/database/migrate';
@@ -48,6 +49,11 @@ export async function createApp(runtime: AppRuntime): Promise<INestApplication> 
     appUrl: runtime.config.DATABASE_APP_URL,
     queueOnPostgres: !runtime.config.REDIS_URL,
   });
+  if (!role.separate && runtime.config.NODE_ENV === 'production') {
+    throw new ConfigError([
+      `DATABASE_APP_URL: required in production when the DATABASE_URL role (${role.role}) may not create roles: give a role without DDL rights, so the app cannot rewrite the audit trail`,
+    ]);
+  }
   if (!role.separate && !quiet) {
     new NestLogger('Database').warn(
       `the app runs as the database owner (${role.role}): the audit trail is protected by triggers only. Set DATABASE_APP_URL to a role without DDL rights.`,

@@ -50,6 +50,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(78); // EX_CONFIG: found only once the database answered (e.g. its roles)
+  }
   console.error('police-ops failed to start:', error instanceof Error ? error.message : error);
   if (error instanceof Error && error.stack) console.error(error.stack);
   process.exit(1);

@@ -105,4 +105,33 @@ describe('the real entry point (e2e)', () => {
       rmSync(fresh, { recursive: true, force: true });
     }
   });
+
+  it('refuses to start in production when the app would run as a database owner that can rewrite the audit trail', async () => {
+    const url = new URL(await createTestDatabase('weakowner'));
+    const role = `owner_${url.pathname.slice(1)}`;
+    await withClient(url.toString(), async (c) => {
+      await c.query(`CREATE ROLE ${role} LOGIN PASSWORD 'owner-password' NOCREATEROLE NOSUPERUSER`);
+      await c.query(`ALTER DATABASE ${url.pathname.slice(1)} OWNER TO ${role}`);
+      await c.query(`ALTER SCHEMA public OWNER TO ${role}`);
+    });
+    const owner = new URL(url.toString());
+    owner.username = role;
+    owner.password = 'owner-password';
+    const fresh = mkdtempSync(join(tmpdir(), 'police-ops-prod-role-'));
+    try {
+      const { code, output } = await bootExpectingExit({
+        NODE_ENV: 'production',
+        DATA_DIR: fresh,
+        DATABASE_URL: owner.toString(),
+        EOFFICE_ADAPTER: 'http',
+        EOFFICE_URL: 'http://127.0.0.1:9',
+        NOTIFY_SMS_ADAPTER: 'http',
+        NOTIFY_SMS_URL: 'http://127.0.0.1:9',
+      });
+      expect(output).toMatch(/DATABASE_APP_URL: required in production/);
+      expect(code).toBe(78);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
 });

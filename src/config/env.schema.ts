@@ -346,7 +346,7 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   DATABASE_URL:
     'PostgreSQL server to use. Unset: an embedded PostgreSQL is started with its data in `DATA_DIR/pg` (development and test only; required in production).',
   DATABASE_APP_URL:
-    'The role the running app connects as (no DDL; INSERT and SELECT only on the audit trail); `DATABASE_URL` is then the owner that runs migrations and grants. Unset: derived as `<owner>_app` when the owner may create roles (the embedded server does), else the app runs as the owner with a warning.',
+    'The role the running app connects as (no DDL; INSERT and SELECT only on the audit trail); `DATABASE_URL` is then the owner that runs migrations and grants. Unset: derived as `<owner>_app` when the owner may create roles (the embedded server does), else the app runs as the owner with a warning (refused in production).',
   REDIS_URL: 'Run the BullMQ queues on this Redis. Unset: queues run on PostgreSQL (schema `bullmq`).',
   DATA_DIR: 'Folder for the embedded database, generated secrets and the first-run admin password.',
   PORT: 'HTTP port.',
