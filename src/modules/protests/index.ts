@@ -1,7 +1,7 @@
 // Protests' public face: what other modules may import from this module.
 export { ProtestsModule } from './protests.module';
 export { ClashDetector } from './clash/clash-detector.service';
-export { ClashSourceProvider, CLASH_KINDS } from './clash/clash-source';
-export type { Clash, ClashKind, ClashQuery, ClashSource } from './clash/clash-source';
+export { ClashSourceProvider, CLASH_KINDS, shownInFull } from './clash/clash-source';
+export type { Clash, ClashKind, ClashQuery, ClashSource, ShownClash } from './clash/clash-source';
 export { ProtestList } from './application/protest-list.service';
 export { ClashView } from './clash/clash.view';

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clash, ClashQuery, ClashSource, ClashSourceProvider } from '../protests';
+import type { Actor } from '../../platform/context';
+import { istEndOfHour, istStartOfHour } from '../../platform/time';
+import { Clash, ClashQuery, ClashSource, ClashSourceProvider, ShownClash, shownInFull } from '../protests';
+import { isDesk } from './vip-access';
 
 interface Row {
   id: string;
@@ -46,6 +49,35 @@ export class VipClashSource implements ClashSource {
       distanceMetres: Math.round(r.metres),
     }));
   }
+
+  /**
+   * The VIP desk (the approver among it) sees which programme and when. Anyone else learns only
+   * that a VIP movement restricts the place in that IST hour: no reference, no status, no
+   * distance (which would trace the route), one line per hour however many legs pass.
+   */
+  async shownTo(_em: EntityManager, viewer: Actor, clashes: readonly Clash[]): Promise<ShownClash[]> {
+    if (isDesk(viewer)) return clashes.map(shownInFull);
+    const hours = new Map<string, ShownClash>();
+    for (const c of clashes) {
+      const startsAt = istStartOfHour(new Date(c.startsAt)).toISOString();
+      const endsAt = istEndOfHour(new Date(c.endsAt)).toISOString();
+      hours.set(`${startsAt}/${endsAt}`, {
+        source: this.name,
+        kind: 'NEARBY',
+        id: null,
+        ref: null,
+        title: RESTRICTED_TITLE,
+        status: null,
+        startsAt,
+        endsAt,
+        distanceMetres: null,
+        detailsWithheld: true,
+      });
+    }
+    return [...hours.values()];
+  }
 }
+
+const RESTRICTED_TITLE = 'अति विशिष्ट व्यक्ति भ्रमण के कारण इस समय यह स्थान प्रतिबंधित / A VIP movement restricts this place in this hour';
 
 const uuidOrNull = (id?: string) => (id && /^[0-9a-f-]{36}$/i.test(id) ? id : null);

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProtestList, ClashDetector, Clash } from '../protests';
+import { Actor } from '../../platform/context';
+import { ProtestList, ClashDetector, ShownClash } from '../protests';
 import { densify } from '../../platform/geo';
 import { Leg } from './leg';
 import { legPoints } from './units-along-route';
 
 export interface LegClashes {
   legKey: string;
-  clashes: Clash[];
+  clashes: ShownClash[];
 }
 
 /**
@@ -22,10 +23,11 @@ export class VipClashesService {
     private readonly protests: ProtestList,
   ) {}
 
-  async forLegs(programmeId: string, legs: Leg[]): Promise<LegClashes[]> {
+  /** What `viewer` may see near each leg (the desk: everything). */
+  async forLegs(viewer: Actor, programmeId: string, legs: Leg[]): Promise<LegClashes[]> {
     const out: LegClashes[] = [];
     for (const leg of legs) {
-      const clashes = await this.detector.find(this.dataSource.manager, {
+      const clashes = await this.detector.findFor(this.dataSource.manager, viewer, {
         startsAt: new Date(leg.start),
         endsAt: new Date(leg.end),
         venueId: null,

@@ -82,7 +82,7 @@ export class VipProgrammesService {
         return { programme, revision };
       },
     });
-    return this.answer(issued);
+    return this.answer(actor, issued);
   }
 
   async revise(actor: Actor, id: string, dto: ReviseProgrammeDto): Promise<Issued> {
@@ -117,7 +117,7 @@ export class VipProgrammesService {
         return { programme, revision };
       },
     });
-    return this.answer(issued);
+    return this.answer(actor, issued);
   }
 
   /** A bandobast draft in the duty-charts module, with sectors along the current route. */
@@ -149,12 +149,12 @@ export class VipProgrammesService {
   }
 
   /** What an issue answers: the programme and its new revision, each as it stands in e-Office, and the clashes. */
-  private async answer(issued: { programme: VipProgramme; revision: VipProgrammeRevision }): Promise<Issued> {
+  private async answer(actor: Actor, issued: { programme: VipProgramme; revision: VipProgrammeRevision }): Promise<Issued> {
     const sync = await this.sync.forRecord(VIP_SOURCE, issued.programme.id);
     return {
       programme: programmeSync(issued.programme, sync),
       revision: revisionSync(issued.revision, sync),
-      clashes: await this.clashes.forLegs(issued.programme.id, issued.revision.legs),
+      clashes: await this.clashes.forLegs(actor, issued.programme.id, issued.revision.legs),
     };
   }
 

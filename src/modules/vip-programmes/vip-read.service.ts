@@ -90,7 +90,7 @@ export class VipReadService {
       ...(v.ownUnits
         ? {}
         : {
-            clashes: await this.clashes.forLegs(id, legs),
+            clashes: await this.clashes.forLegs(actor, id, legs),
             revokedProtests: await this.clashes.revokedFor(v.programme.ref),
             revisions: await this.revisions(v.programme, sync),
             cancellation: cancellationSync(sync),

@@ -7,10 +7,12 @@ import {
   formatMinuteOfDay,
   istDateKey,
   istEndOfDay,
+  istEndOfHour,
   istIso,
   istMidnight,
   istMinuteOfDay,
   istStartOfDay,
+  istStartOfHour,
   istYear,
   parseIstDateTime,
   parseTimeOfDay,
@@ -205,5 +207,17 @@ describe('one technique', () => {
         expect(istYear(at)).toBe(intl.year);
       }
     }
+  });
+});
+
+describe('IST clock hours', () => {
+  it('rounds to the IST hour, whose boundaries fall at :30 UTC', () => {
+    expect(istStartOfHour(new Date('2026-12-06T12:10:00+05:30')).toISOString()).toBe(new Date('2026-12-06T12:00:00+05:30').toISOString());
+    expect(istEndOfHour(new Date('2026-12-06T12:10:00+05:30')).toISOString()).toBe(new Date('2026-12-06T13:00:00+05:30').toISOString());
+    expect(istEndOfHour(new Date('2026-12-06T13:00:00+05:30')).toISOString()).toBe(new Date('2026-12-06T13:00:00+05:30').toISOString());
+    // Across IST midnight, and before 1970.
+    expect(istStartOfHour(new Date('2026-12-06T00:20:00+05:30')).toISOString()).toBe('2026-12-05T18:30:00.000Z');
+    expect(istEndOfHour(new Date('2026-12-05T23:59:59+05:30')).toISOString()).toBe('2026-12-05T18:30:00.000Z');
+    expect(istStartOfHour(new Date('1969-12-31T23:45:00+05:30')).toISOString()).toBe(new Date('1969-12-31T23:00:00+05:30').toISOString());
   });
 });

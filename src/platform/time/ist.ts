@@ -131,3 +131,17 @@ export function istMidnight(dateKey: string): Date {
     throw new Error(`"${dateKey}" is not a yyyy-mm-dd date`);
   return parseIstDateTime(dateKey);
 }
+
+const HOUR_MS = 60 * MINUTE_MS;
+
+/** The instant of the IST clock hour `at` falls in (IST hours begin at :30 UTC). */
+export function istStartOfHour(at: Date): Date {
+  const shifted = at.getTime() + OFFSET_MS;
+  return new Date(shifted - (((shifted % HOUR_MS) + HOUR_MS) % HOUR_MS) - OFFSET_MS);
+}
+
+/** The first IST clock hour boundary at or after `at`: the exclusive end of the hours it touches. */
+export function istEndOfHour(at: Date): Date {
+  const start = istStartOfHour(at);
+  return start.getTime() === at.getTime() ? start : new Date(start.getTime() + HOUR_MS);
+}

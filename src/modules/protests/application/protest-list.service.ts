@@ -24,8 +24,10 @@ export class ProtestList {
   async list(actor: Actor, f: ProtestQueryDto) {
     const q = this.base(actor);
     const sla = slaAtRiskSql('p', this.settings.slaHours, this.clock.now());
-    const clash = protestClashExists('p', ':clashDistance');
-    q.setParameters({ ...sla.params, clashDistance: this.settings.clashDistanceMetres });
+    // Only clashes with applications this user may open (the same scope as the list's own rows).
+    const seen = unitScope(actor, 'o.thana_unit_id');
+    const clash = protestClashExists('p', ':clashDistance', seen.sql);
+    q.setParameters({ ...sla.params, ...seen.params, clashDistance: this.settings.clashDistanceMetres });
     if (f.from) q.andWhere('p.ends_at > :from', { from: f.from });
     if (f.to) q.andWhere('p.starts_at < :to', { to: f.to });
     if (f.status) q.andWhere('p.status = :status', { status: f.status });

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../../platform/context';
 import { CLOCK, Clock } from '../../../platform/time';
 import { Unit } from '../../../platform/units';
+import { ClashDetector } from '../clash/clash-detector.service';
 import { ProtestAttachment } from '../entities/protest-attachment.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
 import { EVENT_TYPES } from '../event-types';
@@ -21,6 +22,7 @@ export class ProtestView {
     private readonly records: ProtestRecords,
     private readonly assessment: ProtestAssessment,
     private readonly letters: ProtestLetters,
+    private readonly detector: ClashDetector,
     @Inject(PROTEST_SETTINGS) private readonly settings: ProtestSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -30,7 +32,11 @@ export class ProtestView {
     const app = await this.records.find(em, actor, id);
     const venue = app.venueId ? await em.findOneOrFail(ProtestVenue, { where: { id: app.venueId } }) : null;
     const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
-    const { rules, clashes } = await this.assessment.assess(em, app, venue);
+    const assessed = await this.assessment.assess(em, app, venue);
+    const { rules } = assessed;
+    // Only what this user may see of the records in the way, now and at the decision.
+    const clashes = await this.detector.shownTo(em, actor, assessed.clashes);
+    const clashesAtDecision = app.clashesAtDecision && (await this.detector.shownTo(em, actor, app.clashesAtDecision));
     const { sync, letters } = await this.letters.forApplication(app.id, em);
     const attachments = await em.find(ProtestAttachment, { where: { applicationId: app.id }, order: { createdAt: 'ASC' } });
     return {
@@ -84,7 +90,7 @@ export class ProtestView {
         grounds: app.grounds,
         lateOverrideReason: app.lateOverrideReason,
         rulesAtDecision: app.rulesAtDecision,
-        clashesAtDecision: app.clashesAtDecision,
+        clashesAtDecision,
       },
       withdrawal: app.withdrawnAt && { at: app.withdrawnAt, reason: app.withdrawalReason },
       revocation: app.revokedAt && {

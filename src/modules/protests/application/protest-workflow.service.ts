@@ -4,10 +4,9 @@ import { fieldError } from '../../../platform/http';
 import { inUnitSubtree, Unit } from '../../../platform/units';
 import { StandardConditions } from '../conditions/standard-conditions';
 import { ApproveDto, RejectDto, RequestThanaReportDto, RevokeDto, ThanaReportDto, WithdrawDto } from '../dto/transitions.dto';
-import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestLetters } from '../letters/protest-letters.service';
 import { ProtestAssessment } from './protest-assessment';
-import { ProtestTransitioner } from './protest-transitioner';
+import { ProtestTransitioner, ShownApplication } from './protest-transitioner';
 
 /** The workflow's actions. Who may call each is in PROTEST_WORKFLOW; what each records is here. */
 @Injectable()
@@ -19,7 +18,7 @@ export class ProtestWorkflow {
     private readonly letters: ProtestLetters,
   ) {}
 
-  requestThanaReport(actor: Actor, id: string, dto: RequestThanaReportDto): Promise<ProtestApplication> {
+  requestThanaReport(actor: Actor, id: string, dto: RequestThanaReportDto): Promise<ShownApplication> {
     return this.transitioner.move(actor, id, 'requestThanaReport', dto.version, {
       apply: async (em, app) => {
         const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
@@ -30,7 +29,7 @@ export class ProtestWorkflow {
   }
 
   /** Entered by a user of the application's own thana: not its ACP circle, not a neighbour. */
-  submitThanaReport(actor: Actor, id: string, dto: ThanaReportDto): Promise<ProtestApplication> {
+  submitThanaReport(actor: Actor, id: string, dto: ThanaReportDto): Promise<ShownApplication> {
     return this.transitioner.move(actor, id, 'submitThanaReport', dto.version, {
       apply: async (em, app) => {
         const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
@@ -44,7 +43,7 @@ export class ProtestWorkflow {
   }
 
   /** Late applications need a stated reason; the rules and clashes shown are kept with the decision. */
-  approve(actor: Actor, id: string, dto: ApproveDto): Promise<ProtestApplication> {
+  approve(actor: Actor, id: string, dto: ApproveDto): Promise<ShownApplication> {
     return this.transitioner.move(actor, id, 'approve', dto.version, {
       apply: async (em, app) => {
         if (app.isLate && !dto.lateOverrideReason) {
@@ -69,7 +68,7 @@ export class ProtestWorkflow {
     });
   }
 
-  reject(actor: Actor, id: string, dto: RejectDto): Promise<ProtestApplication> {
+  reject(actor: Actor, id: string, dto: RejectDto): Promise<ShownApplication> {
     return this.transitioner.move(actor, id, 'reject', dto.version, {
       apply: async (em, app) => {
         const { rules, clashes } = await this.assessment.assess(em, app);
@@ -83,7 +82,7 @@ export class ProtestWorkflow {
     });
   }
 
-  withdraw(actor: Actor, id: string, dto: WithdrawDto): Promise<ProtestApplication> {
+  withdraw(actor: Actor, id: string, dto: WithdrawDto): Promise<ShownApplication> {
     return this.transitioner.move(actor, id, 'withdraw', dto.version, {
       apply: async (_em, app) => {
         Object.assign(app, { withdrawnAt: new Date(), withdrawalReason: dto.reason });
@@ -96,7 +95,7 @@ export class ProtestWorkflow {
     });
   }
 
-  revoke(actor: Actor, id: string, dto: RevokeDto): Promise<ProtestApplication> {
+  revoke(actor: Actor, id: string, dto: RevokeDto): Promise<ShownApplication> {
     return this.transitioner.move(actor, id, 'revoke', dto.version, {
       apply: async (_em, app) => {
         Object.assign(app, {

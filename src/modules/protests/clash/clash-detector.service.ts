@@ -1,8 +1,9 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../../platform/context';
 import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
-import { Clash, CLASH_SOURCE, ClashQuery, ClashSource } from './clash-source';
+import { Clash, CLASH_SOURCE, ClashQuery, ClashSource, ShownClash } from './clash-source';
 
 /** Asks every clash source in the app what stands in the way of an event, nearest in time first. */
 @Injectable()
@@ -28,11 +29,33 @@ export class ClashDetector implements OnModuleInit {
     this.sources = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /**
+   * Every clash, in full: for what is kept with a record (the clashes at a decision), never for
+   * an answer. Answers go through `shownTo` (or `findFor`).
+   */
   async find(em: EntityManager, query: Omit<ClashQuery, 'distanceMetres'>): Promise<Clash[]> {
     const full = { ...query, distanceMetres: this.settings.clashDistanceMetres };
     const found: Clash[] = [];
     // One after the other: they share the caller's connection (and transaction).
     for (const source of this.sources) found.push(...(await source.find(em, full)));
     return found.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.ref.localeCompare(b.ref));
+  }
+
+  /** The clashes `viewer` may see of an event, as each source shows them. */
+  async findFor(em: EntityManager, viewer: Actor, query: Omit<ClashQuery, 'distanceMetres'>): Promise<ShownClash[]> {
+    return this.shownTo(em, viewer, await this.find(em, query));
+  }
+
+  /**
+   * What `viewer` may see of clashes found before: each source filters its own, and those of a
+   * source no longer in the app are not shown (nobody answers for them).
+   */
+  async shownTo(em: EntityManager, viewer: Actor, clashes: readonly Clash[]): Promise<ShownClash[]> {
+    const shown: ShownClash[] = [];
+    for (const source of this.sources) {
+      const own = clashes.filter((c) => c.source === source.name);
+      if (own.length) shown.push(...(await source.shownTo(em, viewer, own)));
+    }
+    return shown.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || (a.ref ?? '').localeCompare(b.ref ?? ''));
   }
 }

@@ -1,5 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../../platform/context';
 import type { GeoPoint } from '../../../platform/geo';
 
 export const CLASH_KINDS = ['SAME_VENUE', 'NEARBY'] as const;
@@ -34,6 +35,22 @@ export interface Clash {
 }
 
 /**
+ * A clash as one viewer may see it. A source shows a viewer only the clashes with records that
+ * viewer may open; for others it may say only that something restricts the place in that hour
+ * (`detailsWithheld`: no id, reference, status or distance, and the hour, not the minutes).
+ */
+export interface ShownClash extends Omit<Clash, 'id' | 'ref' | 'status' | 'distanceMetres'> {
+  readonly id: string | null;
+  readonly ref: string | null;
+  readonly status: string | null;
+  readonly distanceMetres: number | null;
+  readonly detailsWithheld: boolean;
+}
+
+/** A clash shown in full. */
+export const shownInFull = (c: Clash): ShownClash => ({ ...c, detailsWithheld: false });
+
+/**
  * Anything that can stand in a protest's way: other protests, VIP programmes. Each source
  * answers with one query, never a loop over its events.
  *
@@ -44,11 +61,15 @@ export interface Clash {
  *   @Injectable()
  *   export class VipClashSource implements ClashSource { readonly name = 'vip-programme'; … }
  *
- * Sources run in the caller's transaction when there is one.
+ * Sources run in the caller's transaction when there is one. Each also decides what of its
+ * clashes a viewer may see (`shownTo`), with the same rules as its own records' reads: a clash
+ * must not tell anyone what the record itself would answer 404 for.
  */
 export interface ClashSource {
   readonly name: string;
   find(em: EntityManager, query: ClashQuery): Promise<Clash[]>;
+  /** Of these clashes (found by this source, maybe long ago), what `viewer` may see. */
+  shownTo(em: EntityManager, viewer: Actor, clashes: readonly Clash[]): Promise<ShownClash[]>;
 }
 
 export const CLASH_SOURCE = 'police-ops:clash-source';

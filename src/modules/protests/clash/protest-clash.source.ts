@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../../platform/context';
+import { unitScope } from '../../../platform/units';
+import { ProtestApplication } from '../entities/protest-application.entity';
 import { EVENT_TYPES, EventType } from '../event-types';
-import { Clash, ClashQuery, ClashSource, ClashSourceProvider } from './clash-source';
+import { PROTEST_READERS } from '../protest-roles';
+import { Clash, ClashQuery, ClashSource, ClashSourceProvider, ShownClash, shownInFull } from './clash-source';
 import { PROTEST_CLASH_SQL } from './protest-clash.sql';
 
 interface Row {
@@ -45,6 +49,24 @@ export class ProtestClashSource implements ClashSource {
       endsAt: new Date(r.ends_at).toISOString(),
       distanceMetres: r.same_venue ? 0 : Math.round(Number(r.metres)),
     }));
+  }
+
+  /**
+   * Only applications the viewer may open (their unit's subtree, as the record itself): another
+   * thana's protest is not shown to a thana user, not even as "something".
+   */
+  async shownTo(em: EntityManager, viewer: Actor, clashes: readonly Clash[]): Promise<ShownClash[]> {
+    if (!viewer.roles.some((r) => PROTEST_READERS.includes(r))) return [];
+    const scope = unitScope(viewer, 'p.thana_unit_id');
+    const visible = await em
+      .getRepository(ProtestApplication)
+      .createQueryBuilder('p')
+      .select('p.id', 'id')
+      .where('p.id = ANY(CAST(:ids AS uuid[]))', { ids: [...new Set(clashes.map((c) => c.id))] })
+      .andWhere(scope.sql, scope.params)
+      .getRawMany<{ id: string }>();
+    const ids = new Set(visible.map((v) => v.id));
+    return clashes.filter((c) => ids.has(c.id)).map(shownInFull);
   }
 }
 

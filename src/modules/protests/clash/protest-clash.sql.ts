@@ -35,12 +35,14 @@ export const PROTEST_CLASH_SQL = `
 
 /**
  * The same test as a correlated condition between two aliases, for the control-room list's
- * clash flag (protests against protests, always current).
+ * clash flag (protests against protests, always current). `visible` is a condition on the
+ * other application `o` (the viewer's unit scope): a clash the viewer may not see does not
+ * flag, nor filter, their list.
  */
-export function protestClashExists(outer: string, distanceParam: string): string {
+export function protestClashExists(outer: string, distanceParam: string, visible = 'TRUE'): string {
   const metres = `CAST(${distanceParam} AS double precision)`;
   return `EXISTS (SELECT 1 FROM protest_application o
-    WHERE o.status IN (${LIVE_STATUS_SQL}) AND ${outer}.status IN (${LIVE_STATUS_SQL})
+    WHERE o.status IN (${LIVE_STATUS_SQL}) AND ${outer}.status IN (${LIVE_STATUS_SQL}) AND ${visible}
       AND o.during && ${outer}.during AND o.id <> ${outer}.id
       AND ((o.venue_id = ${outer}.venue_id) IS TRUE
         OR (geo_box_within(o.geo_box, ${outer}.geo_box, ${metres})
