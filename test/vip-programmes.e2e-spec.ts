@@ -144,8 +144,12 @@ describe('VIP programmes (e2e)', () => {
 
   it('audits every allowed view, and lists them for the auditor', async () => {
     const log = await t.http.get(`/api/v1/vip-programmes/${programmeId}/access-log`).auth(auditor, { type: 'bearer' }).expect(200);
-    const who = new Set(log.body.map((r: { username: string }) => r.username));
+    const allowed = log.body.filter((r: { action: string }) => r.action !== 'vip.refused');
+    const who = new Set(allowed.map((r: { username: string }) => r.username));
     expect(who).toEqual(new Set(['t_control_room_bpl', 't_officer_tt_nagar', 't_officer_mp_nagar']));
+    // Refused reads are in the log too: Kamla Nagar's view and acknowledgement (both 404).
+    const refused = log.body.filter((r: { action: string }) => r.action === 'vip.refused');
+    expect(new Set(refused.map((r: { username: string }) => r.username))).toEqual(new Set(['t_officer_kamla_nagar']));
     expect(log.body.some((r: { action: string; revision: number }) => r.action === 'vip.downloaded' && r.revision === 3)).toBe(true);
     expect(log.body.some((r: { action: string; scope: string }) => r.action === 'vip.viewed' && r.scope === 'unit')).toBe(true);
     expect(log.body.every((r: { at: string }, i: number) => i === 0 || log.body[i - 1].at <= r.at)).toBe(true);

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { PersonnelModule } from '../personnel';
 import { BandobastController } from './bandobast/bandobast.controller';
 import { BandobastService } from './bandobast/bandobast.service';
+import { BandobastNeedToKnow } from './bandobast/need-to-know';
 import { ChartEditsService } from './charts/chart-edits.service';
 import { ChartReadsService } from './charts/chart-reads.service';
 import { ChartSolveService } from './charts/chart-solve.service';
@@ -18,11 +20,12 @@ import { SlipsService } from './slips/slips.service';
 
 /** Duty charts (bandobast): structure, solving, versions, papers and officers' slips. */
 @Module({
-  imports: [PersonnelModule],
+  imports: [PersonnelModule, DiscoveryModule],
   controllers: [BandobastController, ChartsController, SlipsController],
   providers: [
     dutyChartSettingsProvider,
     BandobastService,
+    BandobastNeedToKnow,
     ChartsService,
     ChartEditsService,
     ChartReadsService,

@@ -1,5 +1,5 @@
 import { Leg } from './leg';
-import { diffLegs } from './revision-diff';
+import { changesForUnits, diffLegs, summariseChanges } from './revision-diff';
 
 const hangar = { name: 'State Hangar, Bhopal', lat: 23.2875, lng: 77.3374 };
 const vidhanSabha = { name: 'Vidhan Sabha', lat: 23.2403, lng: 77.4135 };
@@ -64,5 +64,53 @@ describe('diffLegs', () => {
     const b = leg({ key: 'B', from: vidhanSabha, to: lalParade });
     const c = leg({ key: 'C', from: lalParade, to: hangar });
     expect(diffLegs([a, b], [a, c]).map((x) => `${x.kind}:${x.legKey}`)).toEqual(['LEG_REMOVED:B', 'LEG_ADDED:C']);
+  });
+});
+
+describe('summariseChanges', () => {
+  it('names legs by key and changes by field, with no place or time in it', () => {
+    const moved = leg({ start: '2026-11-27T10:30:00+05:30', route: [], venue: 'Vidhan Sabha gate 2' });
+    const added = leg({ key: 'L2', from: vidhanSabha, to: lalParade, start: '2026-11-27T11:00:00+05:30', end: '2026-11-27T12:00:00+05:30' });
+    const gone = leg({ key: 'L0' });
+    const summary = summariseChanges([gone, leg()], [moved, added]);
+    expect(summary).toEqual([
+      { legKey: 'L0', kind: 'REMOVED', fields: [] },
+      { legKey: 'L1', kind: 'CHANGED', fields: ['start', 'route', 'venue'] },
+      { legKey: 'L2', kind: 'ADDED', fields: [] },
+    ]);
+    expect(JSON.stringify(summary)).not.toMatch(/Vidhan|Roshanpura|Lal Parade|10:30|2026/);
+  });
+
+  it('changes for the same legs as diffLegs, and nothing when nothing changed', () => {
+    expect(summariseChanges([leg()], [leg()])).toEqual([]);
+    const next = [leg({ mode: 'HELICOPTER', registration: 'VT-MPG', remarks: 'by air' })];
+    expect(summariseChanges([leg()], next)).toEqual([{ legKey: 'L1', kind: 'CHANGED', fields: ['mode', 'registration', 'remarks'] }]);
+    expect(new Set(diffLegs([leg()], next).map((c) => c.legKey))).toEqual(new Set(['L1']));
+  });
+});
+
+describe('changesForUnits', () => {
+  const at = (l: Leg, units: string[]) => ({ ...l, units });
+  const second = leg({ key: 'L2', from: vidhanSabha, to: lalParade, start: '2026-11-27T11:00:00+05:30', end: '2026-11-27T12:00:00+05:30' });
+
+  it('tells a unit of the leg it lost, not "no changes"', () => {
+    const before = [at(leg(), ['TT']), at(second, ['MP'])];
+    const after = [at(second, ['MP'])];
+    const told = changesForUnits(before, after, diffLegs(before, after), new Set(['TT']));
+    expect(told.map((c) => [c.kind, c.legKey])).toEqual([['LEG_REMOVED', 'L1']]);
+    // MP's own leg did not change: nothing for it.
+    expect(changesForUnits(before, after, diffLegs(before, after), new Set(['MP']))).toEqual([]);
+  });
+
+  it('says only that a leg moved away no longer concerns the unit, not where it goes now', () => {
+    const before = [at(leg(), ['TT'])];
+    const moved = leg({ to: lalParade, route: [] });
+    const after = [at(moved, ['SHAHJAHANABAD'])];
+    const told = changesForUnits(before, after, diffLegs(before, after), new Set(['TT']));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.en).toContain('no longer concerns your unit');
+    expect(JSON.stringify(told)).not.toContain('Lal Parade');
+    // The unit it moved to sees the change itself.
+    expect(changesForUnits(before, after, diffLegs(before, after), new Set(['SHAHJAHANABAD'])).map((c) => c.kind)).toEqual(['PLACE_CHANGED', 'ROUTE_CHANGED']);
   });
 });

@@ -64,3 +64,72 @@ export function diffLegs(previous: Leg[], next: Leg[]): LegChange[] {
   }
   return changes;
 }
+
+/**
+ * What changed, for records that travel beyond the VIP desk (the e-Office item's metadata,
+ * the audit log): a leg's key and the names of its fields, never the places and times
+ * themselves. The full text stays on the revision and its PDF, behind need-to-know.
+ */
+export interface LegChangeSummary {
+  legKey: string;
+  kind: 'ADDED' | 'REMOVED' | 'CHANGED';
+  /** For a changed leg, which of its fields changed. */
+  fields: Array<keyof Omit<Leg, 'key'>>;
+}
+
+export function summariseChanges(previous: Leg[], next: Leg[]): LegChangeSummary[] {
+  const summary: LegChangeSummary[] = [];
+  const before = new Map(previous.map((l) => [l.key, l]));
+  const afterKeys = new Set(next.map((l) => l.key));
+  for (const leg of previous) if (!afterKeys.has(leg.key)) summary.push({ legKey: leg.key, kind: 'REMOVED', fields: [] });
+  for (const leg of next) {
+    const old = before.get(leg.key);
+    if (!old) {
+      summary.push({ legKey: leg.key, kind: 'ADDED', fields: [] });
+      continue;
+    }
+    const fields: LegChangeSummary['fields'] = [];
+    if (old.start !== leg.start) fields.push('start');
+    if (old.end !== leg.end) fields.push('end');
+    if (!samePlace(old.from, leg.from)) fields.push('from');
+    if (!samePlace(old.to, leg.to)) fields.push('to');
+    if (old.route.length !== leg.route.length || old.route.some((p, i) => !samePlace(p, leg.route[i]!))) fields.push('route');
+    if (old.mode !== leg.mode) fields.push('mode');
+    if ((old.registration ?? null) !== (leg.registration ?? null)) fields.push('registration');
+    if ((old.venue ?? null) !== (leg.venue ?? null)) fields.push('venue');
+    if (old.activity !== leg.activity) fields.push('activity');
+    if ((old.remarks ?? '') !== (leg.remarks ?? '')) fields.push('remarks');
+    if (fields.length) summary.push({ legKey: leg.key, kind: 'CHANGED', fields });
+  }
+  return summary;
+}
+
+/**
+ * The changes one unit is told of (its view and its movement sheet): those of the legs that
+ * concern it now, the removal of a leg it had, and for a leg that moved away from it only that
+ * the leg no longer concerns the unit, in the words of the revision before (where the leg goes
+ * now is not the unit's to know). A unit is never told "no changes" when it lost a leg.
+ */
+export function changesForUnits(
+  previous: ReadonlyArray<Leg & { units: string[] }> | null,
+  next: ReadonlyArray<Leg & { units: string[] }>,
+  changes: readonly LegChange[],
+  unitIds: ReadonlySet<string>,
+): LegChange[] {
+  const touches = (l: { units: string[] }) => l.units.some((u) => unitIds.has(u));
+  const mine = new Set(next.filter(touches).map((l) => l.key));
+  const hadBefore = (previous ?? []).filter(touches);
+  const had = new Set(hadBefore.map((l) => l.key));
+  const told = changes.filter((c) => mine.has(c.legKey) || (c.kind === 'LEG_REMOVED' && had.has(c.legKey)));
+  const nextKeys = new Set(next.map((l) => l.key));
+  for (const old of hadBefore) {
+    if (!nextKeys.has(old.key) || mine.has(old.key)) continue;
+    told.push({
+      kind: 'LEG_REMOVED',
+      legKey: old.key,
+      en: `Leg no longer concerns your unit: ${legName(old)} (${when(old)})`,
+      hi: `यह चरण अब आपकी इकाई से संबंधित नहीं: ${legName(old)} (${when(old)})`,
+    });
+  }
+  return told;
+}

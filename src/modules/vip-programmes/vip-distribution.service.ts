@@ -30,12 +30,24 @@ export class VipDistributionService {
    * SMS to the in-charges of the units. The message carries no movement details, only the
    * reference and a link that needs a login: the programme itself stays need-to-know.
    */
-  async notifyUnits(change: Change, programme: VipProgramme, revisionNo: number, unitIds: string[], template: 'vip-revision-issued' | 'vip-programme-cancelled'): Promise<void> {
+  async notifyUnits(
+    change: Change,
+    programme: VipProgramme,
+    revisionNo: number,
+    unitIds: string[],
+    template: 'vip-revision-issued' | 'vip-programme-cancelled' | 'vip-unit-dropped',
+  ): Promise<void> {
     if (unitIds.length === 0) return;
     const recipients = await this.users.reachableIn(unitIds, ['OFFICER', 'DUTY_OFFICER'], change.em);
     const link = `${this.config.BASE_URL.replace(/\/$/, '')}/api/v1/vip-programmes/${programme.id}/revisions/${revisionNo}`;
     for (const r of recipients) {
-      const vars: Record<string, string> = template === 'vip-revision-issued' ? { ref: programme.ref, revision: String(revisionNo), link } : { ref: programme.ref };
+      // A dropped unit gets no link: it no longer has access to any revision.
+      const vars: Record<string, string> =
+        template === 'vip-revision-issued'
+          ? { ref: programme.ref, revision: String(revisionNo), link }
+          : template === 'vip-unit-dropped'
+            ? { ref: programme.ref, revision: String(revisionNo) }
+            : { ref: programme.ref };
       await change.notify({ channel: 'SMS', to: r.mobile, template, language: 'bi', vars, sourceType: 'vip_programme', sourceId: programme.id });
     }
   }

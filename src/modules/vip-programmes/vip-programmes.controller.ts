@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../../platform/auth';
 import { Actor } from '../../platform/context';
@@ -25,6 +25,11 @@ import {
   ResentView,
   SecurityCategoryView,
 } from './vip.view';
+
+/** Need-to-know: what a reader may not see does not exist for them. */
+const NEED_TO_KNOW_404 =
+  'No such programme or revision, or not for you: a unit reads a programme only while its CURRENT revision concerns the unit ' +
+  '(and then only the revisions that concerned it). Refusals are written to the access log.';
 
 const revisionParam = () => new ParseIntPipe({ exceptionFactory: () => fieldError('revision', 'revision must be a whole number') });
 
@@ -77,6 +82,7 @@ export class VipProgrammesController {
   @Get('vip-programmes/:id')
   @Roles(...VIP_DESK_ROLES, ...VIP_UNIT_ROLES)
   @ApiOkResponse({ type: ProgrammeReadView })
+  @ApiNotFoundResponse({ description: NEED_TO_KNOW_404 })
   async view(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<ProgrammeReadView> {
     return ProgrammeReadView.from(await this.reads.view(actor, id));
   }
@@ -99,13 +105,21 @@ export class VipProgrammesController {
   @Get('vip-programmes/:id/revisions/:revision')
   @Roles(...VIP_DESK_ROLES, ...VIP_UNIT_ROLES)
   @ApiOkResponse({ type: ProgrammeReadView })
+  @ApiNotFoundResponse({ description: NEED_TO_KNOW_404 })
   async viewRevision(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number): Promise<ProgrammeReadView> {
     return ProgrammeReadView.from(await this.reads.view(actor, id, revision));
   }
 
+  /** The desk gets the programme's PDF; a unit its movement sheet (only its own legs). */
   @Get('vip-programmes/:id/revisions/:revision/pdf')
   @Roles(...VIP_DESK_ROLES, ...VIP_UNIT_ROLES)
   @ApiFileResponse('application/pdf')
+  @ApiNotFoundResponse({ description: NEED_TO_KNOW_404 })
+  @ApiConflictResponse({
+    description:
+      'A unit asked for the movement sheet of a superseded revision (or of a cancelled programme) that it never downloaded: ' +
+      'none is issued anew. Body: {message, currentRevision, status}.',
+  })
   async pdf(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number, @Res() res: Response) {
     const file = await this.reads.pdf(actor, id, revision);
     res.setHeader('Content-Type', 'application/pdf');

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DutyChartsModule } from '../duty-charts';
 import { ProtestsModule } from '../protests';
 import { ProtecteesService } from './protectees.service';
+import { VipBandobastReaders } from './vip-bandobast-readers';
 import { VipClashSource } from './vip-clash.source';
 import { VipClashesService } from './vip-clashes.service';
 import { VipDistributionService } from './vip-distribution.service';
@@ -13,7 +14,7 @@ import { VipReadService } from './vip-read.service';
 @Module({
   imports: [ProtestsModule, DutyChartsModule],
   controllers: [VipProgrammesController],
-  providers: [VipProgrammesService, VipReadService, VipDistributionService, ProtecteesService, VipClashSource, VipClashesService],
+  providers: [VipProgrammesService, VipReadService, VipDistributionService, ProtecteesService, VipClashSource, VipClashesService, VipBandobastReaders],
   exports: [VipReadService],
 })
 export class VipProgrammesModule {}

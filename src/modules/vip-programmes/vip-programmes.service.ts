@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit';
 import { Actor } from '../../platform/context';
 import { Change, Drawing, UnitOfWork } from '../../platform/change';
-import type { DrawnPaper } from '../../platform/documents';
+import { DocumentsService, type DrawnPaper } from '../../platform/documents';
 import { SyncStateService } from '../../platform/eoffice';
 import { fieldError } from '../../platform/http';
 import { UnitsService } from '../../platform/units';
@@ -13,7 +13,7 @@ import { densify } from '../../platform/geo';
 import { istDateKey } from '../../platform/time';
 import { bandobastDraftFor } from './vip-bandobast';
 import { checkLegTimes } from './legs.rules';
-import { diffLegs, LegChange } from './revision-diff';
+import { diffLegs, LegChange, LegChangeSummary, summariseChanges } from './revision-diff';
 import { legPoints } from './units-along-route';
 import { programmeBlocks } from './vip-paper';
 import { LegClashes, VipClashesService } from './vip-clashes.service';
@@ -45,6 +45,7 @@ export class VipProgrammesService {
     private readonly clashes: VipClashesService,
     private readonly bandobasts: BandobastService,
     private readonly units: UnitsService,
+    private readonly documents: DocumentsService,
   ) {}
 
   /** Issues revision 1 and answers with the protests (and other programmes) near each leg. */
@@ -57,7 +58,7 @@ export class VipProgrammesService {
         if (!protectee) throw fieldError('protecteeId', 'protecteeId is not an active protectee');
         const { legs, unitIds } = await unitsConcerned(d.em, this.units, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
         const programme = { id: randomUUID(), ref: await d.expectReference('VIP'), title: dto.title };
-        const plan: RevisionPlan = { protectee, revisionNo: 1, legs, unitIds, changes: [], reason: null, issuedAt: new Date() };
+        const plan: RevisionPlan = { protectee, revisionNo: 1, legs, unitIds, changes: [], summary: [], reason: null, issuedAt: new Date() };
         return { programme, plan, paper: await this.drawRevision(d, actor, programme, plan) };
       },
       write: async (change, { programme: drawn, plan, paper }) => {
@@ -99,7 +100,16 @@ export class VipProgrammesService {
         });
         const { legs, unitIds } = await unitsConcerned(d.em, this.units, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
         const protectee = await d.em.findOneOrFail(Protectee, { where: { id: programme.protecteeId } });
-        const plan: RevisionPlan = { protectee, revisionNo: programme.currentRevision + 1, legs, unitIds, changes: diffLegs(previous.legs, legs), reason: dto.reason ?? null, issuedAt: new Date() };
+        const plan: RevisionPlan = {
+          protectee,
+          revisionNo: programme.currentRevision + 1,
+          legs,
+          unitIds,
+          changes: diffLegs(previous.legs, legs),
+          summary: summariseChanges(previous.legs, legs),
+          reason: dto.reason ?? null,
+          issuedAt: new Date(),
+        };
         return { previous, plan, paper: await this.drawRevision(d, actor, programme, plan) };
       },
       write: async (change, { previous, plan, paper }) => {
@@ -111,9 +121,15 @@ export class VipProgrammesService {
         programme.firstDay = istDateKey(new Date(plan.legs[0]!.start));
         programme.lastDay = istDateKey(new Date(plan.legs.at(-1)!.end));
         await em.save(programme);
-        change.audit({ action: 'vip.revised', entityType: VIP_SOURCE, entityId: id, diff: { revision: plan.revisionNo, changes: plan.changes.map((c) => c.en) } });
+        // Keys and field names only: places and times stay behind need-to-know (issue 11).
+        change.audit({ action: 'vip.revised', entityType: VIP_SOURCE, entityId: id, diff: { revision: plan.revisionNo, changes: plan.summary } });
         const revision = await this.issueRevision(change, actor, programme, plan, paper);
         if (previous.documentId && revision.documentId) await change.supersedePaper(previous.documentId, revision.documentId);
+        // Units' movement sheets of older revisions are superseded too (none stays valid), and a
+        // unit dropped from the programme is told so, rather than hearing of no changes.
+        for (const sheet of await this.validSheets(em, id)) if (revision.documentId) await change.supersedePaper(sheet.id, revision.documentId);
+        const dropped = previous.unitsConcerned.filter((u) => !plan.unitIds.includes(u));
+        await this.distribution.notifyUnits(change, programme, plan.revisionNo, dropped, 'vip-unit-dropped');
         return { programme, revision };
       },
     });
@@ -126,7 +142,8 @@ export class VipProgrammesService {
     if (!programme) throw new NotFoundException(`Programme ${id} not found`);
     VIP_WORKFLOW.next(programme.status, 'bandobastDraft', actor.roles, programme);
     const revision = await this.dataSource.getRepository(VipProgrammeRevision).findOneOrFail({ where: { programmeId: id, revisionNo: programme.currentRevision } });
-    const bandobast = await this.bandobasts.create(actor, bandobastDraftFor({ ref: programme.ref, title: programme.title, legs: revision.legs }));
+    // Drafted from the programme: the VIP module decides who may read it (VipBandobastReaders).
+    const bandobast = await this.bandobasts.create(actor, bandobastDraftFor({ ref: programme.ref, title: programme.title, legs: revision.legs }), { type: VIP_SOURCE, id });
     await this.audit.recordAlone({ action: 'vip.bandobast_draft', entityType: VIP_SOURCE, entityId: id, diff: { bandobastId: bandobast.id, revision: revision.revisionNo } });
     return { bandobastId: bandobast.id };
   }
@@ -140,9 +157,12 @@ export class VipProgrammesService {
       await em.save(programme);
       await em.query(`UPDATE vip_leg SET is_current = false WHERE programme_id = $1`, [id]);
       const current = await em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: id, revisionNo: programme.currentRevision } });
-      if (current.documentId) await change.revokePaper(current.documentId, `programme cancelled: ${dto.reason}`);
-      change.audit({ action: 'vip.cancelled', entityType: VIP_SOURCE, entityId: id, diff: { reason: dto.reason } });
-      await change.toEoffice({ sourceType: VIP_SOURCE, sourceId: id, sourceRef: programme.ref, kind: VIP_CANCELLATION_KIND, subject: `${programme.ref}: cancelled`, grading: 'CONFIDENTIAL', metadata: { reason: dto.reason } });
+      // The reason is free text and may name places and times: it stays on the programme, out of
+      // the paper's status, the audit diff and e-Office's metadata.
+      if (current.documentId) await change.revokePaper(current.documentId, 'programme cancelled');
+      for (const sheet of await this.validSheets(em, id)) await change.revokePaper(sheet.id, 'programme cancelled');
+      change.audit({ action: 'vip.cancelled', entityType: VIP_SOURCE, entityId: id, diff: { revision: current.revisionNo } });
+      await change.toEoffice({ sourceType: VIP_SOURCE, sourceId: id, sourceRef: programme.ref, kind: VIP_CANCELLATION_KIND, subject: `${programme.ref}: cancelled`, grading: 'CONFIDENTIAL', metadata: { revision: current.revisionNo } });
       await this.distribution.notifyUnits(change, programme, current.revisionNo, current.unitsConcerned, 'vip-programme-cancelled');
       return programmeSync(programme, await this.sync.forRecord(VIP_SOURCE, id, em));
     });
@@ -205,10 +225,15 @@ export class VipProgrammesService {
       subject: `${programme.title} — Revision ${revisionNo}`,
       grading: 'CONFIDENTIAL',
       documentId: doc.id,
-      metadata: { revision: revisionNo, changes: changes.map((c) => c.en) },
+      metadata: { revision: revisionNo, changes: plan.summary },
     });
     await this.distribution.distribute(change, programme, revision);
     return revision;
+  }
+
+  /** The units' movement sheets of a programme still marked valid. */
+  private async validSheets(em: EntityManager, id: string) {
+    return (await this.documents.ofSource(VIP_SOURCE, id, { status: 'VALID' }, em)).filter((d) => d.kind === 'VIP_MOVEMENT_SHEET');
   }
 
   private async lock(em: EntityManager, id: string): Promise<VipProgramme> {
@@ -225,6 +250,8 @@ interface RevisionPlan {
   legs: LegWithUnits[];
   unitIds: string[];
   changes: LegChange[];
+  /** The same changes as keys and field names, for the audit log and e-Office's metadata. */
+  summary: LegChangeSummary[];
   reason: string | null;
   issuedAt: Date;
 }

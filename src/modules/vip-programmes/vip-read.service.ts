@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditQueryService, AuditService } from '../../platform/audit';
 import { Actor } from '../../platform/context';
@@ -8,6 +8,7 @@ import { inUnitSubtree, unitSubtreeSql, Unit, UnitsService } from '../../platfor
 import { eofficeFields, RecordSync, SyncStateService } from '../../platform/eoffice';
 import { isDesk, isUnitReader } from './vip-access';
 import { VipClashesService } from './vip-clashes.service';
+import { changesForUnits, LegChange } from './revision-diff';
 import { movementSheetBlocks } from './vip-paper';
 import { LegWithUnits } from './vip-units';
 import { Protectee, VipProgramme, VipProgrammeRevision } from './vip.entity';
@@ -44,12 +45,7 @@ export class VipReadService {
     const q = this.dataSource.getRepository(VipProgramme).createQueryBuilder('p').orderBy('p.first_day', 'DESC').take(500);
     if (!isDesk(actor)) {
       if (!isUnitReader(actor)) return [];
-      q.where(
-        `EXISTS (SELECT 1 FROM vip_programme_revision r JOIN unit u ON u.id = ANY(r.units_concerned)
-                  WHERE r.programme_id = p.id AND r.revision_no = p.current_revision
-                    AND ${unitSubtreeSql('u.path', ':unitPath')})`,
-        { unitPath: actor.unitPath },
-      );
+      q.where(CONCERNS_UNIT_PATH, { unitPath: actor.unitPath });
     }
     const visible = await q.getMany();
     const sync = await this.sync.forRecords(VIP_SOURCE, visible.map((p) => p.id));
@@ -66,6 +62,19 @@ export class VipReadService {
     }));
   }
 
+  /** Of these programmes, those whose current revision concerns the actor's unit subtree. */
+  async concerning(actor: Actor, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.dataSource
+      .getRepository(VipProgramme)
+      .createQueryBuilder('p')
+      .select('p.id', 'id')
+      .where('p.id = ANY(CAST(:ids AS uuid[]))', { ids })
+      .andWhere(CONCERNS_UNIT_PATH, { unitPath: actor.unitPath })
+      .getRawMany<{ id: string }>();
+    return new Set(rows.map((r) => r.id));
+  }
+
   async view(actor: Actor, id: string, revisionNo?: number) {
     const v = await this.visible(actor, id, revisionNo);
     const legs = this.legsFor(v);
@@ -80,7 +89,7 @@ export class VipReadService {
         isCurrent: v.revision.revisionNo === v.programme.currentRevision,
         issuedAt: v.revision.issuedAt,
         reason: v.revision.reason,
-        changes: v.ownUnits ? v.revision.changes.filter((c) => legs.some((l) => l.key === c.legKey)) : v.revision.changes,
+        changes: v.ownUnits ? await this.unitChanges(v, v.ownUnits) : v.revision.changes,
         legs,
         documentId: v.ownUnits ? null : v.revision.documentId,
         ...eofficeFields(revisionItem(sync, v.revision)),
@@ -113,7 +122,7 @@ export class VipReadService {
   /** The full programme PDF for the desk; a movement sheet with only its legs for a unit. */
   async pdf(actor: Actor, id: string, revisionNo?: number): Promise<{ bytes: Buffer; filename: string; sha256: string }> {
     const v = await this.visible(actor, id, revisionNo);
-    const docId = v.ownUnits ? await this.movementSheet(v, v.ownUnits[0]!) : v.revision.documentId!;
+    const docId = v.ownUnits ? await this.sheetFor(v, v.ownUnits[0]!) : v.revision.documentId!;
     const { doc, bytes } = await this.documents.bytes(docId);
     await this.audit.recordAlone({ action: 'vip.downloaded', entityType: VIP_SOURCE, entityId: id, diff: { revision: v.revision.revisionNo, documentId: docId } });
     return { bytes, filename: `${v.programme.ref.replace(/\//g, '-')}-R${v.revision.revisionNo}.pdf`, sha256: doc.sha256 };
@@ -121,7 +130,7 @@ export class VipReadService {
 
   /** For auditors: who saw or downloaded which revision, and when. */
   async accessLog(id: string) {
-    const entries = await this.auditLog.ofEntity(VIP_SOURCE, id, ['vip.viewed', 'vip.downloaded']);
+    const entries = await this.auditLog.ofEntity(VIP_SOURCE, id, ['vip.viewed', 'vip.downloaded', 'vip.refused']);
     return entries.map((e) => ({
       at: e.at,
       username: e.actorUsername,
@@ -137,16 +146,48 @@ export class VipReadService {
     return this.visibility(actor, programme, revisionNo ?? programme.currentRevision);
   }
 
+  /**
+   * The desk sees every revision. A unit reader sees a revision only while the programme's
+   * CURRENT revision concerns their unit (a unit dropped from it loses every older revision as
+   * well), and only if that revision concerned it too. Refusals answer 404 and are audited.
+   */
   private async visibility(actor: Actor, programme: VipProgramme, revisionNo: number): Promise<Visible> {
-    const notFound = new NotFoundException(`Programme ${programme.id} not found`);
-    const revision = await this.dataSource.getRepository(VipProgrammeRevision).findOne({ where: { programmeId: programme.id, revisionNo } });
+    const revisions = this.dataSource.getRepository(VipProgrammeRevision);
+    if (isDesk(actor)) {
+      const revision = await revisions.findOne({ where: { programmeId: programme.id, revisionNo } });
+      if (!revision) throw new NotFoundException(`Revision ${revisionNo} not found`);
+      return { programme, revision, ownUnits: null };
+    }
+    const current = await revisions.findOneOrFail({ where: { programmeId: programme.id, revisionNo: programme.currentRevision } });
+    if (!isUnitReader(actor) || (await this.ownUnits(actor, current)).length === 0) {
+      throw await this.refused(programme, revisionNo, 'not on the current revision');
+    }
+    const revision = revisionNo === current.revisionNo ? current : await revisions.findOne({ where: { programmeId: programme.id, revisionNo } });
     if (!revision) throw new NotFoundException(`Revision ${revisionNo} not found`);
-    if (isDesk(actor)) return { programme, revision, ownUnits: null };
-    if (!isUnitReader(actor)) throw notFound;
-    const units = await this.units.byIds(revision.unitsConcerned);
-    const own = units.filter((u) => inUnitSubtree(u.path, actor.unitPath));
-    if (own.length === 0) throw notFound;
+    const own = await this.ownUnits(actor, revision);
+    if (own.length === 0) throw await this.refused(programme, revisionNo, 'not on this revision');
     return { programme, revision, ownUnits: own };
+  }
+
+  /** What changed for these units since the revision before: their legs', and the legs they lost. */
+  private async unitChanges(v: Visible, units: Unit[]): Promise<LegChange[]> {
+    const before =
+      v.revision.revisionNo > 1
+        ? await this.dataSource.getRepository(VipProgrammeRevision).findOne({ select: { id: true, legs: true }, where: { programmeId: v.programme.id, revisionNo: v.revision.revisionNo - 1 } })
+        : null;
+    return changesForUnits((before?.legs as LegWithUnits[] | undefined) ?? null, v.revision.legs as LegWithUnits[], v.revision.changes, new Set(units.map((u) => u.id)));
+  }
+
+  /** The actor's units (their unit's subtree) among those a revision concerns. */
+  private async ownUnits(actor: Actor, revision: VipProgrammeRevision): Promise<Unit[]> {
+    const units = await this.units.byIds(revision.unitsConcerned);
+    return units.filter((u) => inUnitSubtree(u.path, actor.unitPath));
+  }
+
+  /** A refused read goes into the access log, and answers as if the programme did not exist. */
+  private async refused(programme: VipProgramme, revisionNo: number, reason: string): Promise<NotFoundException> {
+    await this.audit.recordAlone({ action: 'vip.refused', entityType: VIP_SOURCE, entityId: programme.id, diff: { revision: revisionNo, reason } });
+    return new NotFoundException(`Programme ${programme.id} not found`);
   }
 
   private legsFor(v: Visible): LegWithUnits[] {
@@ -156,9 +197,29 @@ export class VipReadService {
     return legs.filter((l) => l.units.some((u) => ids.has(u)));
   }
 
+  /**
+   * A unit's movement sheet. Only the current revision of an issued programme gets one drawn;
+   * for a superseded revision (or a cancelled programme) the sheet issued back then, now
+   * marked superseded or revoked, is all there is: nothing valid is issued for it anew.
+   */
+  private async sheetFor(v: Visible, unit: Unit): Promise<string> {
+    if (v.revision.revisionNo === v.programme.currentRevision && v.programme.status === 'ISSUED') return this.movementSheet(v, unit);
+    const [issued] = await this.documents.ofSource(VIP_SOURCE, v.programme.id, { variant: sheetVariant(unit, v.revision.revisionNo) });
+    if (issued) return issued.id;
+    throw new ConflictException({
+      message:
+        v.programme.status === 'ISSUED'
+          ? `Revision ${v.revision.revisionNo} is superseded by revision ${v.programme.currentRevision}; no movement sheet is issued for it any more. Download the current revision.`
+          : `Programme ${v.programme.ref} is cancelled; no movement sheet is issued for it any more.`,
+      currentRevision: v.programme.currentRevision,
+      status: v.programme.status,
+    });
+  }
+
   private async movementSheet(v: Visible, unit: Unit): Promise<string> {
     const protectee = await this.dataSource.getRepository(Protectee).findOneOrFail({ where: { id: v.programme.protecteeId } });
     const legs = (v.revision.legs as LegWithUnits[]).filter((l) => l.units.includes(unit.id));
+    const changes = await this.unitChanges(v, [unit]);
     return this.uow.run({
       // Drawn outside the transaction; a sheet downloaded before is not drawn again.
       draw: (d) => d.paper({
@@ -169,14 +230,29 @@ export class VipReadService {
         sourceType: VIP_SOURCE,
         sourceId: v.programme.id,
         sourceRef: v.programme.ref,
-        variant: `sheet-${unit.code}-rev-${v.revision.revisionNo}`,
+        variant: sheetVariant(unit, v.revision.revisionNo),
         issuingUnitId: unit.id,
         issuedAt: v.revision.issuedAt,
         reference: `${v.programme.ref} (R${v.revision.revisionNo})`,
-        blocks: movementSheetBlocks({ protectee, ref: v.programme.ref, revision: v.revision.revisionNo, legs, changes: v.revision.changes.filter((c) => legs.some((l) => l.key === c.legKey)), unit }),
+        blocks: movementSheetBlocks({ protectee, ref: v.programme.ref, revision: v.revision.revisionNo, legs, changes, unit }),
         landscape: true,
       }),
-      write: async (change, paper) => (await change.storePaper(paper)).id,
+      write: async (change, paper) => {
+        // A revision or cancellation committed while the sheet was drawn would not supersede
+        // it (it sweeps the sheets under this lock): refuse rather than issue it valid.
+        const programme = await change.em.findOneOrFail(VipProgramme, { where: { id: v.programme.id }, lock: { mode: 'pessimistic_read' } });
+        if (programme.currentRevision !== v.revision.revisionNo || programme.status !== 'ISSUED') {
+          throw new ConflictException({ message: `Revision ${v.revision.revisionNo} was superseded meanwhile; download the current revision.`, currentRevision: programme.currentRevision, status: programme.status });
+        }
+        return (await change.storePaper(paper)).id;
+      },
     });
   }
 }
+
+/** A unit's movement sheet of one revision, one paper each. */
+export const sheetVariant = (unit: Pick<Unit, 'code'>, revisionNo: number) => `sheet-${unit.code}-rev-${revisionNo}`;
+
+/** The programme's current revision concerns a unit in the subtree at `:unitPath` (alias `p`). */
+const CONCERNS_UNIT_PATH = `EXISTS (SELECT 1 FROM vip_programme_revision r JOIN unit u ON u.id = ANY(r.units_concerned)
+  WHERE r.programme_id = p.id AND r.revision_no = p.current_revision AND ${unitSubtreeSql('u.path', ':unitPath')})`;

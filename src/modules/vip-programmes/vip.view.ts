@@ -236,11 +236,11 @@ export class BandobastDraftView extends ResponseView {
   @ApiProperty({ format: 'uuid' }) bandobastId!: string;
 }
 
-/** Who saw or downloaded which revision, and when. */
+/** Who saw or downloaded which revision, and when; and who was refused (answered 404). */
 export class AccessLogEntryView extends ResponseView {
   @ApiProperty() at!: Date;
   @ApiProperty({ type: String, nullable: true }) username!: string | null;
-  @ApiProperty({ enum: ['vip.viewed', 'vip.downloaded'] }) action!: string;
+  @ApiProperty({ enum: ['vip.viewed', 'vip.downloaded', 'vip.refused'] }) action!: string;
   @ApiProperty({ type: Number, nullable: true }) revision!: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'unit or whole' }) scope!:
     string | null;

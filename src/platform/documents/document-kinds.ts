@@ -17,3 +17,16 @@ export const DOCUMENT_KIND_LABELS: Record<string, { en: string; hi: string }> = 
 export function kindLabel(kind: string): { en: string; hi: string } {
   return DOCUMENT_KIND_LABELS[kind] ?? { en: kind, hi: kind };
 }
+
+/**
+ * Kinds of paper that are need-to-know: they are served only by the module that owns them, with
+ * its access rules and its access log, never by the generic `/documents` routes (which answer
+ * 404 for them, to everyone). The public verify page still checks them, without their content.
+ * A module can also mark a single paper confidential (`IssueRequest.confidential`), e.g. the
+ * duty chart of a VIP bandobast.
+ */
+export const CONFIDENTIAL_DOCUMENT_KINDS: ReadonlySet<string> = new Set(['VIP_PROGRAMME', 'VIP_MOVEMENT_SHEET']);
+
+export function isConfidentialKind(kind: string): boolean {
+  return CONFIDENTIAL_DOCUMENT_KINDS.has(kind);
+}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../auth/decorators';
 import { Actor } from '../context/request-context';
@@ -9,6 +9,10 @@ import { GeneralLetterDto } from './general-letter.dto';
 import { GeneralLetterService } from './general-letter.service';
 import { ApiFileResponse } from '../http/response-view';
 import { GeneralLetterView, IssuedDocumentView } from './document.view';
+
+const CONFIDENTIAL_NOT_FOUND =
+  'No such paper, or a confidential one (a VIP programme, a movement sheet, the duty chart of a VIP bandobast): ' +
+  'those are served only by their own module, under its access rules and access log.';
 
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -30,15 +34,17 @@ export class DocumentsController {
   @Get(':id')
   @Roles('ADMIN', 'AUDITOR')
   @ApiOkResponse({ type: IssuedDocumentView })
+  @ApiNotFoundResponse({ description: CONFIDENTIAL_NOT_FOUND })
   async get(@Param('id', uuidParam('id')) id: string): Promise<IssuedDocumentView> {
-    return IssuedDocumentView.from(await this.documents.get(id));
+    return IssuedDocumentView.from(await this.documents.getOpen(id));
   }
 
   @Get(':id/pdf')
   @Roles('ADMIN', 'AUDITOR')
   @ApiFileResponse('application/pdf')
+  @ApiNotFoundResponse({ description: CONFIDENTIAL_NOT_FOUND })
   async pdf(@Param('id', uuidParam('id')) id: string, @Res() res: Response): Promise<void> {
-    const { doc, bytes } = await this.documents.bytes(id);
+    const { doc, bytes } = await this.documents.openBytes(id);
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `inline; filename="${doc.sourceRef.replace(/[^A-Za-z0-9-]+/g, '-')}.pdf"`);
     res.setHeader('X-Content-SHA256', doc.sha256);

@@ -8,6 +8,7 @@ import type { DiarisationDocument } from '../eoffice/gateway';
 import { OutboxDocumentLoader } from '../eoffice/outbox/outbox-documents';
 import { ROOT_UNIT } from '../units/root-unit';
 import { Unit } from '../units/unit.entity';
+import { isConfidentialKind } from './document-kinds';
 import { documentIdFor, DocumentSigner } from './document-signer';
 import { DocumentLanguage, DocumentStatus, IssuedDocument } from './issued-document.entity';
 import { Block, renderPdfDocument } from './pdf';
@@ -32,6 +33,8 @@ export interface IssueRequest {
   reference?: string;
   blocks: Block[];
   landscape?: boolean;
+  /** Need-to-know: only the owning module serves it (papers of a confidential kind always are). */
+  confidential?: boolean;
 }
 
 /**
@@ -91,6 +94,7 @@ export class DocumentsService implements OutboxDocumentLoader {
       language: req.language,
       title: req.title,
       label: req.label ?? null,
+      confidential: req.confidential === true || isConfidentialKind(req.kind),
       sourceType: req.sourceType,
       sourceId: req.sourceId,
       sourceRef: req.sourceRef,
@@ -129,6 +133,22 @@ export class DocumentsService implements OutboxDocumentLoader {
     const doc = await this.dataSource.getRepository(IssuedDocument).findOne({ where: { id } });
     if (!doc) throw new NotFoundException(`Document ${id} not found`);
     return doc;
+  }
+
+  /**
+   * A paper for the generic registry routes (`/documents/:id`): a confidential one is "not
+   * found" there, for everyone, so that its owner's access rules and access log cannot be
+   * walked around.
+   */
+  async getOpen(id: string): Promise<IssuedDocument> {
+    return openOnly(await this.get(id));
+  }
+
+  /** `bytes` for the registry routes: confidential papers are "not found". */
+  async openBytes(id: string): Promise<{ doc: IssuedDocument; bytes: Buffer }> {
+    const found = await this.bytes(id);
+    openOnly(found.doc);
+    return found;
   }
 
   /** A record's papers (without their bytes) by variant; `status` or `variant` narrow the list. */
@@ -200,6 +220,11 @@ export class DocumentsService implements OutboxDocumentLoader {
     }
     return outcome;
   }
+}
+
+function openOnly(doc: IssuedDocument): IssuedDocument {
+  if (doc.confidential || isConfidentialKind(doc.kind)) throw new NotFoundException(`Document ${doc.id} not found`);
+  return doc;
 }
 
 /** A rendered paper, not yet stored (`rendered` is null when the paper was issued before). */

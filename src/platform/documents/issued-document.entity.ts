@@ -14,6 +14,8 @@ export class IssuedDocument {
   @Column() title!: string;
   /** Human label of this version, e.g. "Revision 2"; shown on the verify page. */
   @Column({ type: 'text', nullable: true }) label!: string | null;
+  /** Need-to-know: served only by the module that owns it (a confidential kind always is). */
+  @Column() confidential!: boolean;
   @Column() sourceType!: string;
   @Column() sourceId!: string;
   @Column() sourceRef!: string;

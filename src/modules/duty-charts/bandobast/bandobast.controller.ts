@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../../platform/auth';
 import { Actor } from '../../../platform/context';
 import { uuidParam } from '../../../platform/http';
@@ -46,6 +46,11 @@ export class BandobastController {
   @Get(':id')
   @Roles(...READERS)
   @ApiOkResponse({ type: BandobastTreeView })
+  @ApiNotFoundResponse({
+    description:
+      'No such bandobast in your unit, or a need-to-know one: a bandobast drafted from a VIP programme is read only by the ' +
+      'VIP desk and the duty officers of the units its current revision concerns (so on every path: tree, charts, papers).',
+  })
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', uuidParam('id')) id: string,

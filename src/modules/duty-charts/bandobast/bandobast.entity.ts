@@ -44,6 +44,12 @@ export class Bandobast {
   /** Reporting time = shift start minus this, unless a shift sets its own. */
   @Column() reportMinutesBefore!: number;
   @Column({ type: 'text', nullable: true }) briefing!: string | null;
+  /**
+   * The confidential record this bandobast was drafted from (a VIP programme), or null. Its
+   * module decides who may read the bandobast (need-to-know.ts); its papers are confidential.
+   */
+  @Column({ type: 'text', nullable: true }) sourceType!: string | null;
+  @Column({ type: 'uuid', nullable: true }) sourceId!: string | null;
   @Column('uuid') createdBy!: string;
   @VersionColumn() version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -7,6 +7,7 @@ import { unitInScope, unitScope, UnitsService, Unit } from '../../../platform/un
 import { PersonnelDirectory } from '../../personnel';
 import { AddDivisionsDto, CreateBandobastDto, ListBandobastsDto } from './bandobast.dto';
 import { Bandobast } from './bandobast.entity';
+import { BandobastNeedToKnow, BandobastSource } from './need-to-know';
 import { loadStructure, StructureTree } from './structure-tree';
 import { writeStructure, WrittenStructure } from './structure-writer';
 
@@ -19,11 +20,17 @@ export class BandobastService {
     private readonly uow: UnitOfWork,
     private readonly units: UnitsService,
     private readonly directory: PersonnelDirectory,
+    private readonly needToKnow: BandobastNeedToKnow,
   ) {}
 
+  /**
+   * `source`: the confidential record it is drafted from (a VIP programme); that record's module
+   * then decides who may read it, and its papers are confidential.
+   */
   async create(
     actor: Actor,
     dto: CreateBandobastDto,
+    source?: BandobastSource,
   ): Promise<Bandobast & { structure: WrittenStructure }> {
     return this.uow.run(async (change) => {
       const { em } = change;
@@ -44,6 +51,8 @@ export class BandobastService {
           higherRankMayFillLower: dto.rules?.higherRankMayFillLower ?? false,
           reportMinutesBefore: dto.reportMinutesBefore ?? 30,
           briefing: dto.briefing ?? null,
+          sourceType: source?.type ?? null,
+          sourceId: source?.id ?? null,
           createdBy: actor.id,
         }),
       );
@@ -80,10 +89,21 @@ export class BandobastService {
 
   async list(actor: Actor, q: ListBandobastsDto): Promise<{ total: number; items: Bandobast[] }> {
     const scope = unitScope(actor, 'b.unit_id');
+    // Bandobasts drafted from confidential records: only those their owner lets the actor read.
+    const sources: Array<{ type: string; id: string }> = await this.dataSource
+      .getRepository(Bandobast)
+      .createQueryBuilder('b')
+      .select(['b.source_type AS type', 'b.source_id AS id'])
+      .distinct(true)
+      .where(scope.sql, scope.params)
+      .andWhere('b.source_type IS NOT NULL')
+      .getRawMany();
+    const readable = [...(await this.needToKnow.readable(actor, sources))];
     const [items, total] = await this.dataSource
       .getRepository(Bandobast)
       .createQueryBuilder('b')
       .where(scope.sql, scope.params)
+      .andWhere('(b.source_type IS NULL OR b.source_id = ANY(CAST(:readable AS uuid[])))', { readable })
       .orderBy('b.created_at', 'DESC')
       .take(q.limit)
       .skip(q.offset)
@@ -103,7 +123,9 @@ export class BandobastService {
       .where('b.id = :id', { id })
       .andWhere(scope.sql, scope.params)
       .getOne();
-    if (!bandobast) throw new NotFoundException(`Bandobast ${id} not found`);
+    // Need-to-know answers like a bandobast outside the actor's unit: not found.
+    if (!bandobast || !(await this.needToKnow.mayRead(actor, bandobast)))
+      throw new NotFoundException(`Bandobast ${id} not found`);
     return bandobast;
   }
 

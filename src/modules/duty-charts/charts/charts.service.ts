@@ -170,6 +170,10 @@ export class ChartsService {
       .andWhere(scope.sql, scope.params)
       .getOne();
     if (!chart) throw new NotFoundException(`Duty chart ${chartId} not found`);
+    // A need-to-know bandobast's versions are hidden with it.
+    await this.bandobasts.get(actor, chart.bandobastId, em).catch((e: unknown) => {
+      throw e instanceof NotFoundException ? new NotFoundException(`Duty chart ${chartId} not found`) : e;
+    });
     return chart;
   }
 

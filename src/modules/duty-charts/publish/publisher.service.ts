@@ -25,7 +25,7 @@ export interface PublishProgress {
 
 type Paper = Pick<
   IssueRequest,
-  'sourceRef' | 'reference' | 'issuingUnitId' | 'issuedAt' | 'language' | 'label'
+  'sourceRef' | 'reference' | 'issuingUnitId' | 'issuedAt' | 'language' | 'label' | 'confidential'
 >;
 type Step = (n: number, phase?: PublishProgress['phase']) => Promise<void>;
 
@@ -86,6 +86,8 @@ export class PublisherService {
       issuedAt: chart.publishRequestedAt ?? new Date(),
       language: 'bi',
       label: `${b.ref}, version ${chart.versionNo}`,
+      // A bandobast drafted from a confidential record (a VIP programme): its papers are too.
+      confidential: b.sourceType !== null,
     };
 
     const charts = await this.issueCharts(data, thanas, paper, step);

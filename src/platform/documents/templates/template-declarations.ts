@@ -67,6 +67,13 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
   },
   {
     kind: 'messages',
+    name: 'vip-unit-dropped',
+    description: 'SMS to the in-charges of a unit a new revision no longer concerns: it is off the programme and loses access (no link).',
+    placeholders: ['ref', 'revision'],
+    languages: ['hi', 'en'],
+  },
+  {
+    kind: 'messages',
     name: 'vip-programme-cancelled',
     description: 'SMS to unit in-charges: a VIP programme was cancelled.',
     placeholders: ['ref'],
