@@ -18,6 +18,7 @@ import { DatabaseModule } from './platform/database/database.module';
 import { DATABASE_URL } from './platform/database/database.tokens';
 import { DocumentsModule } from './platform/documents/documents.module';
 import { EofficeModule } from './platform/eoffice/eoffice.module';
+import { GeoModule } from './platform/geo';
 import { HealthModule } from './platform/health/health.module';
 import { ContentTypeMiddleware } from './platform/http/content-type.middleware';
 import { AllExceptionsFilter } from './platform/http/http-exception.filter';
@@ -44,7 +45,7 @@ export class AppModule implements NestModule {
       global: true,
       imports: [
         LoggerModule.forRoot(loggerParams(config)),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.DB_POOL_SIZE), autoLoadEntities: false }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.DB_POOL_SIZE, config.DB_STATEMENT_TIMEOUT_MS), autoLoadEntities: false }),
         ThrottlerModule.forRoot(
           throttlerOptions({
             perAddress: config.RATE_LIMIT_PER_MINUTE,
@@ -54,6 +55,7 @@ export class AppModule implements NestModule {
         ),
         DatabaseModule,
         TimeModule,
+        GeoModule,
         UnitsModule,
         AuditModule,
         AuthModule,

@@ -8,6 +8,13 @@ describe('loadConfig', () => {
     expect(config.BASE_URL).toBe('http://localhost:3000');
   });
 
+  it('has Bhopal as the commissionerate and a 5 s statement timeout unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.geo.bounds).toEqual({ minLat: 23.09, minLng: 77.21, maxLat: 23.69, maxLng: 77.6 });
+    expect(config.DB_STATEMENT_TIMEOUT_MS).toBe(5000);
+    expect(loadConfig({ COMMISSIONERATE_BOUNDS: '22.6, 75.7, 22.85, 76.0' }).geo.bounds).toEqual({ minLat: 22.6, minLng: 75.7, maxLat: 22.85, maxLng: 76 });
+  });
+
   it('names the variable when a value is bad', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="?eighty"?/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
@@ -36,6 +43,10 @@ describe('one validated configuration for every module', () => {
     ['duty charts', 'DUTY_SLIP_LINK_SECRET', 'too-short'],
     ['duty charts', 'DUTY_CHART_SOLVE_IN_THREAD', 'maybe'],
     ['e-Office', 'EOFFICE_TIMEOUT_MS', '5'],
+    ['database', 'DB_STATEMENT_TIMEOUT_MS', '0'],
+    ['geo', 'COMMISSIONERATE_BOUNDS', '23.09,77.21,23.69'],
+    ['geo', 'COMMISSIONERATE_BOUNDS', '23.69,77.21,23.09,77.6'],
+    ['geo', 'COMMISSIONERATE_BOUNDS', '23.09,77.21,95,77.6'],
     ['e-Office simulator', 'EOFFICE_SIM_PORT', '70000'],
     ['notify', 'NOTIFY_SMS_ADAPTER', 'pigeon'],
   ];

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { CommissionerateBounds, parseBounds } from '../platform/geo/bounds';
 import { parseTimeOfDay } from '../platform/time/ist';
 import { ENV_DOCS, EnvironmentVariables } from './env.schema';
 
@@ -33,6 +34,11 @@ export interface DutyChartConfig {
   readonly smsLanguage: 'hi' | 'en' | 'bi';
 }
 
+/** Where the commissionerate lies: every coordinate the app is given must fall inside. */
+export interface GeoSettings {
+  readonly bounds: CommissionerateBounds;
+}
+
 /** `npm run eoffice:sim`: the standalone e-Office stand-in. */
 export interface EofficeSimulatorConfig {
   readonly port: number;
@@ -46,6 +52,7 @@ export type AppConfig = EnvironmentVariables & {
   /** Per-module slices, derived once here from the validated variables. */
   protests: ProtestSettings;
   dutyCharts: DutyChartConfig;
+  geo: GeoSettings;
   eofficeSimulator: EofficeSimulatorConfig;
 };
 
@@ -105,6 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const [quietFrom, quietTo] = config.PROTEST_LOUDSPEAKER_QUIET_HOURS.split('-').map((t) => parseTimeOfDay(t.trim()));
   if (quietFrom === quietTo)
     problems.push(`PROTEST_LOUDSPEAKER_QUIET_HOURS=${JSON.stringify(config.PROTEST_LOUDSPEAKER_QUIET_HOURS)}: the window must not start and end at the same time`);
+  const bounds = parseBounds(config.COMMISSIONERATE_BOUNDS);
+  if (typeof bounds === 'string') problems.push(`COMMISSIONERATE_BOUNDS=${JSON.stringify(config.COMMISSIONERATE_BOUNDS)}: ${bounds}`);
   problems.push(...productionProblems(config, known));
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -124,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       solveInThread: config.DUTY_CHART_SOLVE_IN_THREAD,
       smsLanguage: config.DUTY_SMS_LANGUAGE,
     },
+    geo: { bounds: bounds as CommissionerateBounds },
     eofficeSimulator: {
       port: config.EOFFICE_SIM_PORT,
       adminPort: config.EOFFICE_SIM_ADMIN_PORT,

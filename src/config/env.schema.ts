@@ -13,6 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { BHOPAL_BOUNDS, formatBounds } from '../platform/geo/bounds';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -143,10 +144,21 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100)
+  @Max(600_000)
+  DB_STATEMENT_TIMEOUT_MS = 5000;
+
+  @IsOptional()
+  @Transform(toInt)
   @IsInt()
   @Min(10)
   @Max(86400)
   HOUSEKEEPING_INTERVAL_SECONDS = 3600;
+
+  @IsOptional()
+  @Matches(/^\s*-?\d+(\.\d+)?\s*(,\s*-?\d+(\.\d+)?\s*){3}$/, { message: 'must be four numbers: minLat,minLng,maxLat,maxLng' })
+  COMMISSIONERATE_BOUNDS = formatBounds(BHOPAL_BOUNDS);
 
   @IsOptional()
   @Transform(toNumber)
@@ -367,7 +379,11 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   RATE_LIMIT_LINKS_PER_IP_PER_MINUTE:
     'Requests per minute per client IP to signed links, all links together: generous, since a police station\'s officers share one address at shift change; a ceiling against scraping.',
   DB_POOL_SIZE: 'PostgreSQL connections per app instance.',
+  DB_STATEMENT_TIMEOUT_MS:
+    'Longest a single SQL statement of the running app may take before PostgreSQL cancels it and the request answers 503 (the migrations have no limit), so one heavy request cannot hold the pool.',
   HOUSEKEEPING_INTERVAL_SECONDS: 'How often the housekeeping job purges expired tokens and idempotency keys.',
+  COMMISSIONERATE_BOUNDS:
+    'The commissionerate as a box, `minLat,minLng,maxLat,maxLng` (degrees). Every venue, route, VIP leg and bandobast point must lie inside it, and one that looks like lat and lng swapped is refused. Default: Bhopal\'s thanas with about 6 km of margin.',
   PROTEST_LEAD_TIME_HOURS: 'Protest applications received less than this many hours before the start are flagged late; approving one needs an override reason (Bhopal: 48).',
   PROTEST_CLASH_DISTANCE_METRES: 'Events (and VIP legs) closer than this to a protest venue or route are shown as clashes.',
   PROTEST_SLA_HOURS: 'An application still undecided this close to its start is flagged.',

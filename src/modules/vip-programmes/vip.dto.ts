@@ -7,8 +7,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsLatitude,
-  IsLongitude,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,14 +16,15 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { InCommissionerate } from '../../platform/geo';
 import { NoAadhaarNumber } from '../../platform/http';
 import { LEG_ACTIVITIES, LEG_MODES, LegActivity, LegMode } from './leg';
 import { SECURITY_CATEGORIES, SecurityCategory } from './vip.entity';
 
 export class PlaceDto {
   @ApiProperty({ example: 'State Hangar, Bhopal' }) @IsString() @Length(2, 200) name!: string;
-  @ApiProperty({ example: 23.2875 }) @IsLatitude() lat!: number;
-  @ApiProperty({ example: 77.3374 }) @IsLongitude() lng!: number;
+  @ApiProperty({ example: 23.2875 }) @InCommissionerate('lat') lat!: number;
+  @ApiProperty({ example: 77.3374 }) @InCommissionerate('lng') lng!: number;
 }
 
 export class LegDto {

@@ -22,6 +22,8 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   '22007': { status: 400, message: 'A date or time is invalid' },
   '22008': { status: 400, message: 'A date or time is out of range' },
   '40001': { status: 409, message: 'The record changed while saving; try again' },
+  // DB_STATEMENT_TIMEOUT_MS ran out: the server's trouble (logged), not the client's mistake.
+  '57014': { status: 503, message: 'The database took too long to answer; try again' },
 };
 
 /** Errors that body-parser and multer raise with their own status codes. */

@@ -8,9 +8,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsLatitude,
-  IsLongitude,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -20,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { InCommissionerate } from '../../../platform/geo';
 import { NoAadhaarNumber } from '../../../platform/http';
 import { POST_KINDS, PostKind } from './structure.entity';
 
@@ -70,8 +68,8 @@ export class PostDto {
   @Length(2, 300)
   @NoAadhaarNumber()
   location!: string;
-  @ApiPropertyOptional({ example: 23.2336 }) @IsOptional() @IsNumber() @IsLatitude() lat?: number;
-  @ApiPropertyOptional({ example: 77.4006 }) @IsOptional() @IsNumber() @IsLongitude() lng?: number;
+  @ApiPropertyOptional({ example: 23.2336 }) @IsOptional() @InCommissionerate('lat') lat?: number;
+  @ApiPropertyOptional({ example: 77.4006 }) @IsOptional() @InCommissionerate('lng') lng?: number;
   @ApiPropertyOptional({ example: 'Lathi, helmet, whistle' })
   @IsOptional()
   @IsString()

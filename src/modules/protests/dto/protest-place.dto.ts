@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { InCommissionerate } from '../../../platform/geo';
 import { NoAadhaarNumber } from '../../../platform/http';
 
 export class RoutePointDto {
@@ -10,8 +11,8 @@ export class RoutePointDto {
   @NoAadhaarNumber()
   name!: string;
 
-  @ApiProperty({ example: 23.2392 }) @IsLatitude() lat!: number;
-  @ApiProperty({ example: 77.3985 }) @IsLongitude() lng!: number;
+  @ApiProperty({ example: 23.2392 }) @InCommissionerate('lat') lat!: number;
+  @ApiProperty({ example: 77.3985 }) @InCommissionerate('lng') lng!: number;
 }
 
 /** A juloos, rally or yatra: ordered points, and the thana where it starts (it reports). */

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { InCommissionerate } from '../../../platform/geo';
 import { NoAadhaarNumber } from '../../../platform/http';
 import { RESTRICTION_AREA_KINDS, RestrictionAreaKind } from '../entities/restriction-order.entity';
 
 export class GeoPointDto {
-  @ApiProperty({ example: 23.2403 }) @IsLatitude() lat!: number;
-  @ApiProperty({ example: 77.4135 }) @IsLongitude() lng!: number;
+  @ApiProperty({ example: 23.2403 }) @InCommissionerate('lat') lat!: number;
+  @ApiProperty({ example: 77.4135 }) @InCommissionerate('lng') lng!: number;
 }
 
 /** A circle (centre + radius) or a polygon, and a time window. */

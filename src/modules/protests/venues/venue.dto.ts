@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsLatitude, IsLongitude, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { InCommissionerate } from '../../../platform/geo';
 import { NoAadhaarNumber } from '../../../platform/http';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -11,8 +12,8 @@ export class CreateVenueDto {
 
   @ApiProperty({ example: 'Ambedkar Park (TT Nagar / Tulsi Nagar)' }) @IsString() @Length(2, 200) @NoAadhaarNumber() nameEn!: string;
   @ApiProperty({ example: 'अंबेडकर पार्क' }) @IsString() @Length(2, 200) @NoAadhaarNumber() nameHi!: string;
-  @ApiProperty({ example: 23.2335 }) @IsLatitude() lat!: number;
-  @ApiProperty({ example: 77.407 }) @IsLongitude() lng!: number;
+  @ApiProperty({ example: 23.2335 }) @InCommissionerate('lat') lat!: number;
+  @ApiProperty({ example: 77.407 }) @InCommissionerate('lng') lng!: number;
   @ApiPropertyOptional({ example: 1000 }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) capacity?: number;
   @ApiPropertyOptional({ example: '10:00', description: 'IST' }) @IsOptional() @Matches(HHMM, { message: '$property must be HH:MM' }) opensAt?: string;
   @ApiPropertyOptional({ example: '17:00', description: 'IST' }) @IsOptional() @Matches(HHMM, { message: '$property must be HH:MM' }) closesAt?: string;
