@@ -1,6 +1,8 @@
 /** One stretch of a VIP movement programme: from → to, in a time window, by one mode. */
 export const LEG_MODES = ['AIRCRAFT', 'HELICOPTER', 'ROAD_CONVOY'] as const;
 export type LegMode = (typeof LEG_MODES)[number];
+/** Flown legs: on the ground they are only their two ends (the airport, the helipad). */
+export const AIR_MODES: readonly LegMode[] = ['AIRCRAFT', 'HELICOPTER'];
 
 export const LEG_ACTIVITIES = ['TRANSIT', 'PUBLIC_MEETING', 'INAUGURATION', 'ROAD_SHOW', 'MEETING', 'NIGHT_HALT', 'OTHER'] as const;
 export type LegActivity = (typeof LEG_ACTIVITIES)[number];

@@ -1,4 +1,7 @@
+import { routeLengthProblem } from '../../platform/geo';
 import { fieldErrors, FieldProblem } from '../../platform/http';
+import { AIR_MODES } from './leg';
+import { legPoints } from './units-along-route';
 import { LegDto } from './vip.dto';
 
 /**
@@ -23,5 +26,20 @@ export function checkLegTimes(legs: LegDto[]): void {
   const keys = legs.map((l) => l.key).filter(Boolean);
   const dup = keys.find((k, i) => keys.indexOf(k) !== i);
   if (dup) problems.push({ field: 'legs', message: `legs has two legs with key ${dup}` });
+  if (problems.length) throw fieldErrors(problems);
+}
+
+/**
+ * A road leg is stored sampled every 100 m, and no more than MAX_ROUTE_POINTS of them: a longer
+ * one is refused naming the leg (legs[2].route). Flown legs are stored as their two ends, so
+ * their length does not matter.
+ */
+export function checkLegRoutes(legs: LegDto[]): void {
+  const problems: FieldProblem[] = [];
+  legs.forEach((leg, i) => {
+    if (AIR_MODES.includes(leg.mode)) return;
+    const problem = routeLengthProblem(legPoints(leg));
+    if (problem) problems.push({ field: `legs[${i}].route`, message: `legs[${i}].route ${problem}` });
+  });
   if (problems.length) throw fieldErrors(problems);
 }

@@ -1,6 +1,6 @@
-import { haversineMetres } from '../../platform/geo';
+import { densify, GeoPoint, haversineMetres } from '../../platform/geo';
 import type { Unit } from '../../platform/units';
-import { Leg, Place } from './leg';
+import { AIR_MODES, Leg, Place } from './leg';
 
 /** A point further than this from every thana's centre is left for the desk to assign by hand. */
 const MAX_KM = 8;
@@ -14,6 +14,16 @@ export interface ThanaPoint {
 
 export function legPoints(leg: Pick<Leg, 'from' | 'to' | 'route'>): Place[] {
   return [leg.from, ...leg.route, leg.to];
+}
+
+/**
+ * The points a leg is stored with in vip_leg and checked for clashes by: a road leg sampled
+ * every 100 m along its route (so a venue beside the middle of a road is near it); a flown leg
+ * only its two ends, since nothing on the ground under the flight path is in its way.
+ */
+export function legClashPoints(leg: Pick<Leg, 'from' | 'to' | 'route' | 'mode'>): GeoPoint[] {
+  if (AIR_MODES.includes(leg.mode)) return densify([leg.from, leg.to], Number.POSITIVE_INFINITY);
+  return densify(legPoints(leg));
 }
 
 /**

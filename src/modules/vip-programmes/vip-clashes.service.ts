@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/context';
 import { ProtestList, ClashDetector, ShownClash } from '../protests';
-import { densify } from '../../platform/geo';
 import { Leg } from './leg';
-import { legPoints } from './units-along-route';
+import { legClashPoints } from './units-along-route';
 
 export interface LegClashes {
   legKey: string;
@@ -31,7 +30,7 @@ export class VipClashesService {
         startsAt: new Date(leg.start),
         endsAt: new Date(leg.end),
         venueId: null,
-        points: densify(legPoints(leg)),
+        points: legClashPoints(leg),
         excludeId: programmeId,
       });
       if (clashes.length) out.push({ legKey: leg.key, clashes });

@@ -9,12 +9,11 @@ import { SyncStateService } from '../../platform/eoffice';
 import { fieldError } from '../../platform/http';
 import { UnitsService } from '../../platform/units';
 import { BandobastService } from '../duty-charts';
-import { densify } from '../../platform/geo';
 import { istDateKey } from '../../platform/time';
 import { bandobastDraftFor } from './vip-bandobast';
-import { checkLegTimes } from './legs.rules';
+import { checkLegRoutes, checkLegTimes } from './legs.rules';
 import { diffLegs, LegChange, LegChangeSummary, summariseChanges } from './revision-diff';
-import { legPoints } from './units-along-route';
+import { legClashPoints } from './units-along-route';
 import { programmeBlocks } from './vip-paper';
 import { LegClashes, VipClashesService } from './vip-clashes.service';
 import { VipDistributionService } from './vip-distribution.service';
@@ -51,6 +50,7 @@ export class VipProgrammesService {
   /** Issues revision 1 and answers with the protests (and other programmes) near each leg. */
   async create(actor: Actor, dto: CreateProgrammeDto): Promise<Issued> {
     checkLegTimes(dto.legs);
+    checkLegRoutes(dto.legs);
     const issued = await this.uow.run({
       // The paper prints the programme's new number: drawn with the number expected, redrawn if another took it.
       draw: async (d) => {
@@ -88,6 +88,7 @@ export class VipProgrammesService {
 
   async revise(actor: Actor, id: string, dto: ReviseProgrammeDto): Promise<Issued> {
     checkLegTimes(dto.legs);
+    checkLegRoutes(dto.legs);
     const issued = await this.uow.run({
       draw: async (d) => {
         const programme = await d.em.findOne(VipProgramme, { where: { id } });
@@ -212,8 +213,9 @@ export class VipProgrammesService {
         leg.key,
         leg.start,
         leg.end,
-        // Densified like protest routes, so a venue beside the middle of a road leg is near it.
-        JSON.stringify(densify(legPoints(leg))),
+        // Road legs densified like protest routes (a venue beside the middle of a road is near
+        // it); flown legs as their two ends.
+        JSON.stringify(legClashPoints(leg)),
       ]);
     }
     change.audit({ action: 'vip.revision_issued', entityType: VIP_SOURCE, entityId: programme.id, diff: { revision: revisionNo, documentId: doc.id, units: unitIds.length } });

@@ -20,6 +20,39 @@ export function haversineMetres(a: GeoPoint, b: GeoPoint): number {
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/**
+ * The most points one route or leg is stored (and checked for clashes) with: 50 km of road at
+ * ROUTE_SAMPLE_SPACING_M. The commissionerate is about 65 × 40 km, so a longer stretch is a
+ * typing error rather than a procession or a convoy, and the cap keeps both the stored jsonb
+ * (≈ 20 KB) and the clash check's work per leg bounded. A longer route is refused, not sampled
+ * more coarsely: coarser spacing would quietly let a venue beside a long segment slip past the
+ * clash distance, which is the one thing the densifying is for.
+ */
+export const MAX_ROUTE_POINTS = 500;
+
+/** How many points densify() gives for these points, without making them. */
+export function densifiedCount(points: readonly GeoPoint[], spacing = ROUTE_SAMPLE_SPACING_M): number {
+  let n = points.length === 0 ? 0 : 1;
+  for (let i = 1; i < points.length; i++) n += Math.max(1, Math.ceil(haversineMetres(points[i - 1]!, points[i]!) / spacing));
+  return n;
+}
+
+/** Length along the points, metres. */
+export function routeLengthMetres(points: readonly GeoPoint[]): number {
+  let m = 0;
+  for (let i = 1; i < points.length; i++) m += haversineMetres(points[i - 1]!, points[i]!);
+  return m;
+}
+
+/** Why a route is too long to store, or null (see MAX_ROUTE_POINTS). */
+export function routeLengthProblem(points: readonly GeoPoint[]): string | null {
+  const n = densifiedCount(points);
+  if (n <= MAX_ROUTE_POINTS) return null;
+  const km = (routeLengthMetres(points) / 1000).toFixed(1);
+  const maxKm = ((MAX_ROUTE_POINTS - 1) * ROUTE_SAMPLE_SPACING_M) / 1000;
+  return `is ${km} km long (${n} points at one every ${ROUTE_SAMPLE_SPACING_M} m); at most ${maxKm} km (${MAX_ROUTE_POINTS} points) is accepted`;
+}
+
 /** The route's points plus evenly spaced points on each segment (straight lines at city scale). */
 export function densify(points: readonly GeoPoint[], spacing = ROUTE_SAMPLE_SPACING_M): GeoPoint[] {
   if (points.length === 0) return [];

@@ -7,7 +7,7 @@ import { Unit, UnitsService } from '../../../platform/units';
 import { CreateProtestDto, EventDto } from '../dto/create-protest.dto';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
-import { densify } from '../../../platform/geo';
+import { densify, routeLengthProblem } from '../../../platform/geo';
 import { ProtestNotices } from '../notices/protest-notices';
 import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
 import { PROTEST_SOURCE } from '../protest-source';
@@ -107,6 +107,9 @@ function checkInput({ applicant, event }: CreateProtestDto, receivedAt: Date, st
   if (endsAt <= startsAt) add('event.endsAt', 'must be after event.startsAt');
   else if (endsAt.getTime() - startsAt.getTime() > LONGEST_EVENT_MS) add('event.endsAt', 'is more than 31 days after event.startsAt');
   if (Boolean(event.venueCode) === Boolean(event.route)) add('event.venueCode', 'or event.route: give exactly one of them');
+  // Stored sampled every 100 m, and no more than MAX_ROUTE_POINTS of them (see platform/geo).
+  const tooLong = event.route ? routeLengthProblem(event.route.points) : null;
+  if (tooLong) add('event.route.points', tooLong);
   if (event.loudspeaker) {
     const from = new Date(event.loudspeaker.from);
     const to = new Date(event.loudspeaker.to);
