@@ -2,6 +2,11 @@
  * Clash-check latency with 100,000 historical protest events in the table (about 14 years of
  * Bhopal's 20 applications a day, a fifth of them processions with routes), measured through
  * the same ProtestClashSource the app uses. Prints p50 and p95 (goal: p95 < 20 ms).
+ *
+ * Then the worst input the limits allow (issue 11): 60 routes of MAX_ROUTE_POINTS points along
+ * the southern edge of the commissionerate, one per half hour as a 60-leg VIP programme would
+ * be, checked by 60 routes on top of them (what one programme's clash check does against
+ * another's); and the same 60 all at once, checked by one such route.
  */
 import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +17,8 @@ import { migrateDatabase } from '../src/app';
 import { ProtestClashSource } from '../src/modules/protests/clash/protest-clash.source';
 import type { ClashQuery } from '../src/modules/protests/clash/clash-source';
 import { PROTEST_CLASH_SQL } from '../src/modules/protests/clash/protest-clash.sql';
-import { densify, GeoPoint } from '../src/platform/geo/geo';
+import { densify, GeoPoint, MAX_ROUTE_POINTS } from '../src/platform/geo/geo';
+import { BHOPAL_BOUNDS } from '../src/platform/geo/bounds';
 import { parseVenueCsv } from '../src/modules/protests/venues/venue-csv';
 import { dataSourceOptions } from '../src/platform/database/data-source.options';
 import { EmbeddedDatabase } from '../src/platform/database/embedded-postgres.launcher';
@@ -119,6 +125,56 @@ async function main(): Promise<void> {
       busyTimes.push(performance.now() - t0);
     }
     busyTimes.sort((a, b) => a - b);
+    // The worst input the limits allow: 500-point routes along the southern edge.
+    const b = BHOPAL_BOUNDS;
+    const edge = densify([{ lat: b.minLat, lng: b.minLng }, { lat: b.minLat, lng: b.maxLng }, { lat: b.minLat + 0.0895, lng: b.maxLng }]).slice(0, MAX_ROUTE_POINTS);
+    const worstDay = new Date(Date.now() + 60 * DAY_MS);
+    const insertEdgeRoutes = (refPrefix: string, spacingMinutes: number) =>
+      ds.query(
+        `INSERT INTO protest_application (ref, status, applicant_name_en, address, mobile, id_document_type, id_last4, sms_language, event_type, purpose,
+           starts_at, ends_at, expected_participants, route, geo_points, intake_channel, received_at, entered_by, thana_unit_id, lead_time_hours, is_late)
+         SELECT $3 || i, 'RECEIVED', 'x', 'x', '9876543210', 'PAN', '1234', 'hi', 'JULOOS', 'x',
+                $1::timestamptz + i * $4 * interval '1 minute', $1::timestamptz + (i * $4 + 30) * interval '1 minute', 50,
+                '[{"name":"a","lat":0,"lng":0},{"name":"b","lat":0,"lng":0}]'::jsonb, $2::jsonb,
+                'POST', now(), gen_random_uuid(), (SELECT id FROM unit WHERE code = 'TT_NAGAR'), 720, false
+         FROM generate_series(0, 59) i`,
+        [worstDay.toISOString(), JSON.stringify(edge), refPrefix, spacingMinutes],
+      );
+    await insertEdgeRoutes('PRT/EDGE/', 30);
+    await insertEdgeRoutes('PRT/CROWD/', 0);
+    await ds.query('ANALYZE protest_application');
+    const edgeQuery = (i: number): ClashQuery => ({
+      startsAt: new Date(worstDay.getTime() + i * 30 * 60_000),
+      endsAt: new Date(worstDay.getTime() + (i * 30 + 30) * 60_000),
+      venueId: null,
+      points: edge,
+      distanceMetres: 500,
+    });
+    // Timed windows of legs 1..59: each overlaps one EDGE route and, at i = 0 only, the crowd.
+    const legTimes: number[] = [];
+    const programmeStart = performance.now();
+    for (let i = 1; i < 60; i++) {
+      const t0 = performance.now();
+      await source.find(ds.manager, edgeQuery(i));
+      legTimes.push(performance.now() - t0);
+    }
+    const programmeMs = performance.now() - programmeStart;
+    legTimes.sort((x, y) => x - y);
+    const crowdTimes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      await source.find(ds.manager, edgeQuery(0));
+      crowdTimes.push(performance.now() - t0);
+    }
+    crowdTimes.sort((x, y) => x - y);
+    const pair = async (fn: string) => {
+      const t0 = performance.now();
+      await ds.query(`SELECT ${fn} FROM (SELECT $1::jsonb AS a) x`, [JSON.stringify(edge)]);
+      return performance.now() - t0;
+    };
+    const oldPairMs = await pair('geo_min_distance_m(a, a)');
+    const newPairMs = await pair('geo_min_distance_within_m(a, a, 500)');
+
     const sample = queryAt();
     const params = [sample.startsAt.toISOString(), sample.endsAt.toISOString(), sample.venueId, JSON.stringify(sample.points), null, 500];
     const plan = (await ds.query(`EXPLAIN ${PROTEST_CLASH_SQL}`, params)) as Array<{ 'QUERY PLAN': string }>;
@@ -131,6 +187,11 @@ async function main(): Promise<void> {
     console.log(`protest.clash.p95.ms: ${percentile(times, 95).toFixed(2)} (goal < 20)`);
     console.log(`protest.clash.max.ms: ${times.at(-1)!.toFixed(2)}`);
     console.log(`protest.clash.busyDay.p95.ms: ${percentile(busyTimes, 95).toFixed(2)} (300 live events on one day)`);
+    console.log(`protest.clash.worst.points: ${edge.length} per route (MAX_ROUTE_POINTS), along the edge of the bounds`);
+    console.log(`protest.clash.worst.programme.ms: ${programmeMs.toFixed(0)} (59 checks of a 500-point route, each against one 500-point route on top of it; goal < 1000)`);
+    console.log(`protest.clash.worst.leg.p95.ms: ${percentile(legTimes, 95).toFixed(2)}`);
+    console.log(`protest.clash.worst.crowd.p50.ms: ${percentile(crowdTimes, 50).toFixed(0)} (one 500-point route against 60 on top of it at once)`);
+    console.log(`protest.clash.worst.pair.ms: ${newPairMs.toFixed(1)} (two 500-point routes, grid join; every-pair cross join: ${oldPairMs.toFixed(1)})`);
   } finally {
     if (ds.isInitialized) await ds.destroy();
     await db.stop();

@@ -5,6 +5,20 @@ import { istEndOfHour, istStartOfHour } from '../../platform/time';
 import { Clash, ClashQuery, ClashSource, ClashSourceProvider, ShownClash, shownInFull } from '../protests';
 import { isDesk } from './vip-access';
 
+/** Current legs of issued programmes overlapping [$1, $2) within $4 metres of the points $3, other than programme $5's. */
+export const VIP_CLASH_SQL = `
+  SELECT p.id, p.ref, p.status, l.leg_key, lower(l.during) AS starts_at, upper(l.during) AS ends_at, d.metres
+    FROM vip_leg l
+    JOIN vip_programme p ON p.id = l.programme_id
+    -- OFFSET 0: the distance once per candidate leg, after the index has chosen it
+    CROSS JOIN LATERAL (SELECT geo_min_distance_within_m(l.points, $3::jsonb, $4::float8) AS metres OFFSET 0) d
+   WHERE l.is_current AND p.status = 'ISSUED'
+     AND l.during && tstzrange($1::timestamptz, $2::timestamptz, '[)')
+     AND l.geo_box && geo_box_grow(geo_bbox($3::jsonb), $4::float8)
+     AND ($5::uuid IS NULL OR l.programme_id <> $5::uuid)
+     AND d.metres IS NOT NULL
+   ORDER BY starts_at, p.ref, l.leg_key`;
+
 interface Row {
   id: string;
   ref: string;
@@ -16,9 +30,11 @@ interface Row {
 }
 
 /**
- * Current VIP legs as a clash source for protest permissions: one query over the GiST index on
- * leg time ranges, then distance to the leg's densified points. The title says only that a VIP
- * moves there: who and how stays with the VIP desk.
+ * Current VIP legs as a clash source for protest permissions: candidates from the GiST index on
+ * (during, geo_box) of the current legs (overlapping in time, bounding box within reach), then
+ * the distance to each candidate's densified points (geo_min_distance_within_m, linear in the
+ * points). The programme being checked is left out, so no leg is compared with itself. The
+ * title says only that a VIP moves there: who and how stays with the VIP desk.
  */
 @ClashSourceProvider()
 @Injectable()
@@ -26,17 +42,13 @@ export class VipClashSource implements ClashSource {
   readonly name = 'vip-programme';
 
   async find(em: EntityManager, q: ClashQuery): Promise<Clash[]> {
-    const rows: Row[] = await em.query(
-      `SELECT p.id, p.ref, p.status, l.leg_key, lower(l.during) AS starts_at, upper(l.during) AS ends_at,
-              geo_min_distance_m(l.points, $3::jsonb) AS metres
-         FROM vip_leg l JOIN vip_programme p ON p.id = l.programme_id
-        WHERE l.is_current AND p.status = 'ISSUED'
-          AND l.during && tstzrange($1::timestamptz, $2::timestamptz, '[)')
-          AND ($5::uuid IS NULL OR p.id <> $5::uuid)
-          AND geo_min_distance_m(l.points, $3::jsonb) <= $4
-        ORDER BY starts_at`,
-      [q.startsAt.toISOString(), q.endsAt.toISOString(), JSON.stringify(q.points), q.distanceMetres, uuidOrNull(q.excludeId)],
-    );
+    const rows: Row[] = await em.query(VIP_CLASH_SQL, [
+      q.startsAt.toISOString(),
+      q.endsAt.toISOString(),
+      JSON.stringify(q.points),
+      q.distanceMetres,
+      uuidOrNull(q.excludeId),
+    ]);
     return rows.map((r) => ({
       source: this.name,
       kind: 'NEARBY' as const,
