@@ -1,11 +1,21 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
+import { HttpException, Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { RequestContext } from './request-context';
 
-/** Opens the per-request context that the audit log reads (request id from pino-http). */
+/** What a request abandoned by its client ends with (nginx's 499); nobody is there to read it. */
+const CLIENT_CLOSED_REQUEST = 499;
+
+/**
+ * Opens the per-request context that the audit log reads (request id from pino-http), with a
+ * signal that aborts when the client goes away before its answer is sent.
+ */
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
-  use(req: Request, _res: Response, next: NextFunction): void {
-    RequestContext.run({ requestId: String((req as Request & { id?: unknown }).id ?? ''), ip: req.ip }, next);
+  use(req: Request, res: Response, next: NextFunction): void {
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort(new HttpException('The client closed the request', CLIENT_CLOSED_REQUEST));
+    });
+    RequestContext.run({ requestId: String((req as Request & { id?: unknown }).id ?? ''), ip: req.ip, signal: gone.signal }, next);
   }
 }

@@ -16,6 +16,8 @@ export interface RequestContextData {
   actor?: Actor;
   /** The request's Idempotency-Key, marked COMMITTED inside the transaction of its change. */
   idempotency?: { userId: string; key: string };
+  /** Aborted when the client goes away before the answer is sent: long reads may stop early. */
+  signal?: AbortSignal;
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../../platform/context';
+import { Actor, RequestContext } from '../../../platform/context';
 import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
 import { Clash, CLASH_SOURCE, ClashQuery, ClashSource, ShownClash } from './clash-source';
 
@@ -36,8 +36,13 @@ export class ClashDetector implements OnModuleInit {
   async find(em: EntityManager, query: Omit<ClashQuery, 'distanceMetres'>): Promise<Clash[]> {
     const full = { ...query, distanceMetres: this.settings.clashDistanceMetres };
     const found: Clash[] = [];
-    // One after the other: they share the caller's connection (and transaction).
-    for (const source of this.sources) found.push(...(await source.find(em, full)));
+    // One after the other: they share the caller's connection (and transaction). When the client
+    // has gone away, no further query is started (a VIP programme asks once per leg and source).
+    const signal = RequestContext.get().signal;
+    for (const source of this.sources) {
+      signal?.throwIfAborted();
+      found.push(...(await source.find(em, full)));
+    }
     return found.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.ref.localeCompare(b.ref));
   }
 
