@@ -3,7 +3,7 @@ export interface GeoPoint {
   readonly lng: number;
 }
 
-/** Mean Earth radius (IUGG), metres. The SQL function geo_min_distance_m uses the same value. */
+/** Mean Earth radius (IUGG), metres. The SQL functions geo_min_distance_m, geo_min_distance_within_m and geo_box_grow use the same value. */
 export const EARTH_RADIUS_M = 6_371_008.8;
 
 /**
