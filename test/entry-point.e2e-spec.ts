@@ -83,6 +83,8 @@ describe('the real entry point (e2e)', () => {
       ['PROTEST_CLASH_DISTANCE_METRES', '0'],
       ['DUTY_SLIP_LINK_GRACE_HOURS', '0'],
       ['NOTIFY_SMS_ADAPTER', 'pigeon'],
+      // "Trust every proxy" would let any client forge its address (issue 11, item 9).
+      ['TRUST_PROXY', 'true'],
     ]) {
       const { code, output } = await bootExpectingExit({ DATA_DIR: dataDir, [name!]: value! });
       expect(output).toContain(`${name}=${JSON.stringify(value)}`);

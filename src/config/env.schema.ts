@@ -12,8 +12,10 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
 } from 'class-validator';
 import { BHOPAL_BOUNDS, formatBounds } from '../platform/geo/bounds';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -25,6 +27,24 @@ const toBool = ({ value }: { value: unknown }) => {
   if (value === 'false' || value === '0') return false;
   return value;
 };
+/** A hop count or a list of proxy addresses; text that is neither stays text, for the message. */
+const toTrustProxy = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') return value;
+  const parsed = parseTrustProxy(value);
+  return 'value' in parsed ? parsed.value : value;
+};
+const IsTrustProxy = () =>
+  ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) => value === false || Number.isInteger(value) || Array.isArray(value),
+      defaultMessage: (args) => {
+        const parsed = typeof args?.value === 'string' ? parseTrustProxy(args.value) : undefined;
+        return parsed && 'problem' in parsed ? parsed.problem : 'must be false, a number of proxy hops or a list of proxy addresses';
+      },
+    },
+  });
 
 /**
  * Every setting the app reads, with its default. Validated once at boot: a bad value stops
@@ -110,9 +130,9 @@ export class EnvironmentVariables {
   JSON_BODY_LIMIT = '1mb';
 
   @IsOptional()
-  @Transform(toBool)
-  @IsBoolean()
-  TRUST_PROXY = false;
+  @Transform(toTrustProxy)
+  @IsTrustProxy()
+  TRUST_PROXY: TrustProxy = false;
 
   @IsOptional()
   @Transform(toInt)
@@ -372,7 +392,8 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   LOGIN_MAX_FAILURES: 'Failed logins in a row before the account is locked.',
   LOGIN_LOCK_MINUTES: 'How long a locked account stays locked.',
   JSON_BODY_LIMIT: 'Largest accepted JSON body.',
-  TRUST_PROXY: 'Trust X-Forwarded-For (behind a reverse proxy) for the client IP in the audit log.',
+  TRUST_PROXY:
+    'Which proxies in front of the app may name the client in X-Forwarded-For (the IP in the audit log and the key of the rate limits): their number (`1`: one reverse proxy, whose last hop is the client) or their addresses or CIDRs, comma-separated (`10.0.0.5,10.0.1.0/24`; also `loopback`, `linklocal`, `uniquelocal`). `false`: the connecting address is the client. `true` (trust any) is refused: every client could forge its address.',
   RATE_LIMIT_PER_MINUTE: 'Requests per minute per client IP across the API; signed links have the two limits below instead.',
   RATE_LIMIT_PER_LINK_PER_MINUTE:
     'Requests per minute to one signed link (an officer\'s duty slip page and its PDF together), from whatever address.',
