@@ -13,6 +13,7 @@ import { migrateUnderLock } from './platform/database/migrate';
 import { migrateQueueSchema } from './platform/queue/queue.backend';
 import { AllExceptionsFilter } from './platform/http/http-exception.filter';
 import { createValidationPipe } from './platform/http/validation';
+import { noStore, securityHeaders, thirdPartyUiCsp } from './platform/http/security-headers';
 import { BULL_BOARD_PATH, mountBullBoard } from './platform/queue/bull-board';
 
 export const API_PREFIX = 'api/v1';
@@ -66,6 +67,9 @@ export async function createApp(runtime: AppRuntime): Promise<INestApplication> 
   app.useLogger(app.get(Logger));
   app.set('trust proxy', runtime.config.TRUST_PROXY);
   app.disable('x-powered-by');
+  app.use(securityHeaders({ https: runtime.config.BASE_URL.startsWith('https:') }));
+  app.use(`/${API_PREFIX}`, noStore());
+  app.use('/api/docs', thirdPartyUiCsp());
   app.use(json({ limit: runtime.config.JSON_BODY_LIMIT, strict: true }));
   // Body-parser errors (broken JSON, too large, bad charset) never reach Nest's filters.
   const errorShape = new AllExceptionsFilter();

@@ -11,6 +11,18 @@ const VERDICT: Record<VerifyOutcome['status'], { en: string; hi: string; colour:
   invalid: { en: 'Not valid: this link was not issued by us', hi: 'अवैध: यह लिंक हमारे द्वारा जारी नहीं किया गया', colour: '#b00020' },
 };
 
+/**
+ * The page's one stylesheet: fixed text (the verdict's colour is a class), so the
+ * Content-Security-Policy allows exactly it by hash and no inline style otherwise.
+ */
+export const VERIFY_PAGE_STYLE = `body{font-family:'Noto Sans Devanagari','Noto Sans',system-ui,sans-serif;margin:0;padding:1rem;max-width:40rem;margin:auto;color:#222}
+h1{font-size:1.2rem}.verdict{padding:1rem;border-radius:.5rem;color:#fff;font-size:1.15rem}
+${Object.entries(VERDICT)
+  .map(([status, v]) => `.verdict.${status}{background:${v.colour}}`)
+  .join('')}
+table{border-collapse:collapse;width:100%;margin-top:1rem}td{padding:.5rem;border-bottom:1px solid #ddd;vertical-align:top}
+td:first-child{color:#555;width:40%}code{word-break:break-all;font-size:.8rem}p.small{color:#555;font-size:.85rem}`;
+
 /** A small bilingual page a phone can show; it names the paper, never a person. */
 export function verifyPageHtml(outcome: VerifyOutcome): string {
   const v = VERDICT[outcome.status];
@@ -28,12 +40,9 @@ export function verifyPageHtml(outcome: VerifyOutcome): string {
   return `<!doctype html>
 <html lang="hi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>दस्तावेज़ सत्यापन / Document verification</title>
-<style>body{font-family:'Noto Sans Devanagari','Noto Sans',system-ui,sans-serif;margin:0;padding:1rem;max-width:40rem;margin:auto;color:#222}
-.verdict{padding:1rem;border-radius:.5rem;color:#fff;background:${v.colour};font-size:1.15rem}
-table{border-collapse:collapse;width:100%;margin-top:1rem}td{padding:.5rem;border-bottom:1px solid #ddd;vertical-align:top}
-td:first-child{color:#555;width:40%}code{word-break:break-all;font-size:.8rem}p.small{color:#555;font-size:.85rem}</style></head>
-<body><h1 style="font-size:1.2rem">दस्तावेज़ सत्यापन / Document verification</h1>
-<div class="verdict">${esc(v.hi)}<br>${esc(v.en)}</div>
+<style>${VERIFY_PAGE_STYLE}</style></head>
+<body><h1>दस्तावेज़ सत्यापन / Document verification</h1>
+<div class="verdict ${outcome.status}">${esc(v.hi)}<br>${esc(v.en)}</div>
 <table>${rows.map(([k, val]) => `<tr><td>${esc(k)}</td><td>${val.startsWith('<code>') ? val : esc(val)}</td></tr>`).join('')}</table>
 <p class="small">किसी प्रति की जाँच हेतु उसकी PDF यहाँ अपलोड करें: POST /verify/upload. / To check a copy byte for byte, upload its PDF to POST /verify/upload.</p>
 </body></html>`;

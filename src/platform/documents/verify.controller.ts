@@ -5,9 +5,10 @@ import { Throttle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Public } from '../auth/decorators';
 import { fieldError } from '../http/field-error';
+import { allowInlineStyle } from '../http/security-headers';
 import { UploadErrorsInterceptor } from '../http/upload-errors.interceptor';
 import { DocumentsService } from './documents.service';
-import { verifyPageHtml } from './verify-page';
+import { VERIFY_PAGE_STYLE, verifyPageHtml } from './verify-page';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -37,6 +38,7 @@ export class VerifyController {
       res.json(VerifyOutcomeView.from(outcome));
       return;
     }
+    allowInlineStyle(res, VERIFY_PAGE_STYLE);
     res.type('html').send(verifyPageHtml(outcome));
   }
 

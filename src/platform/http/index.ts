@@ -5,3 +5,4 @@ export * from './aadhaar';
 export { UploadErrorsInterceptor } from './upload-errors.interceptor';
 export * from './response-view';
 export { ThrottlePerLink, throttlerOptions, THROTTLERS } from './throttles';
+export { allowInlineStyle } from './security-headers';

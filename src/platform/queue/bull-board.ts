@@ -2,9 +2,10 @@ import type { INestApplication } from '@nestjs/common';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import type { NextFunction, Request, Response } from 'express';
+import type { Application, NextFunction, Request, Response } from 'express';
 import { bearerToken } from '../auth/auth.guard';
 import { TokenService } from '../auth/token.service';
+import { noStore, thirdPartyUiCsp } from '../http/security-headers';
 import { QueueService } from './queue.service';
 
 export const BULL_BOARD_PATH = '/admin/queues';
@@ -35,5 +36,9 @@ export function mountBullBoard(app: INestApplication): void {
     }
     return res.status(403).json({ statusCode: 403, error: 'Forbidden', message: 'The queue board is for ADMIN only' });
   };
-  app.use(BULL_BOARD_PATH, guard, serverAdapter.getRouter());
+  app.use(`${BULL_BOARD_PATH}/api`, noStore()); // job data: SMS texts, record ids
+  // The board's page writes inline styles and sets <base href>: a relaxed policy on its path only.
+  const board = serverAdapter.getRouter() as Application; // an express app of its own
+  board.disable('x-powered-by');
+  app.use(BULL_BOARD_PATH, thirdPartyUiCsp(), guard, board);
 }

@@ -4,7 +4,8 @@ import type { SlipContent } from '../publish/slip-content';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const STYLE = `body{font-family:'Noto Sans Devanagari','Noto Sans',system-ui,sans-serif;margin:0 auto;padding:1rem;max-width:36rem;color:#222;line-height:1.4}
+/** The phone page's one stylesheet, fixed text: the Content-Security-Policy allows it by hash. */
+export const SLIP_PAGE_STYLE = `body{font-family:'Noto Sans Devanagari','Noto Sans',system-ui,sans-serif;margin:0 auto;padding:1rem;max-width:36rem;color:#222;line-height:1.4}
 h1{font-size:1.15rem;margin:.2rem 0 1rem}h2{font-size:1rem;margin:1.2rem 0 .4rem;padding:.4rem .6rem;background:#1f3a5f;color:#fff;border-radius:.3rem}
 dl{margin:0}dt{color:#555;font-size:.85rem;margin-top:.5rem}dd{margin:0;font-size:1rem}
 a.button{display:block;text-align:center;margin:1.5rem 0;padding:.9rem;background:#1b7f3b;color:#fff;border-radius:.4rem;text-decoration:none;font-size:1.05rem}
@@ -13,7 +14,7 @@ a.button{display:block;text-align:center;margin:1.5rem 0;padding:.9rem;backgroun
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="hi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${esc(title)}</title><style>${STYLE}</style></head>
+<meta name="robots" content="noindex"><title>${esc(title)}</title><style>${SLIP_PAGE_STYLE}</style></head>
 <body>${body}</body></html>`;
 }
 

@@ -3,9 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Public, Roles } from '../../../platform/auth';
 import { Actor } from '../../../platform/context';
-import { ApiFileResponse, ThrottlePerLink, uuidParam } from '../../../platform/http';
+import { allowInlineStyle, ApiFileResponse, ThrottlePerLink, uuidParam } from '../../../platform/http';
 import { IssuedDocument } from '../../../platform/documents';
-import { slipPageHtml, slipProblemHtml } from './slip-page';
+import { SLIP_PAGE_STYLE, slipPageHtml, slipProblemHtml } from './slip-page';
 import { SlipsService } from './slips.service';
 import { MySlipView } from '../duty-charts.view';
 
@@ -57,6 +57,7 @@ export class SlipsController {
   async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const found = await this.slips.byToken(token.slice(0, 100));
     noTrace(res);
+    allowInlineStyle(res, SLIP_PAGE_STYLE);
     if (found.state !== 'ok') {
       res
         .status(found.state === 'invalid' ? 404 : 410)
