@@ -1,60 +1,19 @@
-import { Rank, RANKS } from '../../platform/ranks';
+import { Rank, RANK_ALIASES, RANKS, rankKey } from '../../platform/ranks';
 
 /**
- * The words rank columns actually hold in thana Excel sheets: English abbreviations, the
- * commissionerate titles (ACP, ADCP, DCP) and Hindi. Keys are normalised by `rankKey`.
+ * Every spelling a roll uses (`RANK_ALIASES`, with the ladder's own codes), also without its
+ * spaces, so "सहायक उपनिरीक्षक" reads as "सहायक उप निरीक्षक" and "DYSP" as "Dy SP".
  */
-const ALIASES: Record<string, Rank> = {
-  CONST: 'CONSTABLE',
-  PC: 'CONSTABLE',
-  CT: 'CONSTABLE',
-  आरक्षक: 'CONSTABLE',
-  सिपाही: 'CONSTABLE',
-  HC: 'HEAD_CONSTABLE',
-  'HEAD CONST': 'HEAD_CONSTABLE',
-  'प्रधान आरक्षक': 'HEAD_CONSTABLE',
-  'ASSISTANT SUB INSPECTOR': 'ASI',
-  'सहायक उप निरीक्षक': 'ASI',
-  सउनि: 'ASI',
-  'SUB INSPECTOR': 'SI',
-  'उप निरीक्षक': 'SI',
-  उनि: 'SI',
-  INSP: 'INSPECTOR',
-  // Town/thana inspector: the MP title for an inspector in charge of a thana.
-  TI: 'INSPECTOR',
-  निरीक्षक: 'INSPECTOR',
-  ACP: 'DSP',
-  CSP: 'DSP',
-  'DY SP': 'DSP',
-  DYSP: 'DSP',
-  'सहायक पुलिस आयुक्त': 'DSP',
-  'उप पुलिस अधीक्षक': 'DSP',
-  ADCP: 'ASP',
-  'ADDL SP': 'ASP',
-  'ADDITIONAL SP': 'ASP',
-  'अति पुलिस उपायुक्त': 'ASP',
-  'अति पुलिस अधीक्षक': 'ASP',
-  DCP: 'SP',
-  SSP: 'SP',
-  'पुलिस उपायुक्त': 'SP',
-  'पुलिस अधीक्षक': 'SP',
-  'ADDL CP': 'DIG',
-  'ADDITIONAL CP': 'DIG',
-};
-
-function rankKey(text: string): string {
-  return text
-    .normalize('NFC')
-    .toUpperCase()
-    .replace(/[._\-/]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const LOOKUP = new Map<string, Rank>([
+const SPELLINGS: Array<[string, Rank]> = [
   ...RANKS.map((r) => [rankKey(r), r] as [string, Rank]),
-  ...Object.entries(ALIASES).map(([k, r]) => [rankKey(k), r] as [string, Rank]),
+  ...RANKS.flatMap((r) => RANK_ALIASES[r].map((a) => [rankKey(a), r] as [string, Rank])),
+];
+const LOOKUP = new Map<string, Rank>([
+  ...SPELLINGS.map(([k, r]) => [k.replace(/ /g, ''), r] as [string, Rank]),
+  ...SPELLINGS,
 ]);
+/** What "did you mean" offers: the spellings as written, not their space-less twins. */
+const SUGGESTIONS = [...new Set(SPELLINGS.map(([k]) => k))];
 
 export type RankParse = { rank: Rank } | { error: string };
 
@@ -64,7 +23,7 @@ export function parseRank(text: string): RankParse {
   if (!key) return { error: 'rank is required' };
   const rank = LOOKUP.get(key) ?? LOOKUP.get(key.replace(/ /g, ''));
   if (rank) return { rank };
-  const suggestion = closest(key, [...LOOKUP.keys()]);
+  const suggestion = closest(key, SUGGESTIONS);
   return {
     error: `unknown rank "${text.trim()}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
   };
