@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
+import { csvRecords, readCsv } from '../../platform/csv';
 import { Rank } from '../../platform/ranks';
 import { TransactionService } from '../../platform/database/transaction.service';
 import { AuditService } from '../../platform/audit/audit.service';
@@ -56,16 +57,6 @@ export function thanaCode(nameEn: string): string {
   return nameEn.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40);
 }
 
-/** Parses the domain CSV (quoted fields may contain commas). */
-export function parseCsv(text: string): Array<Record<string, string>> {
-  const [header, ...lines] = text.trim().split(/\r?\n/);
-  const cols = header!.split(',');
-  return lines.map((line) => {
-    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
-  });
-}
-
 /**
  * Seeds the Bhopal commissionerate's zones and thanas, ~300 officers and one account per
  * role. Everything is marked is_demo. Running it again changes nothing.
@@ -99,7 +90,7 @@ export async function seedDemo(dataSource: DataSource): Promise<DemoResult> {
 }
 
 async function seedUnits(em: EntityManager, units: UnitsService): Promise<number> {
-  const rows = parseCsv(readFileSync(join(__dirname, 'data', 'bhopal-units.csv'), 'utf8'));
+  const rows = csvRecords(readCsv(readFileSync(join(__dirname, 'data', 'bhopal-units.csv'))).rows);
   const zones = new Map<string, string>();
   for (const r of rows) zones.set(zoneCode(r.zone!), r.zone!);
   let n = 0;

@@ -4,7 +4,7 @@ import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
 import { fieldError } from '../../../platform/http';
 import { unitInScope, UnitsService } from '../../../platform/units';
-import { CsvError } from './csv';
+import { CsvError } from '../../../platform/csv';
 import { checkOfficerRows, OfficerRow, RowReport } from './officer-rows';
 import { IMPORT_COLUMNS, readSheet, Sheet } from './sheet';
 
@@ -75,7 +75,7 @@ export class OfficerImportService {
       const why =
         e instanceof CsvError
           ? e.message
-          : 'it is neither a readable .xlsx workbook nor a UTF-8 CSV file';
+          : 'it is neither a readable .xlsx workbook nor a CSV file';
       throw fieldError('file', `the file cannot be read: ${why}`);
     }
     if (sheet.missingColumns.length > 0) {

@@ -86,4 +86,16 @@ describe('checkOfficerRows', () => {
     const { bad } = checkOfficerRows([row(2, { nameEn: 'Ram 2345 6789 0124' })], ctx);
     expect(bad[0]!.errors[0]!.message).toContain('Aadhaar');
   });
+
+  it("refuses a Hindi name that Excel's ANSI save turned into question marks", () => {
+    const { good: ok, bad } = checkOfficerRows([row(2, { nameHi: '??? ?????' })], ctx);
+    expect(ok).toEqual([]);
+    expect(bad[0]!.errors).toEqual([
+      {
+        column: 'nameHi',
+        message: expect.stringContaining('"??? ?????" has "?" where letters were lost'),
+      },
+    ]);
+    expect(bad[0]!.errors[0]!.message).toContain('CSV UTF-8 (Comma delimited)');
+  });
 });

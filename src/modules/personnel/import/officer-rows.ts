@@ -1,3 +1,4 @@
+import { lostToQuestionMarks, SAVE_AS_CSV_UTF8 } from '../../../platform/csv';
 import { containsAadhaarNumber } from '../../../platform/http';
 import { BELT_NO, Gender, normaliseBeltNo, normaliseMobile, parseGender } from '../officer-fields';
 import { Rank } from '../../../platform/ranks';
@@ -144,5 +145,10 @@ function checkName(
   else if (name.length > 120) fail(column, `${label} is longer than 120 characters`);
   else if (containsAadhaarNumber(name))
     fail(column, `${label} holds what looks like an Aadhaar number`);
+  else if (lostToQuestionMarks(name))
+    fail(
+      column,
+      `${label} "${name}" has "?" where letters were lost: the file was saved in an encoding that cannot hold Hindi (Excel's "CSV (Comma delimited)"). ${SAVE_AS_CSV_UTF8}`,
+    );
   return name;
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { parseCsv } from './csv';
+import { CsvError, findReplacementCharacter, readCsv } from '../../../platform/csv';
 
 /** The officer fields an import file may carry, in the order a template lists them. */
 export const IMPORT_COLUMNS = [
@@ -83,13 +83,20 @@ function headerKey(text: string): string {
     .replace(/[\s_\-.()/:]+/g, '');
 }
 
-/** XLSX files are ZIP archives; everything else is read as UTF-8 CSV. */
+/** XLSX files are ZIP archives; everything else is read as CSV (UTF-8, or UTF-16 with its BOM). */
 export function isXlsx(bytes: Buffer): boolean {
   return bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
 }
 
 export async function readSheet(bytes: Buffer): Promise<Sheet> {
-  const grid = isXlsx(bytes) ? await readXlsx(bytes) : parseCsv(bytes.toString('utf8'));
+  const grid = isXlsx(bytes) ? await readXlsx(bytes) : readCsv(bytes).rows;
+  // A workbook's cells are Unicode already, but one may hold text pasted after it was garbled.
+  const lost = findReplacementCharacter(grid);
+  if (lost)
+    throw new CsvError(
+      `row ${lost.row} holds the character "�" (U+FFFD), left where a letter was lost to a wrong encoding; retype that cell`,
+      lost.row,
+    );
   const [header = [], ...body] = grid;
   const columns = header.map((h) => HEADERS[headerKey(h)] ?? null);
   const rows: SheetRow[] = [];

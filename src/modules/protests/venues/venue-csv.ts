@@ -1,3 +1,4 @@
+import { csvRecords, parseCsvText } from '../../../platform/csv';
 import { GeoPoint, haversineMetres } from '../../../platform/geo';
 
 /** A row of src/cli/demo/data/bhopal-venues.csv, ready to register (its thana still to be chosen). */
@@ -15,13 +16,7 @@ export function venueCode(nameEn: string): string {
 
 /** Reads the venue CSV (name_en, name_hi, lat, lng, kind, source_url; quoted cells may hold commas). */
 export function parseVenueCsv(text: string): VenueSeed[] {
-  const [header, ...lines] = text.trim().split(/\r?\n/);
-  const cols = header!.split(',');
-  return lines.map((line) => {
-    const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"'));
-    const row = Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
-    return { code: venueCode(row.name_en!), nameEn: row.name_en!, nameHi: row.name_hi!, lat: Number(row.lat), lng: Number(row.lng), kind: row.kind! };
-  });
+  return csvRecords(parseCsvText(text)).map((row) => ({ code: venueCode(row.name_en!), nameEn: row.name_en!, nameHi: row.name_hi!, lat: Number(row.lat), lng: Number(row.lng), kind: row.kind! }));
 }
 
 /**

@@ -1,0 +1,13 @@
+// Reading CSV files: the encoding check and the one parser the roll, the unit tree and the demo share.
+export {
+  CsvError,
+  SAVE_AS_CSV_UTF8,
+  csvRecords,
+  decodeText,
+  detectDelimiter,
+  findReplacementCharacter,
+  lostToQuestionMarks,
+  parseCsvText,
+  readCsv,
+} from './csv';
+export type { CsvEncoding, CsvTable } from './csv';
