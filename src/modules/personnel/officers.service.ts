@@ -174,7 +174,7 @@ export class OfficersService {
     code: string,
     field: string,
   ): Promise<Unit> {
-    const unit = await this.units.byCode(code, em, field);
+    const unit = await this.units.activeByCode(code, em, field);
     if (!unitInScope(actor, unit)) throw fieldError(field, `${field} ${code} is outside your unit`);
     return unit;
   }

@@ -5,6 +5,9 @@ export type { UnitKind } from './unit.entity';
 export { UnitsService } from './units.service';
 export type { NewUnit } from './units.service';
 export { UnitsModule } from './units.module';
+export { UnitTreeService } from './unit-tree.service';
+export type { UnitReference } from './unit-tree.service';
+export { CREATABLE_UNIT_KINDS, UNIT_KIND_WORDS, codeFromName, placementProblem } from './tree-rules';
 export {
   UNIT_PATH_SEPARATOR,
   childPath,

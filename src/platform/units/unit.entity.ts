@@ -17,6 +17,9 @@ export class Unit {
   @Column({ type: 'double precision', nullable: true }) lat!: number | null;
   @Column({ type: 'double precision', nullable: true }) lng!: number | null;
   @Column({ default: false }) isDemo!: boolean;
+  /** False once retired: the row stays for the records that name it, but takes no new work. */
+  @Column({ default: true }) isActive!: boolean;
+  @Column({ type: 'timestamptz', nullable: true }) retiredAt!: Date | null;
   @VersionColumn() version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

@@ -23,6 +23,14 @@ export class UnitsService {
     return em.find(Unit, { order: { path: 'ASC' } });
   }
 
+  /** The tree as users see it: retired units only when asked for. */
+  tree(includeRetired = false): Promise<Unit[]> {
+    return this.dataSource.manager.find(Unit, {
+      where: includeRetired ? {} : { isActive: true },
+      order: { path: 'ASC' },
+    });
+  }
+
   /** The units with these ids, in tree order (unknown ids are left out). */
   byIds(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Unit[]> {
     if (ids.length === 0) return Promise.resolve([]);
@@ -35,6 +43,13 @@ export class UnitsService {
     if (unit) return unit;
     if (field) throw fieldError(field, `${field} ${code} is not a known unit code`);
     throw new NotFoundException(`Unit ${code} not found`);
+  }
+
+  /** A unit new work may go to: as `byCode`, and refused (400 naming the field) once retired. */
+  async activeByCode(code: string, em: EntityManager, field: string): Promise<Unit> {
+    const unit = await this.byCode(code, em, field);
+    if (!unit.isActive) throw fieldError(field, `${field} ${code} is retired; it takes no new work`);
+    return unit;
   }
 
   async create(em: EntityManager, input: NewUnit): Promise<Unit> {

@@ -50,6 +50,7 @@ export class OfficerImportService {
       allUnits,
       unitsInScope,
       existingBeltNos: new Set(existing.map((e) => e.b)),
+      retiredUnits: new Set(units.filter((u) => !u.isActive).map((u) => u.code)),
     });
     const report = { total: sheet.rows.length, rejected: bad.length, rows: bad };
     if (good.length === 0 || (bad.length > 0 && !confirmPartial)) {

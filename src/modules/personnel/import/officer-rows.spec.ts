@@ -98,4 +98,11 @@ describe('checkOfficerRows', () => {
     ]);
     expect(bad[0]!.errors[0]!.message).toContain('CSV UTF-8 (Comma delimited)');
   });
+
+  it('posts no officer to a retired unit', () => {
+    const { bad } = checkOfficerRows([row(2, {})], { ...ctx, retiredUnits: new Set(['TT_NAGAR']) });
+    expect(bad[0]!.errors).toEqual([
+      { column: 'unit', message: 'unit TT_NAGAR is retired; no officer can be posted to it' },
+    ]);
+  });
 });

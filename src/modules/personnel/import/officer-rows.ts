@@ -37,6 +37,8 @@ export interface RowContext {
   allUnits: ReadonlyMap<string, string>;
   /** Normalised belt numbers already on the roll. */
   existingBeltNos: ReadonlySet<string>;
+  /** Codes of retired units: no officer is posted to one any more. */
+  retiredUnits?: ReadonlySet<string>;
 }
 
 /**
@@ -96,6 +98,8 @@ function checkRow(
   const unitCode = (c.unit ?? '').toUpperCase();
   const unitId = ctx.unitsInScope.get(unitCode) ?? null;
   if (!unitCode) fail('unit', 'unit (thana code) is required');
+  else if (ctx.retiredUnits?.has(unitCode))
+    fail('unit', `unit ${unitCode} is retired; no officer can be posted to it`);
   else if (!unitId)
     fail(
       'unit',
