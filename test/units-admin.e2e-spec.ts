@@ -123,6 +123,16 @@ describe('setting up and keeping the unit tree (e2e)', () => {
         parentCode: 'NOWHERE',
       }).expect(400);
       expect(unknown.body.fields[0].field).toBe('parentCode');
+      const delhi = await create({
+        code: 'DELHI',
+        kind: 'THANA',
+        nameEn: 'Far',
+        nameHi: 'दूर',
+        parentCode: 'ZONE_9',
+        lat: 28.61,
+        lng: 77.21,
+      }).expect(400);
+      expect(delhi.body.fields[0].field).toBe('lat');
       const duty = await t.tokenFor(['DUTY_OFFICER'], 'ZONE_1');
       await create(
         { code: 'SNEAKY', kind: 'THANA', nameEn: 'Sneaky', nameHi: 'चुपके', parentCode: 'ZONE_1' },

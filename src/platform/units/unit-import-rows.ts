@@ -3,6 +3,7 @@
 // is such a file. Pure: from the rows and the units already there, which units to create,
 // which to update, and every problem of every row.
 import { lostToQuestionMarks, SAVE_AS_CSV_UTF8 } from '../csv';
+import { CommissionerateBounds, coordinateProblem } from '../geo';
 import { childPath, inUnitSubtree } from './subtree';
 import { codeFromName, DEVANAGARI, UNIT_CODE, UNIT_KIND_WORDS } from './tree-rules';
 import type { UnitKind } from './unit.entity';
@@ -187,13 +188,15 @@ export function planUnitImport(
   rows: readonly UnitSheetRow[],
   existing: readonly TreeUnit[],
   rootCode: string,
+  /** Where a thana may be on the map (COMMISSIONERATE_BOUNDS); no check without. */
+  bounds?: CommissionerateBounds,
 ): UnitImportPlan {
   const byCode = new Map(existing.map((u) => [u.code, u]));
   const root = byCode.get(rootCode);
   if (!root) throw new Error(`the root unit ${rootCode} is missing`);
 
   // 1. Each row on its own: its zone, circle and thana, and what is wrong with the cells.
-  const parsed = rows.map((r) => readRow(r, rootCode));
+  const parsed = rows.map((r) => readRow(r, rootCode, bounds));
 
   // 2. The file against itself: one thana per row; a zone or circle named alike on every row.
   const firstSeen = new Map<string, { spec: Spec; row: number }>();
@@ -358,7 +361,7 @@ interface ParsedRow {
   fail(column: UnitImportColumn, message: string): void;
 }
 
-function readRow(r: UnitSheetRow, rootCode: string): ParsedRow {
+function readRow(r: UnitSheetRow, rootCode: string, bounds?: CommissionerateBounds): ParsedRow {
   const errors: UnitRowProblem[] = [];
   const fail = (column: UnitImportColumn, message: string) => {
     if (!errors.some((e) => e.column === column && e.message === message))
@@ -369,6 +372,17 @@ function readRow(r: UnitSheetRow, rootCode: string): ParsedRow {
   const lng = coordinate(c.lng, 'lng', -180, 180, fail);
   if ((lat === null) !== (lng === null) && (c.lat || c.lng))
     fail(c.lat ? 'lng' : 'lat', 'give both lat and lng, or neither');
+  if (bounds && lat !== null && lng !== null) {
+    for (const axis of ['lat', 'lng'] as const) {
+      const problem = coordinateProblem(
+        bounds,
+        axis,
+        axis === 'lat' ? lat : lng,
+        axis === 'lat' ? lng : lat,
+      );
+      if (problem) fail(axis, `${axis} ${problem}`);
+    }
+  }
 
   const read = (level: Level, parentCode: string): Spec | null => {
     const col = COLUMNS[level];

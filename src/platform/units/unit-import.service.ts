@@ -2,6 +2,7 @@ import { ConflictException, Injectable, UnprocessableEntityException } from '@ne
 import { DataSource, EntityManager } from 'typeorm';
 import { UnitOfWork } from '../change/unit-of-work';
 import { CsvError, readCsv } from '../csv';
+import { commissionerateBounds } from '../geo';
 import { fieldError } from '../http/field-error';
 import { ROOT_UNIT } from './root-unit';
 import {
@@ -101,7 +102,7 @@ export class UnitImportService {
   }
 
   private async plan(rows: UnitSheetRow[], em: EntityManager): Promise<UnitImportPlan> {
-    return planUnitImport(rows, await this.units.list(em), ROOT_UNIT.code);
+    return planUnitImport(rows, await this.units.list(em), ROOT_UNIT.code, commissionerateBounds());
   }
 
   private write(

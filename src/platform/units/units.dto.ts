@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { InCommissionerate } from '../geo';
 import { CREATABLE_UNIT_KINDS, CreatableUnitKind, DEVANAGARI, UNIT_CODE } from './tree-rules';
 
 const upper = ({ value }: { value: unknown }) =>
@@ -57,18 +47,8 @@ export class CreateUnitDto {
   @Transform(upper)
   @Matches(UNIT_CODE, { message: `parentCode ${CODE_MESSAGE}` })
   parentCode!: string;
-  @ApiPropertyOptional({ example: 23.245 })
-  @IsOptional()
-  @IsNumber()
-  @Min(-90)
-  @Max(90)
-  lat?: number;
-  @ApiPropertyOptional({ example: 77.47 })
-  @IsOptional()
-  @IsNumber()
-  @Min(-180)
-  @Max(180)
-  lng?: number;
+  @ApiPropertyOptional({ example: 23.245 }) @IsOptional() @InCommissionerate('lat') lat?: number;
+  @ApiPropertyOptional({ example: 77.47 }) @IsOptional() @InCommissionerate('lng') lng?: number;
 }
 
 /** Names, kind and place on the map; the code and the parent change only by a move. */
@@ -91,19 +71,23 @@ export class UpdateUnitDto {
   @IsOptional()
   @IsIn(CREATABLE_UNIT_KINDS)
   kind?: CreatableUnitKind;
-  @ApiPropertyOptional({ type: Number, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'null takes the unit off the map',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsNumber()
-  @Min(-90)
-  @Max(90)
+  @InCommissionerate('lat')
   lat?: number | null;
-  @ApiPropertyOptional({ type: Number, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'null takes the unit off the map',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsNumber()
-  @Min(-180)
-  @Max(180)
+  @InCommissionerate('lng')
   lng?: number | null;
 }
 
