@@ -28,6 +28,11 @@ export class DutyChartState {
   private readonly sectorUnitCount: Int32Array;
   private readonly sectorCount: Int32Array;
   private readonly unitCount: number;
+  /**
+   * Officer-side checks made so far (`canTake` calls): the unit the phases' work budgets
+   * are counted in. A count, not a clock, so a budgeted solve stays reproducible.
+   */
+  work = 0;
   /** Current soft penalty, updated exactly by every assign/unassign. */
   softCost = 0;
   /** Undo log while a trial move is open. */
@@ -88,6 +93,7 @@ export class DutyChartState {
 
   /** Officer-side hard rules: leave, overlap, rest, 24-hour cap. `ignore`/`alsoIgnore` are duties about to be given up. */
   canTake(officer: number, shift: number, ignore = -1, alsoIgnore = -1): boolean {
+    this.work++;
     const model = this.model;
     if (model.shiftTooLong[shift]) return false;
     const duty: Interval = { start: model.shiftStart[shift], end: model.shiftEnd[shift] };

@@ -4,11 +4,13 @@
  * requirement, tries a handful of officers who could meet it (each may give up the
  * duties that clash, which are re-staffed at once), and takes the best trial even if
  * it only holds the score level, so the search can walk across plateaus that a pure
- * improvement rule cannot. The best chart seen is kept. It stops on a full chart or
- * after a fixed number of steps without progress, never on a clock, so it is
- * reproducible.
+ * improvement rule cannot. The best chart seen is kept. It stops when the chart meets
+ * the proven bound, after a fixed number of steps without progress, or when its work
+ * budget is spent (counted in checks, not time, so it is reproducible); a time limit or a
+ * cancel also stops it, and the best chart seen is restored either way.
  */
 import { Attribute, AttributeIndex, attributeNeeds, hasAttribute } from './attributes';
+import { PhaseBudget } from './budget';
 import { DutyChartState, NO_OFFICER } from './chart-state';
 import { candidatesForRank } from './construct';
 import { rankFits } from './model';
@@ -39,18 +41,19 @@ export function searchForCoverage(
   attributes: AttributeIndex,
   random: SeededRandom,
   patience: number,
+  budget: PhaseBudget,
 ): CoverageReport {
   const report: CoverageReport = {
     steps: 0,
     deficitBefore: state.deficit,
     deficitAfter: state.deficit,
   };
-  if (state.deficit === 0) return report;
+  if (budget.over) return report;
   const tabuUntil = new Int32Array(state.model.officerIds.length);
   let best = Int32Array.from(state.slotOfficer);
   let bestDeficit = state.deficit;
   let sinceProgress = 0;
-  while (state.deficit > 0 && sinceProgress < patience) {
+  while (sinceProgress < patience && !budget.over) {
     report.steps++;
     sinceProgress++;
     const unmet = unmetRequirements(state);

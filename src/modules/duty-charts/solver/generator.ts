@@ -3,6 +3,7 @@
  *
  *   npx ts-node --transpile-only src/modules/duty-charts/solver/generator.ts 5500 --seed 7 > instance.json
  *   ... generator.ts 300 --infeasible women:4     (4 more women needed than exist)
+ *   ... generator.ts 6600 --roll-zones 1          (Zone 1's officers for the whole city's order)
  *
  * Instances are feasible by construction (a witness chart is planted first and the
  * requirements read off it). With `infeasible`, the first day's requirement is made
@@ -19,8 +20,9 @@ import {
   PlantedTeam,
   SHIFT_PATTERN,
 } from './generator-planting';
+import { BHOPAL_THANAS } from './bhopal-thanas';
 import { SeededRandom } from './rng';
-import { Assignment, BandobastInstance, Post, Rank, RequirementKey } from './types';
+import { Assignment, BandobastInstance, Post, RANKS, Rank, RequirementKey } from './types';
 
 export type BandobastSize = 'tiny' | '300' | '1500' | '5500';
 
@@ -45,6 +47,15 @@ export interface GeneratorOptions {
   /** First day, IST. */
   startDate?: string;
   infeasible?: InfeasibleSpec;
+  /**
+   * Only these zones' officers are on the roll, though the order is written for the whole
+   * force: a zone's duty officer solving the city's order (issue 18: Zone 1's 1,492
+   * officers for the 6,600-personnel Diwali order's 5,556 slots). Rank counts stay as
+   * ordered; women and skill minimums are cut to what the kept officers of each planted
+   * team hold, so the witness still meets them and the true minimum shortfall is the
+   * missing hands alone (`knownUnmet`). One day only.
+   */
+  rollZones?: number[];
 }
 
 export interface GeneratedBandobast {
@@ -53,6 +64,8 @@ export interface GeneratedBandobast {
   witness: Assignment[];
   /** For infeasible instances: the requirement and the true minimum total shortfall over the first day. */
   knownShortfall?: { requirement: RequirementKey; total: number };
+  /** With `rollZones`: the true minimum of unmet requirement units (empty slots; every woman and skill need can be met). */
+  knownUnmet?: number;
 }
 
 export function generateBandobast(options: GeneratorOptions): GeneratedBandobast {
@@ -64,18 +77,21 @@ export function generateBandobast(options: GeneratorOptions): GeneratedBandobast
     startDate: options.startDate ?? '2026-11-08',
     days: options.days ?? defaultDays,
   };
-  if (options.infeasible && horizon.days !== 1) {
+  if ((options.infeasible || options.rollZones) && horizon.days !== 1) {
     // The counting bound needs every holder to be usable on the tightened day only.
     throw new Error(
-      'generateBandobast: an infeasible instance is generated for one day only (days: 1)',
+      'generateBandobast: an infeasible or short-roll instance is generated for one day only (days: 1)',
     );
   }
+  if (options.infeasible && options.rollZones)
+    throw new Error('generateBandobast: choose either infeasible or rollZones');
   const force = generateForce(random, personnel, horizon);
   const { sectors, posts } = layoutPosts(random, personnel);
   const teams = plantChart(random, force, posts, sectors, horizon);
   const knownShortfall = options.infeasible
     ? makeInfeasible(random, options.infeasible, teams, force)
     : undefined;
+  const onRoll = options.rollZones ? cutRollToZones(options.rollZones, teams, force) : () => true;
 
   const shiftsByPost = new Map<string, PlantedTeam[]>();
   for (const team of teams)
@@ -94,18 +110,74 @@ export function generateBandobast(options: GeneratorOptions): GeneratedBandobast
     instance: {
       seed,
       rules: { minRestHours: 8, maxHoursPer24h: 12, higherRankMayFillLower: false },
-      officers: force.map((member) => member.officer),
+      officers: force.filter((_, o) => onRoll(o)).map((member) => member.officer),
       posts: instancePosts,
     },
     witness: teams.flatMap((team) =>
-      team.members.map((o) => ({
+      team.members.filter(onRoll).map((o) => ({
         officerId: force[o].officer.id,
         shiftId: team.shift.id,
         slotRank: force[o].officer.rank,
       })),
     ),
     knownShortfall,
+    knownUnmet: options.rollZones ? missingHands(teams, force, onRoll) : undefined,
   };
+}
+
+/** Keeps the zones' officers; each team's women and skill minimums shrink to what its kept members hold. */
+function cutRollToZones(
+  zones: readonly number[],
+  teams: PlantedTeam[],
+  force: ForceMember[],
+): (o: number) => boolean {
+  const zoneOf = new Map(BHOPAL_THANAS.map((thana) => [thana.unit, thana.zone]));
+  const kept = force.map((member) => zones.includes(zoneOf.get(member.officer.unit) ?? 0));
+  for (const team of teams) {
+    const members = team.members.filter((o) => kept[o]);
+    const require = team.shift.require;
+    const women = members.filter((o) => force[o].officer.gender === 'F').length;
+    if (require.minWomen !== undefined) {
+      if (Math.min(require.minWomen, women) > 0)
+        require.minWomen = Math.min(require.minWomen, women);
+      else delete require.minWomen;
+    }
+    const skills: Record<string, number> = {};
+    for (const [skill, count] of Object.entries(require.skills ?? {})) {
+      const held = members.filter((o) => force[o].officer.skills?.includes(skill)).length;
+      if (Math.min(count, held) > 0) skills[skill] = Math.min(count, held);
+    }
+    if (Object.keys(skills).length > 0) require.skills = skills;
+    else delete require.skills;
+  }
+  return (o) => kept[o];
+}
+
+/**
+ * The true minimum when the roll is cut: the day's A, B and C shifts clash pairwise, so
+ * each officer fills at most one slot of the day, and at least slots − available officers
+ * of each rank stay empty. The witness plus the spare officers reach exactly that (there
+ * are open slots of every rank in every window), and it meets every woman and skill need.
+ */
+function missingHands(
+  teams: PlantedTeam[],
+  force: ForceMember[],
+  onRoll: (o: number) => boolean,
+): number {
+  let missing = 0;
+  for (const rank of RANKS) {
+    const slots = teams.reduce((sum, team) => sum + (team.shift.require.ranks[rank] ?? 0), 0);
+    const available = force.filter(
+      (member, o) =>
+        onRoll(o) &&
+        member.officer.rank === rank &&
+        teams.some(
+          (team) => !member.leave.some((leave) => leave.start < team.end && team.start < leave.end),
+        ),
+    ).length;
+    missing += Math.max(0, slots - available);
+  }
+  return missing;
 }
 
 /**
@@ -184,6 +256,7 @@ function parseArgs(argv: string[]): GeneratorOptions {
     if (argv[i] === '--seed') options.seed = Number(value);
     else if (argv[i] === '--days') options.days = Number(value);
     else if (argv[i] === '--start') options.startDate = value;
+    else if (argv[i] === '--roll-zones') options.rollZones = value.split(',').map(Number);
     else if (argv[i] === '--infeasible') {
       const [requirement, name, extra] = value.split(':');
       if (requirement === 'women') options.infeasible = { requirement, extra: Number(name) };
@@ -203,6 +276,8 @@ function parseArgs(argv: string[]): GeneratorOptions {
 if (require.main === module) {
   const generated = generateBandobast(parseArgs(process.argv.slice(2)));
   process.stdout.write(`${JSON.stringify(generated.instance, null, 2)}\n`);
+  if (generated.knownUnmet !== undefined)
+    process.stderr.write(`known minimum: ${generated.knownUnmet} unmet requirement units\n`);
   if (generated.knownShortfall) {
     process.stderr.write(
       `known shortfall: ${generated.knownShortfall.requirement} ${generated.knownShortfall.total}\n`,

@@ -3,7 +3,10 @@
  * officers between shifts, keeping every move that does not raise the soft penalty.
  * Every move is checked against the officer-side rules and may never lower a shift's
  * women or skill count, so the chart stays as legal as the repair phase left it.
+ * It runs a number of moves fixed up front (it improves the soft score only, so no bound
+ * ends it early); a time limit or a cancel stops it between moves.
  */
+import { SolveClock } from './budget';
 import { DutyChartState, NO_OFFICER } from './chart-state';
 import { BandobastModel, officerPostKm, RANK_COUNT, rankFits } from './model';
 import { SeededRandom } from './rng';
@@ -25,24 +28,31 @@ export interface SearchReport {
   tried: number;
   accepted: number;
   improvement: number;
+  /** True when the clock stopped it before its moves were done. */
+  cutShort: boolean;
 }
 
 export function improveChart(
   state: DutyChartState,
   moves: number,
   random: SeededRandom,
+  clock: SolveClock = new SolveClock(),
 ): SearchReport {
   const model = state.model;
   const movable: number[] = [];
   for (let slot = 0; slot < state.slotCount; slot++) {
     if (state.slotOfficer[slot] !== NO_OFFICER && !state.slotPinned[slot]) movable.push(slot);
   }
-  const report: SearchReport = { tried: 0, accepted: 0, improvement: 0 };
+  const report: SearchReport = { tried: 0, accepted: 0, improvement: 0, cutShort: false };
   if (movable.length === 0) return report;
   const near = nearestOfficersOfPosts(model, NEAR_OFFICERS);
   const start = state.softCost;
   let heavy: number[] = [];
   for (let move = 0; move < moves; move++) {
+    if ((move & 255) === 0 && clock.expired) {
+      report.cutShort = true;
+      break;
+    }
     if (move % OFFLOAD_EVERY === 0) {
       if (move % HEAVY_REFRESH === 0) heavy = mostLoaded(state, HEAVY_LIST);
       if (heavy.length > 0 && tryOffload(state, heavy[random.below(heavy.length)], random))

@@ -4,8 +4,13 @@
  * into the hole, officer B into A's old slot, ... a free officer ends the chain), as
  * in bipartite matching. A missing woman or skill is fixed by bringing in a holder and
  * re-staffing the slot she or he leaves, never making another shift worse.
+ *
+ * It works to a budget (`PhaseBudget`): between moves it stops once the chart meets the
+ * proven bound, the work is spent, or the clock runs out. One move is bounded on its own
+ * (MAX_PATH_EXPANSIONS, MAX_ATTRIBUTE_TRIALS), so the budget is never overrun by much.
  */
 import { Attribute, AttributeIndex, attributeDeficit, hasAttribute } from './attributes';
+import { PhaseBudget } from './budget';
 import { DutyChartState, NO_OFFICER } from './chart-state';
 import { candidatesForRank } from './construct';
 import { rankFits } from './model';
@@ -15,13 +20,17 @@ const MAX_PATH_EXPANSIONS = 300;
 /** Holder trials per missing woman/skill before giving up on that shortfall. */
 const MAX_ATTRIBUTE_TRIALS = 400;
 
-export function repairChart(state: DutyChartState, attributes: AttributeIndex): void {
-  fillOpenSlots(state);
-  fixAttributeDeficits(state, attributes);
-  fillOpenSlots(state);
+export function repairChart(
+  state: DutyChartState,
+  attributes: AttributeIndex,
+  budget: PhaseBudget,
+): void {
+  fillOpenSlots(state, budget);
+  fixAttributeDeficits(state, attributes, budget);
+  fillOpenSlots(state, budget);
 }
 
-export function fillOpenSlots(state: DutyChartState): void {
+export function fillOpenSlots(state: DutyChartState, budget: PhaseBudget): void {
   const model = state.model;
   // A hole with no augmenting path stays without one as other holes are filled, so
   // remember failures per (rank, time window): posts do not matter to the officer side.
@@ -31,6 +40,7 @@ export function fillOpenSlots(state: DutyChartState): void {
       if (state.slotOfficer[slot] !== NO_OFFICER) continue;
       const key = `${state.slotRank[slot]}|${model.shiftStart[shift]}|${model.shiftEnd[shift]}`;
       if (hopeless.has(key)) continue;
+      if (budget.over) return;
       if (!augmentSlot(state, slot)) hopeless.add(key);
     }
   }
@@ -106,12 +116,16 @@ function applyChain(
   return false;
 }
 
-export function fixAttributeDeficits(state: DutyChartState, attributes: AttributeIndex): void {
+export function fixAttributeDeficits(
+  state: DutyChartState,
+  attributes: AttributeIndex,
+  budget: PhaseBudget,
+): void {
   const model = state.model;
   for (const attribute of attributes.byScarcity()) {
     for (const shift of model.shiftsByStart) {
       while (attributeDeficit(state, shift, attribute) > 0) {
-        if (!bringInHolder(state, attributes, shift, attribute)) break;
+        if (budget.over || !bringInHolder(state, attributes, shift, attribute, budget)) break;
       }
     }
   }
@@ -127,6 +141,7 @@ function bringInHolder(
   attributes: AttributeIndex,
   shift: number,
   attribute: Attribute,
+  budget: PhaseBudget,
 ): boolean {
   const before = state.deficit;
   let trials = 0;
@@ -142,7 +157,7 @@ function bringInHolder(
     if (clashes.length > 2 || clashes.some((slot) => state.slotPinned[slot])) continue;
     const leftShifts = clashes.map((slot) => state.slotShift[slot]);
     if (!state.canTake(holder, shift, leftShifts[0] ?? -1, leftShifts[1] ?? -1)) continue;
-    if (trials++ >= MAX_ATTRIBUTE_TRIALS) return false;
+    if (trials++ >= MAX_ATTRIBUTE_TRIALS || budget.over) return false;
 
     const mark = state.beginTrial();
     for (const slot of clashes) state.unassign(slot);

@@ -1,27 +1,55 @@
 /**
- * The bandobast solver: validate, compile, pin, construct greedily, repair by chains,
- * improve by local search, then report. Pure TypeScript and synchronous, so the CLI,
- * the NestJS module and the tests all run exactly the same code.
+ * The bandobast solver: validate, compile, pin, prove a lower bound on what must stay
+ * unmet (and say so when the roll is short), construct greedily, repair by chains, search
+ * for coverage, shape what is still short, improve by local search, then report. Every
+ * phase after construction works to a budget and stops at the bound. Pure TypeScript and
+ * synchronous, so the CLI, the NestJS module and the tests all run exactly the same code.
  */
 import { AttributeIndex } from './attributes';
+import { PhaseBudget, PhaseReport, SolveClock } from './budget';
 import { DutyChartState, NO_OFFICER } from './chart-state';
 import { constructChart } from './construct';
 import { searchForCoverage } from './coverage-search';
 import { improveChart } from './local-search';
-import { BandobastModel, compileModel, rankFits } from './model';
+import { compileModel } from './model';
 import { repairChart } from './repair';
 import { SeededRandom } from './rng';
+import { deficitLowerBound } from './lower-bound';
+import { checkRoll, eligibleOfficers } from './roll-check';
 import { findShortfalls } from './shortfalls';
+import { shapeShortfalls } from './shortfall-shape';
 import { DEFAULT_WEIGHTS, SoftWeights } from './soft-weights';
-import { Assignment, BandobastInstance, DutyChartSolution, HoursSpread, RANKS } from './types';
+import {
+  Assignment,
+  BandobastInstance,
+  DutyChartSolution,
+  HoursSpread,
+  RANKS,
+  RollCheck,
+  ShortfallShape,
+} from './types';
 import { assertValidInstance } from './validate';
 
 export interface SolveOptions {
   /** Overrides `instance.seed`. */
   seed?: number;
   weights?: Partial<SoftWeights>;
-  /** Local-search moves; the default scales with the number of slots. Never a time limit, so results are reproducible. */
+  /** Local-search moves; the default scales with the number of filled slots. Never a time limit, so results are reproducible. */
   searchMoves?: number;
+  /** Scales every phase's work budget (1 by default); the budgets are counts, so any value stays reproducible. */
+  effort?: number;
+  /** Where a shortfall that cannot be avoided goes: on as few posts as possible (default), or evened out. */
+  shortfalls?: ShortfallShape;
+  /**
+   * Wall-clock limit of the whole solve in ms. When reached, the phase running stops between
+   * two moves and the best chart so far is returned with `stats.cutShort`. The only time
+   * the solver reads a clock, and only to stop: without it a solve is fully reproducible.
+   */
+  timeLimitMs?: number;
+  /** Asked between moves; true stops the solve like the time limit (a cancel). */
+  shouldStop?: () => boolean;
+  /** Called once before the phases run, with what the roll can and cannot cover. */
+  onRollChecked?: (roll: RollCheck) => void;
   /** Progress lines (the CLI sends them to stderr). */
   log?: (line: string) => void;
 }
@@ -31,6 +59,30 @@ const MOVES_PER_SLOT = 60;
 const MAX_DEFAULT_MOVES = 400_000;
 /** Coverage-search steps without progress before a shortfall is accepted as real. */
 const COVERAGE_PATIENCE = 400;
+/**
+ * Work budgets, in officer-side checks. Each phase gets a base that scales with the
+ * instance (per slot) plus an allowance per unmet unit above the proven bound, capped so
+ * that a roll far too small cannot make the phase open-ended. Feasible charts and the
+ * known-shortfall instances use a small fraction of these (README, "Budgets").
+ */
+const REPAIR_WORK_PER_SLOT = 400;
+const REPAIR_WORK_PER_UNIT = 200_000;
+const COVERAGE_WORK_PER_SLOT = 800;
+const COVERAGE_WORK_PER_UNIT = 400_000;
+const SHAPE_WORK_PER_SLOT = 200;
+const MAX_PHASE_WORK = 150_000_000;
+
+/** Budget of a covering phase: per slot, plus per unmet unit the chart is above the proven bound. */
+function phaseWork(
+  state: DutyChartState,
+  bound: number,
+  perSlot: number,
+  perUnit: number,
+  effort: number,
+): number {
+  const gap = Math.max(0, state.deficit - bound);
+  return Math.round(effort * Math.min(MAX_PHASE_WORK, perSlot * state.slotCount + perUnit * gap));
+}
 
 /**
  * Solves a duty chart. Throws `InvalidInstanceError` (with field-naming messages) on
@@ -46,39 +98,103 @@ export function solve(input: unknown, options: SolveOptions = {}): DutyChartSolu
   const random = new SeededRandom(options.seed ?? instance.seed ?? 1);
   const attributes = new AttributeIndex(model);
   const lap = lapTimer(log, started);
+  const effort = options.effort ?? 1;
+  const clock = new SolveClock(
+    options.timeLimitMs === undefined ? Infinity : started + options.timeLimitMs,
+    options.shouldStop,
+  );
 
   applyPinned(state, instance);
   lap(
     `compiled ${model.officerIds.length} officers, ${model.shiftIds.length} shifts, ${state.slotCount} slots`,
   );
+  const bound = deficitLowerBound(state, attributes);
+  const roll = checkRoll(state, bound);
+  lap(roll.message ?? `proven lower bound: ${bound.total} unmet requirement units`);
+  options.onRollChecked?.(roll);
+
+  const phases: PhaseReport[] = [];
+  const runPhase = (
+    name: string,
+    work: number,
+    floor: number,
+    run: (budget: PhaseBudget) => string | void,
+  ) => {
+    const budget = new PhaseBudget(name, state, work, floor, clock);
+    const detail = budget.over ? undefined : run(budget);
+    const report = budget.report();
+    phases.push(report);
+    lap(
+      `${name}: ${detail ? `${detail}, ` : ''}${state.deficit} unmet requirement units (${report.work} checks of ${report.budget}, stopped: ${report.stoppedBy})`,
+    );
+  };
   constructChart(state, attributes);
   lap(`greedy construction: ${state.deficit} unmet requirement units`);
-  repairChart(state, attributes);
-  lap(`repair: ${state.deficit} unmet requirement units`);
-  if (state.deficit > 0) {
-    const coverage = searchForCoverage(state, attributes, random, COVERAGE_PATIENCE);
-    lap(
-      `coverage search: ${coverage.steps} steps, ${coverage.deficitAfter} unmet requirement units`,
+  runPhase(
+    'repair',
+    phaseWork(state, bound.total, REPAIR_WORK_PER_SLOT, REPAIR_WORK_PER_UNIT, effort),
+    bound.total,
+    (budget) => repairChart(state, attributes, budget),
+  );
+  runPhase(
+    'coverage search',
+    phaseWork(state, bound.total, COVERAGE_WORK_PER_SLOT, COVERAGE_WORK_PER_UNIT, effort),
+    bound.total,
+    (budget) =>
+      `${searchForCoverage(state, attributes, random, COVERAGE_PATIENCE, budget).steps} steps`,
+  );
+  if (state.deficit > 0)
+    runPhase(
+      'shortfall shaping',
+      Math.round(effort * SHAPE_WORK_PER_SLOT * state.slotCount),
+      -Infinity,
+      (budget) =>
+        `${shapeShortfalls(state, attributes, options.shortfalls ?? 'concentrated', budget)} moves kept`,
     );
-  }
+  const filled = state.slotCount - countOpenSlots(state);
   const moves =
-    options.searchMoves ?? Math.min(MAX_DEFAULT_MOVES, MOVES_PER_SLOT * state.slotCount);
-  const search = improveChart(state, moves, random);
+    options.searchMoves ??
+    Math.round(effort * Math.min(MAX_DEFAULT_MOVES, MOVES_PER_SLOT * filled));
+  const search = improveChart(state, moves, random, clock);
+  phases.push({
+    phase: 'local search',
+    work: search.tried,
+    budget: moves,
+    stoppedBy: search.cutShort ? 'time' : 'budget',
+    unmetBefore: state.deficit,
+    unmetAfter: state.deficit,
+  });
   lap(
     `local search: ${search.accepted}/${search.tried} moves kept, soft penalty -${Math.round(search.improvement)}`,
   );
 
   const shortfalls = findShortfalls(state, attributes);
+  const cutShort = phases.some((phase) => phase.stoppedBy === 'time');
   const solution: DutyChartSolution = {
     status: shortfalls.length === 0 ? 'OK' : 'INFEASIBLE',
     assignments: assignmentsOf(state),
     shortfalls,
-    stats: { solveMs: Math.round(performance.now() - started), dutyHours: dutyHourSpread(state) },
+    stats: {
+      solveMs: Math.round(performance.now() - started),
+      dutyHours: dutyHourSpread(state),
+      unmet: state.deficit,
+      lowerBound: bound.total,
+      cutShort,
+      roll,
+      phases,
+    },
   };
   log(
-    `${solution.status}: ${solution.assignments.length} duties, ${shortfalls.length} shortfalls, ${solution.stats.solveMs} ms`,
+    `${solution.status}: ${solution.assignments.length} duties, ${state.deficit} unmet units in ${shortfalls.length} shortfalls (proven minimum ${bound.total}${state.deficit === bound.total ? ', reached' : ''})${cutShort ? ', cut short by the time limit' : ''}, ${solution.stats.solveMs} ms`,
   );
   return solution;
+}
+
+function countOpenSlots(state: DutyChartState): number {
+  let open = 0;
+  for (let slot = 0; slot < state.slotCount; slot++)
+    if (state.slotOfficer[slot] === NO_OFFICER) open++;
+  return open;
 }
 
 function lapTimer(log: (line: string) => void, started: number): (what: string) => void {
@@ -132,38 +248,4 @@ function dutyHourSpread(state: DutyChartState): HoursSpread {
   };
 }
 
-/**
- * Officers who could take at least one shift of the chart: a fitting rank and not on
- * leave for it. Someone on leave all week is not "treated unfairly" by getting no duty.
- */
-export function eligibleOfficers(model: BandobastModel): number[] {
-  // Shifts sharing a time window share the answer, so group them first.
-  const windows = new Map<string, { start: number; end: number; ranks: Set<number> }>();
-  for (let s = 0; s < model.shiftIds.length; s++) {
-    if (model.shiftTooLong[s]) continue;
-    const key = `${model.shiftStart[s]}|${model.shiftEnd[s]}`;
-    const window = windows.get(key) ?? {
-      start: model.shiftStart[s],
-      end: model.shiftEnd[s],
-      ranks: new Set<number>(),
-    };
-    windows.set(key, window);
-    for (let rank = 0; rank < RANKS.length; rank++)
-      if (model.shiftRankNeed[s * RANKS.length + rank] > 0) window.ranks.add(rank);
-  }
-  const eligible: number[] = [];
-  for (let o = 0; o < model.officerIds.length; o++) {
-    const rank = model.officerRank[o];
-    for (const window of windows.values()) {
-      const fits = [...window.ranks].some((slotRank) => rankFits(model, rank, slotRank));
-      if (
-        fits &&
-        !model.officerLeave[o].some((leave) => leave.start < window.end && window.start < leave.end)
-      ) {
-        eligible.push(o);
-        break;
-      }
-    }
-  }
-  return eligible;
-}
+export { eligibleOfficers };

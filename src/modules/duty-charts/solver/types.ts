@@ -119,9 +119,55 @@ export interface HoursSpread {
   stddev: number;
 }
 
+/** Where an unavoidable shortfall goes: on as few posts as possible, or evened out over them. */
+export const SHORTFALL_SHAPES = ['concentrated', 'spread'] as const;
+export type ShortfallShape = (typeof SHORTFALL_SHAPES)[number];
+
+/** One requirement the roll cannot meet whatever the chart, as proven before solving. */
+export interface RollShortage {
+  requirement: RequirementKey;
+  /** Units still to cover after the pinned duties (slots of the rank, or women / skill holders). */
+  needed: number;
+  /** At least this many of them must stay unmet. */
+  unmetAtLeast: number;
+}
+
+/** What the roll can cover, checked before the solver starts. */
+export interface RollCheck {
+  /** Officers who could serve some shift: a rank some slot needs, and not on leave for it. */
+  officers: number;
+  /** Slots in the chart, pinned duties included. */
+  slots: number;
+  /** Proven: no chart leaves fewer requirement units unmet. 0 when nothing proves a shortfall. */
+  lowerBound: number;
+  shortages: RollShortage[];
+  /** "the roll has N officers of the needed ranks for M slots: …" when the request is short, else null. */
+  message: string | null;
+}
+
+/** How one phase of the solve ended (see the solver README, "Budgets"). */
+export interface PhaseStats {
+  phase: string;
+  /** Work done, in officer-side checks (local search: moves). */
+  work: number;
+  budget: number;
+  /** bound: the chart met the proven lower bound; budget: its work ran out; time: the time limit or a cancel; complete: nothing left to try. */
+  stoppedBy: 'bound' | 'budget' | 'time' | 'complete';
+  unmetBefore: number;
+  unmetAfter: number;
+}
+
 export interface SolutionStats {
   solveMs: number;
   dutyHours: HoursSpread;
+  /** Unmet requirement units of this chart (the sum of needed - assigned over the shortfalls). */
+  unmet?: number;
+  /** Proven minimum of unmet units: when `unmet` equals it, no chart can do better. */
+  lowerBound?: number;
+  /** The time limit (or a cancel) stopped a phase early: the chart is the best found so far. */
+  cutShort?: boolean;
+  roll?: RollCheck;
+  phases?: PhaseStats[];
 }
 
 export type SolutionStatus = 'OK' | 'INFEASIBLE';
