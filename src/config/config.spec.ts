@@ -68,16 +68,38 @@ describe('one validated configuration for every module', () => {
       DUTY_SLIP_LINK_GRACE_HOURS: '24',
       DUTY_CHART_SOLVE_IN_THREAD: 'false',
       DUTY_SMS_LANGUAGE: 'bi',
+      DUTY_CHART_SOLVE_TIME_LIMIT_SECONDS: '20',
+      DUTY_CHART_SHORTFALLS: 'spread',
       DUTY_SLIP_LINK_SECRET: 's'.repeat(32),
       EOFFICE_SIM_PORT: '5600',
     });
     expect(config.protests).toMatchObject({ leadTimeHours: 72, clashDistanceMetres: 500, quietFromMinute: 21 * 60 + 30, quietToMinute: 7 * 60 });
-    expect(config.dutyCharts).toEqual({ slipLinkSecret: 's'.repeat(32), slipLinkGraceHours: 24, solveInThread: false, smsLanguage: 'bi' });
+    expect(config.dutyCharts).toEqual({
+      slipLinkSecret: 's'.repeat(32),
+      slipLinkGraceHours: 24,
+      solveInThread: false,
+      solveTimeLimitSeconds: 20,
+      shortfallShape: 'spread',
+      smsLanguage: 'bi',
+    });
     expect(config.eofficeSimulator).toEqual({ port: 5600, adminPort: 4601, host: '127.0.0.1', token: undefined });
   });
 
   it('keeps the duty-chart defaults the module had', () => {
-    expect(loadConfig({}).dutyCharts).toEqual({ slipLinkSecret: undefined, slipLinkGraceHours: 48, solveInThread: true, smsLanguage: 'hi' });
+    expect(loadConfig({}).dutyCharts).toEqual({
+      slipLinkSecret: undefined,
+      slipLinkGraceHours: 48,
+      solveInThread: true,
+      solveTimeLimitSeconds: 60,
+      shortfallShape: 'concentrated',
+      smsLanguage: 'hi',
+    });
+  });
+
+  it('refuses a solve time limit that is not a whole number of seconds from 1 to 3600, and an unknown shortfall shape', () => {
+    expect(() => loadConfig({ DUTY_CHART_SOLVE_TIME_LIMIT_SECONDS: '0' })).toThrow(/DUTY_CHART_SOLVE_TIME_LIMIT_SECONDS="0"/);
+    expect(() => loadConfig({ DUTY_CHART_SOLVE_TIME_LIMIT_SECONDS: '1.5' })).toThrow(/whole number of seconds/);
+    expect(() => loadConfig({ DUTY_CHART_SHORTFALLS: 'random' })).toThrow(/DUTY_CHART_SHORTFALLS="random"/);
   });
 });
 

@@ -30,6 +30,10 @@ export interface DutyChartConfig {
   readonly slipLinkGraceHours: number;
   /** Run the solver in a worker thread, so a 5,500-officer solve never stalls the API. */
   readonly solveInThread: boolean;
+  /** Wall-clock limit of one solve job; the best chart so far is kept, marked cut short. */
+  readonly solveTimeLimitSeconds: number;
+  /** Where an unavoidable shortfall goes: on as few posts as possible, or evened out. */
+  readonly shortfallShape: 'concentrated' | 'spread';
   /** Language of duty SMS: hi, en or bi (both). */
   readonly smsLanguage: 'hi' | 'en' | 'bi';
 }
@@ -131,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       slipLinkSecret: config.DUTY_SLIP_LINK_SECRET,
       slipLinkGraceHours: config.DUTY_SLIP_LINK_GRACE_HOURS,
       solveInThread: config.DUTY_CHART_SOLVE_IN_THREAD,
+      solveTimeLimitSeconds: config.DUTY_CHART_SOLVE_TIME_LIMIT_SECONDS,
+      shortfallShape: config.DUTY_CHART_SHORTFALLS,
       smsLanguage: config.DUTY_SMS_LANGUAGE,
     },
     geo: { bounds: bounds as CommissionerateBounds },

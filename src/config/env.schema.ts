@@ -230,6 +230,17 @@ export class EnvironmentVariables {
   DUTY_CHART_SOLVE_IN_THREAD = true;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1)
+  @Max(3600)
+  DUTY_CHART_SOLVE_TIME_LIMIT_SECONDS = 60;
+
+  @IsOptional()
+  @IsIn(['concentrated', 'spread'])
+  DUTY_CHART_SHORTFALLS: 'concentrated' | 'spread' = 'concentrated';
+
+  @IsOptional()
   @IsIn(['hi', 'en', 'bi'])
   DUTY_SMS_LANGUAGE: 'hi' | 'en' | 'bi' = 'hi';
 
@@ -414,6 +425,10 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
     'Key (≥32 chars) that signs the links to officers\' duty slips. Unset: generated once into `DATA_DIR/secrets/duty-slip-link-secret`. Share it between instances.',
   DUTY_SLIP_LINK_GRACE_HOURS: 'A slip link stays valid this many hours after the officer\'s last duty in the bandobast ends.',
   DUTY_CHART_SOLVE_IN_THREAD: 'Run the duty-chart solver in a worker thread, so a large solve never stalls the API.',
+  DUTY_CHART_SOLVE_TIME_LIMIT_SECONDS:
+    'Wall-clock limit of one solve job. When reached, the chart leaves SOLVING with the best chart found so far, marked as cut short.',
+  DUTY_CHART_SHORTFALLS:
+    'Where a shortfall the roll cannot avoid goes: `concentrated` (as few posts short as possible) or `spread` (evened out over the posts).',
   DUTY_SMS_LANGUAGE: 'Language of duty SMS to officers: `hi`, `en` or `bi` (both).',
   NOTIFY_SMS_ADAPTER:
     '`sink` keeps SMS in the app for admins to read, marked "kept in development sink" (development and test only); `http` posts them to an SMS gateway (required in production).',
