@@ -10,6 +10,7 @@ import { ChartSolveService } from './charts/chart-solve.service';
 import { ChartsController } from './charts/charts.controller';
 import { ChartsService } from './charts/charts.service';
 import { InstanceBuilder } from './charts/instance-builder';
+import { SolveRecovery } from './charts/solve-recovery.service';
 import { PublicationFinaliser } from './publish/publication-finaliser';
 import { PublisherService } from './publish/publisher.service';
 import { dutyChartSettingsProvider } from './settings';
@@ -31,6 +32,7 @@ import { SlipsService } from './slips/slips.service';
     ChartReadsService,
     ChartSolveService,
     InstanceBuilder,
+    SolveRecovery,
     PublisherService,
     PublicationFinaliser,
     SlipLinks,

@@ -3,7 +3,13 @@ import { PageOf, ResponseView } from '../../platform/http';
 import { Rank, RANKS } from '../../platform/ranks';
 import { BANDOBAST_KINDS, BandobastKind } from './bandobast/bandobast.entity';
 import { POST_KINDS, PostKind } from './bandobast/structure.entity';
-import { CHART_STATUSES, ChartStatus, SolveResult } from './charts/chart-states';
+import {
+  CHART_STATUSES,
+  ChartStatus,
+  SOLVE_ENDINGS,
+  SolveEnded,
+  SolveResult,
+} from './charts/chart-states';
 import type { DutySlipStatus } from './slips/duty-slip.entity';
 
 const SOLVE_RESULTS = ['OK', 'INFEASIBLE', 'FAILED', 'STALE'];
@@ -134,6 +140,43 @@ export class ChartShortfallView extends ResponseView {
   @ApiProperty({ description: 'Where the people who could have filled it are' }) reason!: string;
 }
 
+/** A post that goes short, with its unmet units: what to ask reinforcements for. */
+export class ShortPostView extends ResponseView {
+  @ApiProperty() divisionCode!: string;
+  @ApiProperty() sectorCode!: string;
+  @ApiProperty() postCode!: string;
+  @ApiProperty() postName!: string;
+  @ApiProperty({ description: 'Unmet units over the post’s shifts (slots, women, skill holders)' })
+  missing!: number;
+  @ApiProperty({ type: [String] }) shiftCodes!: string[];
+  @ApiProperty({ ...COUNTS, example: { 'rank:CONSTABLE': 3, women: 1 } })
+  byRequirement!: Record<string, number>;
+}
+
+/** A requirement the roll cannot meet whatever the chart, proven before solving. */
+export class RollShortageView extends ResponseView {
+  @ApiProperty({ example: 'rank:CONSTABLE' }) requirement!: string;
+  @ApiProperty({ description: 'Units still to cover after the pinned duties' }) needed!: number;
+  @ApiProperty({ description: 'At least this many of them stay unmet' }) unmetAtLeast!: number;
+}
+
+/** What the roll can cover, checked before the solve proper. */
+export class RollCheckView extends ResponseView {
+  @ApiProperty({ description: 'Officers of the needed ranks, off leave for some shift' })
+  officers!: number;
+  @ApiProperty() slots!: number;
+  @ApiProperty({ description: 'Proven: no chart leaves fewer requirement units unmet' })
+  lowerBound!: number;
+  @ApiProperty({ type: [RollShortageView] }) shortages!: RollShortageView[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example:
+      'the roll has 1,417 officers of the needed ranks for 5,556 slots: at least 4,139 requirement units will go unmet whatever the chart (…)',
+  })
+  message!: string | null;
+}
+
 export class ReleasedPinView extends ResponseView {
   @ApiProperty() beltNo!: string;
   @ApiProperty() shiftCode!: string;
@@ -158,6 +201,22 @@ export class DutyChartView extends ResponseView {
     unknown
   > | null;
   @ApiProperty({ type: String, nullable: true }) solveJobId!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) solveRequestedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true }) solveStartedAt!: Date | null;
+  @ApiProperty({
+    enum: SOLVE_ENDINGS,
+    nullable: true,
+    description:
+      'How the last solve ended: COMPLETED, CUT_SHORT (the time limit: best chart so far), CANCELLED, INTERRUPTED (its job died), FAILED',
+  })
+  solveEnded!: SolveEnded | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'How the last solve ended, in a sentence',
+  })
+  solveNote!: string | null;
+  @ApiProperty({ type: RollCheckView, nullable: true }) rollCheck!: RollCheckView | null;
   @ApiProperty({ type: String, nullable: true }) publishJobId!: string | null;
   @ApiProperty() publishDone!: number;
   @ApiProperty() publishTotal!: number;
@@ -177,6 +236,8 @@ export class ChartSummaryView extends DutyChartView {
   @ApiProperty() assignments!: number;
   @ApiProperty() pinned!: number;
   @ApiProperty() officers!: number;
+  @ApiProperty({ type: [ShortPostView], description: 'The posts that go short, most short first' })
+  shortPosts!: ShortPostView[];
 }
 
 /** A solve or publish accepted as a background job. */
@@ -204,6 +265,21 @@ export class ChartProgressView extends ResponseView {
   @ApiProperty({ format: 'uuid' }) chartId!: string;
   @ApiProperty({ enum: CHART_STATUSES }) status!: string;
   @ApiProperty({ enum: SOLVE_RESULTS, nullable: true }) solveResult!: string | null;
+  @ApiProperty({ enum: SOLVE_ENDINGS, nullable: true }) solveEnded!: SolveEnded | null;
+  @ApiProperty({ type: String, nullable: true }) solveNote!: string | null;
+  @ApiProperty({
+    type: RollCheckView,
+    nullable: true,
+    description: 'Said before the solve proper when the roll cannot cover the order',
+  })
+  rollCheck!: RollCheckView | null;
+  @ApiProperty({ type: [ShortPostView] }) shortPosts!: ShortPostView[];
+  @ApiProperty({
+    type: [String],
+    example: ['solve', 'cancel-solve', 'discard'],
+    description: 'What the caller may do with the chart now (cancel-solve while it is SOLVING)',
+  })
+  allowedActions!: string[];
   @ApiProperty() solve!: JobStateView;
   @ApiProperty() publish!: PublishJobStateView;
 }

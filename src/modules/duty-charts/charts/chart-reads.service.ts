@@ -4,6 +4,9 @@ import { Actor } from '../../../platform/context';
 import { DocumentsService, IssuedDocument } from '../../../platform/documents';
 import { QueueName, QueueService } from '../../../platform/queue';
 import { PersonnelDirectory } from '../../personnel';
+import { RollCheck } from '../solver';
+import { ShortPost, shortPostsOf } from './chart-shortfalls';
+import { CHART_WORKFLOW, SolveEnded } from './chart-states';
 import { ListAssignmentsDto } from './charts.dto';
 import { ChartsService } from './charts.service';
 import { DutyChart } from './duty-chart.entity';
@@ -46,14 +49,16 @@ export class ChartReadsService {
   async summary(
     actor: Actor,
     chartId: string,
-  ): Promise<DutyChart & { assignments: number; pinned: number; officers: number }> {
+  ): Promise<
+    DutyChart & { assignments: number; pinned: number; officers: number; shortPosts: ShortPost[] }
+  > {
     const chart = await this.charts.get(actor, chartId);
     const [counts] = await this.dataSource.query(
       `SELECT count(*)::int AS assignments, count(*) FILTER (WHERE pinned)::int AS pinned, count(DISTINCT officer_id)::int AS officers
          FROM duty_assignment WHERE chart_id = $1`,
       [chartId],
     );
-    return { ...chart, ...counts };
+    return { ...chart, ...counts, shortPosts: shortPostsOf(chart.shortfalls) };
   }
 
   /**
@@ -114,6 +119,11 @@ export class ChartReadsService {
     chartId: string;
     status: string;
     solveResult: string | null;
+    solveEnded: SolveEnded | null;
+    solveNote: string | null;
+    rollCheck: RollCheck | null;
+    shortPosts: ShortPost[];
+    allowedActions: string[];
     solve: JobView;
     publish: JobView & { done: number; total: number };
   }> {
@@ -122,6 +132,11 @@ export class ChartReadsService {
       chartId,
       status: chart.status,
       solveResult: chart.solveResult,
+      solveEnded: chart.solveEnded,
+      solveNote: chart.solveNote,
+      rollCheck: chart.rollCheck,
+      shortPosts: shortPostsOf(chart.shortfalls),
+      allowedActions: CHART_WORKFLOW.allowedActions(chart.status, actor.roles, chart),
       solve: await this.job('duty-solve', chart.solveJobId),
       publish: {
         ...(await this.job('duty-publish', chart.publishJobId)),

@@ -12,6 +12,15 @@ export const CHART_STATUSES = [
 ] as const;
 export type ChartStatus = (typeof CHART_STATUSES)[number];
 export type SolveResult = 'OK' | 'INFEASIBLE' | 'FAILED' | 'STALE';
+export const SOLVE_ENDINGS = [
+  'COMPLETED',
+  'CUT_SHORT',
+  'CANCELLED',
+  'INTERRUPTED',
+  'FAILED',
+] as const;
+/** How a solve ended: ran to the end, stopped at the time limit, cancelled, its job died, or failed. */
+export type SolveEnded = (typeof SOLVE_ENDINGS)[number];
 
 /** Who prepares, publishes and discards a version. */
 const PREPARERS: readonly Role[] = ['ADMIN', 'DUTY_OFFICER'];
@@ -36,7 +45,11 @@ export const CHART_WORKFLOW = new StateMachine({
   actions: {
     // A second solve request while one runs replaces it (the older result is dropped).
     solve: { from: ['DRAFT', 'SOLVING'], to: 'SOLVING', roles: PREPARERS },
+    // The duty officer stops a running solve; the chart keeps what it had before.
+    'cancel-solve': { from: ['SOLVING'], to: 'DRAFT', roles: PREPARERS },
     solved: { from: ['SOLVING'], to: 'DRAFT', roles: AS_SYSTEM },
+    // The job died (the process was killed): the sweep takes the chart out of SOLVING.
+    interrupted: { from: ['SOLVING'], to: 'DRAFT', roles: AS_SYSTEM },
     edit: { from: ['DRAFT'], to: 'DRAFT', roles: PREPARERS },
     // Asking again re-runs a publication whose job failed; issued papers are reused. A draft
     // needs a complete chart: a shortfall is shown, never printed as a partial order.

@@ -79,6 +79,18 @@ export class ChartsController {
     return ChartJobView.from(await this.charts.solve(actor, id, dto));
   }
 
+  /** Stops a running or queued solve; the chart goes back to DRAFT with what it had before. */
+  @Post(':id/solve/cancel')
+  @HttpCode(200)
+  @Roles(...CHART_WORKFLOW.routeRoles('cancel-solve'))
+  @ApiOkResponse({ type: DutyChartView })
+  async cancelSolve(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+  ): Promise<DutyChartView> {
+    return DutyChartView.from(await this.charts.cancelSolve(actor, id));
+  }
+
   @Get(':id/progress')
   @Roles(...READERS)
   @ApiOkResponse({ type: ChartProgressView })

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
 import { QueueService } from '../../../platform/queue';
+import { formatIstDateTime } from '../../../platform/time';
 import { unitScope } from '../../../platform/units';
 import { BandobastService } from '../bandobast/bandobast.service';
 import { CHART_ENTITY } from './chart-solve.service';
@@ -91,6 +92,14 @@ export class ChartsService {
       chart.solveSeq += 1;
       if (dto.seed !== undefined) chart.seed = dto.seed;
       chart.solveJobId = `solve-${chart.id}-${chart.solveSeq}`;
+      Object.assign(chart, {
+        solveRequestedAt: new Date(),
+        solveStartedAt: null,
+        solveHeartbeatAt: null,
+        solveEnded: null,
+        solveNote: null,
+        rollCheck: null,
+      });
       await em.save(chart);
       change.audit({
         action: 'duty_chart.solve-requested',
@@ -107,6 +116,34 @@ export class ChartsService {
       { jobId: chart.solveJobId! },
     );
     return { chartId: chart.id, jobId: chart.solveJobId!, status: chart.status };
+  }
+
+  /**
+   * Stops a running (or queued) solve. The chart goes back to DRAFT with what it had before
+   * the solve was asked for; the job sees it at its next heartbeat and ends its thread.
+   */
+  async cancelSolve(actor: Actor, chartId: string): Promise<DutyChart> {
+    const chart = await this.uow.run(async (change) => {
+      const { em } = change;
+      const chart = await this.lock(actor, chartId, em);
+      chart.status = CHART_WORKFLOW.next(chart.status, 'cancel-solve', actor.roles, chart);
+      chart.solveEnded = 'CANCELLED';
+      chart.solveNote = `solve cancelled by ${actor.username} at ${formatIstDateTime(new Date())}; the chart is as it was before the solve was asked for`;
+      await em.save(chart);
+      change.audit({
+        action: 'duty_chart.solve-cancelled',
+        entityType: CHART_ENTITY,
+        entityId: chart.id,
+        diff: { seq: chart.solveSeq },
+      });
+      return chart;
+    });
+    // A job still waiting in the queue need not start at all; a running one stops itself.
+    if (chart.solveJobId) {
+      const job = await this.queues.queue('duty-solve').getJob(chart.solveJobId);
+      if (job && (await job.isWaiting())) await job.remove().catch(() => undefined);
+    }
+    return chart;
   }
 
   /** Publishing needs a complete chart: a shortfall is shown, never printed as a partial order. */

@@ -6,8 +6,9 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import type { RollCheck } from '../solver';
 import type { ChartShortfall } from './chart-views';
-import type { ChartStatus, SolveResult } from './chart-states';
+import type { ChartStatus, SolveEnded, SolveResult } from './chart-states';
 
 /** One version of a bandobast's duty chart: a draft being prepared, or a published order. */
 @Entity('duty_chart')
@@ -34,6 +35,17 @@ export class DutyChart {
   }>;
   @Column({ type: 'jsonb', nullable: true }) stats!: Record<string, unknown> | null;
   @Column({ type: 'text', nullable: true }) solveJobId!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) solveRequestedAt!: Date | null;
+  /** When the running job began; it keeps `solveHeartbeatAt` fresh while it works. */
+  @Column({ type: 'timestamptz', nullable: true }) solveStartedAt!: Date | null;
+  /** A SOLVING chart whose heartbeat went stale lost its job (the process died): it is recovered. */
+  @Column({ type: 'timestamptz', nullable: true }) solveHeartbeatAt!: Date | null;
+  /** How the last solve ended: COMPLETED, CUT_SHORT (time limit), CANCELLED, INTERRUPTED (job died) or FAILED. */
+  @Column({ type: 'text', nullable: true }) solveEnded!: SolveEnded | null;
+  /** One sentence on how the last solve ended, for the duty officer. */
+  @Column({ type: 'text', nullable: true }) solveNote!: string | null;
+  /** What the roll can cover, checked before solving ("the roll has N officers … for M slots"). */
+  @Column({ type: 'jsonb', nullable: true }) rollCheck!: RollCheck | null;
   @Column({ type: 'text', nullable: true }) publishJobId!: string | null;
   @Column() publishDone!: number;
   @Column() publishTotal!: number;

@@ -1,15 +1,25 @@
 /**
  * Worker-thread entry: runs the synchronous solver away from the event loop that serves
- * HTTP requests and queue heartbeats. Input and output are the shared contract types.
+ * HTTP requests and queue heartbeats. Input and output are the shared contract types; the
+ * roll check is sent as soon as it is made, before the solve proper.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { InvalidInstanceError, solve } from '../solver';
+import { InvalidInstanceError, solve, SolveOptions } from '../solver';
 
-const { instance, options } = workerData as { instance: unknown; options: { seed?: number } };
+const { instance, options } = workerData as { instance: unknown; options: SolveOptions };
 try {
-  parentPort!.postMessage({ ok: true, solution: solve(instance, options) });
+  const solution = solve(instance, {
+    ...options,
+    onRollChecked: (roll) => parentPort!.postMessage({ kind: 'roll', roll }),
+  });
+  parentPort!.postMessage({ kind: 'done', ok: true, solution });
 } catch (e) {
   const errors =
     e instanceof InvalidInstanceError ? e.errors : [e instanceof Error ? e.message : String(e)];
-  parentPort!.postMessage({ ok: false, invalid: e instanceof InvalidInstanceError, errors });
+  parentPort!.postMessage({
+    kind: 'done',
+    ok: false,
+    invalid: e instanceof InvalidInstanceError,
+    errors,
+  });
 }

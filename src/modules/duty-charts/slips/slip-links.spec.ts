@@ -5,6 +5,8 @@ const settings = (secret: string): DutyChartSettings => ({
   slipLinkSecret: secret,
   slipLinkGraceHours: 48,
   solveInThread: false,
+  solveTimeLimitSeconds: 60,
+  shortfallShape: 'concentrated',
   smsLanguage: 'hi',
 });
 const SLIP = '5d0c8f0e-2b1a-4c3d-9e8f-0a1b2c3d4e5f';
