@@ -1,6 +1,10 @@
 import type { Test } from 'supertest';
 import { DataSource } from 'typeorm';
+import type { BandobastInstance } from '../../src/modules/duty-charts/solver';
+import { BHOPAL_THANAS } from '../../src/modules/duty-charts/solver/bhopal-thanas';
+import { TransactionService } from '../../src/platform/database/transaction.service';
 import { addDays, istDateKey } from '../../src/platform/time';
+import { UnitsService } from '../../src/platform/units/units.service';
 import { waitFor } from './databases';
 import { TestApp } from './test-app';
 
@@ -284,4 +288,105 @@ export async function publishedRoll(t: TestApp, count: number): Promise<string[]
   const links = new Map((await dutySms(t)).map((s) => [s.source_id, linkIn(s.body)]));
   if (links.size !== count) throw new Error(`expected ${count} slip links, found ${links.size}`);
   return [...links.values()];
+}
+
+/** A generator unit ("TT Nagar" or "TT_NAGAR") as a unit code. */
+export const unitCodeOf = (unit: string) => unit.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+
+/**
+ * Puts a generated force on the roll, each thana under its zone (ZONE_1 … ZONE_4, created as
+ * needed), so a bandobast organised by a zone sees that zone's officers only.
+ */
+export async function seedGeneratedForce(
+  t: TestApp,
+  officers: BandobastInstance['officers'],
+): Promise<void> {
+  const zoneOf = new Map(BHOPAL_THANAS.map((thana) => [thana.unit, thana.zone]));
+  const units = t.app.get(UnitsService);
+  await t.app.get(TransactionService).run(async (em) => {
+    const known = new Set((await units.list()).map((u) => u.code));
+    const ensure = async (code: string, create: () => Promise<unknown>) => {
+      if (known.has(code)) return;
+      known.add(code);
+      await create();
+    };
+    for (const o of officers) {
+      const zone = `ZONE_${zoneOf.get(unitCodeOf(o.unit)) ?? 1}`;
+      await ensure(zone, () =>
+        units.create(em, {
+          code: zone,
+          kind: 'ZONE',
+          nameEn: zone,
+          nameHi: zone,
+          parentCode: 'BPL',
+        }),
+      );
+      const code = unitCodeOf(o.unit);
+      await ensure(code, () =>
+        units.create(em, {
+          code,
+          kind: 'THANA',
+          nameEn: o.unit,
+          nameHi: o.unit,
+          parentCode: zone,
+          lat: o.location?.lat ?? null,
+          lng: o.location?.lng ?? null,
+        }),
+      );
+    }
+  });
+  await t.app.get(DataSource).query(
+    `INSERT INTO officer (belt_no, name_en, name_hi, rank, gender, unit_id, mobile, skills)
+     SELECT b, 'Officer ' || b, 'अधिकारी ' || b, r, g, (SELECT id FROM unit WHERE code = u), '98' || lpad(n::text, 8, '0'),
+            coalesce(string_to_array(nullif(replace(s, '_', '-'), ''), ','), '{}')
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(b, r, g, u, s, n)`,
+    [
+      officers.map((x) => x.id),
+      officers.map((x) => x.rank),
+      officers.map((x) => x.gender),
+      officers.map((x) => unitCodeOf(x.unit)),
+      officers.map((x) => (x.skills ?? []).join(',')),
+    ],
+  );
+}
+
+/** A bandobast body with a generated instance's posts: divisions and sectors from the sector ids. */
+export function generatedBandobastBody(
+  instance: BandobastInstance,
+  nameEn: string,
+  unitCode: string,
+) {
+  const sectors = [...new Set(instance.posts.map((p) => p.sector))];
+  const divisions = [...new Set(sectors.map((s) => s.split('-')[0]!))].map((d) => ({
+    code: d,
+    name: `Division ${d}`,
+    sectors: sectors
+      .filter((s) => s.startsWith(`${d}-`))
+      .map((s) => ({
+        code: s,
+        name: `Sector ${s}`,
+        posts: instance.posts
+          .filter((p) => p.sector === s)
+          .map((p) => ({
+            code: p.id,
+            name: `Point ${p.id}`,
+            kind: 'FIXED_POINT',
+            location: `Point ${p.id}, Bhopal`,
+            lat: p.location?.lat,
+            lng: p.location?.lng,
+            equipment: 'Lathi, helmet',
+            shifts: p.shifts.map((sh) => ({
+              code: sh.id,
+              start: sh.start,
+              end: sh.end,
+              ranks: sh.require.ranks,
+              minWomen: sh.require.minWomen ?? 0,
+              skills: Object.fromEntries(
+                Object.entries(sh.require.skills ?? {}).map(([k, v]) => [k.replace(/_/g, '-'), v]),
+              ),
+            })),
+          })),
+      })),
+  }));
+  return { nameEn, nameHi: nameEn, kind: 'FESTIVAL', unitCode, divisions };
 }
