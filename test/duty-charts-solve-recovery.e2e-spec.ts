@@ -14,17 +14,17 @@ const JWT_SECRET = 'solve-recovery-'.padEnd(48, 'x');
  * that stops. The next start of the real entry point takes it out of SOLVING within
  * seconds, as INTERRUPTED, and the chart can be solved again.
  */
-describe('a chart whose solve job died with its process (e2e)', () => {
+describe('a chart whose solve job died with its process, and a solve cut short by the time limit (e2e)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'police-ops-solve-kill-'));
   let databaseUrl: string;
   let token: string;
   let chartId: string;
   let app: AppProcess | undefined;
-  const env = () => ({
+  const env = (limitSeconds: number) => ({
     DATABASE_URL: databaseUrl,
     JWT_SECRET,
     DATA_DIR: dataDir,
-    DUTY_CHART_SOLVE_TIME_LIMIT_SECONDS: '60',
+    DUTY_CHART_SOLVE_TIME_LIMIT_SECONDS: String(limitSeconds),
   });
   const chart = async (): Promise<Record<string, unknown>> => {
     const res = await fetch(`${app!.baseUrl}/api/v1/duty-charts/${chartId}`, {
@@ -54,8 +54,8 @@ describe('a chart whose solve job died with its process (e2e)', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('recovers the chart from SOLVING after a restart, and it can be solved again', async () => {
-    app = await startAppProcess(env());
+  it('recovers the chart from SOLVING after a restart; solved again at a 1 s limit, it is stored cut short', async () => {
+    app = await startAppProcess(env(60));
     const asked = await postJson(`${app.baseUrl}/api/v1/duty-charts/${chartId}/solve`, {}, token);
     expect(asked.status).toBe(202);
     // Kill -9 while the job is solving: it has started and keeps the heartbeat fresh.
@@ -71,7 +71,8 @@ describe('a chart whose solve job died with its process (e2e)', () => {
     );
     expect(left.rows[0]).toMatchObject({ status: 'SOLVING' });
 
-    app = await startAppProcess(env());
+    // Restarted with a 1 s limit, far less than this solve needs.
+    app = await startAppProcess(env(1));
     const restarted = Date.now();
     const recovered = await waitFor(
       async () => {
@@ -95,7 +96,8 @@ describe('a chart whose solve job died with its process (e2e)', () => {
     );
     expect(audit.rows.map((r) => r.action)).toContain('duty_chart.solve-interrupted');
 
-    // Nothing is left half-done: the next solve runs to the end.
+    // Nothing is left half-done: the next solve runs, and at the 1 s limit the chart leaves
+    // SOLVING with the best chart found by then, saying it was cut short.
     expect(
       (await postJson(`${app.baseUrl}/api/v1/duty-charts/${chartId}/solve`, {}, token)).status,
     ).toBe(202);
@@ -106,7 +108,12 @@ describe('a chart whose solve job died with its process (e2e)', () => {
       },
       { what: 'the second solve', timeoutMs: 90_000, intervalMs: 500 },
     );
-    expect(solved).toMatchObject({ solveResult: 'OK', solveEnded: 'COMPLETED' });
+    expect(solved).toMatchObject({ solveEnded: 'CUT_SHORT', stats: { cutShort: true } });
+    expect(['OK', 'INFEASIBLE']).toContain(solved.solveResult);
+    expect(solved.solveNote).toMatch(
+      /^cut short by the 1 s time limit: this is the best chart found in that time/,
+    );
+    expect(solved.assignments).toBeGreaterThan(0);
     app.child.kill('SIGTERM');
     await app.exited;
     app = undefined;
