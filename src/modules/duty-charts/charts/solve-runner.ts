@@ -70,8 +70,10 @@ export function startSolver(instance: BandobastInstance, options: SolverRunOptio
     }
   }
   const ext = extname(__filename);
+  // The thread takes a moment to start: its limit runs from now, as an absolute deadline.
+  const deadline = options.timeLimitMs === undefined ? undefined : Date.now() + options.timeLimitMs;
   const worker = new Worker(join(__dirname, `solve.worker${ext}`), {
-    workerData: { instance, options: solverOptions },
+    workerData: { instance, options: solverOptions, deadline },
     execArgv: ext === '.ts' ? ['--require', 'ts-node/register/transpile-only'] : [],
   });
   let settle: { resolve: (s: DutyChartSolution) => void; reject: (e: Error) => void };

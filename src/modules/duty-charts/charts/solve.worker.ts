@@ -6,10 +6,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InvalidInstanceError, solve, SolveOptions } from '../solver';
 
-const { instance, options } = workerData as { instance: unknown; options: SolveOptions };
+const { instance, options, deadline } = workerData as {
+  instance: unknown;
+  options: SolveOptions;
+  /** Epoch ms: the time limit counts from when the job asked, not from when this thread started. */
+  deadline?: number;
+};
 try {
   const solution = solve(instance, {
     ...options,
+    timeLimitMs: deadline === undefined ? undefined : Math.max(0, deadline - Date.now()),
     onRollChecked: (roll) => parentPort!.postMessage({ kind: 'roll', roll }),
   });
   parentPort!.postMessage({ kind: 'done', ok: true, solution });
