@@ -107,6 +107,15 @@ describe('shaping', () => {
     expect(rm.codePoints).toEqual([[0x092e], [0x0930, 0x094d]]);
   });
 
+  it('needs ActualText when a mark is moved off the pen, as chandrabindu over ए is', () => {
+    const run = shapeRun('deva', 'कराएँगे');
+    const chandrabindu = run.codePoints.findIndex((c) => c[0] === 0x0901);
+    expect(run.xOffsets[chandrabindu]).not.toBe(0);
+    expect(run.inLogicalOrder).toBe(false);
+    // A mark drawn right at the pen (the e-matra closing the word) is read back in place.
+    expect(shapeRun('deva', 'गे').inLogicalOrder).toBe(true);
+  });
+
   it('splits Latin runs only around digits', () => {
     expect(latinSegments('PRT/2026')).toEqual(['PRT/', '2', '0', '2', '6']);
     expect(latinSegments('Traffic')).toEqual(['Traffic']);

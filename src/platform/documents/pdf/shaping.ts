@@ -18,9 +18,12 @@ export interface ShapedRun {
   readonly codePoints: readonly (readonly number[])[];
   readonly width: number;
   /**
-   * True when reading the glyphs back in drawing order yields the input text, so a PDF reader
-   * needs no ActualText. Devanagari reordering (ि drawn before its consonant, reph after) and
-   * conjunct ligatures make this false.
+   * True when a PDF reader rebuilding text from the glyphs gets the input back, so no
+   * ActualText is needed: the glyphs read back in drawing order as the input, and each is drawn
+   * at the pen. Devanagari reordering (ि drawn before its consonant, reph after) and conjunct
+   * ligatures make this false, and so does a mark moved off the pen (a chandrabindu pulled back
+   * over ए, a nukta or matra nudged sideways or up): pdftotext sees the moved mark ending
+   * before the next letter starts and splits the word there ("कराएँ गे").
    */
   readonly inLogicalOrder: boolean;
 }
@@ -160,6 +163,7 @@ function shapeUncached(face: FontFace, text: string): ShapedRun {
   const codePoints: number[][] = new Array<number[]>(n);
   let width = 0;
   let readBack = '';
+  let atPen = true;
   for (let i = 0; i < n; i++) {
     const glyph = layout.glyphs[i];
     const pos = layout.positions[i];
@@ -171,6 +175,9 @@ function shapeUncached(face: FontFace, text: string): ShapedRun {
     codePoints[i] = glyph.codePoints.slice();
     width += advances[i];
     readBack += String.fromCodePoint(...glyph.codePoints);
+    // A glyph that draws ink but moves the pen by nothing overlaps its neighbour the same way.
+    atPen &&=
+      pos.xOffset === 0 && pos.yOffset === 0 && (pos.xAdvance > 0 || glyph.advanceWidth === 0);
   }
   return {
     face,
@@ -181,6 +188,6 @@ function shapeUncached(face: FontFace, text: string): ShapedRun {
     glyphWidths,
     codePoints,
     width,
-    inLogicalOrder: readBack === text,
+    inLogicalOrder: atPen && readBack === text,
   };
 }
