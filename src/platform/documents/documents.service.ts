@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -43,6 +43,8 @@ export interface IssueRequest {
  */
 @Injectable()
 export class DocumentsService implements OutboxDocumentLoader {
+  private readonly logger = new Logger('Documents');
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(DOCUMENT_SIGNER) private readonly signer: DocumentSigner,
@@ -62,7 +64,7 @@ export class DocumentsService implements OutboxDocumentLoader {
     // Issued already (a retried job, a repeated download): nothing to render.
     if (await this.dataSource.getRepository(IssuedDocument).existsBy({ id })) return { id, request: req, rendered: null };
     const unit = await this.dataSource.getRepository(Unit).findOneOrFail({ where: { id: req.issuingUnitId } });
-    const { pdf, sha256, pageCount } = await renderPdfDocument({
+    const { pdf, sha256, pageCount, coverage } = await renderPdfDocument({
       language: req.language,
       title: req.title,
       letterhead: {
@@ -77,6 +79,10 @@ export class DocumentsService implements OutboxDocumentLoader {
       documentId: id,
       ...(req.landscape ? { pageSize: 'A4-landscape' as const } : {}),
     });
+    if (coverage.unsupported.length > 0 || coverage.notdefGlyphs > 0) {
+      // Printed as '?' (copy still gives the character): a script the fonts do not cover.
+      this.logger.warn(`${req.kind} ${req.sourceRef}: no glyph for ${coverage.unsupported.join(', ')}${coverage.notdefGlyphs ? `; ${coverage.notdefGlyphs} .notdef glyphs` : ''}`);
+    }
     return { id, request: req, rendered: { pdf, sha256, pageCount } };
   }
 

@@ -17,6 +17,7 @@
 export { renderPdf, renderPdfDocument } from './render';
 export type {
   Block,
+  GlyphCoverage,
   HeadingBlock,
   KeyValueBlock,
   Letterhead,

@@ -2,8 +2,10 @@ import { utf16beHex } from './actual-text';
 import { FontFace, loadFont } from './fonts';
 import { PdfkitDocumentInternals, PdfkitEmbeddedFont } from './pdfkit-internals';
 import { ShapedRun } from './shaping';
-import { LaidLine, TextStyle } from './text-layout';
+import { strokeWidth, symbolDrawing, VectorSymbol } from './symbols';
+import { isSymbolRun, LaidLine, MeasuredWord, TextStyle } from './text-layout';
 import { TextObject, fmt, hex4 } from './text-object';
+import { GlyphCoverage } from './types';
 
 /** Glyph codes of one shaped run in one document's font subset. */
 interface RunCodes {
@@ -37,6 +39,9 @@ export class PdfCanvas {
   private ops: string[] = [];
   private readonly slots = new Map<FontFace, FontSlot>();
   private readonly internals: PdfkitDocumentInternals;
+  private readonly substituted = new Set<number>();
+  private readonly unsupported = new Set<number>();
+  private notdefGlyphs = 0;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -95,22 +100,39 @@ export class PdfCanvas {
    * read back as their characters (Devanagari reordering, conjuncts) are wrapped in
    * /Span <</ActualText …>> BDC … EMC so copy, paste and search return the text as written.
    * Spaces are drawn as real space glyphs so every extractor sees word boundaries.
+   * Symbols no font has (symbols.ts) are stroked after the text object; an invisible space glyph
+   * holds each one's place inside the word's ActualText, which gives the symbol back on copy.
    */
   drawLine(line: LaidLine, x: number, baseline: number, style: TextStyle, gray: Gray = 0): void {
     if (line.words.length === 0) return;
     const text = new TextObject(style.size, gray);
+    const vectors: string[] = [];
     const scale = style.size / 1000;
     const last = line.words.length - 1;
     for (let w = 0; w <= last; w++) {
       const word = line.words[w];
-      const slots = word.runs.map((run) => this.slot(run.face));
-      const codes = word.runs.map((run, r) => this.codesFor(slots[r], run));
-      const faithful = word.inLogicalOrder && codes.every((c) => c.faithful);
+      this.noteCoverage(word);
+      const slots = word.runs.map((run) =>
+        this.slot(isSymbolRun(run) ? (run.bold ? 'latinBold' : 'latin') : run.face),
+      );
+      const codes = word.runs.map((run, r) =>
+        isSymbolRun(run) ? null : this.codesFor(slots[r], run),
+      );
+      const faithful = word.inLogicalOrder && codes.every((c) => c === null || c.faithful);
       if (!faithful) text.operator(`/Span <</ActualText ${utf16beHex(word.source)}>> BDC`);
       let penX = x + line.offsets[w];
       word.runs.forEach((run, r) => {
-        text.setFont(slots[r].font.id);
-        const runCodes = codes[r].codes;
+        const slot = slots[r];
+        text.setFont(slot.font.id);
+        if (isSymbolRun(run)) {
+          run.symbols.forEach((symbol, i) => {
+            text.glyph(slot.spaceCode, penX, baseline, slot.spaceWidth);
+            vectors.push(strokeSymbol(symbol, penX, baseline, scale, run.bold, gray));
+            penX += run.advances[i] * scale;
+          });
+          return;
+        }
+        const runCodes = (codes[r] as RunCodes).codes;
         for (let i = 0; i < runCodes.length; i++) {
           const gx = penX + run.xOffsets[i] * scale;
           const gy = baseline - run.yOffsets[i] * scale; // font y grows up, page y grows down
@@ -124,6 +146,23 @@ export class PdfCanvas {
       if (w < last && slot) text.glyph(slot.spaceCode, penX, baseline, slot.spaceWidth);
     }
     this.ops.push(text.finish());
+    if (vectors.length > 0) this.ops.push(...vectors);
+  }
+
+  /** What the document drew without the fonts' own glyphs, for the engine's coverage report. */
+  glyphCoverage(): GlyphCoverage {
+    const list = (set: Set<number>) => [...set].sort((a, b) => a - b).map(describeCodePoint);
+    return {
+      substituted: list(this.substituted),
+      unsupported: list(this.unsupported),
+      notdefGlyphs: this.notdefGlyphs,
+    };
+  }
+
+  private noteCoverage(word: MeasuredWord): void {
+    for (const cp of word.coverage.substituted) this.substituted.add(cp);
+    for (const cp of word.coverage.unsupported) this.unsupported.add(cp);
+    this.notdefGlyphs += word.notdefGlyphs;
   }
 
   /** Adds a run's glyphs to the document's subset once and remembers their codes. */
@@ -171,6 +210,34 @@ export class PdfCanvas {
     this.internals.page.fonts[slot.font.id] = slot.font.ref();
     return slot;
   }
+}
+
+/** "U+2192 →": the code point, and the character itself where it is printable. */
+export function describeCodePoint(cp: number): string {
+  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return /\p{L}|\p{N}|\p{P}|\p{S}/u.test(String.fromCodePoint(cp))
+    ? `${hex} ${String.fromCodePoint(cp)}`
+    : hex;
+}
+
+/** A vector symbol as one stroked path, with round caps and joins like a font's strokes. */
+function strokeSymbol(
+  symbol: VectorSymbol,
+  x: number,
+  baseline: number,
+  scale: number,
+  bold: boolean,
+  gray: Gray,
+): string {
+  const parts = [`q ${fmt(gray)} G ${fmt(strokeWidth(bold) * scale)} w 1 J 1 j`];
+  for (const line of symbolDrawing(symbol).strokes) {
+    line.forEach(([ux, uy], i) => {
+      // Font y grows up, page y grows down.
+      parts.push(`${fmt(x + ux * scale)} ${fmt(baseline - uy * scale)} ${i === 0 ? 'm' : 'l'}`);
+    });
+  }
+  parts.push('S Q');
+  return parts.join(' ');
 }
 
 function sameCodePoints(a: readonly number[] | undefined, b: readonly number[]): boolean {

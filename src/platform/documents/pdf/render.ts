@@ -112,7 +112,7 @@ export async function renderPdfDocument(spec: PdfSpec): Promise<RenderedPdf> {
   const bytes = collect(doc);
   doc.end();
   const pdf = await bytes;
-  return { pdf, sha256: sha256Hex(pdf), pageCount };
+  return { pdf, sha256: sha256Hex(pdf), pageCount, coverage: canvas.glyphCoverage() };
 }
 
 /** Convenience wrapper when only the bytes are needed. */

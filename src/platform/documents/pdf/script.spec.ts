@@ -35,6 +35,21 @@ describe('ScriptSplitter', () => {
     ]);
   });
 
+  it('gives arrows, which neither font has, to vector symbol runs and ≥ to its text substitute', () => {
+    expect(splitter.split('से → तक')).toEqual([
+      { script: 'deva', text: 'से' },
+      { script: 'latin', text: ' ' },
+      { script: 'symbol', text: '→' },
+      { script: 'latin', text: ' ' },
+      { script: 'deva', text: 'तक' },
+    ]);
+    expect(splitter.split('≥10')).toEqual([{ script: 'latin', text: '>=10' }]);
+    expect(splitter.coverage('A → B ≥ க')).toEqual({
+      substituted: [0x2192, 0x2265],
+      unsupported: [0x0b95],
+    });
+  });
+
   it('draws "?" for characters no font has instead of an empty box, and drops control characters', () => {
     expect(splitter.split('a\u0B95b\u0007')).toEqual([{ script: 'latin', text: 'a?b' }]);
   });

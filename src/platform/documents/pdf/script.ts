@@ -1,12 +1,25 @@
 import { FontkitFont } from './fonts';
+import { textSubstituteFor, vectorSymbolFor } from './symbols';
 
-/** Which font family a stretch of text is drawn with. */
-export type Script = 'deva' | 'latin';
+/** Which font family a stretch of text is drawn with; 'symbol' is drawn as vectors (symbols.ts). */
+export type Script = 'deva' | 'latin' | 'symbol';
 
 export interface ScriptRun {
   readonly script: Script;
-  /** Text to shape; characters no font can draw are replaced by '?' (the original survives in ActualText). */
+  /**
+   * Text to shape. A character no font has is drawn by its defined substitute (symbols.ts):
+   * vector symbols form 'symbol' runs, text substitutes ('>=' for '≥') are drawn in Latin, and
+   * only a character with neither is replaced by '?'. The original survives in ActualText.
+   */
   readonly text: string;
+}
+
+/** Characters of a text the fonts cannot draw, by what happens to them instead. */
+export interface TextCoverage {
+  /** Drawn by a defined substitute (a vector symbol or other characters). */
+  readonly substituted: readonly number[];
+  /** No font and no substitute: drawn as '?'. */
+  readonly unsupported: readonly number[];
 }
 
 export interface CoverageFonts {
@@ -21,11 +34,16 @@ const enum Cls {
   Inherit,
   /** Control characters are dropped: they draw nothing and confuse text extraction. */
   Drop,
-  /** Neither font has a glyph: draw '?' rather than an empty box. */
+  /** Neither font has a glyph, but symbols.ts draws it as a vector. */
+  Vector,
+  /** Neither font has a glyph, but symbols.ts writes it with other characters. */
+  Substitute,
+  /** Neither font nor a substitute: draw '?' rather than an empty box. */
   Missing,
 }
 
 const REPLACEMENT = '?';
+const NONE: readonly number[] = [];
 
 function isDevanagariBlock(cp: number): boolean {
   return (
@@ -65,15 +83,20 @@ export class ScriptSplitter {
       if (cls === Cls.Drop) continue;
       if (cls === Cls.Inherit) {
         if (current === null) pendingInherited += ch;
-        else buf += ch;
+        else if (current !== 'symbol') buf += ch; // a vector has no variants (VS16) to select
         continue;
       }
-      const script: Script = cls === Cls.Deva ? 'deva' : 'latin';
-      const drawn = cls === Cls.Missing ? REPLACEMENT : ch;
+      const script: Script = cls === Cls.Deva ? 'deva' : cls === Cls.Vector ? 'symbol' : 'latin';
+      const drawn =
+        cls === Cls.Missing
+          ? REPLACEMENT
+          : cls === Cls.Substitute
+            ? (textSubstituteFor(cp) as string)
+            : ch;
       if (script !== current) {
         if (current !== null && buf) runs.push({ script: current, text: buf });
         current = script;
-        buf = pendingInherited;
+        buf = script === 'symbol' ? '' : pendingInherited;
         pendingInherited = '';
       }
       buf += drawn;
@@ -81,6 +104,20 @@ export class ScriptSplitter {
     if (current !== null && buf) runs.push({ script: current, text: buf });
     else if (pendingInherited) runs.push({ script: 'deva', text: pendingInherited });
     return runs;
+  }
+
+  /** The characters of `text` drawn by a substitute or as '?'; empty arrays for most text. */
+  coverage(text: string): TextCoverage {
+    let substituted: number[] | undefined;
+    let unsupported: number[] | undefined;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) as number;
+      if (cp < 0x7f) continue;
+      const cls = this.classify(cp);
+      if (cls === Cls.Vector || cls === Cls.Substitute) (substituted ??= []).push(cp);
+      else if (cls === Cls.Missing) (unsupported ??= []).push(cp);
+    }
+    return { substituted: substituted ?? NONE, unsupported: unsupported ?? NONE };
   }
 
   private classify(cp: number): Cls {
@@ -96,11 +133,13 @@ export class ScriptSplitter {
   }
 
   private classifySlow(cp: number): Cls {
-    if (isDevanagariBlock(cp)) return Cls.Deva;
+    if (isDevanagariBlock(cp) && this.fonts.deva.hasGlyphForCodePoint(cp)) return Cls.Deva;
     if (isInherited(cp)) return Cls.Inherit;
     if (cp >= 0x80 && cp < 0xa0) return Cls.Drop;
     if (this.fonts.latin.hasGlyphForCodePoint(cp)) return Cls.Latin;
     if (this.fonts.deva.hasGlyphForCodePoint(cp)) return Cls.Deva;
+    if (vectorSymbolFor(cp)) return Cls.Vector;
+    if (textSubstituteFor(cp)) return Cls.Substitute;
     return Cls.Missing;
   }
 }

@@ -1,20 +1,39 @@
 import { FontFace, loadFont } from './fonts';
-import { ScriptSplitter } from './script';
+import { ScriptSplitter, TextCoverage } from './script';
 import { ShapedRun, shapeRun } from './shaping';
+import { symbolDrawing, VectorSymbol, vectorSymbolFor } from './symbols';
 
 export interface TextStyle {
   readonly size: number;
   readonly bold: boolean;
 }
 
+/** Symbols no font has, drawn as vectors (symbols.ts); widths in 1/1000 em. */
+export interface SymbolRun {
+  readonly symbols: readonly VectorSymbol[];
+  readonly advances: readonly number[];
+  readonly bold: boolean;
+  readonly width: number;
+}
+
+export type WordRun = ShapedRun | SymbolRun;
+
+export function isSymbolRun(run: WordRun): run is SymbolRun {
+  return 'symbols' in run;
+}
+
 /** A word (text between spaces) shaped into per-font runs; widths in 1/1000 em. */
 export interface MeasuredWord {
   /** The text exactly as the caller wrote it; this is what copy/paste and search must return. */
   readonly source: string;
-  readonly runs: readonly ShapedRun[];
+  readonly runs: readonly WordRun[];
   readonly width: number;
   /** True if the glyphs read back as `source` in drawing order, i.e. no ActualText is needed. */
   readonly inLogicalOrder: boolean;
+  /** Characters the fonts lack: drawn by a defined substitute, or as '?'. */
+  readonly coverage: TextCoverage;
+  /** Glyphs the fonts drew as .notdef (an empty box); the splitter's checks keep this 0. */
+  readonly notdefGlyphs: number;
 }
 
 export interface LaidLine {
@@ -49,7 +68,7 @@ class Cache<V> {
 const words = { regular: new Cache<MeasuredWord>(), bold: new Cache<MeasuredWord>() };
 const brokenWords = new Cache<readonly string[]>();
 
-function faceFor(script: 'deva' | 'latin', bold: boolean): FontFace {
+function faceFor(script: 'deva' | 'latin' | 'symbol', bold: boolean): FontFace {
   if (script === 'deva') return bold ? 'devaBold' : 'deva';
   return bold ? 'latinBold' : 'latin';
 }
@@ -59,18 +78,34 @@ export function measureWord(word: string, bold: boolean): MeasuredWord {
   const hit = cache.get(word);
   if (hit) return hit;
   const scriptRuns = splitter.split(word);
-  const runs = scriptRuns.map((r) => shapeRun(faceFor(r.script, bold), r.text));
+  const runs = scriptRuns.map((r) =>
+    r.script === 'symbol' ? symbolRun(r.text, bold) : shapeRun(faceFor(r.script, bold), r.text),
+  );
   let width = 0;
   let inLogicalOrder = true;
   let drawnText = '';
+  let notdefGlyphs = 0;
   for (let i = 0; i < runs.length; i++) {
-    width += runs[i].width;
-    inLogicalOrder &&= runs[i].inLogicalOrder;
+    const run = runs[i];
+    width += run.width;
+    if (isSymbolRun(run)) {
+      inLogicalOrder = false; // a vector has no glyph to read back
+      continue;
+    }
+    inLogicalOrder &&= run.inLogicalOrder;
     drawnText += scriptRuns[i].text;
+    for (const g of run.glyphIds) if (g === 0) notdefGlyphs++;
   }
-  // The splitter drops control characters and draws '?' for unsupported ones.
+  // The splitter drops control characters and draws substitutes and '?' for the rest.
   inLogicalOrder &&= drawnText === word;
-  return cache.set(word, { source: word, runs, width, inLogicalOrder });
+  const coverage = splitter.coverage(word);
+  return cache.set(word, { source: word, runs, width, inLogicalOrder, coverage, notdefGlyphs });
+}
+
+function symbolRun(text: string, bold: boolean): SymbolRun {
+  const symbols = Array.from(text, (ch) => vectorSymbolFor(ch.codePointAt(0) as number)!);
+  const advances = symbols.map((s) => symbolDrawing(s).advance);
+  return { symbols, advances, bold, width: advances.reduce((a, b) => a + b, 0) };
 }
 
 /** Width of the gap between words, in 1/1000 em (the Noto Sans space). */

@@ -103,11 +103,22 @@ export interface PdfSpec {
   readonly pageSize?: 'A4' | 'A4-landscape';
 }
 
+/** What a document drew without the fonts' own glyphs; characters as "U+2192 →". */
+export interface GlyphCoverage {
+  /** Characters no font has, drawn by their defined substitute (a vector arrow, ">=" for ≥). */
+  readonly substituted: readonly string[];
+  /** Characters with neither a font nor a substitute, drawn as '?' (copy still gives them). */
+  readonly unsupported: readonly string[];
+  /** Glyphs drawn as .notdef, the font's empty box; always 0 unless the coverage checks fail. */
+  readonly notdefGlyphs: number;
+}
+
 export interface RenderedPdf {
   readonly pdf: Buffer;
   /** Hex sha256 of the PDF bytes; identical specs give identical hashes. */
   readonly sha256: string;
   readonly pageCount: number;
+  readonly coverage: GlyphCoverage;
 }
 
 export class PdfSpecError extends Error {
