@@ -12,6 +12,8 @@ export class IssuedDocumentView extends ResponseView {
   @ApiProperty() sourceType!: string;
   @ApiProperty() sourceId!: string;
   @ApiProperty() sourceRef!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The reference printed on the paper' })
+  reference!: string | null;
   @ApiProperty() variant!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) issuedBy!: string | null;
   @ApiProperty({ format: 'uuid' }) issuingUnitId!: string;
@@ -45,6 +47,13 @@ export class SupersededByView extends ResponseView {
   @ApiProperty() issuedAt!: string;
 }
 
+/** A fact printed on the paper that names no person, to compare with the paper in hand. */
+export class PublicFactView extends ResponseView {
+  @ApiProperty({ example: 'eventDate' }) key!: string;
+  @ApiProperty() label!: BilingualTextView;
+  @ApiProperty() value!: BilingualTextView;
+}
+
 /** What the public verify check says about a paper; nothing about people. */
 export class VerifyOutcomeView extends ResponseView {
   @ApiProperty({ enum: ['valid', 'invalid', 'superseded', 'revoked'] }) status!:
@@ -52,10 +61,35 @@ export class VerifyOutcomeView extends ResponseView {
   @ApiPropertyOptional({ format: 'uuid' }) documentId?: string;
   @ApiPropertyOptional() kind?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) label?: string | null;
+  @ApiPropertyOptional({
+    description: 'The reference printed on the paper',
+    example: 'PRT/2026/000123',
+  })
+  reference?: string;
+  @ApiPropertyOptional({ description: 'A confidential paper: nothing of its contents is shown' })
+  confidential?: boolean;
+  @ApiPropertyOptional({
+    type: [PublicFactView],
+    description: 'Facts printed on the paper that name no person',
+  })
+  facts?: PublicFactView[];
   @ApiPropertyOptional() issuingUnit?: BilingualTextView;
   @ApiPropertyOptional() issuedAt?: string;
   @ApiPropertyOptional() sha256?: string;
-  @ApiPropertyOptional() supersededBy?: SupersededByView;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'When it was revoked or superseded',
+  })
+  statusChangedAt?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Why it was revoked (withheld for a confidential paper)',
+  })
+  revokedReason?: string | null;
+  @ApiPropertyOptional({ description: 'The version that replaced it' })
+  supersededBy?: SupersededByView;
 }
 
 /** An uploaded copy checked byte for byte against the papers issued. */
@@ -67,7 +101,12 @@ export class UploadCheckView extends ResponseView {
   @ApiPropertyOptional({ format: 'uuid' }) documentId?: string;
   @ApiPropertyOptional() kind?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) label?: string | null;
+  @ApiPropertyOptional() reference?: string;
+  @ApiPropertyOptional() confidential?: boolean;
+  @ApiPropertyOptional({ type: [PublicFactView] }) facts?: PublicFactView[];
   @ApiPropertyOptional() issuingUnit?: BilingualTextView;
   @ApiPropertyOptional() issuedAt?: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) statusChangedAt?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) revokedReason?: string | null;
   @ApiPropertyOptional() supersededBy?: SupersededByView;
 }

@@ -10,7 +10,7 @@ import { ROOT_UNIT } from '../units/root-unit';
 import { Unit } from '../units/unit.entity';
 import { isConfidentialKind } from './document-kinds';
 import { documentIdFor, DocumentSigner } from './document-signer';
-import { DocumentLanguage, DocumentStatus, IssuedDocument } from './issued-document.entity';
+import { DocumentLanguage, DocumentStatus, IssuedDocument, PublicFact } from './issued-document.entity';
 import { Block, renderPdfDocument } from './pdf';
 
 export const DOCUMENT_SIGNER = Symbol('DOCUMENT_SIGNER');
@@ -31,6 +31,13 @@ export interface IssueRequest {
   /** The record's own time (decision, revision), so re-rendering gives the same bytes. */
   issuedAt: Date;
   reference?: string;
+  /**
+   * What the public verify page may show, so a checker can tie the QR to the paper in hand:
+   * the facts printed on it that name no person (a protest's date and venue, a duty's date and
+   * post). Stored with the paper and as immutable as its bytes; never shown for a confidential
+   * paper, whose page says only that it is a valid paper of its unit.
+   */
+  publicFacts?: PublicFact[];
   blocks: Block[];
   landscape?: boolean;
   /** Need-to-know: only the owning module serves it (papers of a confidential kind always are). */
@@ -104,6 +111,8 @@ export class DocumentsService implements OutboxDocumentLoader {
       sourceType: req.sourceType,
       sourceId: req.sourceId,
       sourceRef: req.sourceRef,
+      reference: req.reference ?? null,
+      publicFacts: req.publicFacts ?? null,
       variant: req.variant,
       issuedBy: RequestContext.get().actor?.id ?? null,
       issuingUnitId: req.issuingUnitId,
@@ -209,17 +218,29 @@ export class DocumentsService implements OutboxDocumentLoader {
     return { match: true, ...(await this.describe(doc)), sha256 };
   }
 
+  /**
+   * What a checker needs to tie the paper in hand to its QR: the reference and the facts stored
+   * at issue, and for a paper no longer in force, when and why. A confidential paper (need to
+   * know: VIP papers, and those of a bandobast drafted from one) says only whose valid paper it is.
+   */
   private async describe(doc: IssuedDocument): Promise<VerifyOutcome> {
     const unit = await this.dataSource.getRepository(Unit).findOneOrFail({ where: { id: doc.issuingUnitId } });
+    const confidential = doc.confidential || isConfidentialKind(doc.kind);
     const outcome: VerifyOutcome = {
       status: doc.status === 'VALID' ? 'valid' : doc.status === 'SUPERSEDED' ? 'superseded' : 'revoked',
       documentId: doc.id,
       kind: doc.kind,
       label: doc.label,
+      reference: doc.reference ?? doc.sourceRef,
+      confidential,
+      facts: confidential ? [] : (doc.publicFacts ?? []),
       issuingUnit: { en: unit.nameEn, hi: unit.nameHi },
       issuedAt: doc.issuedAt.toISOString(),
       sha256: doc.sha256,
     };
+    if (doc.status !== 'VALID') outcome.statusChangedAt = doc.statusChangedAt?.toISOString() ?? null;
+    // A revocation's reason is an order's ground, not a person's data; a confidential paper's is withheld.
+    if (doc.status === 'REVOKED') outcome.revokedReason = confidential ? null : doc.revokedReason;
     if (doc.supersededBy) {
       const newer = await this.dataSource.getRepository(IssuedDocument).findOne({ where: { id: doc.supersededBy } });
       if (newer) outcome.supersededBy = { label: newer.label, issuedAt: newer.issuedAt.toISOString() };
@@ -245,6 +266,15 @@ export interface VerifyOutcome {
   documentId?: string;
   kind?: string;
   label?: string | null;
+  /** The reference printed on the paper. */
+  reference?: string;
+  /** True: a confidential paper, whose verify page shows nothing of its contents. */
+  confidential?: boolean;
+  facts?: PublicFact[];
+  /** When the paper was revoked or superseded. */
+  statusChangedAt?: string | null;
+  /** Why it was revoked (null for a confidential paper). */
+  revokedReason?: string | null;
   issuingUnit?: { en: string; hi: string };
   issuedAt?: string;
   sha256?: string;

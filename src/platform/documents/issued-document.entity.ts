@@ -4,6 +4,17 @@ export const DOCUMENT_STATUSES = ['VALID', 'SUPERSEDED', 'REVOKED'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export type DocumentLanguage = 'hi' | 'en' | 'bi';
 
+/**
+ * A fact the public verify page shows, so a checker can tie the QR to the paper in hand: one
+ * printed on the paper that names no person (given by the issuing module at issue time).
+ */
+export interface PublicFact {
+  /** Stable name in the JSON answer, e.g. `eventDate`, `venue`, `post`. */
+  key: string;
+  label: { en: string; hi: string };
+  value: { en: string; hi: string };
+}
+
 /** An issued paper. Bytes and hash are immutable (database trigger); the status may move on. */
 @Entity('issued_document')
 export class IssuedDocument {
@@ -19,6 +30,10 @@ export class IssuedDocument {
   @Column() sourceType!: string;
   @Column() sourceId!: string;
   @Column() sourceRef!: string;
+  /** The reference printed on the paper (null on papers issued before it was kept). */
+  @Column({ type: 'text', nullable: true }) reference!: string | null;
+  /** Shown on the public verify page unless confidential; null on papers issued before facts were kept. */
+  @Column({ type: 'jsonb', nullable: true }) publicFacts!: PublicFact[] | null;
   @Column() variant!: string;
   @Column({ type: 'uuid', nullable: true }) issuedBy!: string | null;
   @Column('uuid') issuingUnitId!: string;

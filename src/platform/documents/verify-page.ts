@@ -1,5 +1,5 @@
 import { kindLabel } from './document-kinds';
-import { formatIstDate } from '../time';
+import { formatIstDate, formatIstDateTime } from '../time';
 import type { VerifyOutcome } from './documents.service';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -23,7 +23,14 @@ ${Object.entries(VERDICT)
 table{border-collapse:collapse;width:100%;margin-top:1rem}td{padding:.5rem;border-bottom:1px solid #ddd;vertical-align:top}
 td:first-child{color:#555;width:40%}code{word-break:break-all;font-size:.8rem}p.small{color:#555;font-size:.85rem}`;
 
-/** A small bilingual page a phone can show; it names the paper, never a person. */
+/** "हिंदी / English", or the one text when both are the same (a date, a place's name). */
+const both = (t: { hi: string; en: string }) => (t.hi === t.en ? t.en : `${t.hi} / ${t.en}`);
+
+/**
+ * A small bilingual page a phone can show; it names the paper, never a person. It shows what
+ * is printed on the paper (reference, and the facts the issuing module stored) so the checker
+ * can see the QR belongs to the paper in hand, and when and why a paper stopped being valid.
+ */
 export function verifyPageHtml(outcome: VerifyOutcome): string {
   const v = VERDICT[outcome.status];
   const rows: Array<[string, string]> = [];
@@ -31,10 +38,26 @@ export function verifyPageHtml(outcome: VerifyOutcome): string {
     const k = kindLabel(outcome.kind);
     rows.push(['प्रकार / Kind', `${k.hi} / ${k.en}${outcome.label ? ` (${outcome.label})` : ''}`]);
   }
-  if (outcome.issuingUnit) rows.push(['जारीकर्ता / Issued by', `${outcome.issuingUnit.hi} / ${outcome.issuingUnit.en}`]);
+  if (outcome.reference) rows.push(['क्रमांक / Reference', outcome.reference]);
+  if (outcome.issuingUnit) rows.push(['जारीकर्ता / Issued by', both(outcome.issuingUnit)]);
   if (outcome.issuedAt) rows.push(['दिनांक / Date', formatIstDate(new Date(outcome.issuedAt))]);
+  if (outcome.confidential) {
+    rows.push(['विवरण / Contents', `गोपनीय पत्र: इसका विवरण यहाँ नहीं दिखाया जाता। / Confidential paper: its contents are not shown here.`]);
+  }
+  for (const fact of outcome.facts ?? []) rows.push([both(fact.label), both(fact.value)]);
+  if (outcome.status === 'revoked') {
+    if (outcome.statusChangedAt) rows.push(['निरस्त दिनांक / Revoked on', formatIstDateTime(new Date(outcome.statusChangedAt))]);
+    rows.push(['निरस्त करने का कारण / Reason', outcome.revokedReason ?? (outcome.confidential ? 'गोपनीय / Confidential' : 'दर्ज नहीं / Not recorded')]);
+  }
+  if (outcome.status === 'superseded' && outcome.statusChangedAt) {
+    rows.push(['अधिक्रमित दिनांक / Superseded on', formatIstDateTime(new Date(outcome.statusChangedAt))]);
+  }
   if (outcome.supersededBy) {
-    rows.push(['नया संस्करण / Superseded by', `${outcome.supersededBy.label ?? 'newer version'} (${formatIstDate(new Date(outcome.supersededBy.issuedAt))})`]);
+    const on = formatIstDate(new Date(outcome.supersededBy.issuedAt));
+    rows.push([
+      'कारण / Why',
+      `नया संस्करण जारी हुआ: ${outcome.supersededBy.label ?? 'नया संस्करण'} (${on}) / Replaced by ${outcome.supersededBy.label ?? 'a newer version'} issued ${on}`,
+    ]);
   }
   if (outcome.sha256) rows.push(['SHA-256', `<code>${esc(outcome.sha256)}</code>`]);
   return `<!doctype html>
@@ -44,6 +67,6 @@ export function verifyPageHtml(outcome: VerifyOutcome): string {
 <body><h1>दस्तावेज़ सत्यापन / Document verification</h1>
 <div class="verdict ${outcome.status}">${esc(v.hi)}<br>${esc(v.en)}</div>
 <table>${rows.map(([k, val]) => `<tr><td>${esc(k)}</td><td>${val.startsWith('<code>') ? val : esc(val)}</td></tr>`).join('')}</table>
-<p class="small">किसी प्रति की जाँच हेतु उसकी PDF यहाँ अपलोड करें: POST /verify/upload. / To check a copy byte for byte, upload its PDF to POST /verify/upload.</p>
+${outcome.status === 'invalid' ? '' : `<p class="small">इन विवरणों का मिलान अपने हाथ के पत्र से करें: क्रमांक या विवरण अलग हों तो यह QR इस पत्र का नहीं है। / Compare these details with the paper in hand: if the reference or the details differ, this QR does not belong to that paper.</p>\n`}<p class="small">किसी प्रति की जाँच हेतु उसकी PDF यहाँ अपलोड करें: POST /verify/upload. / To check a copy byte for byte, upload its PDF to POST /verify/upload.</p>
 </body></html>`;
 }

@@ -11,6 +11,7 @@ import { groupBy } from '../bandobast/structure-tree';
 import { ChartData, ChartDuty, loadChartData } from './chart-data';
 import { masterChartBlocks, thanaChartBlocks } from './chart-blocks';
 import { PublicationFinaliser } from './publication-finaliser';
+import { chartPublicFacts, slipPublicFacts } from './public-facts';
 import { slipBlocks } from './slip-blocks';
 import { Slip, slipsOf } from './slip-content';
 
@@ -125,6 +126,7 @@ export class PublisherService {
       ...chartPaper,
       title: 'ड्यूटी चार्ट / Duty chart',
       variant: 'master',
+      publicFacts: chartPublicFacts(data, { hi: 'सम्पूर्ण', en: 'Master chart' }),
       blocks: masterChartBlocks(data, this.templates),
     });
     await step(1);
@@ -136,6 +138,7 @@ export class PublisherService {
         ...chartPaper,
         title: `ड्यूटी चार्ट: ${u.unitNameHi} / Duty chart: ${u.unitNameEn}`,
         variant: `thana-${code}`,
+        publicFacts: chartPublicFacts(data, { hi: u.unitNameHi, en: u.unitNameEn }),
         blocks: thanaChartBlocks(data, this.templates, unit, duties),
       });
       thanaDocs.set(code, doc.id);
@@ -176,6 +179,7 @@ export class PublisherService {
                 sourceId: slipIds.get(slip.content.officer.id)!,
                 variant: `c-${slip.hash.slice(0, 24)}`,
                 label: data.bandobast.ref,
+                publicFacts: slipPublicFacts(slip.content),
                 blocks: slipBlocks(slip.content, this.templates),
               }),
             );

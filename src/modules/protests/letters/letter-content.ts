@@ -24,7 +24,7 @@ const WORDS = {
   en: { none: 'None', to: 'to', vehicles: 'vehicles' },
 } as const;
 
-function placeName(ctx: LetterContext, lang: Lang): string {
+export function placeName(ctx: Pick<LetterContext, 'app' | 'venue'>, lang: Lang): string {
   if (ctx.venue) return lang === 'hi' ? ctx.venue.nameHi : ctx.venue.nameEn;
   return (ctx.app.route ?? []).map((p) => p.name).join(' → ');
 }

@@ -15,6 +15,7 @@ import { EVENT_TYPES } from '../event-types';
 import { formatIstDateTime } from '../../../platform/time';
 import { PROTEST_SOURCE } from '../protest-source';
 import { composeLetter } from './letter-content';
+import { letterPublicFacts } from './letter-facts';
 
 /** A decision letter drawn before its transaction. */
 export interface DrawnLetter {
@@ -71,6 +72,7 @@ export class ProtestLetters {
       // The decision's own time, so the same decision always renders the same bytes.
       issuedAt: (kind === 'REVOCATION' ? app.revokedAt : app.decidedAt) ?? new Date(),
       reference: app.ref,
+      publicFacts: letterPublicFacts({ app, venue, thana }),
       blocks,
     });
     return { kind, title, paper, place: venue?.nameEn ?? (app.route ?? []).map((p) => p.name).join(' → '), thanaCode: thana.code };
