@@ -6,7 +6,9 @@ import { Logger } from 'nestjs-pino';
 import { json, NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppModule, AppRuntime } from './app.module';
-import { ConfigError } from './config/config';
+import { apiDocsArePublic, ConfigError } from './config/config';
+import { bearerToken } from './platform/auth/auth.guard';
+import { SessionCheck } from './platform/auth/session-check';
 import { dataSourceOptions } from './platform/database/data-source.options';
 import { AppRole, prepareAppRole } from './platform/database/app-role';
 import { migrateUnderLock } from './platform/database/migrate';
@@ -87,6 +89,16 @@ export async function createApp(runtime: AppRuntime): Promise<INestApplication> 
     .setVersion('1')
     .addBearerAuth()
     .build();
+  if (!apiDocsArePublic(runtime.config)) {
+    // Production: the API's map is for logged-in users only (API_DOCS; README "OpenAPI").
+    const sessions = app.get(SessionCheck);
+    app.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], (req: Request, res: Response, next: NextFunction) => {
+      const token = bearerToken(req);
+      const refuse = () => res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'The API documentation needs a login: send Authorization: Bearer <token>' });
+      if (!token) return refuse();
+      sessions.verify(token).then((claims) => (claims ? next() : refuse()), next);
+    });
+  }
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
     jsonDocumentUrl: 'api/docs-json',
   });

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { apiDocsArePublic, ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('applies defaults when nothing is set', () => {
@@ -13,6 +13,14 @@ describe('loadConfig', () => {
     expect(config.geo.bounds).toEqual({ minLat: 23.09, minLng: 77.21, maxLat: 23.69, maxLng: 77.6 });
     expect(config.DB_STATEMENT_TIMEOUT_MS).toBe(5000);
     expect(loadConfig({ COMMISSIONERATE_BOUNDS: '22.6, 75.7, 22.85, 76.0' }).geo.bounds).toEqual({ minLat: 22.6, minLng: 75.7, maxLat: 22.85, maxLng: 76 });
+  });
+
+  it('serves the OpenAPI UI and document to logged-in users only in production, unless told', () => {
+    expect(apiDocsArePublic(loadConfig({}))).toBe(true);
+    expect(apiDocsArePublic({ NODE_ENV: 'production' })).toBe(false);
+    expect(apiDocsArePublic({ NODE_ENV: 'production', API_DOCS: 'public' })).toBe(true);
+    expect(apiDocsArePublic(loadConfig({ API_DOCS: 'login' }))).toBe(false);
+    expect(() => loadConfig({ API_DOCS: 'everyone' })).toThrow(/API_DOCS="everyone"/);
   });
 
   it('names the variable when a value is bad', () => {

@@ -149,5 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
+/** Whether the OpenAPI UI and document are served without a login (API_DOCS, by default only outside production). */
+export function apiDocsArePublic(config: Pick<EnvironmentVariables, 'API_DOCS' | 'NODE_ENV'>): boolean {
+  return (config.API_DOCS ?? (config.NODE_ENV === 'production' ? 'login' : 'public')) === 'public';
+}
+
 /** Nest injection token for the validated config. */
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -93,6 +93,10 @@ export class EnvironmentVariables {
   LOG_LEVEL = 'info';
 
   @IsOptional()
+  @IsIn(['public', 'login'])
+  API_DOCS?: 'public' | 'login';
+
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
@@ -103,6 +107,13 @@ export class EnvironmentVariables {
   @Min(60)
   @Max(3600)
   ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  ACCESS_TOKEN_RECHECK_SECONDS = 5;
 
   @IsOptional()
   @Transform(toInt)
@@ -140,6 +151,11 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100000)
   RATE_LIMIT_PER_MINUTE = 600;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  IDEMPOTENCY_SECRET?: string;
 
   @IsOptional()
   @Transform(toInt)
@@ -396,12 +412,17 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   HOST: 'Interface to listen on.',
   BASE_URL: 'Public URL of this app, used in verify links and SMS. Default `http://localhost:PORT`.',
   LOG_LEVEL: 'pino level.',
+  API_DOCS:
+    'Who may read the OpenAPI UI (`/api/docs`) and document (`/api/docs-json`): `public`, or `login` (a valid access token of any role). Unset: `login` when NODE_ENV=production, else `public` (the web app\'s build reads `/api/docs-json` from a development instance).',
   JWT_SECRET:
     'Secret for access tokens (≥32 chars). Unset: generated once into `DATA_DIR/secrets/jwt-secret`. Set it when several instances share a database.',
   ACCESS_TOKEN_TTL_SECONDS: 'Access-token lifetime.',
+  ACCESS_TOKEN_RECHECK_SECONDS:
+    'How long an instance trusts its last look at a token\'s account and session (active, session version, not logged out) before reading them again. Changes apply at once on the instance that made them, on other instances within this time; `0` reads on every request.',
   REFRESH_TOKEN_TTL_DAYS: 'Refresh-token lifetime; each use rotates it.',
-  LOGIN_MAX_FAILURES: 'Failed logins in a row before the account is locked.',
-  LOGIN_LOCK_MINUTES: 'How long a locked account stays locked.',
+  LOGIN_MAX_FAILURES:
+    'Failed logins in a row for one username from one client address before each further attempt from there must wait a growing delay (1 s, 2 s, 4 s, …). Nobody is locked out: other addresses are not slowed, and attempts inside the delay are answered like a wrong password.',
+  LOGIN_LOCK_MINUTES: 'The longest such delay between attempts, in minutes.',
   JSON_BODY_LIMIT: 'Largest accepted JSON body.',
   TRUST_PROXY:
     'Which proxies in front of the app may name the client in X-Forwarded-For (the IP in the audit log and the key of the rate limits): their number (`1`: one reverse proxy, whose last hop is the client) or their addresses or CIDRs, comma-separated (`10.0.0.5,10.0.1.0/24`; also `loopback`, `linklocal`, `uniquelocal`). `false`: the connecting address is the client. `true` (trust any) is refused: every client could forge its address.',
@@ -410,6 +431,8 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
     'Requests per minute to one signed link (an officer\'s duty slip page and its PDF together), from whatever address.',
   RATE_LIMIT_LINKS_PER_IP_PER_MINUTE:
     'Requests per minute per client IP to signed links, all links together: generous, since a police station\'s officers share one address at shift change; a ceiling against scraping.',
+  IDEMPOTENCY_SECRET:
+    'Key (≥32 chars) that encrypts the answers kept 24 h for `Idempotency-Key` replays. Unset: generated once into `DATA_DIR/secrets/idempotency-secret`. Share it between instances.',
   DB_POOL_SIZE: 'PostgreSQL connections per app instance.',
   DB_STATEMENT_TIMEOUT_MS:
     'Longest a single SQL statement of the running app may take before PostgreSQL cancels it and the request answers 503 (the migrations have no limit), so one heavy request cannot hold the pool.',

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { NoAadhaarNumber } from '../../platform/http';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { NoAadhaarNumber, IsDateTime } from '../../platform/http';
 import {
   GRADINGS,
   Grading,
@@ -38,7 +38,7 @@ export class CreateDakDto {
 
   @ApiPropertyOptional({ example: '2026-11-24' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsDateTime()
   letterDate?: string;
 
   @ApiProperty({ enum: INTAKE_CHANNELS })
@@ -46,7 +46,7 @@ export class CreateDakDto {
   intakeChannel!: IntakeChannel;
 
   @ApiProperty({ description: 'When it reached us; may be in the past for back-entry after an outage', example: '2026-11-25T10:30:00+05:30' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   receivedAt!: string;
 
   @ApiPropertyOptional({ enum: GRADINGS, default: 'NORMAL' })
@@ -69,8 +69,8 @@ export class CreateDakDto {
 }
 
 export class DakQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateTime() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateTime() to?: string;
   @ApiPropertyOptional({ enum: INTAKE_CHANNELS }) @IsOptional() @IsIn(INTAKE_CHANNELS) intakeChannel?: IntakeChannel;
   @ApiPropertyOptional({ enum: RECORD_SYNC_STATUSES }) @IsOptional() @IsIn(RECORD_SYNC_STATUSES) eofficeStatus?: RecordSyncStatus;
   @ApiPropertyOptional({ description: 'Search in the subject' }) @IsOptional() @IsString() @Length(2, 100) q?: string;

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { NoAadhaarNumber } from '../../platform/http';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { NoAadhaarNumber, IsDateTime } from '../../platform/http';
 import { AVAILABILITY_KINDS, AvailabilityKind } from './availability.entity';
 
 export class CreateAvailabilityDto {
   @ApiProperty({ enum: AVAILABILITY_KINDS }) @IsIn(AVAILABILITY_KINDS) kind!: AvailabilityKind;
-  @ApiProperty({ example: '2026-11-27T00:00:00+05:30' }) @IsISO8601({ strict: true }) from!: string;
+  @ApiProperty({ example: '2026-11-27T00:00:00+05:30' }) @IsDateTime() from!: string;
   @ApiProperty({ example: '2026-11-28T00:00:00+05:30', description: 'Exclusive end' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   to!: string;
   @ApiPropertyOptional({ example: 'Earned leave, order 123/2026' })
   @IsOptional()
@@ -18,8 +18,8 @@ export class CreateAvailabilityDto {
 }
 
 export class AvailabilityQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateTime() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateTime() to?: string;
 }
 
 export class CancelAvailabilityDto {
@@ -32,8 +32,8 @@ export class CancelAvailabilityDto {
 
 /** The DGP's practice: weekly offs are cancelled on VIP movement days. */
 export class CancelWeeklyOffsDto {
-  @ApiProperty({ example: '2026-11-27T00:00:00+05:30' }) @IsISO8601({ strict: true }) from!: string;
-  @ApiProperty({ example: '2026-11-28T00:00:00+05:30' }) @IsISO8601({ strict: true }) to!: string;
+  @ApiProperty({ example: '2026-11-27T00:00:00+05:30' }) @IsDateTime() from!: string;
+  @ApiProperty({ example: '2026-11-28T00:00:00+05:30' }) @IsDateTime() to!: string;
   @ApiPropertyOptional({
     example: 'ZONE_1',
     description: 'Only officers of this unit subtree; default: your whole unit',

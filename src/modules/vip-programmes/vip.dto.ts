@@ -6,7 +6,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { InCommissionerate } from '../../platform/geo';
-import { NoAadhaarNumber } from '../../platform/http';
+import { NoAadhaarNumber, IsDateTime } from '../../platform/http';
 import { LEG_ACTIVITIES, LEG_MODES, LegActivity, LegMode } from './leg';
 import { SECURITY_CATEGORIES, SecurityCategory } from './vip.entity';
 
@@ -32,8 +31,8 @@ export class LegDto {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'key must be 1-40 letters, digits, - or _' })
   key?: string;
-  @ApiProperty({ example: '2026-11-27T10:00:00+05:30' }) @IsISO8601({ strict: true }) start!: string;
-  @ApiProperty({ example: '2026-11-27T10:40:00+05:30' }) @IsISO8601({ strict: true }) end!: string;
+  @ApiProperty({ example: '2026-11-27T10:00:00+05:30' }) @IsDateTime() start!: string;
+  @ApiProperty({ example: '2026-11-27T10:40:00+05:30' }) @IsDateTime() end!: string;
   @ApiProperty({ type: PlaceDto }) @ValidateNested() @Type(() => PlaceDto) from!: PlaceDto;
   @ApiProperty({ type: PlaceDto }) @ValidateNested() @Type(() => PlaceDto) to!: PlaceDto;
   @ApiProperty({ enum: LEG_MODES }) @IsIn(LEG_MODES) mode!: LegMode;

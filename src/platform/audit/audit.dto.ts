@@ -1,14 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsDateTime } from '../http/validators';
 
 export class AuditQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) action?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) entityId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString() from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString() to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateTime() from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateTime() to?: string;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 100;
   @ApiPropertyOptional({ description: 'Return rows with id below this (paging backwards)' })
   @IsOptional()

@@ -26,7 +26,10 @@ export class ChangePasswordDto {
   @Length(1, 256)
   currentPassword!: string;
 
-  @ApiProperty({ description: 'At least 12 characters, not containing the username' })
+  @ApiProperty({
+    description:
+      'At least 12 characters, hard to guess (zxcvbn score 3 or more), not containing the username, and not built on your own names or unit or on the police\'s words (Bhopal, police, thana, …)',
+  })
   @IsString()
   @MaxLength(256)
   newPassword!: string;

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { Actor, RequestContext } from '../context/request-context';
 import { ALLOW_PENDING_PASSWORD_CHANGE, IS_PUBLIC, ROLES_KEY } from './decorators';
 import { Role } from './roles';
-import { TokenService } from './token.service';
+import { SessionCheck } from './session-check';
 
 export function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
@@ -22,22 +22,20 @@ export function bearerToken(req: Request): string | undefined {
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly sessions: SessionCheck,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const req = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     const token = bearerToken(req);
     if (!token) throw new UnauthorizedException('Authentication required: send Authorization: Bearer <token>');
-    let claims;
-    try {
-      claims = this.tokens.verifyAccess(token);
-    } catch {
-      throw new UnauthorizedException('Access token is invalid or expired');
-    }
+    // Signature, expiry and a current session: logged out, password changed, deactivated or
+    // roles changed since the token was issued, it no longer works.
+    const claims = await this.sessions.verify(token);
+    if (!claims) throw new UnauthorizedException('Access token is invalid or expired');
     const actor: Actor = {
       id: claims.sub,
       username: claims.username,

@@ -9,8 +9,10 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { FirstRunService } from './first-run.service';
+import { LoginThrottle } from './login-throttle';
 import { PasswordService } from './password.service';
 import { RouteSecurityCheck } from './route-security.check';
+import { SessionCheck } from './session-check';
 import { TokenService } from './token.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -36,10 +38,12 @@ import { UsersService } from './users.service';
     UsersService,
     PasswordService,
     TokenService,
+    SessionCheck,
+    LoginThrottle,
     FirstRunService,
     RouteSecurityCheck,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, UsersService, PasswordService, AuthService],
+  exports: [TokenService, SessionCheck, UsersService, PasswordService, AuthService],
 })
 export class AuthModule {}

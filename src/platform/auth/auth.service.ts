@@ -1,14 +1,16 @@
-import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
 import { RequestContext } from '../context/request-context';
 import { TransactionService } from '../database/transaction.service';
 import { fieldError } from '../http/field-error';
 import { Unit } from '../units/unit.entity';
-import { passwordProblems, PasswordService } from './password.service';
+import { LoginThrottle } from './login-throttle';
+import { passwordProblem } from './password-strength';
+import { PasswordService } from './password.service';
 import { RefreshToken } from './refresh-token.entity';
+import { SessionCheck } from './session-check';
 import { TokenService } from './token.service';
 import { User } from './user.entity';
 
@@ -20,47 +22,67 @@ export interface TokenPair {
   mustChangePassword: boolean;
 }
 
-/** Hash of a random password, so unknown usernames cost the same time as wrong passwords. */
-let dummyHash: Promise<string> | undefined;
-
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
+  /** Hash of a random password, so unknown usernames cost the same time as wrong passwords. */
+  private dummyHash!: Promise<string>;
+
   constructor(
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionCheck,
   ) {}
 
+  onModuleInit(): void {
+    // Made before the first login, so that one costs no more than any other.
+    this.dummyHash = this.passwords.hash(this.passwords.generate());
+  }
+
+  /**
+   * Every refusal is the same 401 after the same work (one password hash), whether the
+   * username is unknown, the account inactive, the password wrong, or the attempt inside a
+   * delay (LoginThrottle): the answer tells nothing about which usernames exist.
+   */
   async login(username: string, password: string): Promise<TokenPair> {
-    return this.tx.run(async (em) => {
+    const usernameKey = LoginThrottle.key(username);
+    const ip = RequestContext.get().ip ?? 'unknown';
+    const pair = await this.tx.run(async (em) => {
+      await this.throttle.lockPair(em, usernameKey, ip);
+      const throttle = await this.throttle.state(em, usernameKey, ip);
       const user = await em
         .createQueryBuilder(User, 'u')
         .addSelect('u.passwordHash')
         .where('lower(u.username) = lower(:username)', { username })
-        .setLock('pessimistic_write')
         .getOne();
-      if (!user || !user.isActive) {
-        dummyHash ??= this.passwords.hash(this.passwords.generate());
-        await this.passwords.verify(await dummyHash, password);
-        throw new UnauthorizedException('Invalid username or password');
-      }
-      RequestContext.setActor({ id: user.id, username: user.username, roles: user.roles, unitId: user.unitId, unitPath: '' });
-      if (user.lockedUntil && user.lockedUntil > new Date()) throw this.lockedError(user.lockedUntil);
-
-      if (!(await this.passwords.verify(user.passwordHash, password))) {
-        await this.recordFailure(em, user);
+      const matches = await this.passwords.verify(user?.passwordHash ?? (await this.dummyHash), password);
+      if (user) RequestContext.setActor({ id: user.id, username: user.username, roles: user.roles, unitId: user.unitId, unitPath: '' });
+      // Inside the delay nothing is counted: waiting it out is all it takes.
+      if (throttle.waiting) return null;
+      if (!user || !user.isActive || !matches) {
+        const { failures, delaySeconds } = await this.throttle.recordFailure(em, usernameKey, ip);
+        if (user) {
+          // Bookkeeping, not an edit: the account's version (optimistic locking) stays.
+          await em.query(`UPDATE app_user SET failed_login_count = failed_login_count + 1 WHERE id = $1`, [user.id]);
+          await this.audit.record(em, {
+            action: 'auth.login_failed',
+            entityType: 'user',
+            entityId: user.id,
+            diff: delaySeconds > 0 ? { failures, delaySeconds } : { failures },
+          });
+        }
         // Commit the failure count even though the request fails.
         return null;
       }
-      await em.update(User, user.id, { failedLoginCount: 0, lockedUntil: null });
+      await this.throttle.clear(em, usernameKey, ip);
+      await em.query(`UPDATE app_user SET failed_login_count = 0 WHERE id = $1 AND failed_login_count <> 0`, [user.id]);
       await this.audit.record(em, { action: 'auth.login', entityType: 'user', entityId: user.id });
       return this.issue(em, user, randomUUID());
-    }).then((pair) => {
-      if (!pair) throw new UnauthorizedException('Invalid username or password');
-      return pair;
     });
+    if (!pair) throw new UnauthorizedException('Invalid username or password');
+    return pair;
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
@@ -90,17 +112,20 @@ export class AuthService {
     return outcome;
   }
 
+  /** Ends the session: its refresh tokens, and the access tokens issued with them (SessionCheck). */
   async logout(refreshToken: string): Promise<void> {
-    await this.tx.run(async (em) => {
+    const userId = await this.tx.run(async (em) => {
       const row = await em.findOne(RefreshToken, { where: { tokenHash: TokenService.hashRefresh(refreshToken) } });
-      if (!row) return;
+      if (!row) return null;
       await this.revokeFamily(em, row.familyId, 'logout');
       await this.audit.record(em, { action: 'auth.logout', entityType: 'user', entityId: row.userId });
+      return row.userId;
     });
+    if (userId) this.sessions.forget(userId);
   }
 
   async changePassword(userId: string, current: string, next: string): Promise<TokenPair> {
-    return this.tx.run(async (em) => {
+    const pair = await this.tx.run(async (em) => {
       const user = await em
         .createQueryBuilder(User, 'u')
         .addSelect('u.passwordHash')
@@ -110,7 +135,11 @@ export class AuthService {
       if (!(await this.passwords.verify(user.passwordHash, current))) {
         throw new UnauthorizedException('Current password is wrong');
       }
-      const problem = passwordProblems(next, user.username);
+      const unit = await em.findOneOrFail(Unit, { where: { id: user.unitId } });
+      const problem = passwordProblem(next, {
+        username: user.username,
+        names: [user.displayNameEn, user.displayNameHi, user.rank, unit.code, unit.nameEn, unit.nameHi],
+      });
       if (problem) throw fieldError('newPassword', `newPassword ${problem}`);
       if (await this.passwords.verify(user.passwordHash, next)) {
         throw fieldError('newPassword', 'newPassword must differ from the current password');
@@ -121,19 +150,29 @@ export class AuthService {
         passwordChangedAt: new Date(),
       });
       await em.increment(User, { id: user.id }, 'version', 1);
-      await this.revokeAllSessions(em, user.id, 'password-changed');
+      const sessionVersion = await this.revokeAllSessions(em, user.id, 'password-changed');
       await this.audit.record(em, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
-      return this.issue(em, { ...user, mustChangePassword: false }, randomUUID());
+      return this.issue(em, { ...user, mustChangePassword: false, sessionVersion }, randomUUID());
     });
+    this.sessions.forget(userId);
+    return pair;
   }
 
-  async revokeAllSessions(em: EntityManager, userId: string, reason: string): Promise<void> {
+  /**
+   * Ends every session of the account: its refresh tokens are revoked and its session version
+   * raised, so access tokens already handed out stop working too. Returns the new version.
+   * Call `sessions.forget(userId)` (SessionCheck) after the transaction commits.
+   */
+  async revokeAllSessions(em: EntityManager, userId: string, reason: string): Promise<number> {
     await em
       .createQueryBuilder()
       .update(RefreshToken)
       .set({ revokedAt: () => 'now()', revokedReason: reason })
       .where('user_id = :userId AND revoked_at IS NULL', { userId })
       .execute();
+    await em.query(`UPDATE app_user SET session_version = session_version + 1 WHERE id = $1`, [userId]);
+    const [row]: Array<{ session_version: number }> = await em.query(`SELECT session_version FROM app_user WHERE id = $1`, [userId]);
+    return row!.session_version;
   }
 
   private async revokeFamily(em: EntityManager, familyId: string, reason: string): Promise<void> {
@@ -145,30 +184,6 @@ export class AuthService {
       .execute();
   }
 
-  private async recordFailure(em: EntityManager, user: User): Promise<void> {
-    const failures = user.failedLoginCount + 1;
-    if (failures >= this.config.LOGIN_MAX_FAILURES) {
-      const lockedUntil = new Date(Date.now() + this.config.LOGIN_LOCK_MINUTES * 60_000);
-      await em.update(User, user.id, { failedLoginCount: 0, lockedUntil });
-      await this.audit.record(em, {
-        action: 'auth.account_locked',
-        entityType: 'user',
-        entityId: user.id,
-        diff: { lockedUntil: lockedUntil.toISOString(), failures },
-      });
-    } else {
-      await em.update(User, user.id, { failedLoginCount: failures });
-      await this.audit.record(em, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, diff: { failures } });
-    }
-  }
-
-  private lockedError(until: Date): HttpException {
-    return new HttpException(
-      `Account locked after repeated failed logins; try again after ${until.toISOString()}`,
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
-  }
-
   private async issue(em: EntityManager, user: User, familyId: string): Promise<TokenPair> {
     const unit = await em.findOneOrFail(Unit, { where: { id: user.unitId } });
     const accessToken = this.tokens.signAccess({
@@ -178,6 +193,8 @@ export class AuthService {
       unitId: user.unitId,
       unitPath: unit.path,
       ...(user.mustChangePassword ? { pwc: true } : {}),
+      sv: user.sessionVersion,
+      sid: familyId,
     });
     const refresh = this.tokens.newRefreshToken();
     await em.insert(RefreshToken, {

@@ -22,8 +22,7 @@ export class UserView extends ResponseView {
   @ApiProperty({ type: String, nullable: true }) mobile!: string | null;
   @ApiProperty() mustChangePassword!: boolean;
   @ApiProperty({ type: Date, nullable: true }) passwordChangedAt!: Date | null;
-  @ApiProperty() failedLoginCount!: number;
-  @ApiProperty({ type: Date, nullable: true }) lockedUntil!: Date | null;
+  @ApiProperty({ description: 'Failed logins in a row, from any address' }) failedLoginCount!: number;
   @ApiProperty() isActive!: boolean;
   @ApiProperty() isDemo!: boolean;
   @ApiProperty() version!: number;

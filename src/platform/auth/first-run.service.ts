@@ -14,7 +14,8 @@ import { UsersService } from './users.service';
 
 /**
  * On an empty database, creates the root unit and an `admin` account with a random
- * one-time password, printed once and written to DATA_DIR/initial-admin-password (0600).
+ * one-time password written to DATA_DIR/initial-admin-password (0600), and shown once when
+ * stdout is a terminal.
  */
 @Injectable()
 export class FirstRunService implements OnApplicationBootstrap {
@@ -53,11 +54,14 @@ export class FirstRunService implements OnApplicationBootstrap {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'initial-admin-password');
     writeFileSync(file, `${password}\n`, { mode: 0o600 });
-    // Printed once, on purpose, outside the JSON logs so it is not shipped to a log store.
-    if (this.config.NODE_ENV !== 'test') process.stdout.write(
-      `\n  First run: created user "admin" with one-time password ${password}\n` +
-        `  (also in ${file}); it must be changed at first login.\n\n`,
-    );
-    this.logger.log('created the initial admin account');
+    // Shown only to a person at a terminal: under systemd, docker or a pipe, stdout ends up in
+    // log files, so there the password stays in the file alone (mode 0600).
+    if (this.config.NODE_ENV !== 'test' && process.stdout.isTTY) {
+      process.stdout.write(
+        `\n  First run: created user "admin" with one-time password ${password}\n` +
+          `  (also in ${file}); it must be changed at first login.\n\n`,
+      );
+    }
+    this.logger.log(`created the initial admin account; its one-time password is in ${file}`);
   }
 }

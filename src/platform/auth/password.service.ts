@@ -21,11 +21,3 @@ export class PasswordService {
     return out;
   }
 }
-
-/** Rules for a chosen password: long enough, not trivially guessable. */
-export function passwordProblems(password: string, username: string): string | null {
-  if (password.length < 12) return 'must be at least 12 characters';
-  if (password.toLowerCase().includes(username.toLowerCase())) return 'must not contain the username';
-  if (new Set(password).size < 6) return 'must use at least 6 different characters';
-  return null;
-}

@@ -12,6 +12,16 @@ export interface AccessClaims {
   unitPath: string;
   /** Set while a one-time password has not been replaced. */
   pwc?: boolean;
+  /** The account's session version when the token was issued (see SessionCheck). */
+  sv: number;
+  /** The session: the refresh-token family the token was issued with. */
+  sid: string;
+}
+
+/** What a verified access token holds beyond the claims we put in. */
+export interface VerifiedAccessClaims extends AccessClaims {
+  exp: number;
+  iat: number;
 }
 
 @Injectable()
@@ -25,8 +35,18 @@ export class TokenService {
     return this.jwt.sign(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
   }
 
-  verifyAccess(token: string): AccessClaims {
-    return this.jwt.verify<AccessClaims>(token);
+  /**
+   * Verifies signature, issuer and expiry. A token without `exp` is refused although
+   * jsonwebtoken would accept it (it then never expires), and so is one without the session
+   * claims (issued before they existed, or not by us).
+   */
+  verifyAccess(token: string): VerifiedAccessClaims {
+    const claims = this.jwt.verify<Partial<VerifiedAccessClaims>>(token);
+    if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) throw new Error('access token has no expiry');
+    if (!Number.isInteger(claims.sv) || typeof claims.sid !== 'string' || typeof claims.sub !== 'string') {
+      throw new Error('access token has no session');
+    }
+    return claims as VerifiedAccessClaims;
   }
 
   /** An opaque refresh token; only its sha256 is stored. */

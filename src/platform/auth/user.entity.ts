@@ -16,8 +16,9 @@ export class User {
   @Column() mustChangePassword!: boolean;
   @Column({ type: 'timestamptz', nullable: true }) passwordChangedAt!: Date | null;
   @Column() failedLoginCount!: number;
-  @Column({ type: 'timestamptz', nullable: true }) lockedUntil!: Date | null;
   @Column() isActive!: boolean;
+  /** In every access token; raised when the account changes so that older tokens stop working. */
+  @Column({ default: 1 }) sessionVersion!: number;
   @Column({ default: false }) isDemo!: boolean;
   @VersionColumn() version!: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

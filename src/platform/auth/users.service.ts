@@ -3,10 +3,13 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TransactionService } from '../database/transaction.service';
 import { assertVersion } from '../http/field-error';
+import { maskMobile } from '../http/validators';
 import { UnitsService } from '../units/units.service';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { PasswordService } from './password.service';
 import { Role } from './roles';
+import { SessionCheck } from './session-check';
 import { User } from './user.entity';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
 
@@ -33,6 +36,8 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly units: UnitsService,
     private readonly auth: AuthService,
+    private readonly sessions: SessionCheck,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async get(id: string): Promise<User> {
@@ -108,7 +113,7 @@ export class UsersService {
   }
 
   async update(id: string, dto: UpdateUserDto): Promise<User> {
-    return this.tx.run(async (em) => {
+    const saved = await this.tx.run(async (em) => {
       const user = await em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundException(`User ${id} not found`);
       assertVersion('User', user.version, dto.version);
@@ -117,8 +122,10 @@ export class UsersService {
       if (dto.unitCode) changes.unitId = (await this.units.byCode(dto.unitCode, em, 'unitCode')).id;
       if (dto.isActive !== undefined) changes.isActive = dto.isActive;
       if (dto.mobile !== undefined) changes.mobile = dto.mobile;
+      // The audit log can never be erased: mobiles go in masked, enough to tell them apart.
+      const shown = (k: string, v: unknown) => (k === 'mobile' ? maskMobile(v as string | null) : v);
       const diff = Object.fromEntries(
-        Object.entries(changes).map(([k, v]) => [k, { from: user[k as keyof User], to: v }]),
+        Object.entries(changes).map(([k, v]) => [k, { from: shown(k, user[k as keyof User]), to: shown(k, v) }]),
       );
       Object.assign(user, changes);
       const saved = await em.save(user);
@@ -128,6 +135,8 @@ export class UsersService {
       await this.audit.record(em, { action: 'user.update', entityType: 'user', entityId: id, diff });
       return saved;
     });
+    this.sessions.forget(id);
+    return saved;
   }
 
   async resetPassword(id: string): Promise<{ oneTimePassword: string }> {
@@ -139,12 +148,13 @@ export class UsersService {
         passwordHash: await this.passwords.hash(oneTimePassword),
         mustChangePassword: true,
         failedLoginCount: 0,
-        lockedUntil: null,
       });
       await em.increment(User, { id }, 'version', 1);
       await this.auth.revokeAllSessions(em, id, 'password-reset');
+      await this.throttle.clearAll(em, LoginThrottle.key(user.username));
       await this.audit.record(em, { action: 'user.password_reset', entityType: 'user', entityId: id });
     });
+    this.sessions.forget(id);
     return { oneTimePassword };
   }
 
@@ -154,5 +164,6 @@ export class UsersService {
       await this.auth.revokeAllSessions(em, id, 'revoked-by-admin');
       await this.audit.record(em, { action: 'user.sessions_revoked', entityType: 'user', entityId: id });
     });
+    this.sessions.forget(id);
   }
 }

@@ -3,17 +3,20 @@ import {
   ConflictException,
   ExecutionContext,
   HttpStatus,
+  Inject,
   Injectable,
   NestInterceptor,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { createHash } from 'node:crypto';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { resolveSecret } from '../../config/secrets';
 import { canonicalJson } from '../audit/audit-chain';
 import { Actor, RequestContext } from '../context/request-context';
 import { fieldError } from './field-error';
+import { ReplaySeal } from './replay-seal';
 
 const REPLAY_WINDOW_MS = 24 * 3600 * 1000;
 /** An IN_PROGRESS key older than this belongs to a request that died with its process. */
@@ -21,11 +24,19 @@ const ABANDONED_AFTER_MS = 5 * 60 * 1000;
 
 /**
  * `Idempotency-Key` on a POST: the first response is stored for 24 h and replayed for
- * retries, so a double click or a phone's retry creates one record, not two.
+ * retries, so a double click or a phone's retry creates one record, not two. The stored
+ * answer is sealed (ReplaySeal): applicants' mobiles and addresses are not kept in clear.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly seal: ReplaySeal;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.seal = new ReplaySeal(resolveSecret('idempotency-secret', config.IDEMPOTENCY_SECRET, config.DATA_DIR));
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
@@ -38,9 +49,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async handle(req: Request, res: Response, userId: string, key: string, next: CallHandler): Promise<unknown> {
-    const requestHash = createHash('sha256')
-      .update(`${req.method} ${req.originalUrl}\n${canonicalJson(req.body ?? null)}`)
-      .digest('hex');
+    const requestHash = this.seal.requestHash(`${req.method} ${req.originalUrl}\n${canonicalJson(req.body ?? null)}`);
+    const sealContext = `${userId}\n${key}`;
     const claimed = await this.claim(userId, key, req, requestHash);
     if (!claimed.fresh) {
       const row = claimed.row;
@@ -57,9 +67,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
           idempotency: 'COMMITTED',
         });
       }
+      let body: unknown;
+      try {
+        body = this.seal.open(row.response_body, sealContext);
+      } catch {
+        // Sealed with another key (IDEMPOTENCY_SECRET not shared between instances?): the change
+        // is done but its answer cannot be read back, as when it was lost.
+        throw new ConflictException({
+          message: 'The request with this Idempotency-Key was carried out, but its answer cannot be read back; look the record up instead of sending it again',
+          idempotency: 'COMMITTED',
+        });
+      }
       res.status(row.response_status ?? HttpStatus.OK);
       res.setHeader('Idempotent-Replayed', 'true');
-      return row.response_body;
+      return body;
     }
     // The unit of work marks the key COMMITTED in the change's own transaction.
     RequestContext.setIdempotency({ userId, key });
@@ -67,7 +88,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
       await this.dataSource.query(
         `UPDATE idempotency_key SET status = 'DONE', response_status = $3, response_body = $4 WHERE user_id = $1 AND key = $2`,
-        [userId, key, res.statusCode, JSON.stringify(body ?? null)],
+        [userId, key, res.statusCode, JSON.stringify(this.seal.seal(body, sealContext))],
       );
       return body;
     } catch (error) {

@@ -4,7 +4,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Application, NextFunction, Request, Response } from 'express';
 import { bearerToken } from '../auth/auth.guard';
-import { TokenService } from '../auth/token.service';
+import { SessionCheck } from '../auth/session-check';
 import { noStore, thirdPartyUiCsp } from '../http/security-headers';
 import { QueueService } from './queue.service';
 
@@ -24,17 +24,18 @@ export function mountBullBoard(app: INestApplication): void {
   serverAdapter.setBasePath(BULL_BOARD_PATH);
   const queues = app.get(QueueService).allQueues();
   createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q as never)), serverAdapter });
-  const tokens = app.get(TokenService);
+  const sessions = app.get(SessionCheck);
   const guard = (req: Request, res: Response, next: NextFunction) => {
     const token = tokenFrom(req);
     if (!token) return res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'Authentication required' });
-    try {
-      const claims = tokens.verifyAccess(token);
-      if (!claims.pwc && claims.roles.includes('ADMIN')) return next();
-    } catch {
-      return res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'Access token is invalid or expired' });
-    }
-    return res.status(403).json({ statusCode: 403, error: 'Forbidden', message: 'The queue board is for ADMIN only' });
+    sessions.verify(token).then(
+      (claims) => {
+        if (!claims) return res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'Access token is invalid or expired' });
+        if (!claims.pwc && claims.roles.includes('ADMIN')) return next();
+        return res.status(403).json({ statusCode: 403, error: 'Forbidden', message: 'The queue board is for ADMIN only' });
+      },
+      next,
+    );
   };
   app.use(`${BULL_BOARD_PATH}/api`, noStore()); // job data: SMS texts, record ids
   // The board's page writes inline styles and sets <base href>: a relaxed policy on its path only.

@@ -9,7 +9,7 @@ export interface HousekeepingResult {
   purgedRefreshTokens: number;
 }
 
-/** Purges expired idempotency keys and dead refresh tokens; runs on a BullMQ job scheduler. */
+/** Purges expired idempotency keys, dead refresh tokens and old failed-login counts; runs on a BullMQ job scheduler. */
 @Injectable()
 export class HousekeepingService {
   private readonly logger = new Logger('Housekeeping');
@@ -23,6 +23,8 @@ export class HousekeepingService {
       const tokens = await em.query(
         `DELETE FROM refresh_token WHERE expires_at < now() - interval '1 day' OR revoked_at < now() - interval '30 days'`,
       );
+      // Failed-login counts are forgotten a day after the last failure (LoginThrottle).
+      await em.query(`DELETE FROM login_throttle WHERE last_failure_at < now() - interval '1 day'`);
       const result = { purgedIdempotencyKeys: affectedRows(keys), purgedRefreshTokens: affectedRows(tokens) };
       await em.query(
         `INSERT INTO housekeeping_run (job_id, purged_idempotency_keys, purged_refresh_tokens) VALUES ($1, $2, $3)

@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -18,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { InCommissionerate } from '../../../platform/geo';
-import { NoAadhaarNumber } from '../../../platform/http';
+import { NoAadhaarNumber, IsDateTime } from '../../../platform/http';
 import { POST_KINDS, PostKind } from './structure.entity';
 
 /** Codes appear in shortfalls and on slips ("sector D1-S3, shift D1-S3-P12-A"), so they are short and plain. */
@@ -30,14 +29,14 @@ export class ShiftDto {
   @Matches(CODE, { message: `code ${CODE_MESSAGE}` })
   code!: string;
   @ApiProperty({ example: '2026-11-27T22:00:00+05:30' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   start!: string;
   @ApiProperty({ example: '2026-11-28T06:00:00+05:30', description: 'May be the next day' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   end!: string;
   @ApiPropertyOptional({ description: 'Default: start minus the bandobast reportMinutesBefore' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   reportAt?: string;
   @ApiProperty({ example: { SI: 1, CONSTABLE: 4 }, description: 'Exact head count per rank' })
   @IsObject()

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { NoAadhaarNumber, INDIAN_MOBILE, INDIAN_MOBILE_MESSAGE } from '../../../platform/http';
+import { IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { NoAadhaarNumber, INDIAN_MOBILE, INDIAN_MOBILE_MESSAGE, IsDateTime } from '../../../platform/http';
 import { INTAKE_CHANNELS, IntakeChannel } from '../../../platform/eoffice';
 import { EVENT_TYPE_CODES, EventType, ID_DOCUMENT_TYPES, IdDocumentType, SMS_LANGUAGES, SmsLanguage } from '../event-types';
 import { LoudspeakerDto, RouteDto, VehiclesDto } from './protest-place.dto';
@@ -47,8 +47,8 @@ export class EventDto {
   @IsString() @Length(5, 2000) @NoAadhaarNumber()
   purpose!: string;
 
-  @ApiProperty({ example: '2026-11-27T11:00:00+05:30' }) @IsISO8601({ strict: true }) startsAt!: string;
-  @ApiProperty({ example: '2026-11-27T14:00:00+05:30' }) @IsISO8601({ strict: true }) endsAt!: string;
+  @ApiProperty({ example: '2026-11-27T11:00:00+05:30' }) @IsDateTime() startsAt!: string;
+  @ApiProperty({ example: '2026-11-27T14:00:00+05:30' }) @IsDateTime() endsAt!: string;
 
   @ApiProperty({ example: 300 }) @IsInt() @Min(1) @Max(1_000_000) expectedParticipants!: number;
 
@@ -73,7 +73,7 @@ export class IntakeDto {
   @ApiProperty({ enum: INTAKE_CHANNELS }) @IsIn(INTAKE_CHANNELS) channel!: IntakeChannel;
 
   @ApiProperty({ description: 'When it reached us; may lie in the past for back-entry after an outage' })
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   receivedAt!: string;
 }
 

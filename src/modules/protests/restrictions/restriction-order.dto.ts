@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { InCommissionerate } from '../../../platform/geo';
-import { NoAadhaarNumber } from '../../../platform/http';
+import { NoAadhaarNumber, IsDateTime } from '../../../platform/http';
 import { RESTRICTION_AREA_KINDS, RestrictionAreaKind } from '../entities/restriction-order.entity';
 
 export class GeoPointDto {
@@ -30,14 +30,14 @@ export class CreateRestrictionOrderDto {
   @IsOptional() @IsArray() @ArrayMinSize(3) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => GeoPointDto)
   polygon?: GeoPointDto[];
 
-  @ApiProperty({ example: '2026-12-01T00:00:00+05:30' }) @IsISO8601({ strict: true }) startsAt!: string;
-  @ApiProperty({ example: '2026-12-20T00:00:00+05:30' }) @IsISO8601({ strict: true }) endsAt!: string;
+  @ApiProperty({ example: '2026-12-01T00:00:00+05:30' }) @IsDateTime() startsAt!: string;
+  @ApiProperty({ example: '2026-12-20T00:00:00+05:30' }) @IsDateTime() endsAt!: string;
 }
 
 /** An order may be extended, re-worded or lifted; its area stays as issued (issue a new order). */
 export class UpdateRestrictionOrderDto {
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(5, 1000) @NoAadhaarNumber() reason?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) endsAt?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDateTime() endsAt?: string;
   @ApiPropertyOptional({ description: 'false lifts the order' }) @IsOptional() @IsBoolean() isActive?: boolean;
 }
