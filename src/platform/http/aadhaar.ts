@@ -20,32 +20,153 @@ export function verhoeffValid(digits: string): boolean {
   return c === 0;
 }
 
-/** 12 digits, optionally grouped 4-4-4 by spaces or hyphens, not glued to other digits. */
-const CANDIDATE = /(?<![\d])(\d{4})[ -]?(\d{4})[ -]?(\d{4})(?![\d])/g;
+const DECIMAL_DIGIT = /\p{Nd}/u;
+const digitValues = new Map<string, string>();
 
 /**
- * True if the text holds something that is very likely a full Aadhaar number: 12 digits
- * not starting with 0 or 1 whose Verhoeff checksum holds (Aadhaar Act s.29: never store it).
+ * The ASCII digit for any Unicode decimal digit (Devanagari २, Bengali ২, Arabic-Indic ٢, …).
+ * Unicode keeps each script's digits 0-9 as one contiguous run, so the value is the distance
+ * from the start of the run, modulo 10 (a few blocks hold several runs back to back).
  */
-export function containsAadhaarNumber(text: string): boolean {
-  for (const m of text.matchAll(CANDIDATE)) {
-    const digits = `${m[1]}${m[2]}${m[3]}`;
-    if (/^[2-9]/.test(digits) && verhoeffValid(digits)) return true;
-  }
-  return false;
+function asciiDigit(ch: string): string {
+  if (ch >= '0' && ch <= '9') return ch;
+  const known = digitValues.get(ch);
+  if (known) return known;
+  let start = ch.codePointAt(0)!;
+  while (start > 0 && DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+  const value = String((ch.codePointAt(0)! - start) % 10);
+  digitValues.set(ch, value);
+  return value;
 }
 
-/** Rejects a free-text field holding a full Aadhaar number; only the last 4 digits may be kept. */
+/** Characters people (or a pasted document) put between digit groups: spaces of every kind, line breaks, dashes, dots, slashes, combining marks. */
+const SEPARATOR = /[\s\p{Pd}\u2212._/\\\u00B7\u2022\u2024\u2027\u2044\u2215\u2219\u22C5\u30FB\p{Mn}\p{Me}]/u;
+/** Invisible format characters (zero-width space and joiners, soft hyphen, BOM, direction marks): dropped before anything else. */
+const FORMAT = /\p{Cf}/gu;
+/** Ids that are not numbers: a UUID's hex groups may look like 4-4-4 digits. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/** A chain glued to a Latin letter is part of a code or hash; after `+` it is an international phone number. */
+const GLUE = /[A-Za-z+]/;
+/** How an Aadhaar number is written: 12 digits at once, 4-4-4 (as on the card) or 3-3-3-3. */
+const GROUPINGS = [[12], [4, 4, 4], [3, 3, 3, 3]];
+
+/**
+ * The text as the Aadhaar check reads it: NFKC (full-width and other compatibility digits
+ * become ASCII), every Unicode decimal digit as ASCII, format characters removed.
+ * Only for reading; the stored text is never changed.
+ */
+export function normaliseForAadhaar(text: string): string {
+  const nfkc = text.normalize('NFKC').replace(FORMAT, '');
+  let out = '';
+  for (const ch of nfkc) out += DECIMAL_DIGIT.test(ch) ? asciiDigit(ch) : ch;
+  return out.replace(UUID, ' ');
+}
+
+interface Chain {
+  start: number;
+  end: number;
+  groups: string[];
+}
+
+/** Runs of digit groups joined by separators (`2341 2341 2346`, `234.123.412.346`, `2341\n2341–2346`). */
+function digitChains(text: string): Chain[] {
+  const chains: Chain[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const groups: string[] = [];
+    let end = i;
+    for (;;) {
+      let j = end;
+      while (j < text.length && isDigit(text[j]!)) j++;
+      groups.push(text.slice(end, j));
+      end = j;
+      let k = j;
+      while (k < text.length && SEPARATOR.test(text[k]!)) k++;
+      if (k > j && k < text.length && isDigit(text[k]!)) end = k;
+      else break;
+    }
+    chains.push({ start, end, groups });
+    i = end;
+  }
+  return chains;
+}
+
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+
+/** Candidate 12-digit numbers in one chain: all its digits together, or consecutive groups in an Aadhaar grouping. */
+function candidates(chain: Chain): string[] {
+  const out: string[] = [];
+  const all = chain.groups.join('');
+  if (all.length === 12) out.push(all);
+  for (const grouping of GROUPINGS) {
+    for (let at = 0; at + grouping.length <= chain.groups.length; at++) {
+      if (grouping.every((len, k) => chain.groups[at + k]!.length === len)) out.push(chain.groups.slice(at, at + grouping.length).join(''));
+    }
+  }
+  return out;
+}
+
+/**
+ * Every substring of the normalised text that is very likely a full Aadhaar number: 12 digits
+ * not starting with 0 or 1 whose Verhoeff checksum holds, written plainly or grouped with any
+ * separators, not glued to other digits, to a Latin letter (a code, a hash) or after `+`.
+ */
+export function findAadhaarNumbers(text: string): string[] {
+  const normal = normaliseForAadhaar(text);
+  const found: string[] = [];
+  for (const chain of digitChains(normal)) {
+    if (GLUE.test(normal[chain.start - 1] ?? '') || GLUE.test(normal[chain.end] ?? '')) continue;
+    for (const digits of new Set(candidates(chain))) {
+      if (/^[2-9]/.test(digits) && verhoeffValid(digits)) found.push(digits);
+    }
+  }
+  return found;
+}
+
+/** True if the text holds something that is very likely a full Aadhaar number (Aadhaar Act s.29: never store it). */
+export function containsAadhaarNumber(text: string): boolean {
+  return findAadhaarNumbers(text).length > 0;
+}
+
+/**
+ * For logs: text holding an Aadhaar number comes back normalised with every digit masked
+ * (a URL is read decoded, so `%20` or `+` between groups does not hide one); other text as is.
+ */
+export function withoutAadhaarNumbers(text: string, { url = false } = {}): string {
+  let read = text;
+  if (url) {
+    try {
+      read = decodeURIComponent(text.replace(/\+/g, ' '));
+    } catch {
+      read = text;
+    }
+  }
+  return containsAadhaarNumber(read) ? normaliseForAadhaar(read).replace(/[0-9]/g, 'X') : text;
+}
+
+export function aadhaarMessage(field: string): string {
+  return `${field} must not contain a full Aadhaar number; record only its last 4 digits`;
+}
+
+/**
+ * The same check as a field validator. Every string of every body, query and path is already
+ * checked by the validation pipe (`input-guard.ts`), so DTOs need not use it; kept as an
+ * alias for code that validates objects outside a request.
+ */
 export function NoAadhaarNumber(options?: ValidationOptions) {
   return (target: object, propertyName: string) =>
     registerDecorator({
       name: 'noAadhaarNumber',
       target: target.constructor,
       propertyName,
-      options: {
-        message: `${propertyName} must not contain a full Aadhaar number; record only its last 4 digits`,
-        ...options,
-      },
+      options: { message: aadhaarMessage(propertyName), ...options },
       validator: { validate: (value: unknown) => typeof value !== 'string' || !containsAadhaarNumber(value) },
     });
 }
