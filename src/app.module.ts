@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { DakModule } from './modules/dak';
 import { DutyChartsModule } from './modules/duty-charts';
@@ -34,6 +35,8 @@ export interface AppRuntime {
   config: AppConfig;
   /** DATABASE_URL, or the URL of the embedded server main.ts started. */
   databaseUrl: string;
+  /** Where log lines go instead of stdout (the e2e tests keep them, to scan them for personal data). */
+  logStream?: DestinationStream;
 }
 
 @Module({})
@@ -44,7 +47,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot(loggerParams(config)),
+        LoggerModule.forRoot(loggerParams(config, runtime.logStream)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.DB_POOL_SIZE, config.DB_STATEMENT_TIMEOUT_MS), autoLoadEntities: false }),
         ThrottlerModule.forRoot(
           throttlerOptions({

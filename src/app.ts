@@ -16,6 +16,8 @@ import { migrateQueueSchema } from './platform/queue/queue.backend';
 import { AllExceptionsFilter } from './platform/http/http-exception.filter';
 import { createValidationPipe } from './platform/http/validation';
 import { noStore, securityHeaders, thirdPartyUiCsp } from './platform/http/security-headers';
+import { jsonDepthLimit } from './platform/http/input-guard';
+import { pathEncodingCheck } from './platform/http/path-encoding';
 import { BULL_BOARD_PATH, mountBullBoard } from './platform/queue/bull-board';
 
 export const API_PREFIX = 'api/v1';
@@ -47,7 +49,9 @@ export async function migrateDatabase(databaseUrl: string, log: (m: string) => v
 
 /** Builds the fully configured app (not yet listening). Used by main.ts and by the e2e tests. */
 export async function createApp(runtime: AppRuntime): Promise<INestApplication> {
-  const quiet = runtime.config.LOG_LEVEL === 'silent';
+  // Boot messages print before the app's logger exists; a caller that collects the logs (the
+  // e2e tests) gets the app's own lines only.
+  const quiet = runtime.config.LOG_LEVEL === 'silent' || runtime.logStream !== undefined;
   const role = await migrateDatabase(runtime.databaseUrl, (m) => quiet || new NestLogger('Migrations').log(m), {
     appUrl: runtime.config.DATABASE_APP_URL,
     queueOnPostgres: !runtime.config.REDIS_URL,
@@ -72,7 +76,9 @@ export async function createApp(runtime: AppRuntime): Promise<INestApplication> 
   app.use(securityHeaders({ https: runtime.config.BASE_URL.startsWith('https:') }));
   app.use(`/${API_PREFIX}`, noStore());
   app.use('/api/docs', thirdPartyUiCsp());
+  app.use(pathEncodingCheck());
   app.use(json({ limit: runtime.config.JSON_BODY_LIMIT, strict: true }));
+  app.use(jsonDepthLimit());
   // Body-parser errors (broken JSON, too large, bad charset) never reach Nest's filters.
   const errorShape = new AllExceptionsFilter();
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {

@@ -4,6 +4,8 @@ import type { Params } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
 import type { AppConfig } from '../config/config';
 import { requestIdOf } from './context';
+import type { DestinationStream } from 'pino';
+import { withoutAadhaarNumbers } from './http/aadhaar';
 
 /** Paths pino must never print: credentials and personal data (DPDP; Aadhaar Act s.29). */
 export const REDACT_PATHS = [
@@ -100,8 +102,9 @@ export function scrubUrl(url: string): string {
   return `${path}?${params}`;
 }
 
-export function loggerParams(config: AppConfig): Params {
-  return {
+/** `stream`: where the lines go instead of stdout (the e2e tests keep them to scan them). */
+export function loggerParams(config: AppConfig, stream?: DestinationStream): Params {
+  const params = {
     pinoHttp: {
       level: config.LOG_LEVEL,
       redact: { paths: REDACT_PATHS, censor: REDACTED },
@@ -119,7 +122,7 @@ export function loggerParams(config: AppConfig): Params {
       },
       // Request bodies are never logged; only method, path (tokens scrubbed) and status.
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: scrubUrl(req.url ?? '') }),
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: withoutAadhaarNumbers(scrubUrl(req.url ?? ''), { url: true }) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         err: (err: Error) => redactDeep(stdSerializers.err(err)),
       },
@@ -129,4 +132,5 @@ export function loggerParams(config: AppConfig): Params {
         : {}),
     },
   };
+  return stream ? { pinoHttp: [params.pinoHttp, stream] } : params;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { NoAadhaarNumber, IsDateTime } from '../../platform/http';
+import { IsDateTime, PG_INTEGER_MAX } from '../../platform/http';
 import {
   GRADINGS,
   Grading,
@@ -15,13 +15,11 @@ export class CreateDakDto {
   @ApiProperty({ example: 'धरना-प्रदर्शन की अनुमति हेतु आवेदन / Application for permission to hold a dharna' })
   @IsString()
   @Length(3, 500)
-  @NoAadhaarNumber()
   subject!: string;
 
   @ApiProperty({ example: 'Secretary, Bhopal Traders Association' })
   @IsString()
   @Length(2, 200)
-  @NoAadhaarNumber()
   senderName!: string;
 
   @ApiPropertyOptional({ example: 'Collectorate, Bhopal' })
@@ -64,7 +62,6 @@ export class CreateDakDto {
   @IsOptional()
   @IsString()
   @Length(1, 2000)
-  @NoAadhaarNumber()
   remarks?: string;
 }
 
@@ -75,5 +72,5 @@ export class DakQueryDto {
   @ApiPropertyOptional({ enum: RECORD_SYNC_STATUSES }) @IsOptional() @IsIn(RECORD_SYNC_STATUSES) eofficeStatus?: RecordSyncStatus;
   @ApiPropertyOptional({ description: 'Search in the subject' }) @IsOptional() @IsString() @Length(2, 100) q?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) offset = 0;
 }

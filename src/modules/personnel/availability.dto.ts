@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { NoAadhaarNumber, IsDateTime } from '../../platform/http';
+import { IsDateTime } from '../../platform/http';
 import { AVAILABILITY_KINDS, AvailabilityKind } from './availability.entity';
 
 export class CreateAvailabilityDto {
@@ -13,7 +13,6 @@ export class CreateAvailabilityDto {
   @IsOptional()
   @IsString()
   @Length(1, 500)
-  @NoAadhaarNumber()
   note?: string;
 }
 
@@ -26,7 +25,6 @@ export class CancelAvailabilityDto {
   @ApiProperty({ example: 'Recalled for the CM visit' })
   @IsString()
   @Length(3, 500)
-  @NoAadhaarNumber()
   reason!: string;
 }
 
@@ -44,6 +42,5 @@ export class CancelWeeklyOffsDto {
   @ApiProperty({ example: 'VIP movement: Hon. CM, 27-11-2026' })
   @IsString()
   @Length(3, 500)
-  @NoAadhaarNumber()
   reason!: string;
 }

@@ -13,7 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { NoAadhaarNumber, INDIAN_MOBILE, INDIAN_MOBILE_MESSAGE } from '../../platform/http';
+import { INDIAN_MOBILE, INDIAN_MOBILE_MESSAGE, PG_INTEGER_MAX } from '../../platform/http';
 import { BELT_NO, Gender, GENDERS, normaliseBeltNo } from './officer-fields';
 import { Rank, RANKS } from '../../platform/ranks';
 import { Skill, SKILLS } from './skills';
@@ -40,7 +40,7 @@ export class ListOfficersDto {
   @Min(1)
   @Max(1000)
   limit = 100;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset =
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) offset =
     0;
 }
 
@@ -53,12 +53,10 @@ export class CreateOfficerDto {
   @ApiProperty({ example: 'Ram Kumar Sharma' })
   @IsString()
   @Length(2, 120)
-  @NoAadhaarNumber()
   nameEn!: string;
   @ApiProperty({ example: 'राम कुमार शर्मा' })
   @IsString()
   @Length(2, 120)
-  @NoAadhaarNumber()
   nameHi!: string;
   @ApiProperty({ enum: RANKS }) @IsIn(RANKS) rank!: Rank;
   @ApiProperty({ enum: GENDERS }) @IsIn(GENDERS) gender!: Gender;
@@ -82,18 +80,16 @@ export class CreateOfficerDto {
 }
 
 export class UpdateOfficerDto {
-  @ApiProperty({ description: 'The version you last read' }) @IsInt() version!: number;
+  @ApiProperty({ description: 'The version you last read' }) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) version!: number;
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @Length(2, 120)
-  @NoAadhaarNumber()
   nameEn?: string;
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @Length(2, 120)
-  @NoAadhaarNumber()
   nameHi?: string;
   @ApiPropertyOptional({ enum: RANKS }) @IsOptional() @IsIn(RANKS) rank?: Rank;
   @ApiPropertyOptional({ enum: GENDERS }) @IsOptional() @IsIn(GENDERS) gender?: Gender;

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../../platform/auth';
 import { Actor } from '../../platform/context';
-import { ApiFileResponse, fieldError, uuidParam } from '../../platform/http';
+import { ApiFileResponse, intParam, uuidParam } from '../../platform/http';
 import { ProtecteesService } from './protectees.service';
 import { VIP_DESK_ROLES, VIP_UNIT_ROLES } from './vip-access';
 import { VipDistributionService } from './vip-distribution.service';
@@ -31,7 +31,7 @@ const NEED_TO_KNOW_404 =
   'No such programme or revision, or not for you: a unit reads a programme only while its CURRENT revision concerns the unit ' +
   '(and then only the revisions that concerned it). Refusals are written to the access log.';
 
-const revisionParam = () => new ParseIntPipe({ exceptionFactory: () => fieldError('revision', 'revision must be a whole number') });
+const revisionParam = () => intParam('revision', { min: 1 });
 
 @ApiTags('vip-programmes')
 @ApiBearerAuth()

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -16,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { InCommissionerate } from '../../platform/geo';
-import { NoAadhaarNumber, IsDateTime } from '../../platform/http';
+import { IsDateTime, PG_INTEGER_MAX } from '../../platform/http';
 import { LEG_ACTIVITIES, LEG_MODES, LegActivity, LegMode } from './leg';
 import { SECURITY_CATEGORIES, SecurityCategory } from './vip.entity';
 
@@ -33,14 +34,14 @@ export class LegDto {
   key?: string;
   @ApiProperty({ example: '2026-11-27T10:00:00+05:30' }) @IsDateTime() start!: string;
   @ApiProperty({ example: '2026-11-27T10:40:00+05:30' }) @IsDateTime() end!: string;
-  @ApiProperty({ type: PlaceDto }) @ValidateNested() @Type(() => PlaceDto) from!: PlaceDto;
-  @ApiProperty({ type: PlaceDto }) @ValidateNested() @Type(() => PlaceDto) to!: PlaceDto;
+  @ApiProperty({ type: PlaceDto }) @IsDefined() @ValidateNested() @Type(() => PlaceDto) from!: PlaceDto;
+  @ApiProperty({ type: PlaceDto }) @IsDefined() @ValidateNested() @Type(() => PlaceDto) to!: PlaceDto;
   @ApiProperty({ enum: LEG_MODES }) @IsIn(LEG_MODES) mode!: LegMode;
   @ApiPropertyOptional({ example: 'VT-MPG' }) @IsOptional() @Matches(/^[A-Z]{2}-[A-Z0-9]{2,5}$/, { message: 'registration must look like VT-MPG' }) registration?: string;
   @ApiProperty({ type: [PlaceDto] }) @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => PlaceDto) route!: PlaceDto[];
   @ApiPropertyOptional({ example: 'Lal Parade Ground' }) @IsOptional() @IsString() @Length(1, 200) venue?: string;
   @ApiProperty({ enum: LEG_ACTIVITIES }) @IsIn(LEG_ACTIVITIES) activity!: LegActivity;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) @NoAadhaarNumber() remarks?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) remarks?: string;
 }
 
 export class CreateProtecteeDto {
@@ -79,14 +80,14 @@ class ProgrammeBody {
 
 export class CreateProgrammeDto extends ProgrammeBody {
   @ApiProperty() @IsUUID() protecteeId!: string;
-  @ApiProperty({ example: 'मुख्यमंत्री का भोपाल भ्रमण / CM visit to Bhopal' }) @IsString() @Length(3, 200) @NoAadhaarNumber() title!: string;
+  @ApiProperty({ example: 'मुख्यमंत्री का भोपाल भ्रमण / CM visit to Bhopal' }) @IsString() @Length(3, 200) title!: string;
 }
 
 export class ReviseProgrammeDto extends ProgrammeBody {
-  @ApiProperty({ description: 'The revision you are revising (optimistic lock)' }) @IsInt() @Min(1) revision!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 500) @NoAadhaarNumber() reason?: string;
+  @ApiProperty({ description: 'The revision you are revising (optimistic lock)' }) @IsInt() @Min(1) @Max(PG_INTEGER_MAX) revision!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 500) reason?: string;
 }
 
 export class CancelProgrammeDto {
-  @ApiProperty() @IsString() @Length(5, 500) @NoAadhaarNumber() reason!: string;
+  @ApiProperty() @IsString() @Length(5, 500) reason!: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { PG_INTEGER_MAX } from '../http/field-error';
 import { INDIAN_MOBILE } from '../http/validators';
 import { Role, ROLES } from './roles';
 
@@ -46,6 +47,7 @@ export class UpdateUserDto {
   @ApiProperty({ description: 'The version you last read' })
   @IsInt()
   @Min(1)
+  @Max(PG_INTEGER_MAX)
   version!: number;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })

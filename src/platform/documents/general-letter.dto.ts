@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
-import { NoAadhaarNumber } from '../http/aadhaar';
 
 export class GeneralLetterDto {
   @ApiProperty({ enum: ['hi', 'en', 'bi'], description: 'bi: the Hindi text followed by the English one' })
@@ -10,18 +9,15 @@ export class GeneralLetterDto {
   @ApiProperty({ example: 'थाना प्रभारी, टीटी नगर / SHO, TT Nagar' })
   @IsString()
   @Length(2, 300)
-  @NoAadhaarNumber()
   recipient!: string;
 
   @ApiProperty({ example: 'ड्यूटी चार्ट / Duty chart for 27-11-2026' })
   @IsString()
   @Length(2, 300)
-  @NoAadhaarNumber()
   subject!: string;
 
   @ApiProperty({ example: 'संलग्न ड्यूटी चार्ट के अनुसार बल उपलब्ध कराएं।' })
   @IsString()
   @Length(2, 10000)
-  @NoAadhaarNumber()
   body!: string;
 }

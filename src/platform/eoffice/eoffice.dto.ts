@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { PG_INTEGER_MAX } from '../http/field-error';
 import { OUTBOX_STATUSES, OutboxStatus } from './outbox/outbox.entity';
 
 export class OutboxQueryDto {
@@ -9,7 +10,7 @@ export class OutboxQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 80) sourceType?: string;
   @ApiPropertyOptional({ example: 'PRT/2026/000123' }) @IsOptional() @IsString() @Length(1, 80) sourceRef?: string;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 100;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) offset = 0;
 }
 
 export class CancelOutboxDto {

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, HttpException, ParseUUIDPipe } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, ParseUUIDPipe, PipeTransform } from '@nestjs/common';
 
 export interface FieldProblem {
   field: string;
@@ -28,4 +28,20 @@ export function assertVersion(entity: string, current: number, expected: number 
 /** Path-parameter UUID check that names the parameter in the 400. */
 export function uuidParam(name: string) {
   return new ParseUUIDPipe({ exceptionFactory: () => fieldError(name, `${name} must be a UUID`) });
+}
+
+/** The largest PostgreSQL `integer`; every whole number a client sends is bounded by it or less. */
+export const PG_INTEGER_MAX = 2_147_483_647;
+
+/** Path-parameter whole number within bounds (PostgreSQL's integer at most), naming the parameter in the 400. */
+export function intParam(name: string, { min = 0, max = PG_INTEGER_MAX }: { min?: number; max?: number } = {}): PipeTransform<string, number> {
+  const message = `${name} must be a whole number from ${min} to ${max}`;
+  return {
+    transform(value: string): number {
+      if (typeof value !== 'string' || !/^-?\d{1,16}$/.test(value)) throw fieldError(name, message);
+      const n = Number(value);
+      if (n < min || n > max) throw fieldError(name, message);
+      return n;
+    },
+  };
 }

@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { NoAadhaarNumber } from '../../../platform/http';
+import { PG_INTEGER_MAX } from '../../../platform/http';
 import { BANDOBAST_KINDS, BandobastKind } from './bandobast.entity';
 import { CODE, CODE_MESSAGE, PostDto } from './structure.dto';
 
@@ -91,12 +91,10 @@ export class CreateBandobastDto extends AddDivisionsDto {
   @ApiProperty({ example: 'Diwali 2026 bandobast' })
   @IsString()
   @Length(3, 200)
-  @NoAadhaarNumber()
   nameEn!: string;
   @ApiProperty({ example: 'दीपावली 2026 बंदोबस्त' })
   @IsString()
   @Length(3, 200)
-  @NoAadhaarNumber()
   nameHi!: string;
   @ApiProperty({ enum: BANDOBAST_KINDS }) @IsIn(BANDOBAST_KINDS) kind!: BandobastKind;
   @ApiPropertyOptional({
@@ -120,7 +118,6 @@ export class CreateBandobastDto extends AddDivisionsDto {
   @IsOptional()
   @IsString()
   @Length(1, 4000)
-  @NoAadhaarNumber()
   briefing?: string;
 }
 
@@ -132,6 +129,6 @@ export class ListBandobastsDto {
   @Min(1)
   @Max(200)
   limit = 50;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset =
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) offset =
     0;
 }

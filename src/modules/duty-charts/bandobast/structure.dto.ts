@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { InCommissionerate } from '../../../platform/geo';
-import { NoAadhaarNumber, IsDateTime } from '../../../platform/http';
+import { IsDateTime } from '../../../platform/http';
 import { POST_KINDS, PostKind } from './structure.entity';
 
 /** Codes appear in shortfalls and on slips ("sector D1-S3, shift D1-S3-P12-A"), so they are short and plain. */
@@ -59,13 +59,11 @@ export class PostDto {
   @ApiProperty({ example: 'New Market square' })
   @IsString()
   @Length(1, 200)
-  @NoAadhaarNumber()
   name!: string;
   @ApiProperty({ enum: POST_KINDS }) @IsIn(POST_KINDS) kind!: PostKind;
   @ApiProperty({ example: 'New Market square, near Hanuman temple, TT Nagar' })
   @IsString()
   @Length(2, 300)
-  @NoAadhaarNumber()
   location!: string;
   @ApiPropertyOptional({ example: 23.2336 }) @IsOptional() @InCommissionerate('lat') lat?: number;
   @ApiPropertyOptional({ example: 77.4006 }) @IsOptional() @InCommissionerate('lng') lng?: number;
@@ -73,13 +71,11 @@ export class PostDto {
   @IsOptional()
   @IsString()
   @Length(1, 300)
-  @NoAadhaarNumber()
   equipment?: string;
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @Length(1, 2000)
-  @NoAadhaarNumber()
   briefing?: string;
   @ApiProperty({ type: [ShiftDto] })
   @IsArray()

@@ -12,6 +12,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
+import { PG_INTEGER_MAX } from '../../../platform/http';
 import { Rank, RANKS } from '../../../platform/ranks';
 
 export class SolveChartDto {
@@ -60,7 +61,7 @@ export class ListAssignmentsDto {
   @Min(1)
   @Max(2000)
   limit = 200;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset =
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) offset =
     0;
 }
 

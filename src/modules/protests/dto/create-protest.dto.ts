@@ -1,26 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { NoAadhaarNumber, INDIAN_MOBILE, INDIAN_MOBILE_MESSAGE, IsDateTime } from '../../../platform/http';
+import { INDIAN_MOBILE, INDIAN_MOBILE_MESSAGE, IsDateTime } from '../../../platform/http';
 import { INTAKE_CHANNELS, IntakeChannel } from '../../../platform/eoffice';
 import { EVENT_TYPE_CODES, EventType, ID_DOCUMENT_TYPES, IdDocumentType, SMS_LANGUAGES, SmsLanguage } from '../event-types';
 import { LoudspeakerDto, RouteDto, VehiclesDto } from './protest-place.dto';
 
 export class ApplicantDto {
   @ApiPropertyOptional({ example: 'श्रीमती क्षत्रिय द्वितीय', description: 'Hindi and/or English name; at least one' })
-  @IsOptional() @IsString() @Length(2, 200) @NoAadhaarNumber()
+  @IsOptional() @IsString() @Length(2, 200)
   nameHi?: string;
 
   @ApiPropertyOptional({ example: 'Smt. Kshatriya II' })
-  @IsOptional() @IsString() @Length(2, 200) @NoAadhaarNumber()
+  @IsOptional() @IsString() @Length(2, 200)
   nameEn?: string;
 
   @ApiPropertyOptional({ example: 'भोपाल व्यापारी संघ / Bhopal Traders Association' })
-  @IsOptional() @IsString() @Length(2, 300) @NoAadhaarNumber()
+  @IsOptional() @IsString() @Length(2, 300)
   organisation?: string;
 
   @ApiProperty({ example: '12, Tulsi Nagar, Bhopal' })
-  @IsString() @Length(5, 500) @NoAadhaarNumber()
+  @IsString() @Length(5, 500)
   address!: string;
 
   @ApiProperty({ example: '9876543210' })
@@ -44,7 +44,7 @@ export class EventDto {
   @ApiProperty({ enum: EVENT_TYPE_CODES }) @IsIn(EVENT_TYPE_CODES) type!: EventType;
 
   @ApiProperty({ example: 'व्यापारियों की मांगों के समर्थन में / In support of traders\' demands' })
-  @IsString() @Length(5, 2000) @NoAadhaarNumber()
+  @IsString() @Length(5, 2000)
   purpose!: string;
 
   @ApiProperty({ example: '2026-11-27T11:00:00+05:30' }) @IsDateTime() startsAt!: string;

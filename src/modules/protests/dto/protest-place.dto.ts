@@ -2,13 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { InCommissionerate } from '../../../platform/geo';
-import { NoAadhaarNumber, IsDateTime } from '../../../platform/http';
+import { IsDateTime } from '../../../platform/http';
 
 export class RoutePointDto {
   @ApiProperty({ example: 'रोशनपुरा चौराहा / Roshanpura Square' })
   @IsString()
   @Length(2, 200)
-  @NoAadhaarNumber()
   name!: string;
 
   @ApiProperty({ example: 23.2392 }) @InCommissionerate('lat') lat!: number;
@@ -44,6 +43,5 @@ export class VehiclesDto {
   @IsOptional()
   @IsString()
   @Length(1, 500)
-  @NoAadhaarNumber()
   details?: string;
 }

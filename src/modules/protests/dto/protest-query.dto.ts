@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { IsDateTime } from '../../../platform/http';
+import { IsDateTime, PG_INTEGER_MAX } from '../../../platform/http';
 import { EVENT_TYPE_CODES, EventType } from '../event-types';
 import { PROTEST_STATUSES, ProtestStatus } from '../protest-workflow';
 import { queryBoolean } from './query-boolean';
@@ -18,5 +18,5 @@ export class ProtestQueryDto {
   @ApiPropertyOptional({ description: 'Clashes with another live protest application' }) @IsOptional() @Transform(queryBoolean) @IsBoolean() clash?: boolean;
   @ApiPropertyOptional({ description: 'Still undecided within the SLA window before the start' }) @IsOptional() @Transform(queryBoolean) @IsBoolean() sla?: boolean;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset = 0;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) offset = 0;
 }

@@ -1,17 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { NoAadhaarNumber } from '../../../platform/http';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { PG_INTEGER_MAX } from '../../../platform/http';
 import { LINKED_RECORD_TYPES, LinkedRecordType, THANA_RECOMMENDATIONS, ThanaRecommendation } from '../event-types';
 
 /** Every change names the version the user last saw: a stale screen gets 409, not a lost update. */
 export class VersionedDto {
-  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(PG_INTEGER_MAX) version!: number;
 }
 
 export class RequestThanaReportDto extends VersionedDto {
   @ApiPropertyOptional({ example: 'Please verify the organisers and the route by 26-11.' })
-  @IsOptional() @IsString() @Length(2, 1000) @NoAadhaarNumber()
+  @IsOptional() @IsString() @Length(2, 1000)
   note?: string;
 }
 
@@ -19,7 +19,7 @@ export class ThanaReportDto extends VersionedDto {
   @ApiProperty({ enum: THANA_RECOMMENDATIONS }) @IsIn(THANA_RECOMMENDATIONS) recommendation!: ThanaRecommendation;
 
   @ApiProperty({ example: 'Organisers verified; no law-and-order input. 10 volunteers promised.' })
-  @IsString() @Length(10, 5000) @NoAadhaarNumber()
+  @IsString() @Length(10, 5000)
   report!: string;
 }
 
@@ -29,23 +29,23 @@ export class ApproveDto extends VersionedDto {
   conditionKeys!: string[];
 
   @ApiPropertyOptional({ example: ['No procession beyond Roshanpura Square.'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(3, 500, { each: true }) @NoAadhaarNumber({ each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(3, 500, { each: true })
   extraConditions?: string[];
 
   @ApiPropertyOptional({ description: 'Required when the application was received late (less than the lead time before the start)' })
-  @IsOptional() @IsString() @Length(10, 1000) @NoAadhaarNumber()
+  @IsOptional() @IsString() @Length(10, 1000)
   lateOverrideReason?: string;
 }
 
 export class RejectDto extends VersionedDto {
   @ApiProperty({ example: 'A prohibitory order under s.163 BNSS is in force around the venue during the Assembly session.' })
-  @IsString() @Length(10, 2000) @NoAadhaarNumber()
+  @IsString() @Length(10, 2000)
   grounds!: string;
 }
 
 export class WithdrawDto extends VersionedDto {
   @ApiProperty({ example: 'Applicant called off the programme (letter dated 25-11-2026).' })
-  @IsString() @Length(3, 1000) @NoAadhaarNumber()
+  @IsString() @Length(3, 1000)
   reason!: string;
 }
 
@@ -53,13 +53,13 @@ export class LinkedRecordDto {
   @ApiProperty({ enum: LINKED_RECORD_TYPES }) @IsIn(LINKED_RECORD_TYPES) type!: LinkedRecordType;
 
   @ApiProperty({ example: 'VIP/2026/000031' })
-  @IsString() @Length(1, 100) @NoAadhaarNumber()
+  @IsString() @Length(1, 100)
   ref!: string;
 }
 
 export class RevokeDto extends VersionedDto {
   @ApiProperty({ example: 'VIP movement on the route during the event.' })
-  @IsString() @Length(10, 2000) @NoAadhaarNumber()
+  @IsString() @Length(10, 2000)
   reason!: string;
 
   @ApiPropertyOptional({ type: LinkedRecordDto, description: 'The record that forced it, e.g. a VIP programme' })

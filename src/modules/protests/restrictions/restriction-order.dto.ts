@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { InCommissionerate } from '../../../platform/geo';
-import { NoAadhaarNumber, IsDateTime } from '../../../platform/http';
+import { IsDateTime, PG_INTEGER_MAX } from '../../../platform/http';
 import { RESTRICTION_AREA_KINDS, RestrictionAreaKind } from '../entities/restriction-order.entity';
 
 export class GeoPointDto {
@@ -12,10 +12,10 @@ export class GeoPointDto {
 
 /** A circle (centre + radius) or a polygon, and a time window. */
 export class CreateRestrictionOrderDto {
-  @ApiProperty({ example: '163/DCP-IS/2026/14' }) @IsString() @Length(2, 100) @NoAadhaarNumber() orderRef!: string;
+  @ApiProperty({ example: '163/DCP-IS/2026/14' }) @IsString() @Length(2, 100) orderRef!: string;
 
   @ApiProperty({ example: 'Vidhan Sabha winter session: s.163 BNSS ban within 1 km' })
-  @IsString() @Length(5, 1000) @NoAadhaarNumber()
+  @IsString() @Length(5, 1000)
   reason!: string;
 
   @ApiProperty({ enum: RESTRICTION_AREA_KINDS }) @IsIn(RESTRICTION_AREA_KINDS) areaKind!: RestrictionAreaKind;
@@ -36,8 +36,8 @@ export class CreateRestrictionOrderDto {
 
 /** An order may be extended, re-worded or lifted; its area stays as issued (issue a new order). */
 export class UpdateRestrictionOrderDto {
-  @ApiProperty({ example: 1 }) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(5, 1000) @NoAadhaarNumber() reason?: string;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(PG_INTEGER_MAX) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(5, 1000) reason?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateTime() endsAt?: string;
   @ApiPropertyOptional({ description: 'false lifts the order' }) @IsOptional() @IsBoolean() isActive?: boolean;
 }
