@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { resetArtifacts } from './artifacts';
 
 /**
  * One PostgreSQL per test run: the given DATABASE_URL, or an embedded one. Each test file
  * then creates its own database on it (see test-app.ts), so files never see each other's rows.
  */
 export default async function globalSetup(): Promise<void> {
+  // PDFs and logs of this run only, for the personal-data scan in global-teardown.ts.
+  resetArtifacts();
   if (process.env.DATABASE_URL) {
     process.env.TEST_PG_URL = process.env.DATABASE_URL;
     console.log('\n[e2e] using DATABASE_URL for the test databases');

@@ -8,6 +8,8 @@ import { Role } from '../../src/platform/auth/roles';
 export interface RouteInfo {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
+  /** The path as declared, with its `:parameters`. */
+  pattern: string;
   isPublic: boolean;
   roles: Role[];
   name: string;
@@ -45,6 +47,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
       routes.push({
         method,
         // Concrete values for path parameters: a syntactically valid id that exists nowhere.
+        pattern: path,
         path: path.replace(/:(\w+)/g, (_, p: string) => (p === 'id' || p.endsWith('Id') ? '00000000-0000-4000-8000-000000000000' : 'x')),
         isPublic: Boolean(reflector.getAllAndOverride(IS_PUBLIC, targets)),
         roles: reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [],

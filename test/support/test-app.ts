@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/app';
@@ -10,6 +11,7 @@ import { Role } from '../../src/platform/auth/roles';
 import { TransactionService } from '../../src/platform/database/transaction.service';
 import { UnitsService } from '../../src/platform/units/units.service';
 import { UsersService } from '../../src/platform/auth/users.service';
+import { keepPdfs, logStream } from './artifacts';
 import { createTestDatabase } from './databases';
 
 export interface TestApp {
@@ -28,15 +30,20 @@ export const TEST_PASSWORD = 'correct-horse-battery-staple';
 export async function bootTestApp(env: Record<string, string> = {}, existingDatabaseUrl?: string): Promise<TestApp> {
   const databaseUrl = existingDatabaseUrl ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'police-ops-e2e-'));
+  // The app logs at info into test/artifacts/logs (scanned for personal data at the end of the
+  // run), or to the console at TEST_LOG_LEVEL.
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
     DATA_DIR: dataDir,
     RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
-  const app = await createApp({ config, databaseUrl });
-  const http = request.agent(app.getHttpServer());
+  const artifactName = `${basename(expect.getState().testPath ?? 'test', '.e2e-spec.ts')}-${basename(dataDir)}`;
+  const logs = process.env.TEST_LOG_LEVEL ? undefined : logStream(artifactName);
+  const app = await createApp({ config, databaseUrl, logStream: logs });
+  const handler = app.getHttpAdapter().getInstance() as RequestListener;
+  const http = request.agent(keepPdfs(handler, artifactName));
   await ensureTestUnits(app);
   const tokens = new Map<string, string>();
 
@@ -70,6 +77,7 @@ export async function bootTestApp(env: Record<string, string> = {}, existingData
     },
     async close() {
       await app.close();
+      logs?.end();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
