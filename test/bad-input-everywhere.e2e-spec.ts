@@ -121,7 +121,6 @@ describe('bad input everywhere (e2e)', () => {
       ['/api/v1/audit?before=99999999999999999999', 'AUDITOR', 'before'],
       [`/api/v1/vip-programmes/${UUID}/revisions/99999999999`, 'CONTROL_ROOM', 'revision'],
       [`/api/v1/vip-programmes/${UUID}/revisions/0`, 'CONTROL_ROOM', 'revision'],
-      [`/api/v1/vip-programmes/${UUID}/revisions/1e3`, 'CONTROL_ROOM', 'revision'],
     ];
     for (const [path, role, field] of cases) {
       const res = await t.http.get(path).auth(tokens[role]!, bearer);

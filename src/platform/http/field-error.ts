@@ -34,11 +34,12 @@ export function uuidParam(name: string) {
 export const PG_INTEGER_MAX = 2_147_483_647;
 
 /** Path-parameter whole number within bounds (PostgreSQL's integer at most), naming the parameter in the 400. */
-export function intParam(name: string, { min = 0, max = PG_INTEGER_MAX }: { min?: number; max?: number } = {}): PipeTransform<string, number> {
+export function intParam(name: string, { min = 0, max = PG_INTEGER_MAX }: { min?: number; max?: number } = {}): PipeTransform<string | number, number> {
   const message = `${name} must be a whole number from ${min} to ${max}`;
   return {
-    transform(value: string): number {
-      if (typeof value !== 'string' || !/^-?\d{1,16}$/.test(value)) throw fieldError(name, message);
+    // The global validation pipe may already have turned the text into a number.
+    transform(value: string | number): number {
+      if (!/^-?\d{1,16}$/.test(String(value))) throw fieldError(name, message);
       const n = Number(value);
       if (n < min || n > max) throw fieldError(name, message);
       return n;

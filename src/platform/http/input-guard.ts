@@ -70,7 +70,8 @@ function inspect(value: unknown, place: InputPlace, root: string, maxDepth: numb
     const { value: v, field, depth } = stack.pop()!;
     if (typeof v === 'string') {
       const problem = strings ? stringProblem(v, field || place, place) : null;
-      if (problem) return problem;
+      // A list of texts is named by the list, as its other rules name it (`extraConditions`).
+      if (problem) return { ...problem, field: problem.field.replace(/\[\d+\]$/, '') };
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
