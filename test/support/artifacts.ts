@@ -18,8 +18,8 @@ export function resetArtifacts(): void {
   mkdirSync(LOG_DIR, { recursive: true });
 }
 
-/** The app's log lines for one test app, in a file of its own. */
-export function logStream(name: string): pino.DestinationStream & { flushSync(): void; end(): void } {
+/** The app's log lines for one test app, in a file of its own (written synchronously: nothing to flush at the end). */
+export function logStream(name: string): pino.DestinationStream {
   mkdirSync(LOG_DIR, { recursive: true });
   return pino.destination({ dest: join(LOG_DIR, `${name}.log`), sync: true, mkdir: true });
 }

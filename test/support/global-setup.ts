@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resetArtifacts } from './artifacts';
+import { testDatabases } from './personal-data-scan';
 
 /**
  * One PostgreSQL per test run: the given DATABASE_URL, or an embedded one. Each test file
@@ -11,6 +12,8 @@ export default async function globalSetup(): Promise<void> {
   resetArtifacts();
   if (process.env.DATABASE_URL) {
     process.env.TEST_PG_URL = process.env.DATABASE_URL;
+    // Databases of earlier runs stay on such a server; the scan at the end reads this run's only.
+    (globalThis as { __TEST_DBS_BEFORE__?: string[] }).__TEST_DBS_BEFORE__ = await testDatabases(process.env.DATABASE_URL);
     console.log('\n[e2e] using DATABASE_URL for the test databases');
   } else {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'test/support/pg-server.ts'], {

@@ -13,7 +13,8 @@ export default async function globalTeardown(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'police-ops-scan-'));
   let failure: Error | undefined;
   try {
-    const report = await scanTestRun(process.env.TEST_PG_URL, tmp);
+    const earlier = (globalThis as { __TEST_DBS_BEFORE__?: string[] }).__TEST_DBS_BEFORE__ ?? [];
+    const report = await scanTestRun(process.env.TEST_PG_URL, tmp, earlier);
     console.log(
       `\n[e2e] personal-data scan: ${report.databases} databases (${report.values} values), ${report.pdfs} PDFs, ${report.logLines} log lines`,
     );

@@ -30,7 +30,7 @@ function findingsIn(text: string, where: string): Finding[] {
 }
 
 /** The databases createTestDatabase made on this server (`<prefix>_<10 hex>`). */
-async function testDatabases(serverUrl: string): Promise<string[]> {
+export async function testDatabases(serverUrl: string): Promise<string[]> {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
@@ -139,10 +139,12 @@ export interface ScanReport {
   logLines: number;
 }
 
-export async function scanTestRun(serverUrl: string | undefined, tmpDir: string): Promise<ScanReport> {
+/** `earlier`: test databases that were there before the run began (a DATABASE_URL server keeps them), left out. */
+export async function scanTestRun(serverUrl: string | undefined, tmpDir: string, earlier: string[] = []): Promise<ScanReport> {
   const report: ScanReport = { findings: [], databases: 0, values: 0, pdfs: 0, logLines: 0 };
   if (serverUrl) {
     for (const name of await testDatabases(serverUrl)) {
+      if (earlier.includes(name)) continue;
       const one = await scanDatabase(databaseUrl(serverUrl, name), name, tmpDir);
       report.findings.push(...one.findings);
       report.databases++;

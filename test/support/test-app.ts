@@ -77,7 +77,7 @@ export async function bootTestApp(env: Record<string, string> = {}, existingData
     },
     async close() {
       await app.close();
-      logs?.end();
+      // The log file stays open: a timer of the closed app may still log a line.
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

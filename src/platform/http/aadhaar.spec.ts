@@ -60,6 +60,15 @@ describe('Aadhaar detection', () => {
     expect(containsAadhaarNumber('on 27.11.2026 10.30 at the gate')).toBe(false);
     expect(containsAadhaarNumber(`ref 9${sample}`)).toBe(false);
     expect(containsAadhaarNumber('2026-11-27T10:30:00+05:30')).toBe(false);
+    // Twelve digits in other groupings: a phone number with its country code, a reference and a count.
+    for (const text of ['91 98765 43210', '91-9876543210', 'PRT/2026/000123\n27 persons', '46 2003 987654']) {
+      const digits = text.replace(/\D/g, '');
+      const valid = `${digits.slice(0, 11)}${checkDigit(digits.slice(0, 11))}`;
+      let k = 0;
+      const same = text.replace(/\d/g, () => valid[k++]!);
+      expect(verhoeffValid(same.replace(/\D/g, ''))).toBe(true);
+      expect(containsAadhaarNumber(same)).toBe(false);
+    }
   });
 
   it('ignores 12-digit numbers that fail the checksum or start with 0 or 1', () => {

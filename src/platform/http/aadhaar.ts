@@ -100,11 +100,13 @@ function isDigit(ch: string): boolean {
   return ch >= '0' && ch <= '9';
 }
 
-/** Candidate 12-digit numbers in one chain: all its digits together, or consecutive groups in an Aadhaar grouping. */
+/**
+ * Candidate 12-digit numbers in one chain: consecutive groups written as an Aadhaar number is
+ * (12, 4-4-4, 3-3-3-3). Not any 12 digits of the chain: `91 98765 43210` is a phone number and
+ * `PRT/2026/000123` followed by a count on the next line is no number at all.
+ */
 function candidates(chain: Chain): string[] {
   const out: string[] = [];
-  const all = chain.groups.join('');
-  if (all.length === 12) out.push(all);
   for (const grouping of GROUPINGS) {
     for (let at = 0; at + grouping.length <= chain.groups.length; at++) {
       if (grouping.every((len, k) => chain.groups[at + k]!.length === len)) out.push(chain.groups.slice(at, at + grouping.length).join(''));
