@@ -24,7 +24,7 @@ const DECIMAL_DIGIT = /\p{Nd}/u;
 const digitValues = new Map<string, string>();
 
 /**
- * The ASCII digit for any Unicode decimal digit (Devanagari २, Bengali ২, Arabic-Indic ٢, …).
+ * The ASCII digit for any Unicode decimal digit (Devanagari २, Bengali, Arabic-Indic, …).
  * Unicode keeps each script's digits 0-9 as one contiguous run, so the value is the distance
  * from the start of the run, modulo 10 (a few blocks hold several runs back to back).
  */

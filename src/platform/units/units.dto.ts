@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { InCommissionerate } from '../geo';
+import { PG_INTEGER_MAX } from '../http';
 import { CREATABLE_UNIT_KINDS, CreatableUnitKind, DEVANAGARI, UNIT_CODE } from './tree-rules';
 
 const upper = ({ value }: { value: unknown }) =>
@@ -53,7 +54,7 @@ export class CreateUnitDto {
 
 /** Names, kind and place on the map; the code and the parent change only by a move. */
 export class UpdateUnitDto {
-  @ApiProperty({ description: 'The version you last read' }) @IsInt() version!: number;
+  @ApiProperty({ description: 'The version you last read' }) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) version!: number;
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(trimmed)
@@ -92,7 +93,7 @@ export class UpdateUnitDto {
 }
 
 export class MoveUnitDto {
-  @ApiProperty({ description: 'The version you last read' }) @IsInt() version!: number;
+  @ApiProperty({ description: 'The version you last read' }) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) version!: number;
   @ApiProperty({ example: 'ZONE_2', description: 'Code of the unit it will hang from' })
   @Transform(upper)
   @Matches(UNIT_CODE, { message: `parentCode ${CODE_MESSAGE}` })
@@ -103,6 +104,8 @@ export class RemoveUnitQueryDto {
   @ApiProperty({ description: 'The version you last read' })
   @Type(() => Number)
   @IsInt()
+  @Min(0)
+  @Max(PG_INTEGER_MAX)
   version!: number;
 }
 
