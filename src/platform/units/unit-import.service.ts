@@ -13,7 +13,7 @@ import {
   unitSheet,
   UnitSheetRow,
 } from './unit-import-rows';
-import { UNIT_ENTITY, UNIT_TREE_LOCK } from './unit-tree.service';
+import { UNIT_ENTITY, UNIT_TREE_LOCK, unitCreatedAudit } from './unit-tree.service';
 import { Unit } from './unit.entity';
 import { UnitsService } from './units.service';
 
@@ -122,19 +122,7 @@ export class UnitImportService {
       const file = filename.slice(0, 200);
       for (const u of plan.create) {
         const unit = await this.units.create(em, u);
-        change.audit({
-          action: 'unit.created',
-          entityType: UNIT_ENTITY,
-          entityId: unit.id,
-          diff: {
-            code: unit.code,
-            kind: unit.kind,
-            path: unit.path,
-            nameEn: unit.nameEn,
-            nameHi: unit.nameHi,
-            file,
-          },
-        });
+        change.audit(unitCreatedAudit(unit, { file }));
       }
       for (const u of plan.update) {
         const unit = await em.findOneOrFail(Unit, {

@@ -10,6 +10,23 @@ import { UnitsService } from './units.service';
 
 export const UNIT_ENTITY = 'unit';
 
+/** The audit row of a unit made, by hand or by an import (which adds its file name). */
+export function unitCreatedAudit(unit: Unit, extra: Record<string, unknown> = {}) {
+  return {
+    action: 'unit.created',
+    entityType: UNIT_ENTITY,
+    entityId: unit.id,
+    diff: {
+      code: unit.code,
+      kind: unit.kind,
+      path: unit.path,
+      nameEn: unit.nameEn,
+      nameHi: unit.nameHi,
+      ...extra,
+    },
+  };
+}
+
 /** What still names a unit: rows of one table pointing at it. */
 export interface UnitReference {
   /** The table's name in words ("officer", "app user", "dak receipt"). */
@@ -58,18 +75,7 @@ export class UnitTreeService {
           fields: [{ field: 'code', message: 'already exists' }],
         });
       const unit = await this.units.create(em, { ...dto, parentCode: parent.code });
-      change.audit({
-        action: 'unit.created',
-        entityType: UNIT_ENTITY,
-        entityId: unit.id,
-        diff: {
-          code: unit.code,
-          kind: unit.kind,
-          path: unit.path,
-          nameEn: unit.nameEn,
-          nameHi: unit.nameHi,
-        },
-      });
+      change.audit(unitCreatedAudit(unit));
       return unit;
     });
   }
