@@ -39,7 +39,9 @@ export async function bootTestApp(env: Record<string, string> = {}, existingData
     RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
-  const artifactName = `${basename(expect.getState().testPath ?? 'test', '.e2e-spec.ts')}-${basename(dataDir)}`;
+  // Named by the test file (jest's expect knows it; the build of test/support has no jest types).
+  const testPath = (globalThis as { expect?: { getState(): { testPath?: string } } }).expect?.getState().testPath;
+  const artifactName = `${basename(testPath ?? 'test', '.e2e-spec.ts')}-${basename(dataDir)}`;
   const logs = process.env.TEST_LOG_LEVEL ? undefined : logStream(artifactName);
   const app = await createApp({ config, databaseUrl, logStream: logs });
   const handler = app.getHttpAdapter().getInstance() as RequestListener;
