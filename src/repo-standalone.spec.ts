@@ -1,4 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
@@ -19,6 +27,10 @@ const SCANNED = [
   '.ci',
 ];
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'coverage', '.git']);
+// What the tests write while they run (logs, screenshots, PDFs): git-ignored output, not the
+// repository. Logs there hold stack traces with the machine's own paths, and they are written
+// while this spec runs, so scanning them made the result depend on which suites ran first.
+const SKIPPED_PATHS = new Set([join('test', 'artifacts')]);
 // The sibling shared folder and the machine's work folder, spelt in pieces so this file does not match itself.
 const OUTSIDE_REFERENCE = new RegExp(
   [['\\.\\.', 'shared', ''].join('/'), ['', 'work', ''].join('/')].join('|'),
@@ -31,8 +43,10 @@ function* files(path: string): Generator<string> {
     return;
   }
   for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const child = join(path, entry.name);
     if (entry.isDirectory() && SKIPPED_FOLDERS.has(entry.name)) continue;
-    yield* files(join(path, entry.name));
+    if (entry.isDirectory() && SKIPPED_PATHS.has(relative(ROOT, child))) continue;
+    yield* files(child);
   }
 }
 
@@ -72,5 +86,22 @@ describe('the repository stands on its own', () => {
         join('test', 'support', 'test-app.ts'),
       ]),
     );
+  });
+
+  it('leaves out what the tests write under test/artifacts', () => {
+    // A log written by another suite, with a stack trace through the machine's own folder.
+    const folder = join(ROOT, 'test', 'artifacts', 'logs');
+    mkdirSync(folder, { recursive: true });
+    const probe = join(folder, `repo-standalone-probe-${process.pid}.log`);
+    writeFileSync(probe, `at handle (${['', 'work', 'main', 'src', 'x.ts'].join('/')}:1:1)\n`);
+    try {
+      expect(
+        outsideReferences(ROOT).filter((hit) => hit.includes('repo-standalone-probe')),
+      ).toEqual([]);
+      // ...while the same line in a scanned folder is still found.
+      expect(OUTSIDE_REFERENCE.test(readFileSync(probe, 'utf8'))).toBe(true);
+    } finally {
+      rmSync(probe, { force: true });
+    }
   });
 });
