@@ -1,6 +1,7 @@
 /**
  * Runs one embedded PostgreSQL for the whole test run, in its own process so that the
  * package's exit hooks never touch jest. Prints `{"url": ...}` once ready; stops on SIGTERM.
+ * An optional argument names the prefix of its temporary data folder.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { EmbeddedDatabase } from '../../src/platform/database/embedded-postgres.launcher';
 
 async function run(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'police-ops-test-pg-'));
+  const dataDir = mkdtempSync(join(tmpdir(), process.argv[2] ?? 'police-ops-test-pg-'));
   const db = new EmbeddedDatabase({ dataDir });
   const url = await db.start();
   process.stdout.write(`${JSON.stringify({ url, dataDir })}\n`);

