@@ -86,7 +86,8 @@ export async function createApp(runtime: AppRuntime): Promise<INestApplication> 
     const body = errorShape.toBody(err);
     res.status(body.statusCode).json(body);
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'verify/{*path}', 'verify'] });
+  // `/s/<token>`: the duty-slip link in SMS, short because every character of it counts.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'verify/{*path}', 'verify', 's/{*path}'] });
   app.useGlobalPipes(createValidationPipe());
 
   const openapi = new DocumentBuilder()

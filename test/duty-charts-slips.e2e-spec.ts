@@ -1,4 +1,6 @@
+import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DUTY_CHART_SETTINGS } from '../src/modules/duty-charts/settings';
 import { SlipLinks } from '../src/modules/duty-charts/slips/slip-links';
 import { dutySms, fetchBinary, linkIn, publishedBandobast } from './support/duty-charts';
 import { bootTestApp, TestApp } from './support/test-app';
@@ -45,13 +47,39 @@ describe('officers’ duty slips: the SMS link and their own login (e2e)', () =>
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('links in the SMS by the short path, outside /api/v1, so that a Hindi SMS keeps to two parts', async () => {
+    const [first] = await dutySms(t);
+    expect(linkIn(first!.body)).toMatch(/^\/s\/[A-Za-z0-9_-]{40}$/);
+  });
+
+  it('still opens the links sent before: the long path, and the 48-character token', async () => {
+    const [first] = await dutySms(t);
+    const token = linkIn(first!.body).slice('/s/'.length);
+    const long = await t.http.get(`/api/v1/duty-slips/public/${token}`).expect(200);
+    expect(long.text).toContain(await beltOf(first!.source_id));
+    // A token as the app signed them before the short ones: expiry in seconds, 128-bit MAC.
+    const payload = Buffer.alloc(20);
+    Buffer.from(first!.source_id.replace(/-/g, ''), 'hex').copy(payload, 0);
+    payload.writeUInt32BE(Math.floor(Date.now() / 1000) + 86_400, 16);
+    const secret = t.app.get<{ slipLinkSecret: string }>(DUTY_CHART_SETTINGS).slipLinkSecret;
+    const mac = createHmac('sha256', secret).update('po-duty-slip:').update(payload).digest().subarray(0, 16);
+    const legacy = Buffer.concat([payload, mac]).toString('base64url');
+    for (const path of [`/api/v1/duty-slips/public/${legacy}`, `/s/${legacy}`]) {
+      const page = await t.http.get(path).expect(200);
+      expect(page.text).toContain(await beltOf(first!.source_id));
+    }
+    const pdf = await fetchBinary(t.http.get(`/s/${legacy}/pdf`)).expect(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('refuses the link once it has expired', async () => {
     const [first] = await dutySms(t);
     const expired = t.app.get(SlipLinks).token(first!.source_id, new Date(Date.now() - 1000));
-    const page = await t.http.get(`/api/v1/duty-slips/public/${expired}`).expect(410);
+    const page = await t.http.get(`/s/${expired}`).expect(410);
     expect(page.text).toContain('expired');
     expect(page.text).not.toContain(await beltOf(first!.source_id));
-    await t.http.get(`/api/v1/duty-slips/public/${expired}/pdf`).expect(410);
+    await t.http.get(`/s/${expired}/pdf`).expect(410);
+    await t.http.get(`/api/v1/duty-slips/public/${expired}`).expect(410);
   });
 
   it('refuses a forged link', async () => {
@@ -59,6 +87,7 @@ describe('officers’ duty slips: the SMS link and their own login (e2e)', () =>
     const path = linkIn(first!.body);
     await t.http.get(path.slice(0, -2) + (path.endsWith('AA') ? 'BB' : 'AA')).expect(404);
     await t.http.get('/api/v1/duty-slips/public/not-a-token').expect(404);
+    await t.http.get('/s/not-a-token').expect(404);
   });
 
   it('lets an officer with a login see their own slip and nobody else’s', async () => {

@@ -78,6 +78,8 @@ describe("the app's own logger configuration (loggerParams)", () => {
     try {
       await fetch(`${app.base}/api/v1/duty-slips/public/SLIPTOKEN.abc`, { headers: { 'x-request-id': 'req-slip-1' } });
       await fetch(`${app.base}/api/v1/duty-slips/public/SLIPTOKEN.abc/pdf`);
+      await fetch(`${app.base}/s/SHORTSLIPTOKEN`);
+      await fetch(`${app.base}/s/SHORTSLIPTOKEN/pdf`);
       await fetch(`${app.base}/verify/DOCID.DOCSIG`);
       await fetch(`${app.base}/api/v1/personnel?mobile=9876543210&unit=TT_NAGAR`);
       const text = app.out.text();
@@ -86,6 +88,8 @@ describe("the app's own logger configuration (loggerParams)", () => {
       expect(urls).toEqual([
         '/api/v1/duty-slips/public/[redacted]',
         '/api/v1/duty-slips/public/[redacted]/pdf',
+        '/s/[redacted]',
+        '/s/[redacted]/pdf',
         '/verify/[redacted]',
         '/api/v1/personnel?mobile=[redacted]&unit=TT_NAGAR',
       ]);

@@ -82,7 +82,7 @@ export function scrubUrl(url: string): string {
   let path = q < 0 ? url : url.slice(0, q);
   const query = q < 0 ? '' : url.slice(q + 1);
   path = path
-    .replace(/^(\/api\/v1\/duty-slips\/public\/)[^/]+/, `$1${REDACTED}`)
+    .replace(/^(\/api\/v1\/duty-slips\/public\/|\/s\/)[^/]+/, `$1${REDACTED}`)
     .replace(/^(\/verify\/)(?!upload(?:\/|$))[^/]+/, `$1${REDACTED}`);
   if (!query) return path;
   const params = query

@@ -23,7 +23,7 @@ const METHODS: Record<number, RouteInfo['method']> = {
   [RequestMethod.DELETE]: 'delete',
 };
 
-const EXCLUDED_FROM_PREFIX = /^\/?(health|verify)/;
+const EXCLUDED_FROM_PREFIX = /^\/?(health|verify|s\/)/;
 
 /** Every route the app serves, with the roles it declares, read from Nest's own metadata. */
 export function listRoutes(app: INestApplication): RouteInfo[] {

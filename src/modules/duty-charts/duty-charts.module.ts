@@ -16,13 +16,13 @@ import { PublisherService } from './publish/publisher.service';
 import { dutyChartSettingsProvider } from './settings';
 import { SlipLinks } from './slips/slip-links';
 import { SlipNotices } from './slips/slip-notices';
-import { SlipsController } from './slips/slips.controller';
+import { SlipLinkController, SlipsController } from './slips/slips.controller';
 import { SlipsService } from './slips/slips.service';
 
 /** Duty charts (bandobast): structure, solving, versions, papers and officers' slips. */
 @Module({
   imports: [PersonnelModule, DiscoveryModule],
-  controllers: [BandobastController, ChartsController, SlipsController],
+  controllers: [BandobastController, ChartsController, SlipsController, SlipLinkController],
   providers: [
     dutyChartSettingsProvider,
     BandobastService,

@@ -25,7 +25,7 @@ export class SlipNotices {
       slip.id,
       new Date(base.getTime() + this.settings.slipLinkGraceHours * HOUR),
     );
-    return `${this.config.BASE_URL.replace(/\/$/, '')}/api/v1/duty-slips/public/${token}`;
+    return `${this.config.BASE_URL.replace(/\/$/, '')}/s/${token}`;
   }
 
   /** False when there is no mobile number to send to (the slip is still on the officer's login). */

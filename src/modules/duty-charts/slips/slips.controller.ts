@@ -47,25 +47,15 @@ export class SlipsController {
   }
 
   /**
-   * The SMS link: a phone page with this one slip. No account; the signature and expiry are the key.
-   * Limited per link, not per address: a station's constables share one NAT address at shift change.
+   * The slip link in SMS sent before the short one (`/s/<token>`); still served, and the same
+   * page, so that no link an officer holds stops working.
    */
   @Get('public/:token')
   @Public()
   @ApiFileResponse('text/html')
   @ThrottlePerLink('token')
   async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const found = await this.slips.byToken(token.slice(0, 100));
-    noTrace(res);
-    allowInlineStyle(res, SLIP_PAGE_STYLE);
-    if (found.state !== 'ok') {
-      res
-        .status(found.state === 'invalid' ? 404 : 410)
-        .type('html')
-        .send(slipProblemHtml(found.state));
-      return;
-    }
-    res.type('html').send(slipPageHtml(found.slip.content!, `${token}/pdf`));
+    await sendSlipPage(this.slips, token, res);
   }
 
   @Get('public/:token/pdf')
@@ -73,10 +63,57 @@ export class SlipsController {
   @ApiFileResponse('application/pdf')
   @ThrottlePerLink('token')
   async publicPdf(@Param('token') token: string, @Res() res: Response): Promise<void> {
-    const { doc, bytes } = await this.slips.pdfByToken(token.slice(0, 100));
-    noTrace(res);
-    sendPdf(res, doc, bytes, `duty-slip-${doc.sourceRef}`);
+    await sendSlipPdf(this.slips, token, res);
   }
+}
+
+/**
+ * The SMS link: `${BASE_URL}/s/<token>`, a phone page with this one slip, outside the /api/v1
+ * prefix because every character of the link counts in a two-part Hindi SMS. No account; the
+ * signature and expiry are the key. Limited per link, not per address: a station's constables
+ * share one NAT address at shift change.
+ */
+@ApiTags('duty-slips')
+@Controller('s')
+export class SlipLinkController {
+  constructor(private readonly slips: SlipsService) {}
+
+  @Get(':token')
+  @Public()
+  @ApiFileResponse('text/html')
+  @ThrottlePerLink('token')
+  async page(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    await sendSlipPage(this.slips, token, res);
+  }
+
+  @Get(':token/pdf')
+  @Public()
+  @ApiFileResponse('application/pdf')
+  @ThrottlePerLink('token')
+  async pdf(@Param('token') token: string, @Res() res: Response): Promise<void> {
+    await sendSlipPdf(this.slips, token, res);
+  }
+}
+
+async function sendSlipPage(slips: SlipsService, token: string, res: Response): Promise<void> {
+  const found = await slips.byToken(token.slice(0, 100));
+  noTrace(res);
+  allowInlineStyle(res, SLIP_PAGE_STYLE);
+  if (found.state !== 'ok') {
+    res
+      .status(found.state === 'invalid' ? 404 : 410)
+      .type('html')
+      .send(slipProblemHtml(found.state));
+    return;
+  }
+  // Relative: the PDF is beside the page under whichever path the link used.
+  res.type('html').send(slipPageHtml(found.slip.content!, `${token}/pdf`));
+}
+
+async function sendSlipPdf(slips: SlipsService, token: string, res: Response): Promise<void> {
+  const { doc, bytes } = await slips.pdfByToken(token.slice(0, 100));
+  noTrace(res);
+  sendPdf(res, doc, bytes, `duty-slip-${doc.sourceRef}`);
 }
 
 /** The token in the URL is the officer's key: keep it out of caches and referrers. */
