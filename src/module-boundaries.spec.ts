@@ -122,6 +122,7 @@ describe('module boundaries (eslint no-restricted-imports)', () => {
       'duty_chart',
       'duty_assignment',
       'duty_slip',
+      'duty_slip_notice',
     ],
     personnel: ['officer', 'officer_availability'],
     protests: [

@@ -9,6 +9,7 @@ import {
   publishedBandobast,
   solveChart,
 } from './support/duty-charts';
+import { waitFor } from './support/databases';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const auth = { type: 'bearer' as const };
@@ -53,9 +54,38 @@ describe('publishing duty-chart versions (e2e)', () => {
     expect(messages).toHaveLength(7);
     expect(new Set(messages.map((m) => m.template))).toEqual(new Set(['duty-slip']));
     expect(new Set(messages.map((m) => m.source_id)).size).toBe(7);
-    expect(messages[0]!.body).toMatch(
-      /https:\/\/police-ops\.bhopal\.test\/api\/v1\/duty-slips\/public\/[A-Za-z0-9_-]{48}/,
+    // The short link: outside /api/v1, a 40-character token, so a Hindi SMS keeps to two parts.
+    for (const m of messages) {
+      expect(m.body).toMatch(/https:\/\/police-ops\.bhopal\.test\/s\/[A-Za-z0-9_-]{40}$/);
+      expect(m.body).not.toContain('/api/');
+      expect(m.parts).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('says in the publish result and the chart view that every officer was told', async () => {
+    const { duty, chartId } = fixture;
+    // Wait for the notify worker to have handled every SMS.
+    const progress = await waitFor(
+      async () => {
+        const p = (await t.http.get(`/api/v1/duty-charts/${chartId}/progress`).auth(duty, auth).expect(200)).body;
+        return p.notices?.pending === 0 ? p : undefined;
+      },
+      { what: 'the duty SMS to be handled' },
     );
+    const chart = await chartOf(t, duty, chartId);
+    for (const notices of [progress.notices, (chart as unknown as { notices: unknown }).notices])
+      expect(notices).toMatchObject({
+        officers: 7,
+        notNotified: 0,
+        byReason: { NO_MOBILE: 0, INVALID_NUMBER: 0, SMS_FAILED: 0 },
+        notNotifiedOfficers: [],
+      });
+    // The test app keeps SMS in the development sink, and the result says so rather than "sent".
+    expect(progress.notices).toMatchObject({ sent: 0, keptInSink: 7 });
+    expect(progress.notices.message).toEqual({
+      hi: '7 में से 0 अधिकारियों को एसएमएस भेजा गया; 7 डेवलपमेंट सिंक में रखे गए, भेजे नहीं गए',
+      en: '0 of 7 officers notified by SMS; 7 kept in the development sink, not sent',
+    });
   });
 
   it('refuses to edit a published version, and names what is allowed', async () => {

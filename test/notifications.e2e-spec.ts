@@ -39,6 +39,25 @@ describe('notifications list (e2e)', () => {
     });
     afterAll(() => t.close());
 
+    it('shows admins the SMS template check: parts per template and language, links at this app’s address', async () => {
+      const admin = await t.tokenFor(['ADMIN']);
+      const rows = (await t.http.get('/api/v1/notifications/sms-templates').auth(admin, { type: 'bearer' }).expect(200)).body as Array<{
+        template: string;
+        language: string;
+        encoding: string;
+        parts: number;
+        maxParts: number | null;
+        text: string;
+        problem: string | null;
+      }>;
+      const hindiSlip = rows.find((r) => r.template === 'duty-slip' && r.language === 'hi')!;
+      expect(hindiSlip).toMatchObject({ encoding: 'UCS-2', parts: 2, maxParts: 2, problem: null });
+      expect(hindiSlip.text).toMatch(/^ड्यूटी .* http:\/\/localhost:\d+\/s\/x{40}$/);
+      expect(rows.find((r) => r.template === 'vip-revision-issued' && r.language === 'bi')).toMatchObject({ maxParts: null });
+      const control = await t.tokenFor(['CONTROL_ROOM']);
+      await t.http.get('/api/v1/notifications/sms-templates').auth(control, { type: 'bearer' }).expect(403);
+    });
+
     it('says a message the sink kept was kept, not sent', async () => {
       const sms = await firstSmsOfAnApplication(t);
       expect(sms).toMatchObject({ status: 'KEPT_IN_SINK', statusText: 'kept in development sink; not sent', provider: 'sink', sentAt: null });

@@ -452,7 +452,7 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
     'Wall-clock limit of one solve job. When reached, the chart leaves SOLVING with the best chart found so far, marked as cut short.',
   DUTY_CHART_SHORTFALLS:
     'Where a shortfall the roll cannot avoid goes: `concentrated` (as few posts short as possible) or `spread` (evened out over the posts).',
-  DUTY_SMS_LANGUAGE: 'Language of duty SMS to officers: `hi`, `en` or `bi` (both).',
+  DUTY_SMS_LANGUAGE: 'Language of duty SMS to officers: `hi`, `en` or `bi` (both: a Hindi and an English SMS, each at most two parts).',
   NOTIFY_SMS_ADAPTER:
     '`sink` keeps SMS in the app for admins to read, marked "kept in development sink" (development and test only); `http` posts them to an SMS gateway (required in production).',
   NOTIFY_SMS_URL: 'SMS gateway endpoint (required with `NOTIFY_SMS_ADAPTER=http`).',

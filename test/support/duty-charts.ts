@@ -198,7 +198,9 @@ export async function publishChart(t: TestApp, token: string, chartId: string, t
 export interface DutySms {
   recipient: string;
   template: string;
+  language: string;
   body: string;
+  parts: number;
   /** The duty_slip id. */
   source_id: string;
 }
@@ -208,7 +210,7 @@ export function dutySms(t: TestApp): Promise<DutySms[]> {
   return t.app
     .get(DataSource)
     .query(
-      `SELECT recipient, template, body, source_id FROM notification WHERE source_type = 'duty_slip' ORDER BY created_at, id`,
+      `SELECT recipient, template, language, body, parts, source_id FROM notification WHERE source_type = 'duty_slip' ORDER BY created_at, id`,
     );
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf, ResponseView } from '../../platform/http';
 import { Rank, RANKS } from '../../platform/ranks';
 import { BANDOBAST_KINDS, BandobastKind } from './bandobast/bandobast.entity';
@@ -11,6 +11,9 @@ import {
   SolveResult,
 } from './charts/chart-states';
 import type { DutySlipStatus } from './slips/duty-slip.entity';
+import { NOT_NOTIFIED_REASONS, NotNotifiedReason } from './slips/notice-summary';
+
+const NOTICE_TEMPLATES = ['duty-slip', 'duty-slip-changed', 'duty-cancelled'];
 
 const SOLVE_RESULTS = ['OK', 'INFEASIBLE', 'FAILED', 'STALE'];
 const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
@@ -84,6 +87,8 @@ export class PostNodeView extends ResponseView {
   @ApiProperty({ format: 'uuid' }) sectorId!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The name in Hindi; null: the English name serves' })
+  nameHi!: string | null;
   @ApiProperty({ enum: POST_KINDS }) kind!: PostKind;
   @ApiProperty() location!: string;
   @ApiProperty({ type: Number, nullable: true }) lat!: number | null;
@@ -231,6 +236,61 @@ export class DutyChartView extends ResponseView {
   @ApiProperty() updatedAt!: Date;
 }
 
+export class BilingualTextView extends ResponseView {
+  @ApiProperty() hi!: string;
+  @ApiProperty() en!: string;
+}
+
+/** An officer the publication did not tell of their duty, and why. */
+export class NotNotifiedOfficerView extends ResponseView {
+  @ApiProperty({ format: 'uuid' }) officerId!: string;
+  @ApiProperty() beltNo!: string;
+  @ApiProperty() nameEn!: string;
+  @ApiProperty() nameHi!: string;
+  @ApiProperty({ enum: RANKS }) rank!: string;
+  @ApiProperty() unitNameEn!: string;
+  @ApiProperty() unitNameHi!: string;
+  @ApiProperty({ description: 'Their (first) post on the slip they were to be told of' }) postCode!: string;
+  @ApiProperty() postName!: string;
+  @ApiPropertyOptional() postNameHi?: string;
+  @ApiProperty({ enum: NOTICE_TEMPLATES, description: 'The SMS they were due: new duty, changed duty, or cancelled' })
+  template!: string;
+  @ApiProperty({
+    enum: NOT_NOTIFIED_REASONS,
+    description:
+      'NO_MOBILE: none on the roll; INVALID_NUMBER: not a mobile number, or the gateway said so; SMS_FAILED: the gateway refused it or never took it',
+  })
+  reason!: NotNotifiedReason;
+  @ApiProperty({ type: BilingualTextView }) reasonText!: BilingualTextView;
+  @ApiProperty({ type: String, nullable: true, description: 'The gateway’s answer, for a failed SMS' }) detail!: string | null;
+}
+
+export class NotNotifiedCountsView extends ResponseView {
+  @ApiProperty() NO_MOBILE!: number;
+  @ApiProperty() INVALID_NUMBER!: number;
+  @ApiProperty() SMS_FAILED!: number;
+}
+
+/** Who a published version told of their duty by SMS, and who it did not. */
+export class ChartNoticesView extends ResponseView {
+  @ApiProperty({ description: 'Officers the version had to tell: on it, or taken off by it' }) officers!: number;
+  @ApiProperty({ description: 'Their SMS was handed to the gateway' }) sent!: number;
+  @ApiProperty({ description: 'Development only: kept in the sink, received by nobody' }) keptInSink!: number;
+  @ApiProperty({ description: 'Queued or being retried' }) pending!: number;
+  @ApiProperty() notNotified!: number;
+  @ApiProperty({ type: NotNotifiedCountsView }) byReason!: NotNotifiedCountsView;
+  @ApiProperty({ type: [NotNotifiedOfficerView], description: 'By unit, then belt number' })
+  notNotifiedOfficers!: NotNotifiedOfficerView[];
+  @ApiProperty({
+    type: BilingualTextView,
+    example: {
+      hi: '120 में से 117 अधिकारियों को एसएमएस भेजा गया; 3 को सूचना नहीं (2 मोबाइल नंबर दर्ज नहीं, 1 एसएमएस नहीं भेजा जा सका)',
+      en: '117 of 120 officers notified by SMS; 3 not notified (2 no mobile number on the roll, 1 SMS failed)',
+    },
+  })
+  message!: BilingualTextView;
+}
+
 /** A version with its duty counts. */
 export class ChartSummaryView extends DutyChartView {
   @ApiProperty() assignments!: number;
@@ -238,6 +298,8 @@ export class ChartSummaryView extends DutyChartView {
   @ApiProperty() officers!: number;
   @ApiProperty({ type: [ShortPostView], description: 'The posts that go short, most short first' })
   shortPosts!: ShortPostView[];
+  @ApiProperty({ type: ChartNoticesView, nullable: true, description: 'Who the publication told by SMS; null until published' })
+  notices!: ChartNoticesView | null;
 }
 
 /** A solve or publish accepted as a background job. */
@@ -282,6 +344,12 @@ export class ChartProgressView extends ResponseView {
   allowedActions!: string[];
   @ApiProperty() solve!: JobStateView;
   @ApiProperty() publish!: PublishJobStateView;
+  @ApiProperty({
+    type: ChartNoticesView,
+    nullable: true,
+    description: 'The publish result: who was told by SMS and who was not, and why. Null until published',
+  })
+  notices!: ChartNoticesView | null;
 }
 
 /** One duty of a version, with the officer and the shift. */
@@ -339,6 +407,7 @@ export class SlipDutyView extends ResponseView {
   @ApiProperty() shiftCode!: string;
   @ApiProperty() postCode!: string;
   @ApiProperty() postName!: string;
+  @ApiPropertyOptional({ description: 'The post’s Hindi name, when it has one' }) postNameHi?: string;
   @ApiProperty() postKind!: string;
   @ApiProperty() location!: string;
   @ApiProperty({ type: Number, nullable: true }) lat!: number | null;

@@ -1,2 +1,4 @@
-export { NotifyService } from './notify.service';
-export type { MessageRequest } from './notify.service';
+export { NotifyService, smsRecipientProblem } from './notify.service';
+export type { MessageRequest, NotificationState } from './notify.service';
+export { smsSize } from './sms-parts';
+export type { SmsEncoding, SmsSize } from './sms-parts';

@@ -3,6 +3,13 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export type NotificationChannel = 'SMS' | 'EMAIL';
 /** KEPT_IN_SINK: the development sink kept it for admins to read; it never left the machine. */
 export type NotificationStatus = 'PENDING' | 'SENT' | 'FAILED' | 'KEPT_IN_SINK';
+/**
+ * Why a FAILED message was given up. INVALID_NUMBER: the recipient is no mobile number (found
+ * before sending, or the gateway said so); REFUSED: the gateway refused the message itself;
+ * GAVE_UP: it never took the message in all the attempts.
+ */
+export type NotificationFailure = 'INVALID_NUMBER' | 'REFUSED' | 'GAVE_UP';
+export const NOTIFICATION_FAILURES: readonly NotificationFailure[] = ['INVALID_NUMBER', 'REFUSED', 'GAVE_UP'];
 
 /** What each status means, in words for the admin's list. */
 export const NOTIFICATION_STATUS_TEXT: Record<NotificationStatus, string> = {
@@ -26,6 +33,10 @@ export class Notification {
   @Column({ type: 'text' }) status!: NotificationStatus;
   @Column() attempts!: number;
   @Column({ type: 'text', nullable: true }) lastError!: string | null;
+  /** Set exactly when the status is FAILED. */
+  @Column({ type: 'text', nullable: true }) failure!: NotificationFailure | null;
+  /** SMS parts the body takes (GSM-7 or UCS-2); null for e-mail. */
+  @Column({ type: 'integer', nullable: true }) parts!: number | null;
   @Column({ type: 'timestamptz' }) nextAttemptAt!: Date;
   @Column({ type: 'text', nullable: true }) provider!: string | null;
   @Column({ type: 'text', nullable: true }) providerRef!: string | null;

@@ -1,10 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Roles } from '../auth/decorators';
+import { TemplateStore } from '../documents/templates';
 import { NotifyService } from './notify.service';
-import { NotificationView } from './notification.view';
+import { NotificationView, SmsTemplateCheckView } from './notification.view';
+import { checkSmsTemplates } from './sms-template-check';
 
 class NotificationQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 80) sourceType?: string;
@@ -18,11 +21,27 @@ class NotificationQueryDto {
 @Roles('ADMIN')
 @Controller('notifications')
 export class NotifyController {
-  constructor(private readonly notify: NotifyService) {}
+  constructor(
+    private readonly notify: NotifyService,
+    @Inject(TemplateStore) private readonly templates: TemplateStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: [NotificationView] })
   async list(@Query() q: NotificationQueryDto): Promise<NotificationView[]> {
     return (await this.notify.list(q)).map((n) => NotificationView.from(n));
+  }
+
+  /**
+   * The SMS template check, as the boot runs it: each message template in each language it is
+   * sent in, rendered with its longest values and this app's own links, with its part count.
+   */
+  @Get('sms-templates')
+  @ApiOkResponse({ type: [SmsTemplateCheckView] })
+  smsTemplates(): SmsTemplateCheckView[] {
+    return checkSmsTemplates(this.templates, this.config.BASE_URL).map((r) =>
+      SmsTemplateCheckView.from({ ...r, files: [...r.files], notGsm7: [...r.notGsm7], shortened: { ...r.shortened } }),
+    );
   }
 }

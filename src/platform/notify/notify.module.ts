@@ -1,9 +1,11 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Module, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { TemplateError, TemplateStore } from '../documents/templates';
 import { NotifyController } from './notify.controller';
 import { NotifyService } from './notify.service';
 import { NotifyWorker } from './notify.worker';
 import { HttpSmsGateway, SinkSmsGateway, SMS_GATEWAY } from './sms-gateway';
+import { checkSmsTemplates, smsTemplateProblems } from './sms-template-check';
 
 @Global()
 @Module({
@@ -19,4 +21,15 @@ import { HttpSmsGateway, SinkSmsGateway, SMS_GATEWAY } from './sms-gateway';
   ],
   exports: [NotifyService],
 })
-export class NotifyModule {}
+export class NotifyModule implements OnModuleInit {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TemplateStore) private readonly templates: TemplateStore,
+  ) {}
+
+  /** The SMS template check at boot, with this app's own address in the links. */
+  onModuleInit(): void {
+    const problems = smsTemplateProblems(checkSmsTemplates(this.templates, this.config.BASE_URL));
+    if (problems.length > 0) throw new TemplateError(problems.join('\n'));
+  }
+}

@@ -5,7 +5,7 @@ import { retryDelayMs } from '../eoffice/outbox/backoff';
 import { JobHandler } from '../queue/job-handler.decorator';
 import { QueueService } from '../queue/queue.service';
 import { Notification } from './notification.entity';
-import { SMS_GATEWAY, SmsGateway } from './sms-gateway';
+import { SMS_GATEWAY, SmsGateway, SmsRefused } from './sms-gateway';
 
 const MAX_ATTEMPTS = 10;
 
@@ -61,13 +61,14 @@ export class NotifyWorker implements OnApplicationBootstrap, OnApplicationShutdo
       );
       return status === 'SENT' ? 'sent' : 'kept-in-sink';
     } catch (e) {
-      const failed = n.attempts + 1 >= MAX_ATTEMPTS;
+      // A refusal is final; anything else is tried again until the attempts run out.
+      const failure = e instanceof SmsRefused ? e.failure : n.attempts + 1 >= MAX_ATTEMPTS ? 'GAVE_UP' : null;
       await this.dataSource.query(
-        `UPDATE notification SET attempts = attempts + 1, last_error = $2, status = $3,
+        `UPDATE notification SET attempts = attempts + 1, last_error = $2, status = $3, failure = $5,
            next_attempt_at = now() + $4 * interval '1 millisecond' WHERE id = $1 AND status = 'PENDING'`,
-        [n.id, (e as Error).message.slice(0, 500), failed ? 'FAILED' : 'PENDING', retryDelayMs(n.attempts + 1)],
+        [n.id, (e as Error).message.slice(0, 500), failure ? 'FAILED' : 'PENDING', retryDelayMs(n.attempts + 1), failure],
       );
-      return failed ? 'failed' : 'retry-later';
+      return failure ? 'failed' : 'retry-later';
     }
   }
 }

@@ -18,6 +18,20 @@ export interface SmsGateway {
 
 export const SMS_GATEWAY = Symbol('SMS_GATEWAY');
 
+/**
+ * The gateway will never take this message: sending it again cannot help. INVALID_NUMBER when
+ * it refused the number, REFUSED when it refused the message. Any other error is retried.
+ */
+export class SmsRefused extends Error {
+  override readonly name = 'SmsRefused';
+  constructor(
+    readonly failure: 'INVALID_NUMBER' | 'REFUSED',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Development and test: nothing leaves the machine; admins read the messages in the app. */
 export class SinkSmsGateway implements SmsGateway {
   readonly name = 'sink';
@@ -28,7 +42,9 @@ export class SinkSmsGateway implements SmsGateway {
 
 /**
  * A generic HTTP SMS gateway (the state's or a vendor's): POST JSON {to, text, ref} with a
- * bearer token and an Idempotency-Key, expecting 2xx and optionally {id}.
+ * bearer token and an Idempotency-Key, expecting 2xx and optionally {id}. A 422 says the number
+ * is not one it can send to, a 400 or 413 that it refuses the message: both are final. Anything
+ * else (5xx, 408, 429, 401 while a token is being fixed, no answer) is retried with backoff.
  */
 export class HttpSmsGateway implements SmsGateway {
   readonly name = 'http';
@@ -49,7 +65,19 @@ export class HttpSmsGateway implements SmsGateway {
       body: JSON.stringify({ to: message.to, text: message.text, ref: message.id }),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
-    if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
+    if (!res.ok) {
+      const said = await res
+        .json()
+        .then((b) => {
+          const body = (b ?? {}) as { error?: unknown; message?: unknown };
+          return String(body.error ?? body.message ?? '').slice(0, 200);
+        })
+        .catch(() => '');
+      const answer = `SMS gateway answered ${res.status}${said ? `: ${said}` : ''}`;
+      if (res.status === 422) throw new SmsRefused('INVALID_NUMBER', answer);
+      if (res.status === 400 || res.status === 413) throw new SmsRefused('REFUSED', answer);
+      throw new Error(answer);
+    }
     const body = (await res.json().catch(() => ({}))) as { id?: string };
     return { providerRef: body.id ?? message.id, status: 'SENT' };
   }

@@ -71,6 +71,7 @@ export async function writeStructure(
           sectorId: sector.id,
           code: p.code,
           name: p.name,
+          nameHi: p.nameHi?.trim() || null,
           kind: p.kind,
           location: p.location,
           lat: p.lat ?? null,

@@ -60,6 +60,15 @@ export class PostDto {
   @IsString()
   @Length(1, 200)
   name!: string;
+  @ApiPropertyOptional({
+    example: 'न्यू मार्केट चौराहा',
+    description: 'The name in Hindi, for Hindi SMS, the slip and the chart; default: the English name',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/\S/, { message: 'nameHi must not be blank' })
+  nameHi?: string;
   @ApiProperty({ enum: POST_KINDS }) @IsIn(POST_KINDS) kind!: PostKind;
   @ApiProperty({ example: 'New Market square, near Hanuman temple, TT Nagar' })
   @IsString()

@@ -47,6 +47,8 @@ export class BandobastPost {
   @Column('uuid') sectorId!: string;
   @Column() code!: string;
   @Column() name!: string;
+  /** The name in Hindi; Hindi SMS and papers fall back to `name` while it is null. */
+  @Column({ type: 'text', nullable: true }) nameHi!: string | null;
   @Column({ type: 'text' }) kind!: PostKind;
   @Column() location!: string;
   @Column({ type: 'double precision', nullable: true }) lat!: number | null;

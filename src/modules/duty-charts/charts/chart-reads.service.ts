@@ -2,8 +2,11 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../../platform/context';
 import { DocumentsService, IssuedDocument } from '../../../platform/documents';
+import { NotifyService } from '../../../platform/notify';
 import { QueueName, QueueService } from '../../../platform/queue';
 import { PersonnelDirectory } from '../../personnel';
+import { DutySlipNotice } from '../slips/duty-slip-notice.entity';
+import { NoticeSummary, summariseNotices } from '../slips/notice-summary';
 import { RollCheck } from '../solver';
 import { ShortPost, shortPostsOf } from './chart-shortfalls';
 import { CHART_WORKFLOW, SolveEnded } from './chart-states';
@@ -44,13 +47,20 @@ export class ChartReadsService {
     private readonly queues: QueueService,
     private readonly documents: DocumentsService,
     private readonly directory: PersonnelDirectory,
+    private readonly notify: NotifyService,
   ) {}
 
   async summary(
     actor: Actor,
     chartId: string,
   ): Promise<
-    DutyChart & { assignments: number; pinned: number; officers: number; shortPosts: ShortPost[] }
+    DutyChart & {
+      assignments: number;
+      pinned: number;
+      officers: number;
+      shortPosts: ShortPost[];
+      notices: NoticeSummary | null;
+    }
   > {
     const chart = await this.charts.get(actor, chartId);
     const [counts] = await this.dataSource.query(
@@ -58,7 +68,19 @@ export class ChartReadsService {
          FROM duty_assignment WHERE chart_id = $1`,
       [chartId],
     );
-    return { ...chart, ...counts, shortPosts: shortPostsOf(chart.shortfalls) };
+    return { ...chart, ...counts, shortPosts: shortPostsOf(chart.shortfalls), notices: await this.notices(chart) };
+  }
+
+  /**
+   * Who the version's publication told of their duty and who it did not, and why: each
+   * officer's notice with the state of their SMS now (a failure may come minutes after the
+   * publish completed). Null until the version is published.
+   */
+  async notices(chart: Pick<DutyChart, 'id' | 'publishedAt'>): Promise<NoticeSummary | null> {
+    if (!chart.publishedAt) return null;
+    const rows = await this.dataSource.getRepository(DutySlipNotice).find({ where: { chartId: chart.id } });
+    const states = await this.notify.states(rows.flatMap((r) => r.notificationIds));
+    return summariseNotices(rows, states);
   }
 
   /**
@@ -126,6 +148,7 @@ export class ChartReadsService {
     allowedActions: string[];
     solve: JobView;
     publish: JobView & { done: number; total: number };
+    notices: NoticeSummary | null;
   }> {
     const chart = await this.charts.get(actor, chartId);
     return {
@@ -143,6 +166,7 @@ export class ChartReadsService {
         done: chart.publishDone,
         total: chart.publishTotal,
       },
+      notices: await this.notices(chart),
     };
   }
 

@@ -31,7 +31,11 @@ export function slipPublicFacts(slip: SlipContent): PublicFact[] {
         { hi: `ड्यूटी${n} का दिनांक व समय`, en: `Duty${n} date and time` },
         formatIstWindow(new Date(d.start), new Date(d.end)),
       ),
-      fact('post', { hi: `ड्यूटी${n} स्थल`, en: `Duty${n} post` }, `${d.postName} (${d.postCode})`),
+      fact(
+        'post',
+        { hi: `ड्यूटी${n} स्थल`, en: `Duty${n} post` },
+        { hi: `${d.postNameHi ?? d.postName} (${d.postCode})`, en: `${d.postName} (${d.postCode})` },
+      ),
     );
   });
   return facts;

@@ -10,14 +10,37 @@ import { DutyChart } from '../charts/duty-chart.entity';
 import { DutySlip } from '../slips/duty-slip.entity';
 import { SlipNotices } from '../slips/slip-notices';
 import { ChartData } from './chart-data';
-import { Slip } from './slip-content';
+import { NoticeOfficer, NoticeTemplate } from '../slips/duty-slip-notice.entity';
+import { NoticeOutcome } from '../slips/slip-notices';
+import { Slip, SlipContent } from './slip-content';
 import { IssuedCharts, supersedePrevious } from './supersede-previous';
 
 export interface FinalOutcome {
   result: 'PUBLISHED' | 'already done';
+  /** Officers whose SMS was queued. */
   notified: number;
+  /** Officers who could not be sent one: no mobile number on the roll. */
+  noMobile: number;
   unchanged: number;
   cancelled: number;
+}
+
+/** What a notice row says about its officer, from the slip they were told of. */
+function noticeOfficer(content: SlipContent): NoticeOfficer {
+  const o = content.officer;
+  const d = content.duties[0];
+  return {
+    officerId: o.id,
+    beltNo: o.beltNo,
+    nameEn: o.nameEn,
+    nameHi: o.nameHi,
+    rank: o.rank,
+    unitNameEn: o.unitNameEn,
+    unitNameHi: o.unitNameHi,
+    postCode: d?.postCode ?? '—',
+    postName: d?.postName ?? '—',
+    ...(d?.postNameHi ? { postNameHi: d.postNameHi } : {}),
+  };
 }
 
 /**
@@ -63,7 +86,7 @@ export class PublicationFinaliser {
         lock: { mode: 'pessimistic_write' },
       });
       if (!chart || chart.status !== 'PUBLISHING')
-        return { result: 'already done', notified: 0, unchanged: 0, cancelled: 0 };
+        return { result: 'already done', notified: 0, noMobile: 0, unchanged: 0, cancelled: 0 };
       await supersedePrevious(change, this.documents, chart, charts);
       Object.assign(chart, {
         status: CHART_WORKFLOW.next(chart.status, 'published', AS_SYSTEM, chart),
@@ -107,14 +130,21 @@ export class PublicationFinaliser {
     const mobiles = new Map(data.duties.map((d) => [d.officer.id, d.officer.mobile]));
     const changed: Array<{ row: DutySlip; slip: Slip; documentId: string; wasActive: boolean }> =
       [];
-    const unchanged: string[] = [];
+    const unchanged: DutySlip[] = [];
     for (const slip of slips) {
       const row = byOfficer.get(slip.content.officer.id)!;
       byOfficer.delete(row.officerId);
       const documentId = slipDocs.get(row.officerId)!;
-      if (row.status === 'ACTIVE' && row.documentId === documentId) unchanged.push(row.id);
+      if (row.status === 'ACTIVE' && row.documentId === documentId) unchanged.push(row);
       else changed.push({ row, slip, documentId, wasActive: row.status === 'ACTIVE' });
     }
+    // An unchanged officer gets no new SMS: this version keeps the notice that last told them.
+    await em.query(
+      `INSERT INTO duty_slip_notice (chart_id, slip_id, template, notification_ids, unsent_reason, carried_from, officer)
+       SELECT $1, n.slip_id, n.template, n.notification_ids, n.unsent_reason, coalesce(n.carried_from, n.chart_id), n.officer
+         FROM duty_slip_notice n JOIN unnest($2::uuid[], $3::uuid[]) AS v(slip, chart) ON n.slip_id = v.slip AND n.chart_id = v.chart`,
+      [chart.id, unchanged.map((r) => r.id), unchanged.map((r) => r.chartId)],
+    );
     // One statement for thousands of slips: the first publication touches every one of them.
     await em.query(
       `UPDATE duty_slip s SET status = 'ACTIVE', chart_id = $1, document_id = v.doc, content_hash = v.hash, content = v.content,
@@ -133,20 +163,29 @@ export class PublicationFinaliser {
     // Unchanged slips keep their paper and their link; they only move to this version.
     await em.query(
       `UPDATE duty_slip SET chart_id = $1, updated_at = now() WHERE id = ANY($2::uuid[])`,
-      [chart.id, unchanged],
+      [chart.id, unchanged.map((r) => r.id)],
     );
-    let notified = 0;
+    const notices: Array<{ slip_id: string; template: NoticeTemplate; ids: string[]; unsent: string | null; officer: NoticeOfficer }> = [];
+    const record = (slipId: string, template: NoticeTemplate, content: SlipContent, outcome: NoticeOutcome) =>
+      notices.push({
+        slip_id: slipId,
+        template,
+        ids: outcome.notificationIds,
+        unsent: 'unsent' in outcome ? outcome.unsent : null,
+        officer: noticeOfficer(content),
+      });
     for (const { row, slip, documentId, wasActive } of changed) {
       if (wasActive && row.documentId)
         await change.supersedePaper(row.documentId, documentId);
-      const sent = await this.notices.dutyNotice(
+      const template = wasActive ? 'duty-slip-changed' : 'duty-slip';
+      const outcome = await this.notices.dutyNotice(
         change,
-        wasActive ? 'duty-slip-changed' : 'duty-slip',
+        template,
         { id: row.id, lastDutyEnd: slip.lastDutyEnd },
         slip.content,
         mobiles.get(row.officerId) ?? null,
       );
-      if (sent) notified++;
+      record(row.id, template, slip.content, outcome);
     }
     const dropped = [...byOfficer.values()].filter((r) => r.status === 'ACTIVE');
     for (const card of await this.directory.byIds(
@@ -165,12 +204,26 @@ export class PublicationFinaliser {
         { id: row.id },
         { status: 'CANCELLED', chartId: chart.id, notifiedAt: new Date() },
       );
-      if (
-        row.content &&
-        (await this.notices.cancelNotice(change, row, row.content, mobiles.get(row.officerId) ?? null))
-      )
-        notified++;
+      if (row.content)
+        record(
+          row.id,
+          'duty-cancelled',
+          row.content,
+          await this.notices.cancelNotice(change, row, row.content, mobiles.get(row.officerId) ?? null),
+        );
     }
-    return { notified, unchanged: unchanged.length, cancelled: dropped.length };
+    await em.query(
+      `INSERT INTO duty_slip_notice (chart_id, slip_id, template, notification_ids, unsent_reason, officer)
+       SELECT $1, r.slip_id, r.template, ARRAY(SELECT jsonb_array_elements_text(r.ids))::uuid[], r.unsent, r.officer
+         FROM jsonb_to_recordset($2::jsonb) AS r(slip_id uuid, template text, ids jsonb, unsent text, officer jsonb)`,
+      [chart.id, JSON.stringify(notices)],
+    );
+    const noMobile = notices.filter((n) => n.unsent === 'NO_MOBILE').length;
+    return {
+      notified: notices.length - noMobile,
+      noMobile,
+      unchanged: unchanged.length,
+      cancelled: dropped.length,
+    };
   }
 }

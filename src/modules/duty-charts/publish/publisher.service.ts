@@ -53,6 +53,7 @@ export class PublisherService {
     result: string;
     slips?: number;
     notified?: number;
+    noMobile?: number;
     seconds?: Record<string, number>;
   }> {
     const chart = await this.dataSource
@@ -104,9 +105,9 @@ export class PublisherService {
     seconds.finalise = clock();
     await step(0, 'done');
     this.logger.log(
-      `chart ${chart.id} v${chart.versionNo}: ${outcome.result}, ${slips.length} slips, ${outcome.notified} SMS; seconds ${JSON.stringify(seconds)}`,
+      `chart ${chart.id} v${chart.versionNo}: ${outcome.result}, ${slips.length} slips, ${outcome.notified} officers sent SMS, ${outcome.noMobile} without a mobile; seconds ${JSON.stringify(seconds)}`,
     );
-    return { result: outcome.result, slips: slips.length, notified: outcome.notified, seconds };
+    return { result: outcome.result, slips: slips.length, notified: outcome.notified, noMobile: outcome.noMobile, seconds };
   }
 
   private async issueCharts(

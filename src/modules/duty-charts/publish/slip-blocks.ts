@@ -1,7 +1,7 @@
 import type { Block, TemplateStore } from '../../../platform/documents';
 import { formatIstDateTime, formatIstWindow } from '../../../platform/time';
 import { inChargeText, postKindLabel, rankLabel } from './labels';
-import { SlipContent } from './slip-content';
+import { postNames, SlipContent } from './slip-content';
 
 /**
  * The duty slip: who, where (with the location), when to report, the shift, under whom, and
@@ -37,7 +37,7 @@ export function slipBlocks(slip: SlipContent, templates: TemplateStore): Block[]
         items: [
           {
             key: 'ड्यूटी स्थल / Post',
-            value: `${d.postName} (${d.postCode}), ${postKindLabel(d.postKind)}`,
+            value: `${postNames(d)} (${d.postCode}), ${postKindLabel(d.postKind)}`,
           },
           {
             key: 'पता / Location',

@@ -7,6 +7,8 @@ export interface SlipDuty {
   shiftCode: string;
   postCode: string;
   postName: string;
+  /** Present only when the post has a Hindi name, so older slips hash as they did. */
+  postNameHi?: string;
   postKind: string;
   location: string;
   lat: number | null;
@@ -51,6 +53,11 @@ export interface Slip {
 
 const ARMED = 'सशस्त्र / Armed';
 
+/** "न्यू मार्केट चौराहा / New Market square", or the English name alone while there is no Hindi one. */
+export function postNames(p: { postName: string; postNameHi?: string | null }): string {
+  return p.postNameHi && p.postNameHi !== p.postName ? `${p.postNameHi} / ${p.postName}` : p.postName;
+}
+
 /** One slip per officer on the chart, with the duties in time order. */
 export function slipsOf(data: ChartData): Slip[] {
   const byOfficer = groupBy(data.duties, (d) => d.officer.id);
@@ -73,6 +80,7 @@ export function slipsOf(data: ChartData): Slip[] {
         shiftCode: d.shift.code,
         postCode: d.post.code,
         postName: d.post.name,
+        ...(d.post.nameHi ? { postNameHi: d.post.nameHi } : {}),
         postKind: d.post.kind,
         location: d.post.location,
         lat: d.post.lat,

@@ -1,6 +1,6 @@
 import { formatIstDateTime, formatIstWindow } from '../../../platform/time';
 import { inChargeText, postKindLabel, rankLabel } from '../publish/labels';
-import type { SlipContent } from '../publish/slip-content';
+import { postNames, type SlipContent } from '../publish/slip-content';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -35,7 +35,7 @@ export function slipPageHtml(content: SlipContent, pdfHref: string): string {
       return `<h2>ड्यूटी ${i + 1} / Duty ${i + 1}</h2><dl>
 <dt>रिपोर्टिंग समय / Report at</dt><dd><strong>${esc(formatIstDateTime(report))}</strong></dd>
 <dt>ड्यूटी समय / Shift</dt><dd>${esc(formatIstWindow(start, new Date(d.end)))}</dd>
-<dt>ड्यूटी स्थल / Post</dt><dd>${esc(`${d.postName} (${d.postCode}), ${postKindLabel(d.postKind)}`)}</dd>
+<dt>ड्यूटी स्थल / Post</dt><dd>${esc(`${postNames(d)} (${d.postCode}), ${postKindLabel(d.postKind)}`)}</dd>
 <dt>पता / Location</dt><dd>${esc(d.location)}${map}</dd>
 <dt>सेक्टर / Sector</dt><dd>${esc(`${d.sector}; ${d.division}`)}</dd>
 <dt>प्रभारी / In-charge</dt><dd>${esc(inChargeText(d.inCharge))}${tel}</dd>

@@ -12,7 +12,62 @@ export interface TemplateDeclaration {
   readonly description: string;
   readonly placeholders: readonly string[];
   readonly languages: readonly TemplateLanguage[];
+  /** For an SMS: its size rules and the worst case the template check renders. */
+  readonly sms?: SmsDeclaration;
 }
+
+/** Written into a worst-case value where the app's public address (BASE_URL) goes. */
+export const BASE_URL_MARK = '{BASE_URL}';
+
+/**
+ * What an SMS template promises. The notify platform fits every message to `maxParts` by
+ * shortening the `shrink` placeholders; the template check renders `worstCase` (the longest
+ * values senders give) and fails a template that does not fit even then.
+ */
+export interface SmsDeclaration {
+  /** The most SMS parts one message may take. Absent: counted and shown, no limit set yet. */
+  readonly maxParts?: number;
+  /** Shortened in this order when a message is too long, each to no fewer than `min` characters. */
+  readonly shrink?: readonly { readonly placeholder: string; readonly min: number }[];
+  /** Also sent as one message holding both languages (language `bi`: Hindi, then English). */
+  readonly bilingual?: boolean;
+  /** Per language, the longest value of each placeholder a sender gives; `bi` uses the Hindi ones. */
+  readonly worstCase: Readonly<Record<TemplateLanguage, Readonly<Record<string, string>>>>;
+}
+
+// Worst cases. Names and places as long as real ones get; a slip link as SlipLinks makes it
+// (BASE_URL + "/s/" + 40 characters), a VIP link as the web app's programme page.
+const LONG_NAME = { hi: 'श्रीमती प्रियंका कुमारी शर्मा चतुर्वेदी', en: 'Smt. Priyanka Kumari Sharma Chaturvedi' };
+const LONG_EVENT = {
+  hi: 'श्री गणेश विसर्जन चल समारोह बंदोबस्त 2026, पुराना भोपाल',
+  en: 'Shri Ganesh Visarjan procession bandobast 2026, Old Bhopal',
+};
+const LONG_POST = {
+  hi: 'पुराना सब्ज़ी मंडी चौराहा, श्री हनुमान मंदिर के सामने',
+  en: 'Old Sabzi Mandi square, opposite Shri Hanuman temple',
+};
+const LONG_THANA = { hi: 'हबीबगंज (ज़ोन-1)', en: 'Habibganj (Zone 1)' };
+const SLIP_LINK = `${BASE_URL_MARK}/s/${'x'.repeat(40)}`;
+const VIP_LINK = `${BASE_URL_MARK}/vip-programmes/00000000-0000-4000-8000-000000000000`;
+const REPORT_AT = '28-11 21:30';
+const bothLanguages = (vars: (lang: TemplateLanguage) => Record<string, string>) => ({ hi: vars('hi'), en: vars('en') });
+const dutySms = (extra: Record<string, string> = {}): SmsDeclaration => ({
+  maxParts: 2,
+  // The slip behind the link carries the detail: the event goes first, the post last.
+  shrink: [
+    { placeholder: 'event', min: 12 },
+    { placeholder: 'name', min: 10 },
+    { placeholder: 'post', min: 10 },
+  ],
+  worstCase: bothLanguages((l) => ({
+    name: LONG_NAME[l],
+    event: LONG_EVENT[l],
+    post: LONG_POST[l],
+    more: ' (+2)',
+    reportAt: REPORT_AT,
+    ...extra,
+  })),
+});
 
 export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
   {
@@ -51,19 +106,26 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     placeholders: [],
     languages: ['hi', 'en'],
   },
-  ...['received', 'thana-report-requested', 'thana-reported', 'approved', 'rejected', 'withdrawn', 'revoked'].map((stage) => ({
-    kind: 'messages',
-    name: `protest-${stage}`,
-    description: `SMS to a protest applicant: ${stage.replace(/-/g, ' ')}.`,
-    placeholders: ['reference', 'eventDate', 'thana'],
-    languages: ['hi', 'en'] as const,
-  })),
+  ...['received', 'thana-report-requested', 'thana-reported', 'approved', 'rejected', 'withdrawn', 'revoked'].map(
+    (stage): TemplateDeclaration => ({
+      kind: 'messages',
+      name: `protest-${stage}`,
+      description: `SMS to a protest applicant: ${stage.replace(/-/g, ' ')}.`,
+      placeholders: ['reference', 'eventDate', 'thana'],
+      languages: ['hi', 'en'],
+      sms: {
+        bilingual: true,
+        worstCase: bothLanguages((l) => ({ reference: 'PRT/2026/000123', eventDate: '31-12-2026 10:30', thana: LONG_THANA[l] })),
+      },
+    }),
+  ),
   {
     kind: 'messages',
     name: 'vip-revision-issued',
     description: 'SMS to unit in-charges: a VIP programme revision was issued (no movement details).',
     placeholders: ['ref', 'revision', 'link'],
     languages: ['hi', 'en'],
+    sms: { bilingual: true, worstCase: bothLanguages(() => ({ ref: 'VIP/2026/000123', revision: '12', link: VIP_LINK })) },
   },
   {
     kind: 'messages',
@@ -71,6 +133,7 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     description: 'SMS to the in-charges of a unit a new revision no longer concerns: it is off the programme and loses access (no link).',
     placeholders: ['ref', 'revision'],
     languages: ['hi', 'en'],
+    sms: { bilingual: true, worstCase: bothLanguages(() => ({ ref: 'VIP/2026/000123', revision: '12' })) },
   },
   {
     kind: 'messages',
@@ -78,6 +141,7 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     description: 'SMS to unit in-charges: a VIP programme was cancelled.',
     placeholders: ['ref'],
     languages: ['hi', 'en'],
+    sms: { bilingual: true, worstCase: bothLanguages(() => ({ ref: 'VIP/2026/000123' })) },
   },
   // Duty charts (bandobast): src/modules/duty-charts.
   {
@@ -94,19 +158,23 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     placeholders: ['event'],
     languages: ['hi', 'en'],
   },
+  // Duty SMS: at most two parts (134 characters in Hindi, whose SMS are UCS-2); the slip
+  // behind the link carries the detail. `more` is " (+N)" when the slip has N more duties.
   {
     kind: 'messages',
     name: 'duty-slip',
     description: 'SMS to an officer: your duty in a bandobast, with the signed link to the slip.',
-    placeholders: ['name', 'event', 'reportAt', 'post', 'link'],
+    placeholders: ['name', 'event', 'reportAt', 'post', 'more', 'link'],
     languages: ['hi', 'en'],
+    sms: dutySms({ link: SLIP_LINK }),
   },
   {
     kind: 'messages',
     name: 'duty-slip-changed',
     description: 'SMS to an officer whose duty changed in a new chart version, with the link to the new slip.',
-    placeholders: ['name', 'event', 'reportAt', 'post', 'link'],
+    placeholders: ['name', 'event', 'reportAt', 'post', 'more', 'link'],
     languages: ['hi', 'en'],
+    sms: dutySms({ link: SLIP_LINK }),
   },
   {
     kind: 'messages',
@@ -114,5 +182,13 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     description: 'SMS to an officer taken off a bandobast by a new chart version.',
     placeholders: ['name', 'event'],
     languages: ['hi', 'en'],
+    sms: {
+      maxParts: 2,
+      shrink: [
+        { placeholder: 'event', min: 12 },
+        { placeholder: 'name', min: 10 },
+      ],
+      worstCase: bothLanguages((l) => ({ name: LONG_NAME[l], event: LONG_EVENT[l] })),
+    },
   },
 ];

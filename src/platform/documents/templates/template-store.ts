@@ -137,6 +137,16 @@ export class TemplateStore {
     return title === undefined ? { blocks } : { title, blocks };
   }
 
+  /** What code declares for a template (its placeholders, its SMS rules). */
+  declarationOf(kind: string, name: string): TemplateDeclaration {
+    return this.declaration(kind, name);
+  }
+
+  /** Every declared template, in declaration order. */
+  allDeclarations(): TemplateDeclaration[] {
+    return [...this.declarations.values()];
+  }
+
   private declaration(kind: string, name: string): TemplateDeclaration {
     const decl = this.declarations.get(`${kind}/${name}`);
     if (!decl) throw new TemplateError(`no template "${kind}/${name}" is declared in code`);
