@@ -1,3 +1,4 @@
+import { APP_CONFIG, AppConfig } from '../src/config/config';
 import { EofficeSimulator, startEofficeSimulator } from '../src/platform/eoffice/simulator/simulator';
 import { Poppler } from '../src/platform/documents/pdf/testing/poppler';
 import { waitFor, withClient } from './support/databases';
@@ -103,6 +104,12 @@ describe('VIP programmes (e2e)', () => {
     const sms = await withClient(t.databaseUrl, (c) => c.query(`SELECT body FROM notification WHERE source_id = $1 ORDER BY created_at`, [programmeId]));
     expect(sms.rows).toHaveLength(3);
     expect(sms.rows.map((r) => r.body).join()).not.toContain('Stadium');
+    // The link opens the web app's page for the programme (login, then the programme), not the API.
+    const base = t.app.get<AppConfig>(APP_CONFIG).BASE_URL.replace(/\/$/, '');
+    for (const { body } of sms.rows) {
+      expect(body).toContain(`${base}/vip-programmes/${programmeId}`);
+      expect(body).not.toMatch(/\/api\//);
+    }
   });
 
   it('prints on revision 3 exactly the changes since revision 2, and supersedes revision 2', async () => {

@@ -28,7 +28,9 @@ export class VipDistributionService {
 
   /**
    * SMS to the in-charges of the units. The message carries no movement details, only the
-   * reference and a link that needs a login: the programme itself stays need-to-know.
+   * reference and a link to the programme's page in the web app (`/vip-programmes/<id>`, on
+   * the phone too), which asks for a login and then opens it: the programme stays need-to-know.
+   * Never an /api address: opened on a phone, that answers 401.
    */
   async notifyUnits(
     change: Change,
@@ -39,7 +41,7 @@ export class VipDistributionService {
   ): Promise<void> {
     if (unitIds.length === 0) return;
     const recipients = await this.users.reachableIn(unitIds, ['OFFICER', 'DUTY_OFFICER'], change.em);
-    const link = `${this.config.BASE_URL.replace(/\/$/, '')}/api/v1/vip-programmes/${programme.id}/revisions/${revisionNo}`;
+    const link = `${this.config.BASE_URL.replace(/\/$/, '')}/vip-programmes/${programme.id}`;
     for (const r of recipients) {
       // A dropped unit gets no link: it no longer has access to any revision.
       const vars: Record<string, string> =
