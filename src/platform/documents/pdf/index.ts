@@ -31,6 +31,8 @@ export type {
   SpacerBlock,
   TableBlock,
   TableColumn,
+  TableGroupRow,
+  TableRow,
   TextAlign,
 } from './types';
 export { PdfSpecError } from './types';

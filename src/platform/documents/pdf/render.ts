@@ -11,6 +11,7 @@ import { drawTable } from './blocks/table';
 import { drawHeading, drawList, drawParagraph } from './blocks/text-blocks';
 import { canonicalJson, fileIdFor, sha256Hex } from './digest';
 import { Flow } from './flow';
+import { labelsFor } from './labels';
 import { PdfCanvas } from './pdf-canvas';
 import { PdfkitDocumentInternals } from './pdfkit-internals';
 import { THEME } from './theme';
@@ -19,7 +20,7 @@ import { validateSpec } from './validate';
 
 const PRODUCER = 'police-ops PDF engine (PDFKit 0.20)';
 
-function drawBlock(flow: Flow, block: Block, index: number): void {
+function drawBlock(flow: Flow, block: Block, index: number, language: PdfSpec['language']): void {
   switch (block.kind) {
     case 'heading':
       return drawHeading(flow, block);
@@ -28,7 +29,7 @@ function drawBlock(flow: Flow, block: Block, index: number): void {
     case 'keyValue':
       return drawKeyValue(flow, block);
     case 'table':
-      return drawTable(flow, block, index);
+      return drawTable(flow, block, index, labelsFor(language).continued);
     case 'signature':
       return drawSignature(flow, block);
     case 'list':
@@ -103,7 +104,7 @@ export async function renderPdfDocument(spec: PdfSpec): Promise<RenderedPdf> {
   );
   flow.newPage();
   if (spec.showTitle ?? true) drawHeading(flow, { kind: 'heading', text: spec.title, level: 1 });
-  spec.blocks.forEach((block, i) => drawBlock(flow, block, i));
+  spec.blocks.forEach((block, i) => drawBlock(flow, block, i, spec.language));
   canvas.flush();
   drawFooters(canvas, spec, frame.left, frame.right);
   const pageCount = canvas.pageCount();

@@ -125,6 +125,14 @@ export function textWidth(text: string, style: TextStyle): number {
   return (w * style.size) / 1000;
 }
 
+/** Width in points of the widest word (text between spaces) of a text. */
+export function widestWordWidth(text: string, style: TextStyle): number {
+  let widest = 0;
+  for (const line of text.split(/\r?\n/))
+    for (const word of splitWords(line)) widest = Math.max(widest, measureWord(word, style.bold).width);
+  return (widest * style.size) / 1000;
+}
+
 const graphemes = new Intl.Segmenter('hi', { granularity: 'grapheme' });
 
 /** Characters after which a long token may break without a hyphen (IDs, dates, times, URLs). */

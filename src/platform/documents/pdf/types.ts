@@ -30,16 +30,31 @@ export interface KeyValueBlock {
 
 export interface TableColumn {
   readonly header: string;
-  /** Relative width: columns share the text width in proportion to these numbers. */
+  /**
+   * Relative width: columns share the text width in proportion to these numbers, then each is
+   * widened, where others have room, to hold its widest word (words are never broken in a
+   * table; a cell whose word still does not fit is set smaller).
+   */
   readonly width: number;
   readonly align?: TextAlign;
+  /** Print a value once for a run of equal values under one group (and again atop each page). */
+  readonly mergeRepeats?: boolean;
 }
+
+/** A row across the whole table heading the rows below it (a post, say): bold, then its detail. */
+export interface TableGroupRow {
+  readonly group: string;
+  readonly detail?: string;
+}
+
+/** One string per column, or a group heading. */
+export type TableRow = readonly string[] | TableGroupRow;
 
 export interface TableBlock {
   readonly kind: 'table';
   readonly columns: readonly TableColumn[];
-  /** One string per column; rows are never split across pages. */
-  readonly rows: readonly (readonly string[])[];
+  /** Rows are never split across pages; a group heading keeps its first row with it. */
+  readonly rows: readonly TableRow[];
   /** Font size in points. Default 9. */
   readonly fontSize?: number;
 }

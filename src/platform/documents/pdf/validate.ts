@@ -10,6 +10,11 @@ function checkBlock(block: Block, index: number): void {
           throw new PdfSpecError(`${where}: column "${c.header}" needs a width > 0`);
       }
       block.rows.forEach((row, r) => {
+        if (!Array.isArray(row)) {
+          if (typeof (row as { group?: unknown }).group !== 'string')
+            throw new PdfSpecError(`${where}: row ${r + 1} is neither cells nor a group heading`);
+          return;
+        }
         if (row.length !== block.columns.length) {
           throw new PdfSpecError(
             `${where}: row ${r + 1} has ${row.length} cells but the table has ${block.columns.length} columns`,

@@ -34,10 +34,11 @@ export class Poppler {
     return path;
   }
 
-  /** Extracted text, one string per page (pdftotext separates pages with form feeds). */
-  async pagesText(pdf: Buffer): Promise<string[]> {
+  /** Extracted text, one string per page (pdftotext separates pages with form feeds); `layout` as printed. */
+  async pagesText(pdf: Buffer, options: { layout?: boolean } = {}): Promise<string[]> {
     const path = await this.save(pdf);
-    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', path, '-'], {
+    // -layout keeps each printed line as one line, so a word broken across lines shows.
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', ...(options.layout ? ['-layout'] : []), path, '-'], {
       maxBuffer: 64 * 1024 * 1024,
     });
     const pages = stdout.split('\f');
