@@ -2,9 +2,11 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { waitFor } from './support/databases';
+import { Poppler } from '../src/platform/documents/pdf/testing/poppler';
 import {
   bandobastBody,
   dutySms,
+  fetchBinary,
   istDay,
   newChart,
   publishChart,
@@ -166,6 +168,24 @@ describe('who a duty-chart publication did not notify, and why (e2e)', () => {
     }
     // What the gateway got is what was stored.
     expect(received.map((m) => m.text).sort()).toEqual(sms.map((m) => m.body).sort());
+  });
+
+  it('prints the master chart grouped by post, with the Hindi post name, the reporting time and unit names', async () => {
+    const pdf = await fetchBinary(t.http.get(`/api/v1/duty-charts/${chartId}/pdf`).auth(duty, auth)).expect(200);
+    const poppler = await Poppler.create();
+    try {
+      const text = (await poppler.pagesText(pdf.body as Buffer, { layout: true })).join('\n');
+      expect(text.split(`P1: ${LONG_HINDI_POST} / Point P1, फिक्स पॉइंट / Fixed point`).length - 1).toBe(1);
+      expect(text.split('P2: Point P2, नाका / Check-point').length - 1).toBe(1);
+      expect(text.split('New Market square, gate 1').length - 1).toBe(1);
+      expect(text).toContain('रिपोर्टिंग / Report');
+      expect(text).toMatch(/06:00–14:00\s+05:30\s/);
+      expect(text).toContain('कमला नगर / Kamla Nagar');
+      expect(text).not.toContain('KAMLA_NAGAR');
+      for (let i = 1; i <= 5; i++) expect(text).toContain(`KN-000${i}`);
+    } finally {
+      await poppler.dispose();
+    }
   });
 
   it('still names them on the next version, where their unchanged slips send nothing new', async () => {
