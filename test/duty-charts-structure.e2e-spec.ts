@@ -90,6 +90,21 @@ describe('bandobast structure: event → divisions → sectors → posts → shi
     );
   });
 
+  it('keeps a post’s Hindi name, and refuses a blank one naming the field', async () => {
+    const body = bandobastBody('Names', [
+      { code: 'H1', shifts: [shift('H1-A', at('06:00'), at('14:00'), { CONSTABLE: 1 })] },
+      { code: 'H2', shifts: [shift('H2-A', at('06:00'), at('14:00'), { CONSTABLE: 1 })] },
+    ]);
+    const posts = body.divisions[0]!.sectors[0]!.posts as Array<Record<string, unknown>>;
+    posts[0]!.nameHi = '   ';
+    const refused = await t.http.post('/api/v1/bandobasts').auth(duty, auth).send(body).expect(400);
+    expect(refused.body.fields.map((f: { field: string }) => f.field)).toEqual(['divisions[0].sectors[0].posts[0].nameHi']);
+    posts[0]!.nameHi = 'न्यू मार्केट चौराहा';
+    const id = (await t.http.post('/api/v1/bandobasts').auth(duty, auth).send(body).expect(201)).body.id;
+    const tree = (await t.http.get(`/api/v1/bandobasts/${id}`).auth(duty, auth).expect(200)).body;
+    expect(tree.divisions[0].sectors[0].posts.map((p: { nameHi: string | null }) => p.nameHi)).toEqual(['न्यू मार्केट चौराहा', null]);
+  });
+
   it('marks a solved draft stale when divisions are added, so the new posts get staffed', async () => {
     const body = bandobastBody(
       'Grows',

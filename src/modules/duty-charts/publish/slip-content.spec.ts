@@ -38,14 +38,14 @@ const post = {
   briefing: null,
 };
 
-function chart(versionNo: number, sectorInCharge = inCharge): ChartData {
+function chart(versionNo: number, sectorInCharge = inCharge, nameHi?: string | null): ChartData {
   const sector = { id: 's', code: 'D1-S1', name: 'Sector 1', inCharge: sectorInCharge };
   const division = { id: 'd', code: 'D1', name: 'Division 1', inCharge };
   const duty = (o: string, s: ReturnType<typeof shift>) => ({
     officer: officer(o),
     slotRank: 'CONSTABLE',
     shift: s,
-    post,
+    post: nameHi === undefined ? post : { ...post, nameHi },
     sector,
     division,
     inCharge: sector.inCharge,
@@ -89,5 +89,15 @@ describe('slipsOf', () => {
   it('changes the hash when anything printed on the slip changes, such as the in-charge', () => {
     const other = { ...inCharge, beltNo: 'BPL-8', nameEn: 'Mahesh' };
     expect(slipsOf(chart(2, other))[0]!.hash).not.toBe(slipsOf(chart(1))[0]!.hash);
+  });
+
+  it('keeps the hash slips had before posts had Hindi names, so a post without one re-texts nobody', () => {
+    // The hash of officer BPL-1's slip as published before the Hindi name existed.
+    const before = slipsOf(chart(1))[0]!.hash;
+    expect(before).toBe('fa9dfa8f18648a829e615e7f3268b039b9e0836bc28bfb958b62a30aba9ab333');
+    expect(slipsOf(chart(2, inCharge, null))[0]!.hash).toBe(before);
+    const named = slipsOf(chart(2, inCharge, 'प्वाइंट 1'))[0]!;
+    expect(named.content.duties[0]!.postNameHi).toBe('प्वाइंट 1');
+    expect(named.hash).not.toBe(before);
   });
 });
