@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { IsDateTime, PG_INTEGER_MAX } from '../../platform/http';
+import { DateField, DateTimeField, PG_INTEGER_MAX } from '../../platform/http';
 import {
   GRADINGS,
   Grading,
@@ -34,17 +34,14 @@ export class CreateDakDto {
   @Length(1, 100)
   letterNo?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-24' })
-  @IsOptional()
-  @IsDateTime()
+  @DateField({ optional: true, example: '2026-11-24', description: "The date the letter bears" })
   letterDate?: string;
 
   @ApiProperty({ enum: INTAKE_CHANNELS })
   @IsIn(INTAKE_CHANNELS)
   intakeChannel!: IntakeChannel;
 
-  @ApiProperty({ description: 'When it reached us; may be in the past for back-entry after an outage', example: '2026-11-25T10:30:00+05:30' })
-  @IsDateTime()
+  @DateTimeField({ description: 'When it reached us; may be in the past for back-entry after an outage, not in the future', example: '2026-11-25T10:30:00+05:30' })
   receivedAt!: string;
 
   @ApiPropertyOptional({ enum: GRADINGS, default: 'NORMAL' })
@@ -66,8 +63,8 @@ export class CreateDakDto {
 }
 
 export class DakQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsDateTime() from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateTime() to?: string;
+  @DateTimeField({ optional: true, description: 'Received at or after this instant' }) from?: string;
+  @DateTimeField({ optional: true, description: 'Received before this instant' }) to?: string;
   @ApiPropertyOptional({ enum: INTAKE_CHANNELS }) @IsOptional() @IsIn(INTAKE_CHANNELS) intakeChannel?: IntakeChannel;
   @ApiPropertyOptional({ enum: RECORD_SYNC_STATUSES }) @IsOptional() @IsIn(RECORD_SYNC_STATUSES) eofficeStatus?: RecordSyncStatus;
   @ApiPropertyOptional({ description: 'Search in the subject' }) @IsOptional() @IsString() @Length(2, 100) q?: string;

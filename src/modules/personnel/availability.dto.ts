@@ -1,14 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { IsDateTime } from '../../platform/http';
+import { DateTimeField } from '../../platform/http';
 import { AVAILABILITY_KINDS, AvailabilityKind } from './availability.entity';
 
 export class CreateAvailabilityDto {
   @ApiProperty({ enum: AVAILABILITY_KINDS }) @IsIn(AVAILABILITY_KINDS) kind!: AvailabilityKind;
-  @ApiProperty({ example: '2026-11-27T00:00:00+05:30' }) @IsDateTime() from!: string;
-  @ApiProperty({ example: '2026-11-28T00:00:00+05:30', description: 'Exclusive end' })
-  @IsDateTime()
-  to!: string;
+  @DateTimeField({ example: '2026-11-27', description: 'Not before today (IST): a new entry is new work' }) from!: string;
+  @DateTimeField({ example: '2026-11-28', description: 'Exclusive end' }) to!: string;
   @ApiPropertyOptional({ example: 'Earned leave, order 123/2026' })
   @IsOptional()
   @IsString()
@@ -17,8 +15,8 @@ export class CreateAvailabilityDto {
 }
 
 export class AvailabilityQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsDateTime() from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateTime() to?: string;
+  @DateTimeField({ optional: true, description: 'Entries ending after this instant' }) from?: string;
+  @DateTimeField({ optional: true, description: 'Entries starting before this instant' }) to?: string;
 }
 
 export class CancelAvailabilityDto {
@@ -30,8 +28,8 @@ export class CancelAvailabilityDto {
 
 /** The DGP's practice: weekly offs are cancelled on VIP movement days. */
 export class CancelWeeklyOffsDto {
-  @ApiProperty({ example: '2026-11-27T00:00:00+05:30' }) @IsDateTime() from!: string;
-  @ApiProperty({ example: '2026-11-28T00:00:00+05:30' }) @IsDateTime() to!: string;
+  @DateTimeField({ example: '2026-11-27' }) from!: string;
+  @DateTimeField({ example: '2026-11-28', description: 'Exclusive end' }) to!: string;
   @ApiPropertyOptional({
     example: 'ZONE_1',
     description: 'Only officers of this unit subtree; default: your whole unit',

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { InCommissionerate } from '../../platform/geo';
-import { IsDateTime, PG_INTEGER_MAX } from '../../platform/http';
+import { DateTimeField, PG_INTEGER_MAX } from '../../platform/http';
 import { LEG_ACTIVITIES, LEG_MODES, LegActivity, LegMode } from './leg';
 import { SECURITY_CATEGORIES, SecurityCategory } from './vip.entity';
 
@@ -32,8 +32,8 @@ export class LegDto {
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'key must be 1-40 letters, digits, - or _' })
   key?: string;
-  @ApiProperty({ example: '2026-11-27T10:00:00+05:30' }) @IsDateTime() start!: string;
-  @ApiProperty({ example: '2026-11-27T10:40:00+05:30' }) @IsDateTime() end!: string;
+  @DateTimeField({ example: '2026-11-27T10:00:00+05:30', description: 'A new leg, or a changed time, may not lie in the past' }) start!: string;
+  @DateTimeField({ example: '2026-11-27T10:40:00+05:30' }) end!: string;
   @ApiProperty({ type: PlaceDto }) @IsDefined() @ValidateNested() @Type(() => PlaceDto) from!: PlaceDto;
   @ApiProperty({ type: PlaceDto }) @IsDefined() @ValidateNested() @Type(() => PlaceDto) to!: PlaceDto;
   @ApiProperty({ enum: LEG_MODES }) @IsIn(LEG_MODES) mode!: LegMode;

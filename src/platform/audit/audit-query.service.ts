@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { DocumentSigner } from '../documents/document-signer';
+import { parseIstInstant } from '../time';
 import { AuditLogEntry } from './audit-log.entity';
 import { AuditQueryDto } from './audit.dto';
 import { AUDIT_SIGNER, ChainReport, verifyAuditChain } from './audit-verify';
@@ -24,8 +25,8 @@ export class AuditQueryService {
     if (f.entityType) q.andWhere('a.entity_type = :entityType', { entityType: f.entityType });
     if (f.entityId) q.andWhere('a.entity_id = :entityId', { entityId: f.entityId });
     if (f.actorId) q.andWhere('a.actor_id = :actorId', { actorId: f.actorId });
-    if (f.from) q.andWhere('a.at >= :from', { from: f.from });
-    if (f.to) q.andWhere('a.at < :to', { to: f.to });
+    if (f.from) q.andWhere('a.at >= :from', { from: parseIstInstant(f.from) });
+    if (f.to) q.andWhere('a.at < :to', { to: parseIstInstant(f.to) });
     if (f.before) q.andWhere('a.id < :before', { before: f.before });
     return q.getMany();
   }

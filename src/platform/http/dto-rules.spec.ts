@@ -10,7 +10,8 @@ import { PG_INTEGER_MAX } from './field-error';
  * - a whole number has a @Min and a @Max within PostgreSQL's integer (or, said so, bigint);
  * - a nested object that is not @IsOptional is @IsDefined (a missing `from` passed
  *   validation and threw a TypeError);
- * - a date is checked strictly (2026-02-30 is refused by the DTO, not by the database).
+ * - a date or time is read by the one IST rule (platform/time), through @DateTimeField,
+ *   @DateField or @TimeOfDayField: a local time is IST, not UTC, and 2026-02-30 is refused.
  */
 const SRC = join(__dirname, '../..');
 
@@ -82,14 +83,26 @@ describe('request DTO rules', () => {
     expect(problems).toEqual([]);
   });
 
-  it('checks every date strictly', () => {
+  it('reads every date and time through the one IST rule (platform/time readIstInstant)', () => {
     const problems: string[] = [];
+    const ist = ['isIstDateTime', 'isIstDate', 'isIstTimeOfDay'];
     for (const [key, list] of properties) {
-      for (const m of list.filter((x) => x.name === 'isIso8601' || x.name === 'isDateString')) {
-        const options = m.constraints?.[0] as { strict?: boolean } | undefined;
-        if (!options?.strict) problems.push(`${key}: @${m.name} without { strict: true } (2026-02-30 passes)`);
-      }
+      // A bare class-validator date check reads a local time as UTC, or leaves it for `new Date` to.
+      for (const m of list.filter((x) => ['isIso8601', 'isDateString', 'isDate', 'minDate', 'maxDate', 'isMilitaryTime'].includes(x.name ?? '')))
+        problems.push(`${key}: @${m.name}; use @DateTimeField, @DateField or @TimeOfDayField (platform/http)`);
+      // A field named as a time is one of them, unless it is a nested place (a leg's from and to).
+      const name = key.split('.')[1]!;
+      const nested = list.some((m) => m.type === 'nestedValidation');
+      if (/(At|Date|Time)$|^(from|to|start|end)$/.test(name) && !nested && !list.some((m) => ist.includes(m.name ?? '')))
+        problems.push(`${key}: looks like a date or time but is not read by the IST rule`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('finds the date and time fields it speaks of', () => {
+    const ist = [...properties].filter(([, list]) => list.some((m) => m.name === 'isIstDateTime')).map(([key]) => key);
+    expect(ist).toEqual(expect.arrayContaining(['LegDto.start', 'ShiftDto.reportAt', 'IntakeDto.receivedAt', 'CreateAvailabilityDto.from', 'DakQueryDto.to', 'ProtestQueryDto.from', 'AuditQueryDto.from']));
+    expect(properties.get('CreateDakDto.letterDate')!.some((m) => m.name === 'isIstDate')).toBe(true);
+    expect(properties.get('CreateVenueDto.opensAt')!.some((m) => m.name === 'isIstTimeOfDay')).toBe(true);
   });
 });

@@ -15,7 +15,11 @@ import {
   istStartOfHour,
   istYear,
   parseIstDateTime,
+  parseIstInstant,
   parseTimeOfDay,
+  readIstDate,
+  readIstInstant,
+  readIstTimeOfDay,
   readTimeOfDay,
 } from './ist';
 import { fixedClock, systemClock } from './clock';
@@ -157,6 +161,77 @@ describe('parsing a local IST date-time', () => {
     expect(() => parseIstDateTime('27-11-2026')).toThrow('not a local date-time');
     expect(() => parseIstDateTime('2026-02-30T10:00')).toThrow('not a real date and time');
     expect(() => parseIstDateTime('2026-11-27T24:00')).toThrow('not a real date and time');
+  });
+});
+
+describe('reading a date-time, with or without an offset (the one rule)', () => {
+  const utc = (text: string) => readIstInstant(text)?.toISOString() ?? null;
+
+  it('reads a local time as IST wall clock, not UTC', () => {
+    expect(utc('2026-12-06T11:00:00')).toBe('2026-12-06T05:30:00.000Z');
+    expect(utc('2026-12-06T11:00')).toBe('2026-12-06T05:30:00.000Z');
+    expect(utc('2026-12-06 11:00:00')).toBe('2026-12-06T05:30:00.000Z');
+    expect(utc('2026-12-06T08:00:00')).toBe('2026-12-06T02:30:00.000Z');
+  });
+
+  it('reads a bare date as 00:00 IST that day', () => {
+    expect(utc('2026-12-06')).toBe('2026-12-05T18:30:00.000Z');
+    expect(readIstInstant('2026-12-06')).toEqual(parseIstDateTime('2026-12-06'));
+  });
+
+  it('puts IST midnight at 18:30 UTC of the day before, and 23:59 IST at 18:29 UTC', () => {
+    expect(utc('2026-12-06T00:00:00')).toBe('2026-12-05T18:30:00.000Z');
+    expect(utc('2026-12-05T23:59:00')).toBe('2026-12-05T18:29:00.000Z');
+    expect(utc('2026-12-05T23:59:59.999')).toBe('2026-12-05T18:29:59.999Z');
+    expect(istDateKey(readIstInstant('2026-12-06T00:00:00')!)).toBe('2026-12-06');
+    expect(istDateKey(readIstInstant('2026-12-05T23:59:00')!)).toBe('2026-12-05');
+    // A year turns over the same way.
+    expect(utc('2027-01-01T00:00:00')).toBe('2026-12-31T18:30:00.000Z');
+  });
+
+  it('keeps the offset written, whichever way it is written', () => {
+    expect(utc('2026-12-06T11:00:00+05:30')).toBe('2026-12-06T05:30:00.000Z');
+    expect(utc('2026-12-06T11:00:00+0530')).toBe('2026-12-06T05:30:00.000Z');
+    expect(utc('2026-12-06T11:00:00+05')).toBe('2026-12-06T06:00:00.000Z');
+    expect(utc('2026-12-06T05:30:00Z')).toBe('2026-12-06T05:30:00.000Z');
+    expect(utc('2026-12-06T05:30:00.123Z')).toBe('2026-12-06T05:30:00.123Z');
+    expect(utc('2026-12-06T00:00:00-05:00')).toBe('2026-12-06T05:00:00.000Z');
+    expect(utc('2026-12-06T11:00:00,5+05:30')).toBe('2026-12-06T05:30:00.500Z');
+  });
+
+  it('refuses what is not a real date-time in ISO 8601 extended form', () => {
+    for (const text of ['2026-02-30', '2026-02-29T10:00', '2026-13-01', '2026-12-06T24:00', '2026-12-06T10:60', '2026-12-06T10:00:60', '2026-12-06T10:00+14:60', '2026-12-06T10:00+15:00', '2026-12-06Z', '06-12-2026', '20261206T110000', '2026-12-6', 'tomorrow', '', ' 2026-12-06']) {
+      expect({ text, at: readIstInstant(text) }).toEqual({ text, at: null });
+    }
+    expect(readIstInstant(1765000000000)).toBeNull();
+    expect(readIstInstant(new Date())).toBeNull();
+    expect(() => parseIstInstant('2026-02-30')).toThrow('not an ISO 8601 date-time');
+    // 2028 is a leap year, and the years 0–99 are not read as 1900–1999.
+    expect(utc('2028-02-29T10:00')).toBe('2028-02-29T04:30:00.000Z');
+    expect(utc('0050-01-01T05:30:00Z')).toBe('0050-01-01T05:30:00.000Z');
+  });
+
+  it('round-trips with istIso, milliseconds included', () => {
+    for (const text of ['2026-12-06T00:00:00', '2026-12-05T23:59:59.999', '2026-12-06T11:00:00.250']) {
+      const at = parseIstInstant(text);
+      expect(parseIstInstant(istIso(at))).toEqual(at);
+      expect(istIso(at)).toBe(`${text}+05:30`);
+    }
+  });
+
+  it('reads the IST day a date or date-time names', () => {
+    expect(readIstDate('2026-12-06')).toBe('2026-12-06');
+    expect(readIstDate('2026-12-05T18:29:00Z')).toBe('2026-12-05');
+    expect(readIstDate('2026-12-05T18:30:00Z')).toBe('2026-12-06');
+    expect(readIstDate('2026-02-30')).toBeNull();
+  });
+
+  it('reads a time of day on the IST clock as HH:mm', () => {
+    expect(readIstTimeOfDay('08:00')).toBe('08:00');
+    expect(readIstTimeOfDay('08:00:00')).toBe('08:00');
+    expect(readIstTimeOfDay('00:00')).toBe('00:00');
+    expect(readIstTimeOfDay('23:59:00')).toBe('23:59');
+    for (const text of ['24:00', '8:00', '08:00:30', '08:00Z', '08:00+05:30', 800]) expect(readIstTimeOfDay(text)).toBeNull();
   });
 });
 

@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { InCommissionerate } from '../../../platform/geo';
-import { IsDateTime } from '../../../platform/http';
+import { DateTimeField } from '../../../platform/http';
 import { POST_KINDS, PostKind } from './structure.entity';
 
 /** Codes appear in shortfalls and on slips ("sector D1-S3, shift D1-S3-P12-A"), so they are short and plain. */
@@ -28,15 +28,11 @@ export class ShiftDto {
   @ApiProperty({ example: 'D1-S3-P12-A' })
   @Matches(CODE, { message: `code ${CODE_MESSAGE}` })
   code!: string;
-  @ApiProperty({ example: '2026-11-27T22:00:00+05:30' })
-  @IsDateTime()
+  @DateTimeField({ example: '2026-11-27T22:00:00+05:30', description: 'Not in the past: a new shift is new work' })
   start!: string;
-  @ApiProperty({ example: '2026-11-28T06:00:00+05:30', description: 'May be the next day' })
-  @IsDateTime()
+  @DateTimeField({ example: '2026-11-28T06:00:00+05:30', description: 'May be the next day' })
   end!: string;
-  @ApiPropertyOptional({ description: 'Default: start minus the bandobast reportMinutesBefore' })
-  @IsOptional()
-  @IsDateTime()
+  @DateTimeField({ optional: true, example: '2026-11-27T21:30:00+05:30', description: 'Default: start minus the bandobast reportMinutesBefore' })
   reportAt?: string;
   @ApiProperty({ example: { SI: 1, CONSTABLE: 4 }, description: 'Exact head count per rank' })
   @IsObject()

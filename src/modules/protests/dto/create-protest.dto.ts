@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { INDIAN_MOBILE, INDIAN_MOBILE_MESSAGE, IsDateTime } from '../../../platform/http';
+import { INDIAN_MOBILE, INDIAN_MOBILE_MESSAGE, DateTimeField } from '../../../platform/http';
 import { INTAKE_CHANNELS, IntakeChannel } from '../../../platform/eoffice';
 import { EVENT_TYPE_CODES, EventType, ID_DOCUMENT_TYPES, IdDocumentType, SMS_LANGUAGES, SmsLanguage } from '../event-types';
 import { LoudspeakerDto, RouteDto, VehiclesDto } from './protest-place.dto';
@@ -47,8 +47,8 @@ export class EventDto {
   @IsString() @Length(5, 2000)
   purpose!: string;
 
-  @ApiProperty({ example: '2026-11-27T11:00:00+05:30' }) @IsDateTime() startsAt!: string;
-  @ApiProperty({ example: '2026-11-27T14:00:00+05:30' }) @IsDateTime() endsAt!: string;
+  @DateTimeField({ example: '2026-11-27T11:00:00+05:30', description: 'Not in the past: permission is for an event still to come' }) startsAt!: string;
+  @DateTimeField({ example: '2026-11-27T14:00:00+05:30' }) endsAt!: string;
 
   @ApiProperty({ example: 300 }) @IsInt() @Min(1) @Max(1_000_000) expectedParticipants!: number;
 
@@ -72,8 +72,7 @@ export class EventDto {
 export class IntakeDto {
   @ApiProperty({ enum: INTAKE_CHANNELS }) @IsIn(INTAKE_CHANNELS) channel!: IntakeChannel;
 
-  @ApiProperty({ description: 'When it reached us; may lie in the past for back-entry after an outage' })
-  @IsDateTime()
+  @DateTimeField({ description: 'When it reached us; may lie in the past for back-entry after an outage, not in the future', example: '2026-11-24T10:30:00+05:30' })
   receivedAt!: string;
 }
 

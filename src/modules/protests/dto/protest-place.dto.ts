@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { InCommissionerate } from '../../../platform/geo';
-import { IsDateTime } from '../../../platform/http';
+import { DateTimeField } from '../../../platform/http';
 
 export class RoutePointDto {
   @ApiProperty({ example: 'रोशनपुरा चौराहा / Roshanpura Square' })
@@ -32,8 +32,8 @@ export class RouteDto {
 
 /** Noise Rules 2000 r.5: written permission, and hours (IST instants) within the event. */
 export class LoudspeakerDto {
-  @ApiProperty({ example: '2026-11-27T11:00:00+05:30' }) @IsDateTime() from!: string;
-  @ApiProperty({ example: '2026-11-27T13:00:00+05:30' }) @IsDateTime() to!: string;
+  @DateTimeField({ example: '2026-11-27T11:00:00+05:30' }) from!: string;
+  @DateTimeField({ example: '2026-11-27T13:00:00+05:30' }) to!: string;
 }
 
 export class VehiclesDto {

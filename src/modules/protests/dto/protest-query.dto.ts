@@ -1,15 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { IsDateTime, PG_INTEGER_MAX } from '../../../platform/http';
+import { DateTimeField, PG_INTEGER_MAX } from '../../../platform/http';
 import { EVENT_TYPE_CODES, EventType } from '../event-types';
 import { PROTEST_STATUSES, ProtestStatus } from '../protest-workflow';
 import { queryBoolean } from './query-boolean';
 
 /** The control room's list: events overlapping [from, to), and the flags it works by. */
 export class ProtestQueryDto {
-  @ApiPropertyOptional({ description: 'Events ending after this instant' }) @IsOptional() @IsDateTime() from?: string;
-  @ApiPropertyOptional({ description: 'Events starting before this instant' }) @IsOptional() @IsDateTime() to?: string;
+  @DateTimeField({ optional: true, description: 'Events ending after this instant' }) from?: string;
+  @DateTimeField({ optional: true, description: 'Events starting before this instant' }) to?: string;
   @ApiPropertyOptional({ enum: PROTEST_STATUSES }) @IsOptional() @IsIn(PROTEST_STATUSES) status?: ProtestStatus;
   @ApiPropertyOptional({ example: 'TT_NAGAR' }) @IsOptional() @IsString() @Length(2, 40) thana?: string;
   @ApiPropertyOptional({ example: 'AMBEDKAR_PARK' }) @IsOptional() @IsString() @Length(2, 40) venue?: string;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { InCommissionerate } from '../../../platform/geo';
-import { IsDateTime, PG_INTEGER_MAX } from '../../../platform/http';
+import { DateTimeField, PG_INTEGER_MAX } from '../../../platform/http';
 import { RESTRICTION_AREA_KINDS, RestrictionAreaKind } from '../entities/restriction-order.entity';
 
 export class GeoPointDto {
@@ -30,14 +30,14 @@ export class CreateRestrictionOrderDto {
   @IsOptional() @IsArray() @ArrayMinSize(3) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => GeoPointDto)
   polygon?: GeoPointDto[];
 
-  @ApiProperty({ example: '2026-12-01T00:00:00+05:30' }) @IsDateTime() startsAt!: string;
-  @ApiProperty({ example: '2026-12-20T00:00:00+05:30' }) @IsDateTime() endsAt!: string;
+  @DateTimeField({ example: '2026-12-01T00:00:00+05:30' }) startsAt!: string;
+  @DateTimeField({ example: '2026-12-20T00:00:00+05:30' }) endsAt!: string;
 }
 
 /** An order may be extended, re-worded or lifted; its area stays as issued (issue a new order). */
 export class UpdateRestrictionOrderDto {
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(PG_INTEGER_MAX) version!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(5, 1000) reason?: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateTime() endsAt?: string;
+  @DateTimeField({ optional: true, example: '2026-12-25T00:00:00+05:30' }) endsAt?: string;
   @ApiPropertyOptional({ description: 'false lifts the order' }) @IsOptional() @IsBoolean() isActive?: boolean;
 }

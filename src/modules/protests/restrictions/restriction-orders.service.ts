@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
 import { assertVersion, fieldError } from '../../../platform/http';
+import { parseIstInstant } from '../../../platform/time';
 import { changedFields } from '../audit-diff';
 import { RestrictionOrder } from '../entities/restriction-order.entity';
 import { CreateRestrictionOrderDto, UpdateRestrictionOrderDto } from './restriction-order.dto';
@@ -31,8 +32,8 @@ export class RestrictionOrdersService {
   }
 
   create(actor: Actor, dto: CreateRestrictionOrderDto): Promise<RestrictionOrder> {
-    const startsAt = new Date(dto.startsAt);
-    const endsAt = new Date(dto.endsAt);
+    const startsAt = parseIstInstant(dto.startsAt);
+    const endsAt = parseIstInstant(dto.endsAt);
     if (endsAt <= startsAt) throw fieldError('endsAt', 'endsAt must be after startsAt');
     const area = dto.areaKind === 'RADIUS' ? radius(dto) : polygon(dto);
     return this.uow.run(async (change) => {
@@ -57,7 +58,7 @@ export class RestrictionOrdersService {
       const before = { ...order };
       if (dto.reason !== undefined) order.reason = dto.reason;
       if (dto.isActive !== undefined) order.isActive = dto.isActive;
-      if (dto.endsAt !== undefined) order.endsAt = new Date(dto.endsAt);
+      if (dto.endsAt !== undefined) order.endsAt = parseIstInstant(dto.endsAt);
       if (order.endsAt <= order.startsAt) throw fieldError('endsAt', 'endsAt must be after the order\'s start');
       const saved = await em.save(order);
       const action = before.isActive && !saved.isActive ? 'protest.restriction_order_lifted' : 'protest.restriction_order_updated';

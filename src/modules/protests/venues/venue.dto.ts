@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { InCommissionerate } from '../../../platform/geo';
-import { PG_INTEGER_MAX } from '../../../platform/http';
-
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+import { PG_INTEGER_MAX, TimeOfDayField } from '../../../platform/http';
 
 export class CreateVenueDto {
   @ApiProperty({ example: 'AMBEDKAR_PARK' })
@@ -15,8 +13,8 @@ export class CreateVenueDto {
   @ApiProperty({ example: 23.2335 }) @InCommissionerate('lat') lat!: number;
   @ApiProperty({ example: 77.407 }) @InCommissionerate('lng') lng!: number;
   @ApiPropertyOptional({ example: 1000 }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000) capacity?: number;
-  @ApiPropertyOptional({ example: '10:00', description: 'IST' }) @IsOptional() @Matches(HHMM, { message: '$property must be HH:MM' }) opensAt?: string;
-  @ApiPropertyOptional({ example: '17:00', description: 'IST' }) @IsOptional() @Matches(HHMM, { message: '$property must be HH:MM' }) closesAt?: string;
+  @TimeOfDayField({ optional: true, example: '10:00' }) opensAt?: string;
+  @TimeOfDayField({ optional: true, example: '17:00' }) closesAt?: string;
   @ApiProperty({ example: 'TT_NAGAR' }) @IsString() @Length(2, 40) thanaCode!: string;
   @ApiPropertyOptional({ example: 'designated_protest_ground' }) @IsOptional() @IsString() @Length(2, 60) kind?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 1000) notes?: string;
