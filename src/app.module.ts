@@ -28,7 +28,7 @@ import { throttlerOptions } from './platform/http/throttles';
 import { loggerParams } from './platform/logging';
 import { NotifyModule } from './platform/notify/notify.module';
 import { QueueModule } from './platform/queue/queue.module';
-import { TimeModule } from './platform/time';
+import { Clock, TimeModule } from './platform/time';
 import { UnitsModule } from './platform/units/units.module';
 
 export interface AppRuntime {
@@ -37,6 +37,8 @@ export interface AppRuntime {
   databaseUrl: string;
   /** Where log lines go instead of stdout (the e2e tests keep them, to scan them for personal data). */
   logStream?: DestinationStream;
+  /** Where "now" comes from for the app's time rules; the machine's clock unless a test gives one. */
+  clock?: Clock;
 }
 
 @Module({})
@@ -57,7 +59,7 @@ export class AppModule implements NestModule {
           }),
         ),
         DatabaseModule,
-        TimeModule,
+        TimeModule.forRoot(runtime.clock),
         GeoModule,
         UnitsModule,
         AuditModule,

@@ -9,6 +9,7 @@ import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { Role } from '../../src/platform/auth/roles';
 import { TransactionService } from '../../src/platform/database/transaction.service';
+import type { Clock } from '../../src/platform/time';
 import { UnitsService } from '../../src/platform/units/units.service';
 import { UsersService } from '../../src/platform/auth/users.service';
 import { keepPdfs, logStream } from './artifacts';
@@ -26,8 +27,13 @@ export interface TestApp {
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 
+export interface BootOptions {
+  /** The app's clock (`fixedClock(…)`), for time rules; the machine's clock by default. */
+  clock?: Clock;
+}
+
 /** Boots the real AppModule on a fresh database. Pass env overrides as strings, as in production. */
-export async function bootTestApp(env: Record<string, string> = {}, existingDatabaseUrl?: string): Promise<TestApp> {
+export async function bootTestApp(env: Record<string, string> = {}, existingDatabaseUrl?: string, options: BootOptions = {}): Promise<TestApp> {
   const databaseUrl = existingDatabaseUrl ?? (await createTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'police-ops-e2e-'));
   // The app logs at info into test/artifacts/logs (scanned for personal data at the end of the
@@ -43,7 +49,7 @@ export async function bootTestApp(env: Record<string, string> = {}, existingData
   const testPath = (globalThis as { expect?: { getState(): { testPath?: string } } }).expect?.getState().testPath;
   const artifactName = `${basename(testPath ?? 'test', '.e2e-spec.ts')}-${basename(dataDir)}`;
   const logs = process.env.TEST_LOG_LEVEL ? undefined : logStream(artifactName);
-  const app = await createApp({ config, databaseUrl, logStream: logs });
+  const app = await createApp({ config, databaseUrl, logStream: logs, clock: options.clock });
   const handler = app.getHttpAdapter().getInstance() as RequestListener;
   const http = request.agent(keepPdfs(handler, artifactName));
   await ensureTestUnits(app);
