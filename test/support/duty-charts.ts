@@ -56,6 +56,7 @@ export interface ShiftSpec {
   code: string;
   start: string;
   end: string;
+  reportAt?: string;
   ranks: Record<string, number>;
   minWomen?: number;
   skills?: Record<string, number>;

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/context';
 import { UnitOfWork } from '../../platform/change';
@@ -10,11 +10,14 @@ import {
   SyncStateService,
 } from '../../platform/eoffice';
 import { fieldError } from '../../platform/http';
+import { CLOCK, Clock, parseIstInstant } from '../../platform/time';
 import { unitScope, UnitsService } from '../../platform/units';
 import { DakReceipt } from './dak-receipt.entity';
 import { CreateDakDto, DakQueryDto } from './dak.dto';
 
 export const DAK_SOURCE = 'dak_receipt';
+/** A receipt stamped a few minutes ahead is a clock skew; further ahead is a typing error. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** The dak register: every inward item gets a number here at once, and goes to e-Office when it can. */
 @Injectable()
@@ -24,11 +27,14 @@ export class DakService {
     private readonly uow: UnitOfWork,
     private readonly sync: SyncStateService,
     private readonly units: UnitsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async receive(actor: Actor, dto: CreateDakDto): Promise<DakView> {
-    const receivedAt = new Date(dto.receivedAt);
-    if (receivedAt.getTime() > Date.now() + 5 * 60_000)
+    // Back-entry after an outage is the point of the field: any past moment, but not the future
+    // (a few minutes' grace for a clock that runs ahead).
+    const receivedAt = parseIstInstant(dto.receivedAt);
+    if (receivedAt.getTime() > this.clock.now().getTime() + CLOCK_SKEW_MS)
       throw fieldError('receivedAt', 'receivedAt cannot be in the future');
     const { dak, inward } = await this.uow.run(async (change) => {
       const { em } = change;
@@ -92,8 +98,8 @@ export class DakService {
       .orderBy('d.received_at', 'DESC')
       .take(f.limit)
       .skip(f.offset);
-    if (f.from) q.andWhere('d.received_at >= :from', { from: f.from });
-    if (f.to) q.andWhere('d.received_at < :to', { to: f.to });
+    if (f.from) q.andWhere('d.received_at >= :from', { from: parseIstInstant(f.from) });
+    if (f.to) q.andWhere('d.received_at < :to', { to: parseIstInstant(f.to) });
     if (f.intakeChannel) q.andWhere('d.intake_channel = :ch', { ch: f.intakeChannel });
     if (f.eofficeStatus)
       q.andWhere(`${recordSyncStatusSql(':dakSource', 'd.id::text')} = :st`, {

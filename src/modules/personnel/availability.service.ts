@@ -1,8 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../platform/context';
 import { UnitOfWork } from '../../platform/change';
 import { fieldError } from '../../platform/http';
+import { CLOCK, Clock, formatIstDate, istStartOfDay, parseIstInstant } from '../../platform/time';
 import { unitInScope, unitScope, unitSubtreeScope, UnitsService } from '../../platform/units';
 import { AvailabilityEntry } from './availability.entity';
 import {
@@ -23,8 +24,8 @@ export interface UnavailableWindow {
 }
 
 function window(fromText: string, toText: string): { from: Date; to: Date } {
-  const from = new Date(fromText);
-  const to = new Date(toText);
+  const from = parseIstInstant(fromText);
+  const to = parseIstInstant(toText);
   if (to <= from) throw fieldError('to', 'to must be after from');
   if (to.getTime() - from.getTime() > MAX_SPAN_MS)
     throw fieldError('to', 'an entry may span at most a year');
@@ -38,6 +39,7 @@ export class AvailabilityService {
     private readonly uow: UnitOfWork,
     private readonly officers: OfficersService,
     private readonly units: UnitsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(
@@ -51,8 +53,8 @@ export class AvailabilityService {
       .createQueryBuilder('a')
       .where('a.officer_id = :officerId', { officerId })
       .orderBy('a.starts_at');
-    if (q.from) query.andWhere('a.ends_at > :from', { from: q.from });
-    if (q.to) query.andWhere('a.starts_at < :to', { to: q.to });
+    if (q.from) query.andWhere('a.ends_at > :from', { from: parseIstInstant(q.from) });
+    if (q.to) query.andWhere('a.starts_at < :to', { to: parseIstInstant(q.to) });
     return query.getMany();
   }
 
@@ -62,6 +64,11 @@ export class AvailabilityService {
     dto: CreateAvailabilityDto,
   ): Promise<AvailabilityEntry> {
     const { from, to } = window(dto.from, dto.to);
+    // Leave, an off or a court date is recorded ahead, or on the day itself (a leave from today's
+    // 00:00 entered at 10:00); one that began before today in IST is not new work.
+    const today = istStartOfDay(this.clock.now());
+    if (from < today)
+      throw fieldError('from', `from is before today (${formatIstDate(today)} IST): a new entry may begin today or later`);
     return this.uow.run(async (change) => {
       const { em } = change;
       await this.officers.get(actor, officerId, em);

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../platform/audit';
@@ -9,9 +9,9 @@ import { SyncStateService } from '../../platform/eoffice';
 import { fieldError } from '../../platform/http';
 import { UnitsService } from '../../platform/units';
 import { BandobastService } from '../duty-charts';
-import { istDateKey } from '../../platform/time';
+import { CLOCK, Clock, istDateKey, parseIstInstant } from '../../platform/time';
 import { bandobastDraftFor } from './vip-bandobast';
-import { checkLegRoutes, checkLegTimes } from './legs.rules';
+import { checkLegRoutes, checkLegsNotPast, checkLegTimes } from './legs.rules';
 import { diffLegs, LegChange, LegChangeSummary, summariseChanges } from './revision-diff';
 import { legClashPoints } from './units-along-route';
 import { programmeBlocks } from './vip-paper';
@@ -45,11 +45,13 @@ export class VipProgrammesService {
     private readonly bandobasts: BandobastService,
     private readonly units: UnitsService,
     private readonly documents: DocumentsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Issues revision 1 and answers with the protests (and other programmes) near each leg. */
   async create(actor: Actor, dto: CreateProgrammeDto): Promise<Issued> {
     checkLegTimes(dto.legs);
+    checkLegsNotPast(dto.legs, this.clock.now());
     checkLegRoutes(dto.legs);
     const issued = await this.uow.run({
       // The paper prints the programme's new number: drawn with the number expected, redrawn if another took it.
@@ -99,6 +101,7 @@ export class VipProgrammesService {
         dto.legs.forEach((l, i) => {
           if (l.key && !known.has(l.key)) throw fieldError(`legs[${i}].key`, `legs[${i}].key ${l.key} is not a leg of revision ${previous.revisionNo}; omit it for a new leg`);
         });
+        checkLegsNotPast(dto.legs, this.clock.now(), previous.legs);
         const { legs, unitIds } = await unitsConcerned(d.em, this.units, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
         const protectee = await d.em.findOneOrFail(Protectee, { where: { id: programme.protecteeId } });
         const plan: RevisionPlan = {
@@ -144,7 +147,7 @@ export class VipProgrammesService {
     VIP_WORKFLOW.next(programme.status, 'bandobastDraft', actor.roles, programme);
     const revision = await this.dataSource.getRepository(VipProgrammeRevision).findOneOrFail({ where: { programmeId: id, revisionNo: programme.currentRevision } });
     // Drafted from the programme: the VIP module decides who may read it (VipBandobastReaders).
-    const bandobast = await this.bandobasts.create(actor, bandobastDraftFor({ ref: programme.ref, title: programme.title, legs: revision.legs }), { type: VIP_SOURCE, id });
+    const bandobast = await this.bandobasts.create(actor, bandobastDraftFor({ ref: programme.ref, title: programme.title, legs: revision.legs }, this.clock.now()), { type: VIP_SOURCE, id });
     await this.audit.recordAlone({ action: 'vip.bandobast_draft', entityType: VIP_SOURCE, entityId: id, diff: { bandobastId: bandobast.id, revision: revision.revisionNo } });
     return { bandobastId: bandobast.id };
   }
@@ -269,8 +272,8 @@ function assertRevisable(actor: Actor, programme: VipProgramme, revisedFrom: num
 function withKeys(legs: LegDto[]): LegWithUnits[] {
   return legs.map((l) => ({
     key: l.key ?? `L${randomBytes(4).toString('hex')}`,
-    start: new Date(l.start).toISOString(),
-    end: new Date(l.end).toISOString(),
+    start: parseIstInstant(l.start).toISOString(),
+    end: parseIstInstant(l.end).toISOString(),
     from: { name: l.from.name, lat: l.from.lat, lng: l.from.lng },
     to: { name: l.to.name, lat: l.to.lat, lng: l.to.lng },
     mode: l.mode,

@@ -1,8 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
 import { fieldError } from '../../../platform/http';
+import { CLOCK, Clock } from '../../../platform/time';
 import { unitInScope, unitScope, UnitsService, Unit } from '../../../platform/units';
 import { PersonnelDirectory } from '../../personnel';
 import { AddDivisionsDto, CreateBandobastDto, ListBandobastsDto } from './bandobast.dto';
@@ -21,6 +22,7 @@ export class BandobastService {
     private readonly units: UnitsService,
     private readonly directory: PersonnelDirectory,
     private readonly needToKnow: BandobastNeedToKnow,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -56,7 +58,7 @@ export class BandobastService {
           createdBy: actor.id,
         }),
       );
-      const structure = await writeStructure(em, this.directory, bandobast.id, dto.divisions);
+      const structure = await writeStructure(em, this.directory, bandobast.id, dto.divisions, this.clock.now());
       change.audit({
         action: 'bandobast.created',
         entityType: BANDOBAST_ENTITY,
@@ -72,7 +74,7 @@ export class BandobastService {
     return this.uow.run(async (change) => {
       const { em } = change;
       await this.lock(actor, id, em);
-      const structure = await writeStructure(em, this.directory, id, dto.divisions);
+      const structure = await writeStructure(em, this.directory, id, dto.divisions, this.clock.now());
       await em.query(
         `UPDATE duty_chart SET solve_result = 'STALE', version = version + 1, updated_at = now() WHERE bandobast_id = $1 AND status = 'DRAFT' AND solve_result IS NOT NULL`,
         [id],

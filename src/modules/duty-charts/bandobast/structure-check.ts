@@ -1,5 +1,6 @@
 import { FieldProblem } from '../../../platform/http';
 import { RANKS } from '../../../platform/ranks';
+import { formatIstDateTime, parseIstInstant } from '../../../platform/time';
 import { isSkill, normaliseSkill, unknownSkillMessage } from '../../personnel';
 import { DivisionDto, ShiftDto } from './bandobast.dto';
 
@@ -18,11 +19,12 @@ export interface ExistingCodes {
 /**
  * Every problem in a submitted structure, each named by its path
  * (`divisions[0].sectors[2].posts[1].shifts[0].ranks.CONSTABEL`), so a 250-post order
- * can be fixed in one pass.
+ * can be fixed in one pass. Every shift in it is new work, so none may start before `now`.
  */
 export function checkStructure(
   divisions: readonly DivisionDto[],
   existing: ExistingCodes,
+  now: Date,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const fail = (field: string, message: string) =>
@@ -46,7 +48,7 @@ export function checkStructure(
         p.shifts.forEach((sh, hi) => {
           const hp = `${pp}.shifts[${hi}]`;
           unique(existing.shifts, sh.code, hp, 'shift');
-          checkShift(sh, hp, fail);
+          checkShift(sh, hp, now, fail);
         });
       });
     });
@@ -57,14 +59,17 @@ export function checkStructure(
 function checkShift(
   sh: ShiftDto,
   path: string,
+  now: Date,
   fail: (field: string, message: string) => void,
 ): void {
-  const start = Date.parse(sh.start);
-  const end = Date.parse(sh.end);
+  const start = parseIstInstant(sh.start).getTime();
+  const end = parseIstInstant(sh.end).getTime();
+  if (start < now.getTime())
+    fail(`${path}.start`, `start is in the past (now ${formatIstDateTime(now)} IST): a new shift must start later`);
   if (end <= start)
     fail(`${path}.end`, 'end must be after start (a night shift ends on the next day)');
   else if (end - start > MAX_SHIFT_MS) fail(`${path}.end`, 'a shift may last at most 24 hours');
-  if (sh.reportAt && Date.parse(sh.reportAt) > start)
+  if (sh.reportAt && parseIstInstant(sh.reportAt).getTime() > start)
     fail(`${path}.reportAt`, 'reporting time must not be after the start');
   let total = 0;
   for (const [rank, count] of Object.entries(sh.ranks ?? {})) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { fieldErrors, FieldProblem } from '../../../platform/http';
+import { parseIstInstant } from '../../../platform/time';
 import { OfficerCard, PersonnelDirectory } from '../../personnel';
 import { DivisionDto } from './bandobast.dto';
 import {
@@ -30,9 +31,10 @@ export async function writeStructure(
   directory: PersonnelDirectory,
   bandobastId: string,
   divisions: readonly DivisionDto[],
+  now: Date,
 ): Promise<WrittenStructure> {
   const existing = await existingCodes(em, bandobastId);
-  const problems = checkStructure(divisions, existing);
+  const problems = checkStructure(divisions, existing, now);
   const inCharges = await resolveInCharges(em, directory, divisions, problems);
   if (problems.length > 0) throw fieldErrors(problems.slice(0, 200));
 
@@ -88,9 +90,9 @@ export async function writeStructure(
               bandobastId,
               postId: post.id,
               code: sh.code,
-              startsAt: new Date(sh.start),
-              endsAt: new Date(sh.end),
-              reportAt: sh.reportAt ? new Date(sh.reportAt) : null,
+              startsAt: parseIstInstant(sh.start),
+              endsAt: parseIstInstant(sh.end),
+              reportAt: sh.reportAt ? parseIstInstant(sh.reportAt) : null,
               ranks: Object.fromEntries(Object.entries(sh.ranks).filter(([, n]) => n > 0)),
               minWomen: sh.minWomen ?? 0,
               skills: canonicalSkills(sh.skills),

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
 import { fieldError, fieldErrors, FieldProblem } from '../../../platform/http';
+import { CLOCK, Clock, formatIstDateTime, parseIstInstant } from '../../../platform/time';
 import { Unit, UnitsService } from '../../../platform/units';
 import { CreateProtestDto, EventDto } from '../dto/create-protest.dto';
 import { ProtestApplication } from '../entities/protest-application.entity';
@@ -28,14 +29,15 @@ export class ProtestIntake {
     private readonly units: UnitsService,
     private readonly notices: ProtestNotices,
     @Inject(PROTEST_SETTINGS) private readonly settings: ProtestSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async receive(actor: Actor, dto: CreateProtestDto): Promise<ProtestApplication> {
     const { applicant, event, intake } = dto;
-    const receivedAt = new Date(intake.receivedAt);
-    const startsAt = new Date(event.startsAt);
-    const endsAt = new Date(event.endsAt);
-    checkInput(dto, receivedAt, startsAt, endsAt);
+    const receivedAt = parseIstInstant(intake.receivedAt);
+    const startsAt = parseIstInstant(event.startsAt);
+    const endsAt = parseIstInstant(event.endsAt);
+    checkInput(dto, receivedAt, startsAt, endsAt, this.clock.now());
     return this.uow.run(async (change) => {
       const { em } = change;
       const { venue, thana } = await this.place(em, event);
@@ -60,8 +62,8 @@ export class ProtestIntake {
           venueId: venue?.id ?? null,
           route: event.route ? event.route.points.map((p) => ({ name: p.name, lat: p.lat, lng: p.lng })) : null,
           geoPoints: venue ? [{ lat: venue.lat, lng: venue.lng }] : densify(event.route!.points),
-          loudspeakerFrom: event.loudspeaker ? new Date(event.loudspeaker.from) : null,
-          loudspeakerTo: event.loudspeaker ? new Date(event.loudspeaker.to) : null,
+          loudspeakerFrom: event.loudspeaker ? parseIstInstant(event.loudspeaker.from) : null,
+          loudspeakerTo: event.loudspeaker ? parseIstInstant(event.loudspeaker.to) : null,
           vehicleCount: event.vehicles?.count ?? 0,
           vehicleDetails: event.vehicles?.details ?? null,
           intakeChannel: intake.channel,
@@ -96,14 +98,17 @@ export class ProtestIntake {
   }
 }
 
-/** Every problem at once, each naming its field, before anything is written. */
-function checkInput({ applicant, event }: CreateProtestDto, receivedAt: Date, startsAt: Date, endsAt: Date): void {
+/**
+ * Every problem at once, each naming its field, before anything is written. The receipt may be
+ * back-entered (any past moment, not the future); the event must still be to come at `now`.
+ */
+function checkInput({ applicant, event }: CreateProtestDto, receivedAt: Date, startsAt: Date, endsAt: Date, at: Date): void {
   const problems: FieldProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message: `${field} ${message}` });
-  const now = Date.now();
+  const now = at.getTime();
   if (!applicant.nameHi && !applicant.nameEn) add('applicant.nameEn', 'or applicant.nameHi is required: the applicant\'s name in English or Hindi');
   if (receivedAt.getTime() > now + CLOCK_SKEW_MS) add('intake.receivedAt', 'cannot be in the future');
-  if (startsAt.getTime() <= now) add('event.startsAt', 'is in the past; permission can only be given for an event still to come');
+  if (startsAt.getTime() <= now) add('event.startsAt', `is in the past (now ${formatIstDateTime(at)} IST); permission can only be given for an event still to come`);
   if (endsAt <= startsAt) add('event.endsAt', 'must be after event.startsAt');
   else if (endsAt.getTime() - startsAt.getTime() > LONGEST_EVENT_MS) add('event.endsAt', 'is more than 31 days after event.startsAt');
   if (Boolean(event.venueCode) === Boolean(event.route)) add('event.venueCode', 'or event.route: give exactly one of them');
@@ -111,8 +116,8 @@ function checkInput({ applicant, event }: CreateProtestDto, receivedAt: Date, st
   const tooLong = event.route ? routeLengthProblem(event.route.points) : null;
   if (tooLong) add('event.route.points', tooLong);
   if (event.loudspeaker) {
-    const from = new Date(event.loudspeaker.from);
-    const to = new Date(event.loudspeaker.to);
+    const from = parseIstInstant(event.loudspeaker.from);
+    const to = parseIstInstant(event.loudspeaker.to);
     if (to <= from) add('event.loudspeaker.to', 'must be after event.loudspeaker.from');
     else if (from < startsAt || to > endsAt) add('event.loudspeaker.from', 'and event.loudspeaker.to must lie within the event');
   }
