@@ -34,7 +34,7 @@ const writing = (i: number) => writings[i % writings.length]![1];
 const at = (hhmm: string) => `${istDay(3)}T${hhmm}:00+05:30`;
 const newMarket = { name: 'New Market', lat: 23.2335, lng: 77.4005 };
 const stadium = { name: 'TT Nagar Stadium', lat: 23.236, lng: 77.401 };
-const leg = { start: '2026-12-10T10:00:00+05:30', end: '2026-12-10T10:40:00+05:30', from: newMarket, to: stadium, mode: 'ROAD_CONVOY', route: [], venue: 'TT Nagar Stadium', activity: 'PUBLIC_MEETING' };
+const leg = { start: at('10:00'), end: at('10:40'), from: newMarket, to: stadium, mode: 'ROAD_CONVOY', route: [], venue: 'TT Nagar Stadium', activity: 'PUBLIC_MEETING' };
 const protectee = { nameEn: 'Chief Minister', nameHi: 'मुख्यमंत्री', designationEn: 'Chief Minister, MP', designationHi: 'मुख्यमंत्री, मध्यप्रदेश', category: 'Z+', listRank: 1 };
 const user = { username: 'asi.verma', displayNameEn: 'A. Verma', displayNameHi: 'ए. वर्मा', rank: 'ASI', unitCode: 'TT_NAGAR', roles: ['OFFICER'] };
 const venue = { code: 'AADHAAR_TEST_GROUND', nameEn: 'Test Ground', nameHi: 'परीक्षण मैदान', lat: 23.2335, lng: 77.407, kind: 'ground', thanaCode: 'TT_NAGAR' };

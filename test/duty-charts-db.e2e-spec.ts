@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { withClient } from './support/databases';
 import { bandobastBody, newChart, seedForce } from './support/duty-charts';
+import { fixedClock } from '../src/platform/time';
 import { bootTestApp, TestApp } from './support/test-app';
 
 /**
@@ -13,7 +14,9 @@ describe('duty assignments in the database (e2e)', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await bootTestApp();
+    // The bandobasts below are dated November 2026; the app's clock stands before them, since
+    // new shifts may not start in the past.
+    t = await bootTestApp({}, undefined, { clock: fixedClock('2026-11-01T10:00:00+05:30') });
     const duty = await t.tokenFor(['DUTY_OFFICER'], 'BPL');
     officers = await seedForce(t, { unitCode: 'TT_NAGAR', prefix: 'DB', ranks: { CONSTABLE: 3 } });
     const make = async (name: string, start: string, end: string) => {

@@ -1,3 +1,4 @@
+import { fixedClock } from '../src/platform/time';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const auth = { type: 'bearer' as const };
@@ -8,7 +9,9 @@ describe('the roll and officers’ availability (e2e)', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await bootTestApp();
+    // The entries below are dated early December 2026; the app's clock stands before them,
+    // since a new entry may not begin before today.
+    t = await bootTestApp({}, undefined, { clock: fixedClock('2026-12-01T10:00:00+05:30') });
     duty = await t.tokenFor(['DUTY_OFFICER'], 'ZONE_1');
     for (const [belt, unitCode] of [
       ['TT-1', 'TT_NAGAR'],

@@ -1,7 +1,7 @@
 import { EofficeSimulator, startEofficeSimulator } from '../src/platform/eoffice/simulator/simulator';
 import { waitFor, withClient } from './support/databases';
 import { dakBody, fastEofficeEnv } from './support/eoffice';
-import { driveTo, protestActors, ProtestActors, seedVenues, step, view as protestView } from './support/protests';
+import { driveTo, istAt, protestActors, ProtestActors, seedVenues, step, view as protestView } from './support/protests';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const newMarket = { name: 'New Market', lat: 23.2335, lng: 77.4005 };
@@ -56,7 +56,7 @@ describe('e-Office sync state per item (e2e)', () => {
     const created = await t.http
       .post('/api/v1/vip-programmes')
       .auth(desk, { type: 'bearer' })
-      .send({ protecteeId: protectee.body.id, title: 'राज्यपाल का भोपाल भ्रमण / Governor visit to Bhopal', legs: [leg('2026-12-12T10:00:00+05:30', '2026-12-12T10:40:00+05:30')] })
+      .send({ protecteeId: protectee.body.id, title: 'राज्यपाल का भोपाल भ्रमण / Governor visit to Bhopal', legs: [leg(istAt(11, '10:00'), istAt(11, '10:40'))] })
       .expect(201);
     const id: string = created.body.programme.id;
     expect(created.body.programme.eofficeStatus).toBe('PENDING_SYNC');
@@ -81,7 +81,7 @@ describe('e-Office sync state per item (e2e)', () => {
     const revised = await t.http
       .post(`/api/v1/vip-programmes/${id}/revisions`)
       .auth(desk, { type: 'bearer' })
-      .send({ revision: 1, legs: [leg('2026-12-12T11:00:00+05:30', '2026-12-12T11:40:00+05:30')], reason: 'Programme moved by an hour' })
+      .send({ revision: 1, legs: [leg(istAt(11, '11:00'), istAt(11, '11:40'))], reason: 'Programme moved by an hour' })
       .expect(201);
     expect(revised.body.revision).toMatchObject({ revisionNo: 2, eofficeStatus: 'PENDING_SYNC', eofficeRef: null });
     expect(revised.body.programme.eofficeStatus).toBe('PENDING_SYNC');

@@ -3,16 +3,19 @@ import { EofficeSimulator, startEofficeSimulator } from '../src/platform/eoffice
 import { Poppler } from '../src/platform/documents/pdf/testing/poppler';
 import { waitFor, withClient } from './support/databases';
 import { fastEofficeEnv } from './support/eoffice';
+import { istAt } from './support/protests';
 import { bootTestApp, TestApp } from './support/test-app';
 
+/** The programme's day, ten days ahead: new legs may not be dated in the past. */
+const at = (hhmm: string) => istAt(10, hhmm);
 const newMarket = { name: 'New Market', lat: 23.2335, lng: 77.4005 };
 const roshanpura = { name: 'Roshanpura Square', lat: 23.2392, lng: 77.3985 };
 const ttNagarStadium = { name: 'TT Nagar Stadium', lat: 23.236, lng: 77.401 };
 const boardOffice = { name: 'Board Office Square', lat: 23.2333, lng: 77.433 };
 const mpNagar = { name: 'MP Nagar Zone-1', lat: 23.2325, lng: 77.4285 };
 
-const legA = { start: '2026-12-10T10:00:00+05:30', end: '2026-12-10T10:40:00+05:30', from: newMarket, to: ttNagarStadium, mode: 'ROAD_CONVOY', route: [roshanpura], venue: 'TT Nagar Stadium', activity: 'PUBLIC_MEETING' };
-const legB = { start: '2026-12-10T11:00:00+05:30', end: '2026-12-10T12:00:00+05:30', from: boardOffice, to: mpNagar, mode: 'ROAD_CONVOY', route: [], venue: 'MP Nagar', activity: 'INAUGURATION' };
+const legA = { start: at('10:00'), end: at('10:40'), from: newMarket, to: ttNagarStadium, mode: 'ROAD_CONVOY', route: [roshanpura], venue: 'TT Nagar Stadium', activity: 'PUBLIC_MEETING' };
+const legB = { start: at('11:00'), end: at('12:00'), from: boardOffice, to: mpNagar, mode: 'ROAD_CONVOY', route: [], venue: 'MP Nagar', activity: 'INAUGURATION' };
 
 describe('VIP programmes (e2e)', () => {
   let sim: EofficeSimulator;
@@ -82,8 +85,8 @@ describe('VIP programmes (e2e)', () => {
     await t.http.post(`/api/v1/vip-programmes/${programmeId}/revisions/1/acknowledge`).auth(kamlaOfficer, { type: 'bearer' }).expect(404);
     const current = (await view(desk)).body;
     const legs2 = current.revision.legs.map((l: Record<string, unknown>) => ({ ...strip(l) }));
-    legs2[0].start = '2026-12-10T10:30:00+05:30';
-    legs2[0].end = '2026-12-10T10:55:00+05:30';
+    legs2[0].start = at('10:30');
+    legs2[0].end = at('10:55');
     const rev2 = await t.http.post(`/api/v1/vip-programmes/${programmeId}/revisions`).auth(desk, { type: 'bearer' }).send({ revision: 1, legs: legs2, reason: 'CM arrives late' }).expect(201);
     expect(rev2.body.revision.changes.map((c: { kind: string }) => c.kind)).toEqual(['TIME_CHANGED']);
 
@@ -115,7 +118,7 @@ describe('VIP programmes (e2e)', () => {
   it('prints on revision 3 exactly the changes since revision 2, and supersedes revision 2', async () => {
     const current = (await view(desk)).body;
     const [a] = current.revision.legs.map(strip);
-    const legC = { start: '2026-12-10T13:00:00+05:30', end: '2026-12-10T13:30:00+05:30', from: mpNagar, to: newMarket, mode: 'ROAD_CONVOY', route: [boardOffice], activity: 'TRANSIT' };
+    const legC = { start: at('13:00'), end: at('13:30'), from: mpNagar, to: newMarket, mode: 'ROAD_CONVOY', route: [boardOffice], activity: 'TRANSIT' };
     const rev3 = await t.http
       .post(`/api/v1/vip-programmes/${programmeId}/revisions`)
       .auth(desk, { type: 'bearer' })
@@ -170,8 +173,8 @@ describe('VIP programmes (e2e)', () => {
       return r.body.fields.map((f) => f.field);
     };
     expect(await fields(post([legB, legA]))).toContain('legs[1].start');
-    expect(await fields(post([legA, { ...legB, start: '2026-12-10T10:20:00+05:30' }]))).toContain('legs[1].start');
-    expect(await fields(post([{ ...legA, end: '2026-12-10T09:00:00+05:30' }]))).toContain('legs[0].end');
+    expect(await fields(post([legA, { ...legB, start: at('10:20') }]))).toContain('legs[1].start');
+    expect(await fields(post([{ ...legA, end: at('09:00') }]))).toContain('legs[0].end');
     expect(await fields(t.http.post('/api/v1/protectees').auth(desk, { type: 'bearer' }).send({ nameEn: 'A B', nameHi: 'ए बी', designationEn: 'Minister', designationHi: 'मंत्री', category: 'Z++', listRank: 2 }))).toContain('category');
     expect(await fields(post([{ ...legA, from: { ...newMarket, lat: 123 } }]))).toContain('legs[0].from.lat');
   });

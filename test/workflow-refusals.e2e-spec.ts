@@ -2,7 +2,7 @@ import type { Response } from 'supertest';
 import { EofficeSimulator, startEofficeSimulator } from '../src/platform/eoffice/simulator/simulator';
 import { bandobastBody, istDay, newChart, shift } from './support/duty-charts';
 import { dakBody, fastEofficeEnv } from './support/eoffice';
-import { createApplication, protestActors, ProtestActors, seedVenues, STEP_BODIES } from './support/protests';
+import { createApplication, istAt, protestActors, ProtestActors, seedVenues, STEP_BODIES } from './support/protests';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const auth = { type: 'bearer' as const };
@@ -79,7 +79,7 @@ describe('one refusal for a disallowed action, in every workflow (e2e)', () => {
   describe('VIP programmes', () => {
     const newMarket = { name: 'New Market', lat: 23.2335, lng: 77.4005 };
     const ttNagarStadium = { name: 'TT Nagar Stadium', lat: 23.236, lng: 77.401 };
-    const leg = { start: '2026-12-12T10:00:00+05:30', end: '2026-12-12T10:40:00+05:30', from: newMarket, to: ttNagarStadium, mode: 'ROAD_CONVOY', route: [], venue: 'TT Nagar Stadium', activity: 'PUBLIC_MEETING' };
+    const leg = { start: istAt(11, '10:00'), end: istAt(11, '10:40'), from: newMarket, to: ttNagarStadium, mode: 'ROAD_CONVOY', route: [], venue: 'TT Nagar Stadium', activity: 'PUBLIC_MEETING' };
     let desk: string;
     let ttOfficer: string;
     let programmeId: string;

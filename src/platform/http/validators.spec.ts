@@ -55,6 +55,7 @@ describe('the date and time fields of a DTO', () => {
       expect(messages.every((m) => m.startsWith('at '))).toBe(true);
     }
     expect((await read({ at: '2101-01-01T10:00:00' })).messages).toEqual(['at must lie between the years 2000 and 2100']);
+    expect((await read({ at: '0001-01-01' })).messages).toEqual(['at must lie between the years 2000 and 2100']);
     expect((await read({})).fields).toEqual(['at']);
     expect((await read({ at: '2026-12-06', from: undefined })).fields).toEqual([]);
   });

@@ -21,10 +21,10 @@ export function addDays(at: Date, days: number): Date {
   return new Date(at.getTime() + days * DAY_MS);
 }
 
-/** yyyy-mm-dd of the IST calendar day `at` falls on (for grouping, and `date` columns). */
+/** yyyy-mm-dd of the IST calendar day `at` falls on (for grouping, and `date` columns); four-digit years, as ISO 8601 writes them. */
 export function istDateKey(at: Date): string {
   const d = wallClock(at);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 /** The calendar year in India, which is what a reference number's year means. */
