@@ -1,7 +1,14 @@
 import { BandobastInstance, generateBandobast } from '../src/modules/duty-charts/solver';
 import { QueueService } from '../src/platform/queue/queue.service';
 import { dutySms, generatedBandobastBody, newChart, seedGeneratedForce, publishChart, solveChart } from './support/duty-charts';
+import { fixedClock } from '../src/platform/time';
 import { bootTestApp, TestApp } from './support/test-app';
+
+/**
+ * The generated bandobasts are dated from 8 November 2026: the app's clock stands before them,
+ * since new shifts may not start in the past.
+ */
+const BEFORE_THE_EVENT = fixedClock('2026-11-01T10:00:00+05:30');
 
 const auth = { type: 'bearer' as const };
 /** DUTY_CHARTS_SCALE=1 for the 5,500 shape, or a head count such as 1500. */
@@ -21,7 +28,7 @@ const SIZE =
 
   beforeAll(async () => {
     instance = generateBandobast({ size: SIZE, seed: 1 }).instance;
-    t = await bootTestApp({ BASE_URL: 'https://police-ops.bhopal.test' });
+    t = await bootTestApp({ BASE_URL: 'https://police-ops.bhopal.test' }, undefined, { clock: BEFORE_THE_EVENT });
     duty = await t.tokenFor(['DUTY_OFFICER'], 'BPL');
     await seedGeneratedForce(t, instance.officers);
     const { divisions } = generatedBandobastBody(instance, 'Diwali', 'BPL');

@@ -5,7 +5,14 @@ import { generateBandobast } from '../src/modules/duty-charts/solver';
 import { AppProcess, postJson, startAppProcess } from './support/app-process';
 import { waitFor, withClient } from './support/databases';
 import { generatedBandobastBody, newChart, seedGeneratedForce } from './support/duty-charts';
+import { fixedClock } from '../src/platform/time';
 import { bootTestApp } from './support/test-app';
+
+/**
+ * The generated bandobasts are dated from 8 November 2026: the app's clock stands before them,
+ * since new shifts may not start in the past.
+ */
+const BEFORE_THE_EVENT = fixedClock('2026-11-01T10:00:00+05:30');
 
 const JWT_SECRET = 'solve-recovery-'.padEnd(48, 'x');
 
@@ -35,7 +42,7 @@ describe('a chart whose solve job died with its process, and a solve cut short b
 
   beforeAll(async () => {
     // The data is put in place by an app in this process; the solves run in real entry points.
-    const t = await bootTestApp({ JWT_SECRET });
+    const t = await bootTestApp({ JWT_SECRET }, undefined, { clock: BEFORE_THE_EVENT });
     databaseUrl = t.databaseUrl;
     token = await t.tokenFor(['DUTY_OFFICER'], 'BPL');
     const { instance } = generateBandobast({ size: 5500, seed: 3 });

@@ -6,7 +6,11 @@ import {
   shift,
   solveChart,
 } from './support/duty-charts';
+import { fixedClock } from '../src/platform/time';
 import { bootTestApp, TestApp } from './support/test-app';
+
+/** The bandobast is dated 8 November 2026: the app's clock stands before it (no past shifts). */
+const BEFORE_THE_EVENT = fixedClock('2026-11-01T10:00:00+05:30');
 
 const DAY = '2026-11-08';
 const at = (hhmm: string, day = DAY) => `${day}T${hhmm}:00+05:30`;
@@ -20,7 +24,7 @@ describe('solving duty charts through the API (e2e)', () => {
   const auth = () => ({ type: 'bearer' as const });
 
   beforeAll(async () => {
-    t = await bootTestApp();
+    t = await bootTestApp({}, undefined, { clock: BEFORE_THE_EVENT });
     duty = await t.tokenFor(['DUTY_OFFICER'], 'BPL');
     officers = await seedForce(t, {
       unitCode: 'TT_NAGAR',

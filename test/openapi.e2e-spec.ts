@@ -77,14 +77,20 @@ describe('OpenAPI document (e2e)', () => {
 
   it('says of every date and time a client sends how a time without an offset is read (IST)', () => {
     const looksLikeTime = (name: string, s: Schema) =>
-      s.format === 'date-time' || s.format === 'date' || /(At|Date|Time)$|^(from|to|start|end)$/.test(name);
+      s.format === 'date-time' ||
+      s.format === 'date' ||
+      /(At|Date|Time)$|^(from|to|start|end)$/.test(name);
     const found: string[] = [];
     const problems: string[] = [];
     const judge = (where: string, name: string, s: Schema, description = s.description ?? '') => {
       if (s.$ref || s.type === 'object' || s.properties) return; // a nested place (a leg's from and to)
       if (!looksLikeTime(name, s)) return;
       found.push(where);
-      if (s.format === 'date-time' ? !description.includes(IST_DATE_TIME_RULE) : !/Asia\/Kolkata/.test(description))
+      if (
+        s.format === 'date-time'
+          ? !description.includes(IST_DATE_TIME_RULE)
+          : !/Asia\/Kolkata/.test(description)
+      )
         problems.push(`${where}: ${JSON.stringify(description)} does not say how IST applies`);
     };
     const seen = new Set<string>();
@@ -104,13 +110,31 @@ describe('OpenAPI document (e2e)', () => {
       }
     };
     for (const { name, op } of operations()) {
-      for (const p of op.parameters ?? []) if (p.in === 'query') judge(`${name} ?${p.name}`, p.name, p.schema ?? {}, p.description ?? p.schema?.description);
-      for (const content of Object.values(op.requestBody?.content ?? {})) walk(name, content.schema);
+      for (const p of op.parameters ?? [])
+        if (p.in === 'query')
+          judge(
+            `${name} ?${p.name}`,
+            p.name,
+            p.schema ?? {},
+            p.description ?? p.schema?.description,
+          );
+      for (const content of Object.values(op.requestBody?.content ?? {}))
+        walk(name, content.schema);
     }
     expect(problems).toEqual([]);
     // The walk reaches bodies, nested parts and list filters alike.
     expect(found).toEqual(
-      expect.arrayContaining(['LegDto.start', 'ShiftDto.reportAt', 'IntakeDto.receivedAt', 'LoudspeakerDto.to', 'CreateDakDto.letterDate', 'CreateVenueDto.opensAt', 'GET /api/v1/dak ?from', 'GET /api/v1/protests ?to', 'GET /api/v1/audit ?from']),
+      expect.arrayContaining([
+        'LegDto.start',
+        'ShiftDto.reportAt',
+        'IntakeDto.receivedAt',
+        'LoudspeakerDto.to',
+        'CreateDakDto.letterDate',
+        'CreateVenueDto.opensAt',
+        'GET /api/v1/dak ?from',
+        'GET /api/v1/protests ?to',
+        'GET /api/v1/audit ?from',
+      ]),
     );
   });
 });

@@ -5,7 +5,11 @@ import { AVAILABILITY_KINDS, AvailabilityKind } from './availability.entity';
 
 export class CreateAvailabilityDto {
   @ApiProperty({ enum: AVAILABILITY_KINDS }) @IsIn(AVAILABILITY_KINDS) kind!: AvailabilityKind;
-  @DateTimeField({ example: '2026-11-27', description: 'Not before today (IST): a new entry is new work' }) from!: string;
+  @DateTimeField({
+    example: '2026-11-27',
+    description: 'Not before today (IST): a new entry is new work',
+  })
+  from!: string;
   @DateTimeField({ example: '2026-11-28', description: 'Exclusive end' }) to!: string;
   @ApiPropertyOptional({ example: 'Earned leave, order 123/2026' })
   @IsOptional()
@@ -15,8 +19,10 @@ export class CreateAvailabilityDto {
 }
 
 export class AvailabilityQueryDto {
-  @DateTimeField({ optional: true, description: 'Entries ending after this instant' }) from?: string;
-  @DateTimeField({ optional: true, description: 'Entries starting before this instant' }) to?: string;
+  @DateTimeField({ optional: true, description: 'Entries ending after this instant' })
+  from?: string;
+  @DateTimeField({ optional: true, description: 'Entries starting before this instant' })
+  to?: string;
 }
 
 export class CancelAvailabilityDto {

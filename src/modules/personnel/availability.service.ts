@@ -68,7 +68,10 @@ export class AvailabilityService {
     // 00:00 entered at 10:00); one that began before today in IST is not new work.
     const today = istStartOfDay(this.clock.now());
     if (from < today)
-      throw fieldError('from', `from is before today (${formatIstDate(today)} IST): a new entry may begin today or later`);
+      throw fieldError(
+        'from',
+        `from is before today (${formatIstDate(today)} IST): a new entry may begin today or later`,
+      );
     return this.uow.run(async (change) => {
       const { em } = change;
       await this.officers.get(actor, officerId, em);

@@ -117,7 +117,14 @@ type Reading = { at: Date; hasOffset: boolean } | { problem: 'form' | 'unreal' }
 function readDateTime(text: string): Reading {
   const match = ISO_DATE_TIME.exec(text);
   if (!match) return { problem: 'form' };
-  const [y, mo, d, h, mi, s] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const fraction = match[7] ?? '';
   const zone = match[8];
   let offset = IST_OFFSET_MINUTES;
@@ -132,7 +139,14 @@ function readDateTime(text: string): Reading {
   const wall = new Date(0);
   wall.setUTCFullYear(y, mo - 1, d);
   wall.setUTCHours(h, mi, s, Number(fraction.padEnd(3, '0').slice(0, 3)));
-  if (wall.getUTCFullYear() !== y || wall.getUTCMonth() !== mo - 1 || wall.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+  if (
+    wall.getUTCFullYear() !== y ||
+    wall.getUTCMonth() !== mo - 1 ||
+    wall.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  ) {
     return { problem: 'unreal' };
   }
   return { at: new Date(wall.getTime() - offset * MINUTE_MS), hasOffset: zone !== undefined };
@@ -165,8 +179,10 @@ export function parseIstInstant(text: string): Date {
  */
 export function parseIstDateTime(local: string): Date {
   const reading = readDateTime(local);
-  if ('problem' in reading && reading.problem === 'unreal') throw new Error(`"${local}" is not a real date and time`);
-  if (!('at' in reading) || reading.hasOffset) throw new Error(`"${local}" is not a local date-time (yyyy-mm-dd[THH:mm[:ss]])`);
+  if ('problem' in reading && reading.problem === 'unreal')
+    throw new Error(`"${local}" is not a real date and time`);
+  if (!('at' in reading) || reading.hasOffset)
+    throw new Error(`"${local}" is not a local date-time (yyyy-mm-dd[THH:mm[:ss]])`);
   return reading.at;
 }
 

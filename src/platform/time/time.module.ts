@@ -9,6 +9,10 @@ import { Clock, CLOCK, systemClock } from './clock';
 @Module({})
 export class TimeModule {
   static forRoot(clock: Clock = systemClock): DynamicModule {
-    return { module: TimeModule, providers: [{ provide: CLOCK, useValue: clock }], exports: [CLOCK] };
+    return {
+      module: TimeModule,
+      providers: [{ provide: CLOCK, useValue: clock }],
+      exports: [CLOCK],
+    };
   }
 }

@@ -65,26 +65,39 @@ describe('checkStructure', () => {
   it('refuses a code already used by an earlier part of the same bandobast', () => {
     const existing = none();
     existing.posts.add('P1');
-    expect(checkStructure(tree({}), existing, NOW)[0]!.message).toContain('post code P1 is used twice');
+    expect(checkStructure(tree({}), existing, NOW)[0]!.message).toContain(
+      'post code P1 is used twice',
+    );
   });
 
   it('refuses a shift that starts in the past, naming its start', () => {
-    const past = checkStructure(tree({ start: '2020-12-01T22:00:00+05:30', end: '2020-12-02T06:00:00+05:30' }), none(), NOW);
+    const past = checkStructure(
+      tree({ start: '2020-12-01T22:00:00+05:30', end: '2020-12-02T06:00:00+05:30' }),
+      none(),
+      NOW,
+    );
     expect(past.map((p) => p.field)).toEqual(['divisions[0].sectors[0].posts[0].shifts[0].start']);
     expect(past[0]!.message).toContain('in the past (now 01-12-2026 10:00 IST)');
     // A shift starting this very minute is still to come; one a minute ago is not.
     expect(checkStructure(tree({ start: '2026-12-01T10:00:00+05:30' }), none(), NOW)).toEqual([]);
-    expect(checkStructure(tree({ start: '2026-12-01T09:59:00+05:30' }), none(), NOW)).toHaveLength(1);
+    expect(checkStructure(tree({ start: '2026-12-01T09:59:00+05:30' }), none(), NOW)).toHaveLength(
+      1,
+    );
   });
 
   it('reads a shift written without an offset as IST, across IST midnight', () => {
     // 00:15 IST on 6 December is 18:45 UTC on the 5th: the UTC date is still the 5th.
     const now = new Date('2026-12-05T18:45:00Z');
-    const at = (start: string, end: string) => checkStructure(tree({ start, end }), none(), now).map((p) => p.field);
-    expect(at('2026-12-06T00:10:00', '2026-12-06T08:00:00')).toEqual(['divisions[0].sectors[0].posts[0].shifts[0].start']);
+    const at = (start: string, end: string) =>
+      checkStructure(tree({ start, end }), none(), now).map((p) => p.field);
+    expect(at('2026-12-06T00:10:00', '2026-12-06T08:00:00')).toEqual([
+      'divisions[0].sectors[0].posts[0].shifts[0].start',
+    ]);
     expect(at('2026-12-06T00:20:00', '2026-12-06T08:00:00')).toEqual([]);
     // A bare date is 00:00 IST that day: already past at 00:15 IST.
-    expect(at('2026-12-06', '2026-12-06T08:00:00')).toEqual(['divisions[0].sectors[0].posts[0].shifts[0].start']);
+    expect(at('2026-12-06', '2026-12-06T08:00:00')).toEqual([
+      'divisions[0].sectors[0].posts[0].shifts[0].start',
+    ]);
     expect(at('2026-12-07', '2026-12-07T08:00:00')).toEqual([]);
   });
 });

@@ -65,7 +65,10 @@ function checkShift(
   const start = parseIstInstant(sh.start).getTime();
   const end = parseIstInstant(sh.end).getTime();
   if (start < now.getTime())
-    fail(`${path}.start`, `start is in the past (now ${formatIstDateTime(now)} IST): a new shift must start later`);
+    fail(
+      `${path}.start`,
+      `start is in the past (now ${formatIstDateTime(now)} IST): a new shift must start later`,
+    );
   if (end <= start)
     fail(`${path}.end`, 'end must be after start (a night shift ends on the next day)');
   else if (end - start > MAX_SHIFT_MS) fail(`${path}.end`, 'a shift may last at most 24 hours');

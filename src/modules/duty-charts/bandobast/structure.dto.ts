@@ -28,11 +28,18 @@ export class ShiftDto {
   @ApiProperty({ example: 'D1-S3-P12-A' })
   @Matches(CODE, { message: `code ${CODE_MESSAGE}` })
   code!: string;
-  @DateTimeField({ example: '2026-11-27T22:00:00+05:30', description: 'Not in the past: a new shift is new work' })
+  @DateTimeField({
+    example: '2026-11-27T22:00:00+05:30',
+    description: 'Not in the past: a new shift is new work',
+  })
   start!: string;
   @DateTimeField({ example: '2026-11-28T06:00:00+05:30', description: 'May be the next day' })
   end!: string;
-  @DateTimeField({ optional: true, example: '2026-11-27T21:30:00+05:30', description: 'Default: start minus the bandobast reportMinutesBefore' })
+  @DateTimeField({
+    optional: true,
+    example: '2026-11-27T21:30:00+05:30',
+    description: 'Default: start minus the bandobast reportMinutesBefore',
+  })
   reportAt?: string;
   @ApiProperty({ example: { SI: 1, CONSTABLE: 4 }, description: 'Exact head count per rank' })
   @IsObject()
