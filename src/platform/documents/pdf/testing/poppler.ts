@@ -18,6 +18,9 @@ export interface PixelBox {
  * under os.tmpdir(), never in the repository; call dispose() when done.
  */
 export class Poppler {
+  /** Each file gets its own name, so calls running together never read each other's PDF. */
+  private files = 0;
+
   private constructor(readonly dir: string) {}
 
   static async create(): Promise<Poppler> {
@@ -28,7 +31,7 @@ export class Poppler {
     await rm(this.dir, { recursive: true, force: true });
   }
 
-  async save(pdf: Buffer, name = 'doc.pdf'): Promise<string> {
+  async save(pdf: Buffer, name = `doc-${++this.files}.pdf`): Promise<string> {
     const path = join(this.dir, name);
     await writeFile(path, pdf);
     return path;
@@ -48,8 +51,9 @@ export class Poppler {
 
   /** Rasterises one page (optionally a crop box in pixels) and returns the PNG's path. */
   async pagePng(pdf: Buffer, page: number, dpi = 150, crop?: PixelBox): Promise<string> {
-    const path = await this.save(pdf, `raster-${page}.pdf`);
-    const prefix = join(this.dir, `page-${page}${crop ? '-crop' : ''}`);
+    const n = ++this.files;
+    const path = await this.save(pdf, `raster-${n}.pdf`);
+    const prefix = join(this.dir, `page-${n}-${page}${crop ? '-crop' : ''}`);
     const box = crop
       ? ['-x', crop.x, '-y', crop.y, '-W', crop.width, '-H', crop.height].map(String)
       : [];
