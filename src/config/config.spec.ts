@@ -57,6 +57,9 @@ describe('one validated configuration for every module', () => {
     ['geo', 'COMMISSIONERATE_BOUNDS', '23.09,77.21,95,77.6'],
     ['e-Office simulator', 'EOFFICE_SIM_PORT', '70000'],
     ['notify', 'NOTIFY_SMS_ADAPTER', 'pigeon'],
+    ['web app', 'MAP_TILE_URL', 'https://tiles.example.in/{z}/{x}.png'],
+    ['web app', 'MAP_TILE_URL', 'ftp://tiles.example.in/{z}/{x}/{y}.png'],
+    ['web app', 'MAP_TILE_URL', 'https://tiles.{s}.example.in/{z}/{x}/{y}.png'],
   ];
   it.each(badValues)('%s: a bad %s stops the boot with a ConfigError naming it', (_module, name, value) => {
     let error: unknown;
@@ -91,6 +94,30 @@ describe('one validated configuration for every module', () => {
       smsLanguage: 'bi',
     });
     expect(config.eofficeSimulator).toEqual({ port: 5600, adminPort: 4601, host: '127.0.0.1', token: undefined });
+  });
+
+  it('gives the web app its tile server, and the CSP source for it, only when one is set', () => {
+    expect(loadConfig({}).web).toEqual({
+      mapTileUrl: undefined,
+      mapTileAttribution: undefined,
+      mapTileSource: undefined,
+      https: false,
+      origin: 'http://localhost:3000',
+    });
+    const tiles = loadConfig({
+      MAP_TILE_URL: 'https://{s}.tile.example.org:8443/osm/{z}/{x}/{y}.png',
+      MAP_TILE_ATTRIBUTION: '© OpenStreetMap',
+      BASE_URL: 'https://ops.bhopal.example/',
+    }).web;
+    expect(tiles).toEqual({
+      mapTileUrl: 'https://{s}.tile.example.org:8443/osm/{z}/{x}/{y}.png',
+      mapTileAttribution: '© OpenStreetMap',
+      mapTileSource: 'https://*.tile.example.org:8443',
+      https: true,
+      origin: 'https://ops.bhopal.example',
+    });
+    expect(loadConfig({ MAP_TILE_URL: 'http://10.1.2.3/{z}/{x}/{y}.png' }).web.mapTileSource).toBe('http://10.1.2.3');
+    expect(loadConfig({ MAP_TILE_ATTRIBUTION: 'nobody' }).web.mapTileAttribution).toBeUndefined();
   });
 
   it('keeps the duty-chart defaults the module had', () => {

@@ -43,6 +43,25 @@ export interface GeoSettings {
   readonly bounds: CommissionerateBounds;
 }
 
+/** The browser app: what its maps draw on, and what the CSP must allow for that. */
+export interface WebAppSettings {
+  /** A Leaflet tile URL template, or undefined for vector layers over a plain background. */
+  readonly mapTileUrl: string | undefined;
+  readonly mapTileAttribution: string | undefined;
+  /** The CSP source of the tile server (`https://tiles.example.in`, `https://*.tile.example.org` for `{s}`). */
+  readonly mapTileSource: string | undefined;
+  /** Whether the app is reached over https: the session cookie is then Secure. */
+  readonly https: boolean;
+  /** BASE_URL's origin: a cookie-authenticated request must come from it (or from the host it was sent to). */
+  readonly origin: string;
+}
+
+/** The CSP host source for a tile URL template: its scheme and host, `{s}` subdomains as a wildcard. */
+export function tileSource(template: string): string {
+  const url = new URL(template.replace(/\{s\}/g, 'SUBDOMAIN').replace(/\{[a-z]+\}/gi, '0'));
+  return `${url.protocol}//${url.host.replace(/^SUBDOMAIN\./i, '*.')}`;
+}
+
 /** `npm run eoffice:sim`: the standalone e-Office stand-in. */
 export interface EofficeSimulatorConfig {
   readonly port: number;
@@ -57,6 +76,7 @@ export type AppConfig = EnvironmentVariables & {
   protests: ProtestSettings;
   dutyCharts: DutyChartConfig;
   geo: GeoSettings;
+  web: WebAppSettings;
   eofficeSimulator: EofficeSimulatorConfig;
 };
 
@@ -118,11 +138,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`PROTEST_LOUDSPEAKER_QUIET_HOURS=${JSON.stringify(config.PROTEST_LOUDSPEAKER_QUIET_HOURS)}: the window must not start and end at the same time`);
   const bounds = parseBounds(config.COMMISSIONERATE_BOUNDS);
   if (typeof bounds === 'string') problems.push(`COMMISSIONERATE_BOUNDS=${JSON.stringify(config.COMMISSIONERATE_BOUNDS)}: ${bounds}`);
+  if (config.MAP_TILE_URL && /\{s\}/.test(config.MAP_TILE_URL) && !/^https?:\/\/\{s\}\./.test(config.MAP_TILE_URL))
+    problems.push(`MAP_TILE_URL=${JSON.stringify(config.MAP_TILE_URL)}: {s} may only be the first label of the host ({s}.tile.example.org)`);
   problems.push(...productionProblems(config, known));
   if (problems.length > 0) throw new ConfigError(problems);
+  const baseUrl = config.BASE_URL ?? `http://localhost:${config.PORT}`;
   return {
     ...config,
-    BASE_URL: config.BASE_URL ?? `http://localhost:${config.PORT}`,
+    BASE_URL: baseUrl,
     protests: {
       leadTimeHours: config.PROTEST_LEAD_TIME_HOURS,
       clashDistanceMetres: config.PROTEST_CLASH_DISTANCE_METRES,
@@ -140,6 +163,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       smsLanguage: config.DUTY_SMS_LANGUAGE,
     },
     geo: { bounds: bounds as CommissionerateBounds },
+    web: {
+      mapTileUrl: config.MAP_TILE_URL,
+      mapTileAttribution: config.MAP_TILE_URL ? config.MAP_TILE_ATTRIBUTION : undefined,
+      mapTileSource: config.MAP_TILE_URL ? tileSource(config.MAP_TILE_URL) : undefined,
+      https: baseUrl.startsWith('https:'),
+      origin: new URL(baseUrl).origin,
+    },
     eofficeSimulator: {
       port: config.EOFFICE_SIM_PORT,
       adminPort: config.EOFFICE_SIM_ADMIN_PORT,

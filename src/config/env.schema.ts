@@ -197,6 +197,16 @@ export class EnvironmentVariables {
   COMMISSIONERATE_BOUNDS = formatBounds(BHOPAL_BOUNDS);
 
   @IsOptional()
+  @Matches(/^(?=.*\{z\})(?=.*\{x\})(?=.*\{y\})https?:\/\/[^/\s?#]+\/\S*$/, {
+    message: 'must be an http(s) tile URL with {z}, {x} and {y}, e.g. https://tiles.example.in/{z}/{x}/{y}.png',
+  })
+  MAP_TILE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  MAP_TILE_ATTRIBUTION?: string;
+
+  @IsOptional()
   @Transform(toNumber)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a number of hours' })
   @IsPositive()
@@ -439,6 +449,9 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   HOUSEKEEPING_INTERVAL_SECONDS: 'How often the housekeeping job purges expired tokens and idempotency keys.',
   COMMISSIONERATE_BOUNDS:
     'The commissionerate as a box, `minLat,minLng,maxLat,maxLng` (degrees). Every venue, route, VIP leg and bandobast point must lie inside it, and one that looks like lat and lng swapped is refused. Default: Bhopal\'s thanas with about 6 km of margin.',
+  MAP_TILE_URL:
+    'Tile server for the web app\'s maps, as a Leaflet URL template with `{z}`, `{x}`, `{y}` (and optionally `{s}`), e.g. `https://tiles.example.in/{z}/{x}/{y}.png`; its host is added to the Content-Security-Policy\'s `img-src`. Unset: maps draw thanas, venues, routes and circles over a plain background with a scale bar (air-gapped control rooms).',
+  MAP_TILE_ATTRIBUTION: 'The tile server\'s attribution line, shown on the map (e.g. `© OpenStreetMap contributors`). Only used with `MAP_TILE_URL`.',
   PROTEST_LEAD_TIME_HOURS: 'Protest applications received less than this many hours before the start are flagged late; approving one needs an override reason (Bhopal: 48).',
   PROTEST_CLASH_DISTANCE_METRES: 'Events (and VIP legs) closer than this to a protest venue or route are shown as clashes.',
   PROTEST_SLA_HOURS: 'An application still undecided this close to its start is flagged.',
