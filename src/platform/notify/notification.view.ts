@@ -58,3 +58,11 @@ export class SmsTemplateCheckView extends ResponseView {
   @ApiProperty({ type: [String], description: 'Characters that make an English message UCS-2' }) notGsm7!: string[];
   @ApiProperty({ type: String, nullable: true, description: 'Why the template fails the check' }) problem!: string | null;
 }
+
+/** How many messages have not gone out. */
+export class UnsentNotificationsView extends ResponseView {
+  @ApiProperty({ description: 'Waiting to be sent (the gateway may be slow or down)' }) pending!: number;
+  @ApiProperty({ description: 'Given up after the last attempt: not sent' }) failed!: number;
+  @ApiProperty({ description: 'Kept by the development SMS sink (NOTIFY_SMS_ADAPTER=sink): never sent' }) keptInSink!: number;
+  @ApiProperty({ type: Date, nullable: true }) oldestPendingAt!: Date | null;
+}

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Roles } from '../auth/decorators';
 import { TemplateStore } from '../documents/templates';
 import { NotifyService } from './notify.service';
-import { NotificationView, SmsTemplateCheckView } from './notification.view';
+import { NotificationView, SmsTemplateCheckView, UnsentNotificationsView } from './notification.view';
 import { checkSmsTemplates } from './sms-template-check';
 
 class NotificationQueryDto {
@@ -26,6 +26,14 @@ export class NotifyController {
     @Inject(TemplateStore) private readonly templates: TemplateStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The dashboard's count of messages not sent; the control room sees it too. */
+  @Get('unsent')
+  @Roles('ADMIN', 'CONTROL_ROOM')
+  @ApiOkResponse({ type: UnsentNotificationsView })
+  async unsent(): Promise<UnsentNotificationsView> {
+    return UnsentNotificationsView.from(await this.notify.unsent());
+  }
 
   @Get()
   @ApiOkResponse({ type: [NotificationView] })

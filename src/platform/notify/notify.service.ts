@@ -125,4 +125,17 @@ export class NotifyService {
     if (f.sourceId) q.andWhere('n.source_id = :i', { i: f.sourceId });
     return (await q.getMany()).map((n) => ({ ...n, recipient: maskRecipient(n.recipient), statusText: NOTIFICATION_STATUS_TEXT[n.status] }));
   }
+
+  /** Messages not (yet) sent, for the control room's dashboard: waiting, given up, and kept by the development sink. */
+  async unsent(): Promise<{ pending: number; failed: number; keptInSink: number; oldestPendingAt: Date | null }> {
+    const [row]: Array<{ pending: number; failed: number; kept: number; oldest: Date | null }> = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
+              count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
+              count(*) FILTER (WHERE status = 'KEPT_IN_SINK')::int AS kept,
+              min(created_at) FILTER (WHERE status = 'PENDING') AS oldest
+         FROM notification
+        WHERE status IN ('PENDING', 'FAILED', 'KEPT_IN_SINK')`,
+    );
+    return { pending: row!.pending, failed: row!.failed, keptInSink: row!.kept, oldestPendingAt: row!.oldest };
+  }
 }
