@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { BULL_BOARD_PATH } from '../queue/bull-board';
 import { bearerToken } from './auth.guard';
 import { TokenService } from './token.service';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { Actor } from '../context/request-context';
 import { ChangePasswordDto, LoginDto, RefreshDto } from './auth.dto';
@@ -11,7 +11,8 @@ import { AuthService } from './auth.service';
 import { AllowPendingPasswordChange, CurrentActor, Public, Roles } from './decorators';
 import { ROLES } from './roles';
 import { UsersService } from './users.service';
-import { TokenPairView, UserView } from './auth.view';
+import { LoginSessionView, TokenPairView, UserView } from './auth.view';
+import { uuidParam } from '../http/field-error';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -83,5 +84,24 @@ export class AuthController {
   @ApiOkResponse({ type: UserView })
   async me(@CurrentActor() actor: Actor): Promise<UserView> {
     return UserView.from(await this.users.get(actor.id));
+  }
+
+  /** "My sessions": where this account is logged in. */
+  @ApiBearerAuth()
+  @Roles(...ROLES)
+  @Get('sessions')
+  @ApiOkResponse({ type: [LoginSessionView] })
+  async sessions(@CurrentActor() actor: Actor): Promise<LoginSessionView[]> {
+    return (await this.auth.sessionsOf(actor.id)).map((s) => LoginSessionView.from({ ...s, current: s.id === actor.sessionId }));
+  }
+
+  /** Ends one of the caller's own sessions; its access tokens stop working too. */
+  @ApiBearerAuth()
+  @Roles(...ROLES)
+  @Post('sessions/:id/revoke')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async revokeSession(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string): Promise<void> {
+    await this.auth.revokeSession(actor.id, id);
   }
 }

@@ -42,6 +42,7 @@ export class AuthGuard implements CanActivate {
       roles: claims.roles,
       unitId: claims.unitId,
       unitPath: claims.unitPath,
+      sessionId: claims.sid,
     };
     req.actor = actor;
     RequestContext.setActor(actor);

@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { createSecretKey } from 'node:crypto';
 import { resolveSecret } from '../../config/secrets';
 import { AuthController } from './auth.controller';
+import { BrowserSessionController } from './browser-session.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { FirstRunService } from './first-run.service';
@@ -32,7 +33,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, BrowserSessionController, UsersController],
   providers: [
     AuthService,
     UsersService,

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit, UnauthorizedException } from '@nestjs/common';
+import { Injectable, NotFoundException, OnModuleInit, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -20,6 +20,15 @@ export interface TokenPair {
   tokenType: 'Bearer';
   expiresIn: number;
   mustChangePassword: boolean;
+}
+
+/** A login session: one refresh-token family, from its login to its latest refresh. */
+export interface LoginSession {
+  id: string;
+  startedAt: Date;
+  lastUsedAt: Date;
+  ip: string | null;
+  expiresAt: Date;
 }
 
 @Injectable()
@@ -122,6 +131,39 @@ export class AuthService implements OnModuleInit {
       return row.userId;
     });
     if (userId) this.sessions.forget(userId);
+  }
+
+  /** The account's sessions still alive (a refresh token neither revoked nor expired), last used first. */
+  async sessionsOf(userId: string): Promise<LoginSession[]> {
+    const rows: Array<{ family_id: string; started_at: Date; last_used_at: Date; ip: string | null; expires_at: Date }> = await this.tx.run((em) =>
+      em.query(
+        `SELECT family_id, min(created_at) AS started_at, max(created_at) AS last_used_at,
+                (array_agg(ip ORDER BY created_at DESC))[1] AS ip, max(expires_at) AS expires_at
+           FROM refresh_token
+          WHERE user_id = $1
+          GROUP BY family_id
+         HAVING bool_or(revoked_at IS NULL AND expires_at > now())
+          ORDER BY last_used_at DESC`,
+        [userId],
+      ),
+    );
+    return rows.map((r) => ({ id: r.family_id, startedAt: r.started_at, lastUsedAt: r.last_used_at, ip: r.ip, expiresAt: r.expires_at }));
+  }
+
+  /** Ends one of the account's own sessions ("not me": a browser left logged in elsewhere). */
+  async revokeSession(userId: string, sessionId: string): Promise<void> {
+    const found = await this.tx.run(async (em) => {
+      const live: unknown[] = await em.query(
+        `SELECT 1 FROM refresh_token WHERE user_id = $1 AND family_id = $2 AND revoked_at IS NULL AND expires_at > now() LIMIT 1`,
+        [userId, sessionId],
+      );
+      if (live.length === 0) return false;
+      await this.revokeFamily(em, sessionId, 'revoked-by-owner');
+      await this.audit.record(em, { action: 'auth.session_revoked', entityType: 'user', entityId: userId, diff: { session: sessionId } });
+      return true;
+    });
+    if (!found) throw new NotFoundException('No such live session of yours');
+    this.sessions.forget(userId);
   }
 
   async changePassword(userId: string, current: string, next: string): Promise<TokenPair> {

@@ -10,6 +10,24 @@ export class TokenPairView extends ResponseView {
   @ApiProperty() mustChangePassword!: boolean;
 }
 
+/** The browser app's session answer: the refresh token went into the HttpOnly cookie, not here. */
+export class BrowserSessionView extends ResponseView {
+  @ApiProperty({ description: 'Keep in memory only' }) accessToken!: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: string;
+  @ApiProperty({ description: 'Seconds the access token lives' }) expiresIn!: number;
+  @ApiProperty() mustChangePassword!: boolean;
+}
+
+/** One of the user's own login sessions (a browser or client that logged in). */
+export class LoginSessionView extends ResponseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'When it logged in' }) startedAt!: Date;
+  @ApiProperty({ description: 'Its latest login or token refresh' }) lastUsedAt!: Date;
+  @ApiProperty({ type: String, nullable: true, description: 'The address of its latest refresh' }) ip!: string | null;
+  @ApiProperty({ description: 'When it ends unless refreshed' }) expiresAt!: Date;
+  @ApiProperty({ description: 'The session this request was made with' }) current!: boolean;
+}
+
 /** A login account as admins and its owner see it; never its password hash. */
 export class UserView extends ResponseView {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -8,6 +8,8 @@ export interface Actor {
   unitId: string;
   /** The unit's materialised path, for subtree scoping. */
   unitPath: string;
+  /** The login session (refresh-token family) the access token belongs to, when a token was sent. */
+  sessionId?: string;
 }
 
 export interface RequestContextData {
