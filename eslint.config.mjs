@@ -2,6 +2,7 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import i18next from 'eslint-plugin-i18next';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +95,26 @@ export default tseslint.config(
         'error',
         {
           patterns: [BARE_TRANSACTION],
+        },
+      ],
+    },
+  },
+  {
+    // The browser app: no user-visible literal in a component; every word comes from
+    // web/src/i18n/{hi,en}.json (web/src/i18n/keys.spec.ts holds the two files together).
+    files: ['web/src/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          // Field names and paths are the API's, not words on the screen.
+          callees: { exclude: ['i18n(ext)?', 't', 'fieldMessage', 'fieldError', 'navigate'] },
+          'object-properties': { exclude: ['[A-Z_-]+', 'from', 'to'] },
+          'jsx-attributes': {
+            exclude: ['className', 'style', 'type', 'key', 'id', 'to', 'href', 'name', 'autoComplete', 'autoCapitalize', 'inputMode', 'role', 'lang', 'headingId', 'errorLang', 'data-.*', 'aria-hidden', 'kind', 'method', 'rel', 'target'],
+          },
         },
       ],
     },

@@ -14,7 +14,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       transformIgnorePatterns,
-      roots: ['<rootDir>/src', '<rootDir>/bench', '<rootDir>/scripts'],
+      roots: ['<rootDir>/src', '<rootDir>/bench', '<rootDir>/scripts', '<rootDir>/web/src'],
       testMatch: ['**/*.spec.ts'],
     },
     {

@@ -4,10 +4,14 @@
  * CLIs start the built app instead of rebuilding (and deleting dist under a running
  * instance) every time. `--force` always builds (`npm run build`).
  *
- * dist/.build-stamp records when the last build started and a hash of its inputs: a source
- * newer than the stamp whose content is unchanged (a checkout, a copy) does not rebuild.
+ * Two targets: the server (`nest build` into dist/, stamp dist/.build-stamp) and, when the
+ * checkout has one, the browser app (`vite build` of web/ into dist/web, stamp
+ * dist/web/.build-stamp). The server build empties dist/, so the web app is built after it.
+ * A stamp records when its last build started and a hash of its inputs: a source newer than
+ * the stamp whose content is unchanged (a checkout, a copy) does not rebuild.
  * Builds take a lock (.build-lock/), so two starts from one checkout do not build at once.
  * Everything it prints goes to stderr: `npm run solve` keeps stdout for its JSON.
+ * `--web` builds (if stale) the browser app only: the browser tests' global setup.
  */
 'use strict';
 const { createHash } = require('node:crypto');
@@ -16,14 +20,35 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const root = path.join(__dirname, '..');
-const stampFile = path.join(root, 'dist', '.build-stamp');
 const lockDir = path.join(root, '.build-lock');
-/** What the build reads (tsconfig.build.json, nest-cli.json); templates/ are read at run time. */
-const INPUTS = ['src', 'migrations', 'bench', 'ormconfig.ts', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package.json'];
+
+function resolveTool(pkg, bin) {
+  return path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths: [root] })), bin);
+}
+
+const TARGETS = [
+  {
+    name: 'dist/',
+    /** What the build reads (tsconfig.build.json, nest-cli.json); templates/ are read at run time. */
+    inputs: ['src', 'migrations', 'bench', 'ormconfig.ts', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package.json'],
+    stamp: path.join(root, 'dist', '.build-stamp'),
+    output: path.join(root, 'dist', 'src', 'main.js'),
+    present: () => true,
+    command: () => [resolveTool('@nestjs/cli', 'bin/nest.js'), 'build'],
+  },
+  {
+    name: 'dist/web/',
+    inputs: ['web', 'package.json'],
+    stamp: path.join(root, 'dist', 'web', '.build-stamp'),
+    output: path.join(root, 'dist', 'web', 'index.html'),
+    present: () => fs.existsSync(path.join(root, 'web', 'index.html')),
+    command: () => [resolveTool('vite', 'bin/vite.js'), 'build', '--config', path.join('web', 'vite.config.mts'), '--logLevel', 'warn'],
+  },
+];
 
 const say = (line) => process.stderr.write(`[ensure-build] ${line}\n`);
 
-function inputFiles() {
+function inputFiles(target) {
   const files = [];
   const walk = (p) => {
     let st;
@@ -33,9 +58,9 @@ function inputFiles() {
       return;
     }
     if (st.isDirectory()) for (const name of fs.readdirSync(p).sort()) walk(path.join(p, name));
-    else if (!p.endsWith('.spec.ts')) files.push({ path: p, mtimeMs: st.mtimeMs });
+    else if (!/\.spec\.tsx?$/.test(p)) files.push({ path: p, mtimeMs: st.mtimeMs });
   };
-  for (const input of INPUTS) walk(path.join(root, input));
+  for (const input of target.inputs) walk(path.join(root, input));
   return files;
 }
 
@@ -45,27 +70,27 @@ function hashOf(files) {
   return hash.digest('hex');
 }
 
-function readStamp() {
+function readStamp(target) {
   try {
-    return { ...JSON.parse(fs.readFileSync(stampFile, 'utf8')), mtimeMs: fs.statSync(stampFile).mtimeMs };
+    return { ...JSON.parse(fs.readFileSync(target.stamp, 'utf8')), mtimeMs: fs.statSync(target.stamp).mtimeMs };
   } catch {
     return undefined;
   }
 }
 
-/** Why dist must be (re)built, or undefined when it is current. */
-function staleness() {
-  const stamp = readStamp();
-  if (!fs.existsSync(path.join(root, 'dist', 'src', 'main.js'))) return 'dist/ is missing';
-  if (!stamp) return 'dist/ has no build stamp';
-  const files = inputFiles();
+/** Why the target must be (re)built, or undefined when it is current. */
+function staleness(target) {
+  const stamp = readStamp(target);
+  if (!fs.existsSync(target.output)) return `${target.name} is missing`;
+  if (!stamp) return `${target.name} has no build stamp`;
+  const files = inputFiles(target);
   if (files.every((f) => f.mtimeMs <= stamp.mtimeMs)) return undefined;
   if (hashOf(files) === stamp.hash) {
     const now = new Date();
-    fs.utimesSync(stampFile, now, now); // same content, newer mtimes: trust the build again
+    fs.utimesSync(target.stamp, now, now); // same content, newer mtimes: trust the build again
     return undefined;
   }
-  return 'sources changed since the last build';
+  return `sources of ${target.name} changed since the last build`;
 }
 
 function alive(pid) {
@@ -119,34 +144,38 @@ class BuildFailed extends Error {
   }
 }
 
-function build(reason) {
-  let nest;
+function build(target, reason) {
+  let command;
   try {
-    nest = require.resolve('@nestjs/cli/bin/nest.js', { paths: [root] });
+    command = target.command();
   } catch {
     say(`${reason}, and the build tools (dev dependencies) are not installed.`);
     throw new BuildFailed('Build where they are: `npm ci && npm run build`, then `npm start` (see README, Set up).', 1);
   }
-  say(`${reason}: building dist/ …`);
+  say(`${reason}: building ${target.name} …`);
   const startedAt = new Date();
-  const files = inputFiles();
+  const files = inputFiles(target);
   const hash = hashOf(files);
-  const result = spawnSync(process.execPath, [nest, 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
-  if (result.status !== 0) throw new BuildFailed(`build failed (${result.signal ?? `exit ${result.status}`})`, result.status || 1);
-  fs.writeFileSync(stampFile, JSON.stringify({ hash, builtAt: startedAt.toISOString() }) + '\n');
+  const result = spawnSync(process.execPath, command, { cwd: root, stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) throw new BuildFailed(`build of ${target.name} failed (${result.signal ?? `exit ${result.status}`})`, result.status || 1);
+  fs.writeFileSync(target.stamp, JSON.stringify({ hash, builtAt: startedAt.toISOString() }) + '\n');
   // The stamp is as old as the sources the build read: an edit made during the build is newer.
-  fs.utimesSync(stampFile, startedAt, startedAt);
-  say('dist/ is up to date');
+  fs.utimesSync(target.stamp, startedAt, startedAt);
+  say(`${target.name} is up to date`);
 }
 
 function main() {
   const force = process.argv.includes('--force');
-  if (!force && !staleness()) return 0;
+  const targets = TARGETS.filter((t) => t.present() && (!process.argv.includes('--web') || t.name === 'dist/web/'));
+  if (!force && targets.every((t) => !staleness(t))) return 0;
   lock();
   try {
-    // Another start may have built it while this one waited for the lock.
-    const reason = force ? 'build requested' : staleness();
-    if (reason) build(reason);
+    // Another start may have built it while this one waited for the lock. In order: the
+    // server build empties dist/, the web app's included.
+    for (const target of targets) {
+      const reason = force ? 'build requested' : staleness(target);
+      if (reason) build(target, reason);
+    }
     return 0;
   } catch (e) {
     if (!(e instanceof BuildFailed)) throw e;

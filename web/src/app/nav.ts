@@ -1,0 +1,22 @@
+import { DASHBOARD_ROLES, hasAnyRole, type Role } from '../lib/roles';
+
+/**
+ * The navigation: one entry per screen that exists, shown to the roles that can use it.
+ * Add a feature's entry here together with its route (app/router.tsx).
+ */
+export interface NavEntry {
+  to: string;
+  /** i18n key of its label */
+  label: string;
+  /** Who sees it; undefined: every signed-in user. */
+  roles?: readonly Role[];
+}
+
+export const NAV: readonly NavEntry[] = [
+  { to: '/dashboard', label: 'nav.dashboard', roles: DASHBOARD_ROLES },
+  { to: '/sessions', label: 'nav.sessions' },
+];
+
+export function navFor(roles: readonly Role[]): NavEntry[] {
+  return NAV.filter((e) => !e.roles || hasAnyRole(roles, e.roles));
+}

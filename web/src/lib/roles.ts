@@ -1,0 +1,18 @@
+import type { components } from '../api/schema';
+
+export type Role = components['schemas']['UserView']['roles'][number];
+
+/** Whether the user holds any of these roles (the API decides; this only shapes the screens). */
+export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
+  return roles.some((r) => wanted.includes(r));
+}
+
+// Who may read what, as the API's routes declare it (their @Roles), for showing only what works.
+/** GET /protests/board, /protests, /protests/restriction-orders */
+export const PROTEST_READERS: readonly Role[] = ['CONTROL_ROOM', 'APPROVER', 'OFFICER', 'ADMIN', 'AUDITOR'];
+/** GET /vip-programmes (units see only what concerns them) */
+export const VIP_READERS: readonly Role[] = ['CONTROL_ROOM', 'APPROVER', 'OFFICER', 'DUTY_OFFICER'];
+/** GET /notifications/unsent */
+export const NOTIFICATION_WATCHERS: readonly Role[] = ['ADMIN', 'CONTROL_ROOM'];
+/** The dashboard: whoever can see at least one of its panels beyond e-Office's state. */
+export const DASHBOARD_ROLES: readonly Role[] = [...new Set([...PROTEST_READERS, ...VIP_READERS, ...NOTIFICATION_WATCHERS])];

@@ -1,0 +1,71 @@
+/**
+ * Every date and time the app shows, in Asia/Kolkata whatever the browser's own zone: dates
+ * dd-mm-yyyy, times 24-hour. The one place that formats them; components never call
+ * toLocaleString themselves.
+ */
+export const IST = 'Asia/Kolkata';
+
+type Parts = Record<'year' | 'month' | 'day' | 'hour' | 'minute', string>;
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: IST,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function istParts(value: Date | string | number): Parts {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not a date: ${String(value)}`);
+  const parts = {} as Parts;
+  for (const p of partsFormat.formatToParts(date)) {
+    if (p.type === 'year' || p.type === 'month' || p.type === 'day' || p.type === 'hour' || p.type === 'minute') parts[p.type] = p.value;
+  }
+  return parts;
+}
+
+/** 05-03-2026 */
+export function formatDate(value: Date | string | number): string {
+  const p = istParts(value);
+  return `${p.day}-${p.month}-${p.year}`;
+}
+
+/** 18:30 (24-hour, IST) */
+export function formatTime(value: Date | string | number): string {
+  const p = istParts(value);
+  return `${p.hour}:${p.minute}`;
+}
+
+/** 05-03-2026 18:30 */
+export function formatDateTime(value: Date | string | number): string {
+  return `${formatDate(value)} ${formatTime(value)}`;
+}
+
+/** The IST calendar date as the API writes it: 2026-03-05. */
+export function istDateKey(value: Date | string | number): string {
+  const p = istParts(value);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** An API date (2026-03-05, already an IST date) as dd-mm-yyyy, without any zone arithmetic. */
+export function formatDateKey(key: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  if (!m) throw new RangeError(`not a date key: ${key}`);
+  return `${m[3]}-${m[2]}-${m[1]}`;
+}
+
+/** The IST date key `days` after the one given (calendar arithmetic, no zone involved). */
+export function addDaysToKey(key: string, days: number): string {
+  const [y, m, d] = key.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d + days));
+  return date.toISOString().slice(0, 10);
+}
+
+/** A duration in whole hours and minutes, for "waiting for 2 h 05 min". */
+export function splitDuration(seconds: number): { hours: number; minutes: number } {
+  const total = Math.max(0, Math.floor(seconds / 60));
+  return { hours: Math.floor(total / 60), minutes: total % 60 };
+}
