@@ -30,6 +30,7 @@ import { NotifyModule } from './platform/notify/notify.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { Clock, TimeModule } from './platform/time';
 import { UnitsModule } from './platform/units/units.module';
+import { WebAppModule } from './platform/web-app';
 
 export interface AppRuntime {
   config: AppConfig;
@@ -70,6 +71,7 @@ export class AppModule implements NestModule {
         NotifyModule,
         ChangeModule,
         HealthModule,
+        WebAppModule,
         PersonnelModule,
         DakModule,
         DutyChartsModule,

@@ -1,7 +1,7 @@
 import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { json, NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -19,8 +19,27 @@ import { noStore, securityHeaders, thirdPartyUiCsp } from './platform/http/secur
 import { jsonDepthLimit } from './platform/http/input-guard';
 import { pathEncodingCheck } from './platform/http/path-encoding';
 import { BULL_BOARD_PATH, mountBullBoard } from './platform/queue/bull-board';
+import { webAppDir, webAppHandlers } from './platform/web-app';
 
 export const API_PREFIX = 'api/v1';
+/** Routes outside /api/v1; `/s/<token>` is the duty-slip link in SMS, short because every character of it counts. */
+const OUTSIDE_API_PREFIX = ['health', 'health/ready', 'verify/{*path}', 'verify', 's/{*path}'];
+
+/** The routes' prefix, set the same way on the served app and on the one `npm run web:schema` reads. */
+export function applyApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: OUTSIDE_API_PREFIX });
+}
+
+/** The OpenAPI document of the app's routes (served at /api/docs-json; typed into web/src/api/schema.d.ts). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  const openapi = new DocumentBuilder()
+    .setTitle('police-ops')
+    .setDescription('Bhopal police operations: protest permissions, dak, verifications, VIP programmes, duty charts')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, openapi);
+}
 
 export interface MigrateOptions {
   /** DATABASE_APP_URL: the role the app runs as, if given. */
@@ -86,16 +105,14 @@ export async function createApp(runtime: AppRuntime): Promise<INestApplication> 
     const body = errorShape.toBody(err);
     res.status(body.statusCode).json(body);
   });
-  // `/s/<token>`: the duty-slip link in SMS, short because every character of it counts.
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', 'verify/{*path}', 'verify', 's/{*path}'] });
+  applyApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
 
-  const openapi = new DocumentBuilder()
-    .setTitle('police-ops')
-    .setDescription('Bhopal police operations: protest permissions, dak, verifications, VIP programmes, duty charts')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
+  // The browser app at `/`; its fallback leaves /api, /verify, /health and /admin/queues alone.
+  const web = webAppHandlers({ dir: webAppDir(), tileSource: runtime.config.web.mapTileSource });
+  app.use('/assets', web.assets);
+  app.use(web.page);
+  if (!web.built && !quiet) new NestLogger('App').warn('the web app is not built (dist/web): `npm run build` builds it');
   if (!apiDocsArePublic(runtime.config)) {
     // Production: the API's map is for logged-in users only (API_DOCS; README "OpenAPI").
     const sessions = app.get(SessionCheck);
@@ -106,7 +123,7 @@ export async function createApp(runtime: AppRuntime): Promise<INestApplication> 
       sessions.verify(token).then((claims) => (claims ? next() : refuse()), next);
     });
   }
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), {
     jsonDocumentUrl: 'api/docs-json',
   });
 

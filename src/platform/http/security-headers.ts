@@ -39,6 +39,16 @@ export const THIRD_PARTY_UI_CSP: Directives = {
 };
 
 /**
+ * The browser app's document (index.html): the strict policy, with the map's tile server
+ * (MAP_TILE_URL's host) allowed for images when the site has one. Its scripts, styles and
+ * fonts are files of our own origin (Vite builds no inline script; assets are never inlined as
+ * data: URIs); Leaflet positions its layers through the style property, which CSP allows.
+ */
+export function webAppCsp(options: { tileSource?: string }): string {
+  return serialiseCsp({ ...STRICT_CSP, 'img-src': ["'self'", ...(options.tileSource ? [options.tileSource] : [])] });
+}
+
+/**
  * Browser features no page of ours uses are switched off; geolocation stays for our own origin
  * (a map of posts and routes later).
  */
