@@ -95,6 +95,7 @@ export class AuthService implements OnModuleInit {
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
+    let reusedBy: string | undefined;
     const outcome = await this.tx.run(async (em) => {
       const row = await em.findOne(RefreshToken, {
         where: { tokenHash: TokenService.hashRefresh(refreshToken) },
@@ -106,6 +107,7 @@ export class AuthService implements OnModuleInit {
           // A rotated token used again means it was copied: end the whole session family.
           await this.revokeFamily(em, row.familyId, 'reuse-detected');
           await this.audit.record(em, { action: 'auth.refresh_reuse_detected', entityType: 'user', entityId: row.userId });
+          reusedBy = row.userId;
         }
         return 'invalid' as const;
       }
@@ -117,6 +119,8 @@ export class AuthService implements OnModuleInit {
       await em.update(RefreshToken, row.id, { revokedAt: new Date(), revokedReason: 'rotated', replacedBy: next.id });
       return pair;
     });
+    // The family's access tokens stop at once here too, not after the session check's memory.
+    if (reusedBy) this.sessions.forget(reusedBy);
     if (outcome === 'invalid') throw new UnauthorizedException('Refresh token is invalid, expired or revoked');
     return outcome;
   }
