@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { resetArtifacts } from './artifacts';
 import { testDatabases } from './personal-data-scan';
@@ -10,6 +11,10 @@ import { testDatabases } from './personal-data-scan';
 export default async function globalSetup(): Promise<void> {
   // PDFs and logs of this run only, for the personal-data scan in global-teardown.ts.
   resetArtifacts();
+  // The browser tests (test/web/) and the static-serving tests drive the built web app:
+  // build dist/web when it is missing or older than web/ (a few seconds; nothing when current).
+  const web = spawnSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'ensure-build.js'), '--web'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (web.status !== 0) throw new Error(`building the web app for the e2e tests failed (exit ${web.status})`);
   if (process.env.DATABASE_URL) {
     process.env.TEST_PG_URL = process.env.DATABASE_URL;
     // Databases of earlier runs stay on such a server; the scan at the end reads this run's only.
