@@ -5,7 +5,8 @@ const transform = {
   '^.+\\.m?js$': '<rootDir>/test/support/esm-transformer.js',
 };
 // Only our code and the ESM-only dependencies need compiling.
-const transformIgnorePatterns = ['/node_modules/.*\\.(cjs|json)$'];
+// axe-core's bundle finds its window by being left as it is; playwright-core is CommonJS.
+const transformIgnorePatterns = ['/node_modules/.*\\.(cjs|json)$', '/node_modules/(axe-core|@axe-core|playwright-core)/'];
 module.exports = {
   testTimeout: 120000,
   projects: [

@@ -22,6 +22,7 @@ const { spawnSync } = require('node:child_process');
 const root = path.join(__dirname, '..');
 const lockDir = path.join(root, '.build-lock');
 
+/** A package's bin file, for packages whose `exports` do not list it (vite). */
 function resolveTool(pkg, bin) {
   return path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths: [root] })), bin);
 }
@@ -34,7 +35,7 @@ const TARGETS = [
     stamp: path.join(root, 'dist', '.build-stamp'),
     output: path.join(root, 'dist', 'src', 'main.js'),
     present: () => true,
-    command: () => [resolveTool('@nestjs/cli', 'bin/nest.js'), 'build'],
+    command: () => [require.resolve('@nestjs/cli/bin/nest.js', { paths: [root] }), 'build'],
   },
   {
     name: 'dist/web/',
@@ -43,6 +44,8 @@ const TARGETS = [
     output: path.join(root, 'dist', 'web', 'index.html'),
     present: () => fs.existsSync(path.join(root, 'web', 'index.html')),
     command: () => [resolveTool('vite', 'bin/vite.js'), 'build', '--config', path.join('web', 'vite.config.mts'), '--logLevel', 'warn'],
+    // Vite keeps a NODE_ENV it finds (jest's `test`), which would bundle React's development build.
+    env: { NODE_ENV: 'production' },
   },
 ];
 
@@ -156,7 +159,7 @@ function build(target, reason) {
   const startedAt = new Date();
   const files = inputFiles(target);
   const hash = hashOf(files);
-  const result = spawnSync(process.execPath, command, { cwd: root, stdio: ['ignore', 2, 2] });
+  const result = spawnSync(process.execPath, command, { cwd: root, stdio: ['ignore', 2, 2], env: { ...process.env, ...target.env } });
   if (result.status !== 0) throw new BuildFailed(`build of ${target.name} failed (${result.signal ?? `exit ${result.status}`})`, result.status || 1);
   fs.writeFileSync(target.stamp, JSON.stringify({ hash, builtAt: startedAt.toISOString() }) + '\n');
   // The stamp is as old as the sources the build read: an edit made during the build is newer.

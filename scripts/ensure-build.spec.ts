@@ -65,7 +65,7 @@ describe('scripts/ensure-build.js', () => {
     writeFileSync(join(p.dir, 'src', 'main.ts'), 'console.log(2);\n');
     utimesSync(join(p.dir, 'src', 'main.ts'), later, later);
     const rebuilt = p.run();
-    expect(rebuilt.stderr).toMatch(/sources changed since the last build/);
+    expect(rebuilt.stderr).toMatch(/sources of dist\/ changed since the last build/);
     expect(p.builds()).toBe(2);
   });
 
@@ -86,5 +86,59 @@ describe('scripts/ensure-build.js', () => {
     expect(r.stderr).toMatch(/dev dependencies\) are not installed/);
     expect(r.stderr).toMatch(/npm run build/);
     expect(existsSync(join(p.dir, '.build-lock'))).toBe(false);
+  });
+
+  describe('with a browser app (web/)', () => {
+    /** The fixture plus web/ and a stand-in `vite build` that writes dist/web and logs its NODE_ENV. */
+    function withWeb() {
+      const p = fresh();
+      mkdirSync(join(p.dir, 'web', 'src'), { recursive: true });
+      writeFileSync(join(p.dir, 'web', 'index.html'), '<div id="root"></div>\n');
+      writeFileSync(join(p.dir, 'web', 'src', 'main.tsx'), 'export {};\n');
+      const vite = join(p.dir, 'node_modules', 'vite');
+      mkdirSync(join(vite, 'bin'), { recursive: true });
+      writeFileSync(join(vite, 'package.json'), '{"name":"vite","bin":{"vite":"bin/vite.js"}}\n');
+      writeFileSync(
+        join(vite, 'bin', 'vite.js'),
+        `const fs = require('fs');
+         fs.rmSync('dist/web', { recursive: true, force: true });
+         fs.mkdirSync('dist/web', { recursive: true });
+         fs.writeFileSync('dist/web/index.html', '');
+         fs.appendFileSync('web-builds.log', process.env.NODE_ENV + '\\n');`,
+      );
+      const webBuilds = () => (existsSync(join(p.dir, 'web-builds.log')) ? readFileSync(join(p.dir, 'web-builds.log'), 'utf8').trim().split('\n') : []);
+      return { ...p, webBuilds };
+    }
+
+    it('builds the server, then the web app (in production mode whatever NODE_ENV says), then neither again', () => {
+      const p = withWeb();
+      const r = spawnSync(process.execPath, [join(p.dir, 'scripts', 'ensure-build.js')], { cwd: p.dir, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'test' } });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toMatch(/dist\/ is missing[\s\S]*dist\/web\/ is missing/);
+      expect([p.builds(), p.webBuilds()]).toEqual([1, ['production']]);
+      p.run();
+      expect([p.builds(), p.webBuilds().length]).toEqual([1, 1]);
+    });
+
+    it('rebuilds only the web app when only web/ changed, and the web app again after a server build emptied dist/', () => {
+      const p = withWeb();
+      p.run();
+      const later = new Date(Date.now() + 5_000);
+      writeFileSync(join(p.dir, 'web', 'src', 'main.tsx'), 'export const changed = 1;\n');
+      utimesSync(join(p.dir, 'web', 'src', 'main.tsx'), later, later);
+      expect(p.run().stderr).toMatch(/sources of dist\/web\/ changed/);
+      expect([p.builds(), p.webBuilds().length]).toEqual([1, 2]);
+      writeFileSync(join(p.dir, 'src', 'main.ts'), 'console.log(3);\n');
+      utimesSync(join(p.dir, 'src', 'main.ts'), later, later);
+      p.run();
+      expect([p.builds(), p.webBuilds().length]).toEqual([2, 3]);
+    });
+
+    it('builds only the web app with --web (the browser tests\' global setup)', () => {
+      const p = withWeb();
+      expect(p.run('--web').code).toBe(0);
+      expect([p.builds(), p.webBuilds().length]).toEqual([0, 1]);
+      expect(existsSync(join(p.dir, 'dist', 'web', '.build-stamp'))).toBe(true);
+    });
   });
 });

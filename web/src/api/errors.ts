@@ -24,11 +24,18 @@ export class ApiError extends Error {
     this.fields = fields;
   }
 
-  /** The message for one field, or for any field under it (`route` for `route[2].lat`). */
+  /**
+   * The message for one field, or for any field under it (`route` for `route[2].lat`), without
+   * the field's name the API starts it with ("newPassword must be …" beside the new password
+   * reads "Must be …").
+   */
   fieldMessage(field: string): string | undefined {
-    if (field in this.fields) return this.fields[field];
-    const nested = Object.keys(this.fields).find((f) => f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
-    return nested === undefined ? undefined : this.fields[nested];
+    const key = field in this.fields ? field : Object.keys(this.fields).find((f) => f.startsWith(`${field}.`) || f.startsWith(`${field}[`));
+    if (key === undefined) return undefined;
+    const message = this.fields[key]!;
+    if (!message.startsWith(`${key} `)) return message;
+    const rest = message.slice(key.length + 1);
+    return rest.charAt(0).toUpperCase() + rest.slice(1);
   }
 }
 

@@ -79,6 +79,9 @@ export default function DashboardMap({ label, bounds, tileUrl, tileAttribution, 
     // Areas under, thanas, then the day's movements on top.
     const order: MapFeature['kind'][] = ['restriction', 'thana', 'protest', 'vip'];
     for (const kind of order) for (const f of features) if (f.kind === kind && f.points.length > 0) group.addLayer(layerFor(f));
+    // Open on what is there (the thanas and the day's places), else on the whole commissionerate.
+    const points = features.flatMap((f) => f.points);
+    if (points.length > 0 && map.current) map.current.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 14 });
   }, [features, tileUrl]);
 
   return <div ref={holder} className={`map${tileUrl ? '' : ' plain'}`} role="region" aria-label={label} />;

@@ -1,0 +1,99 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ARTIFACTS_DIR } from '../../support/artifacts';
+import type { TestApp } from '../../support/test-app';
+
+/**
+ * The browser tests' harness: Debian's Chromium driven by playwright-core, headless, on a
+ * fresh profile, against the real app (bootTestApp) listening on a port and serving the
+ * built web app (global setup builds dist/web when stale).
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENS_DIR = join(ARTIFACTS_DIR, 'screens');
+export const WIDTHS = [1280, 360] as const;
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors and CSP refusals seen so far: a screen that logs one is broken. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** Puts the test app on a loopback port; answers its base URL. */
+export async function listen(t: TestApp): Promise<string> {
+  await t.app.listen(0, '127.0.0.1');
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+export async function openBrowser(baseURL: string, options: { width?: number } = {}): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'police-ops-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    baseURL,
+    viewport: { width: options.width ?? WIDTHS[0], height: 900 },
+    // The app must show IST whatever the machine says.
+    timezoneId: 'America/New_York',
+    locale: 'en-US',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    // A refused or failed request is logged by Chromium itself; the tests look at the screen for those.
+    if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return {
+    context,
+    page,
+    problems,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core's serious and critical findings on the page as it stands (WCAG 2.1 A and AA). */
+export async function axeFindings(page: Page): Promise<AxeFinding[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/**
+ * The screen at 1280 and at 360 px wide, full page, as test/artifacts/screens/<name>-<lang>-<width>.png;
+ * axe runs at each width too (a layout can hide a label at one width only). Leaves the page at 1280.
+ */
+export async function screens(page: Page, name: string, lang: string): Promise<AxeFinding[]> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const findings: AxeFinding[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: width < 600 ? 780 : 900 });
+    // Let the layout (and the map) settle on the new width.
+    // (Strings: they run in the page, whose globals the tests' own types do not have.)
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    await page.evaluate('document.fonts.ready.then(() => true)');
+    await page.screenshot({ path: join(SCREENS_DIR, `${name}-${lang}-${width}.png`), fullPage: true });
+    for (const f of await axeFindings(page)) findings.push({ ...f, id: `${f.id} at ${width}px` });
+  }
+  await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+  return findings;
+}
