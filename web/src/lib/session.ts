@@ -78,10 +78,17 @@ export const session = {
   },
   get: (): SessionState => state,
 
-  /** At page load: resume through the cookie, or start anonymous. Unreachable: retried by the caller. */
+  /**
+   * At page load: resume through the cookie, or start anonymous (any refusal, e.g. a cookie of
+   * an ended session). Only an unreachable API is thrown, for the caller to try again.
+   */
   async resume(): Promise<void> {
-    const token = await refreshOnce();
-    if (!token) end(undefined);
+    try {
+      if (!(await refreshOnce())) end(undefined);
+    } catch (e) {
+      if (e instanceof ApiUnreachableError) throw e;
+      end(undefined);
+    }
   },
 
   async login(username: string, password: string): Promise<void> {

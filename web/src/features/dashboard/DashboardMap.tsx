@@ -53,6 +53,8 @@ export default function DashboardMap({ label, bounds, tileUrl, tileAttribution, 
   const holder = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layers = useRef<L.LayerGroup | null>(null);
+  /** What the map was last fitted to, for fitting again when its size changes. */
+  const fitted = useRef<L.LatLngBounds | null>(null);
 
   useEffect(() => {
     if (!holder.current) return;
@@ -65,7 +67,14 @@ export default function DashboardMap({ label, bounds, tileUrl, tileAttribution, 
     L.control.scale({ metric: true, imperial: false }).addTo(m);
     layers.current = L.layerGroup().addTo(m);
     map.current = m;
+    // A narrower window (a phone turned, a panel folded) keeps the same places in view.
+    const resized = new ResizeObserver(() => {
+      m.invalidateSize();
+      if (fitted.current) m.fitBounds(fitted.current, { padding: [24, 24], maxZoom: 14 });
+    });
+    resized.observe(holder.current);
     return () => {
+      resized.disconnect();
       m.remove();
       map.current = null;
       layers.current = null;
@@ -81,7 +90,8 @@ export default function DashboardMap({ label, bounds, tileUrl, tileAttribution, 
     for (const kind of order) for (const f of features) if (f.kind === kind && f.points.length > 0) group.addLayer(layerFor(f));
     // Open on what is there (the thanas and the day's places), else on the whole commissionerate.
     const points = features.flatMap((f) => f.points);
-    if (points.length > 0 && map.current) map.current.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 14 });
+    fitted.current = points.length > 0 ? L.latLngBounds(points) : null;
+    if (fitted.current && map.current) map.current.fitBounds(fitted.current, { padding: [24, 24], maxZoom: 14 });
   }, [features, tileUrl]);
 
   return <div ref={holder} className={`map${tileUrl ? '' : ' plain'}`} role="region" aria-label={label} />;
