@@ -63,6 +63,9 @@ describe('the web app served by the API process (e2e)', () => {
     expect(verify.text).not.toContain('<div id="root">');
     const verifyIndex = await t.http.get('/verify').set(html);
     expect(verifyIndex.text).not.toContain('<div id="root">');
+    // The duty-slip link of an SMS is the server's page, never the app's.
+    const slip = await t.http.get('/s/not-a-valid-slip-token').set(html);
+    expect(slip.text).not.toContain('<div id="root">');
     const health = await t.http.get('/health').set(html).expect(200);
     expect(health.headers['content-type']).toMatch(/json/);
     const board = await t.http.get('/admin/queues').set(html);

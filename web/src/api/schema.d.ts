@@ -705,6 +705,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/sms-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotifyController_smsTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/unsent": {
         parameters: {
             query?: never;
@@ -1505,6 +1521,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/s/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SlipLinkController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{token}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SlipLinkController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/verify/{token}": {
         parameters: {
             query?: never;
@@ -1940,6 +1988,27 @@ export interface components {
             /** @enum {string} */
             status: "DRAFT" | "SOLVING" | "PUBLISHING" | "PUBLISHED" | "SUPERSEDED" | "DISCARDED";
         };
+        ChartNoticesView: {
+            byReason: components["schemas"]["NotNotifiedCountsView"];
+            /** @description Development only: kept in the sink, received by nobody */
+            keptInSink: number;
+            /**
+             * @example {
+             *       "hi": "120 में से 117 अधिकारियों को एसएमएस भेजा गया; 3 को सूचना नहीं (2 मोबाइल नंबर दर्ज नहीं, 1 एसएमएस नहीं भेजा जा सका)",
+             *       "en": "117 of 120 officers notified by SMS; 3 not notified (2 no mobile number on the roll, 1 SMS failed)"
+             *     }
+             */
+            message: components["schemas"]["BilingualTextView"];
+            notNotified: number;
+            /** @description By unit, then belt number */
+            notNotifiedOfficers: components["schemas"]["NotNotifiedOfficerView"][];
+            /** @description Officers the version had to tell: on it, or taken off by it */
+            officers: number;
+            /** @description Queued or being retried */
+            pending: number;
+            /** @description Their SMS was handed to the gateway */
+            sent: number;
+        };
         ChartPaperView: {
             /** Format: uuid */
             id: string;
@@ -1963,6 +2032,8 @@ export interface components {
             allowedActions: string[];
             /** Format: uuid */
             chartId: string;
+            /** @description The publish result: who was told by SMS and who was not, and why. Null until published */
+            notices: components["schemas"]["ChartNoticesView"] | null;
             publish: components["schemas"]["PublishJobStateView"];
             /** @description Said before the solve proper when the roll cannot cover the order */
             rollCheck: components["schemas"]["RollCheckView"] | null;
@@ -2007,6 +2078,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             masterDocumentId: string | null;
+            /** @description Who the publication told by SMS; null until published */
+            notices: components["schemas"]["ChartNoticesView"] | null;
             officers: number;
             pinned: number;
             publishDone: number;
@@ -2832,6 +2905,11 @@ export interface components {
             channel: "SMS" | "EMAIL";
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description Why a FAILED message was given up: INVALID_NUMBER (no mobile number, or the gateway said so), REFUSED (the gateway refused the message), GAVE_UP (never taken in all attempts)
+             * @enum {string|null}
+             */
+            failure: "INVALID_NUMBER" | "REFUSED" | "GAVE_UP" | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -2839,6 +2917,8 @@ export interface components {
             lastError: string | null;
             /** Format: date-time */
             nextAttemptAt: string;
+            /** @description SMS parts the body takes; null for e-mail */
+            parts: number | null;
             provider: string | null;
             providerRef: string | null;
             /** @description Masked: XXXXXX1234 or a***@example.org */
@@ -2852,6 +2932,39 @@ export interface components {
             /** @example kept in development sink; not sent */
             statusText: string;
             template: string;
+        };
+        NotNotifiedCountsView: {
+            INVALID_NUMBER: number;
+            NO_MOBILE: number;
+            SMS_FAILED: number;
+        };
+        NotNotifiedOfficerView: {
+            beltNo: string;
+            /** @description The gateway’s answer, for a failed SMS */
+            detail: string | null;
+            nameEn: string;
+            nameHi: string;
+            /** Format: uuid */
+            officerId: string;
+            /** @description Their (first) post on the slip they were to be told of */
+            postCode: string;
+            postName: string;
+            postNameHi?: string;
+            /** @enum {string} */
+            rank: "DGP" | "ADG" | "IG" | "DIG" | "SP" | "ASP" | "DSP" | "INSPECTOR" | "SI" | "ASI" | "HEAD_CONSTABLE" | "CONSTABLE";
+            /**
+             * @description NO_MOBILE: none on the roll; INVALID_NUMBER: not a mobile number, or the gateway said so; SMS_FAILED: the gateway refused it or never took it
+             * @enum {string}
+             */
+            reason: "NO_MOBILE" | "INVALID_NUMBER" | "SMS_FAILED";
+            reasonText: components["schemas"]["BilingualTextView"];
+            /**
+             * @description The SMS they were due: new duty, changed duty, or cancelled
+             * @enum {string}
+             */
+            template: "duty-slip" | "duty-slip-changed" | "duty-cancelled";
+            unitNameEn: string;
+            unitNameHi: string;
         };
         OfficerPage: {
             items: components["schemas"]["OfficerView"][];
@@ -2985,6 +3098,11 @@ export interface components {
             location: string;
             /** @example New Market square */
             name: string;
+            /**
+             * @description The name in Hindi, for Hindi SMS, the slip and the chart; default: the English name
+             * @example न्यू मार्केट चौराहा
+             */
+            nameHi?: string;
             shifts: components["schemas"]["ShiftDto"][];
         };
         PostNodeView: {
@@ -3001,6 +3119,8 @@ export interface components {
             lng: number | null;
             location: string;
             name: string;
+            /** @description The name in Hindi; null: the English name serves */
+            nameHi: string | null;
             position: number;
             /** Format: uuid */
             sectorId: string;
@@ -3697,6 +3817,8 @@ export interface components {
             postCode: string;
             postKind: string;
             postName: string;
+            /** @description The post’s Hindi name, when it has one */
+            postNameHi?: string;
             reportAt: string;
             sector: string;
             shiftCode: string;
@@ -3719,6 +3841,51 @@ export interface components {
             rank: string;
             unitNameEn: string;
             unitNameHi: string;
+        };
+        SmsTemplateCheckView: {
+            characters: number;
+            /**
+             * @description UCS-2 as soon as one character is outside GSM-7 (any Hindi)
+             * @enum {string}
+             */
+            encoding: "GSM-7" | "UCS-2";
+            /**
+             * @example [
+             *       "templates/messages/duty-slip.hi.txt"
+             *     ]
+             */
+            files: string[];
+            /** @enum {string} */
+            language: "hi" | "en" | "bi";
+            /** @description The declared limit; null when none is set yet */
+            maxParts: number | null;
+            /** @description Characters that make an English message UCS-2 */
+            notGsm7: string[];
+            /** @description SMS parts: 160/153 septets or 70/67 UTF-16 units each */
+            parts: number;
+            /** @description Why the template fails the check */
+            problem: string | null;
+            /**
+             * @description Placeholders shortened to fit: characters before, and after with the ellipsis
+             * @example {
+             *       "post": {
+             *         "from": 53,
+             *         "to": 14
+             *       }
+             *     }
+             */
+            shortened: {
+                [key: string]: {
+                    from: number;
+                    to: number;
+                };
+            };
+            /** @example duty-slip */
+            template: string;
+            /** @description The worst-case message as it would be sent */
+            text: string;
+            /** @description Septets (GSM-7) or UTF-16 code units (UCS-2) */
+            units: number;
         };
         SolveChartDto: {
             /**
@@ -5231,6 +5398,25 @@ export interface operations {
             };
         };
     };
+    NotifyController_smsTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsTemplateCheckView"][];
+                };
+            };
+        };
+    };
     NotifyController_unsent: {
         parameters: {
             query?: never;
@@ -6710,6 +6896,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthView"];
+                };
+            };
+        };
+    };
+    SlipLinkController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    SlipLinkController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };
