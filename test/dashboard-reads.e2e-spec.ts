@@ -12,9 +12,9 @@ describe('dashboard reads (e2e)', () => {
   async function message(status: string, createdAt: string): Promise<void> {
     // The worker leaves a message alone until its next attempt: these stay as written.
     await t.app.get(DataSource).query(
-      `INSERT INTO notification (channel, recipient, template, language, body, source_type, source_id, status, attempts, next_attempt_at, created_at)
-       VALUES ('SMS', '9876543210', 'protest-received', 'hi', 'text', 'test', 'x', $1, 1, now() + interval '1 day', $2)`,
-      [status, createdAt],
+      `INSERT INTO notification (channel, recipient, template, language, body, source_type, source_id, status, failure, attempts, next_attempt_at, created_at)
+       VALUES ('SMS', '9876543210', 'protest-received', 'hi', 'text', 'test', 'x', $1, $3, 1, now() + interval '1 day', $2)`,
+      [status, createdAt, status === 'FAILED' ? 'GAVE_UP' : null],
     );
   }
 
