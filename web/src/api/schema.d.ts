@@ -1942,11 +1942,19 @@ export interface components {
             reason: string;
         };
         CancelWeeklyOffsDto: {
-            /** @example 2026-11-27T00:00:00+05:30 */
+            /**
+             * Format: date-time
+             * @description ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-27
+             */
             from: string;
             /** @example VIP movement: Hon. CM, 27-11-2026 */
             reason: string;
-            /** @example 2026-11-28T00:00:00+05:30 */
+            /**
+             * Format: date-time
+             * @description Exclusive end. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-28
+             */
             to: string;
             /**
              * @description Only officers of this unit subtree; default: your whole unit
@@ -2170,15 +2178,20 @@ export interface components {
             };
         };
         CreateAvailabilityDto: {
-            /** @example 2026-11-27T00:00:00+05:30 */
+            /**
+             * Format: date-time
+             * @description Not before today (IST): a new entry is new work. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-27
+             */
             from: string;
             /** @enum {string} */
             kind: "LEAVE" | "WEEKLY_OFF" | "COURT" | "TRAINING" | "OTHER";
             /** @example Earned leave, order 123/2026 */
             note?: string;
             /**
-             * @description Exclusive end
-             * @example 2026-11-28T00:00:00+05:30
+             * Format: date-time
+             * @description Exclusive end. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-28
              */
             to: string;
         };
@@ -2205,7 +2218,11 @@ export interface components {
             grading: "NORMAL" | "CONFIDENTIAL" | "SECRET";
             /** @enum {string} */
             intakeChannel: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
-            /** @example 2026-11-24 */
+            /**
+             * Format: date
+             * @description The date the letter bears. ISO 8601 date (yyyy-mm-dd), a day of the IST (Asia/Kolkata) calendar; a date-time means the IST day it falls on.
+             * @example 2026-11-24
+             */
             letterDate?: string;
             /** @example 1234/Reader/2026 */
             letterNo?: string;
@@ -2215,7 +2232,8 @@ export interface components {
              */
             markedTo?: string;
             /**
-             * @description When it reached us; may be in the past for back-entry after an outage
+             * Format: date-time
+             * @description When it reached us; may be in the past for back-entry after an outage, not in the future. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
              * @example 2026-11-25T10:30:00+05:30
              */
             receivedAt: string;
@@ -2280,7 +2298,11 @@ export interface components {
             areaKind: "RADIUS" | "POLYGON";
             /** @description RADIUS only */
             centre?: components["schemas"]["GeoPointDto"];
-            /** @example 2026-12-20T00:00:00+05:30 */
+            /**
+             * Format: date-time
+             * @description ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-12-20T00:00:00+05:30
+             */
             endsAt: string;
             /** @example 163/DCP-IS/2026/14 */
             orderRef: string;
@@ -2293,7 +2315,11 @@ export interface components {
             radiusMetres?: number;
             /** @example Vidhan Sabha winter session: s.163 BNSS ban within 1 km */
             reason: string;
-            /** @example 2026-12-01T00:00:00+05:30 */
+            /**
+             * Format: date-time
+             * @description ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-12-01T00:00:00+05:30
+             */
             startsAt: string;
         };
         CreateUnitDto: {
@@ -2349,7 +2375,7 @@ export interface components {
             /** @example 1000 */
             capacity?: number;
             /**
-             * @description IST
+             * @description HH:mm (24-hour), on the IST (Asia/Kolkata) wall clock.
              * @example 17:00
              */
             closesAt?: string;
@@ -2373,7 +2399,7 @@ export interface components {
             nameHi: string;
             notes?: string;
             /**
-             * @description IST
+             * @description HH:mm (24-hour), on the IST (Asia/Kolkata) wall clock.
              * @example 10:00
              */
             opensAt?: string;
@@ -2557,7 +2583,11 @@ export interface components {
             queue: string;
         };
         EventDto: {
-            /** @example 2026-11-27T14:00:00+05:30 */
+            /**
+             * Format: date-time
+             * @description ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-27T14:00:00+05:30
+             */
             endsAt: string;
             /** @example 300 */
             expectedParticipants: number;
@@ -2565,7 +2595,11 @@ export interface components {
             /** @example व्यापारियों की मांगों के समर्थन में / In support of traders' demands */
             purpose: string;
             route?: components["schemas"]["RouteDto"];
-            /** @example 2026-11-27T11:00:00+05:30 */
+            /**
+             * Format: date-time
+             * @description Not in the past: permission is for an event still to come. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-27T11:00:00+05:30
+             */
             startsAt: string;
             /** @enum {string} */
             type: "DHARNA" | "PRADARSHAN" | "ANDOLAN" | "JULOOS" | "RALLY" | "AAM_SABHA" | "PUTLA_DAHAN" | "PAD_YATRA" | "RATH_YATRA" | "VEHICLE_RALLY" | "GYAPAN" | "GHERAO";
@@ -2686,7 +2720,11 @@ export interface components {
         IntakeDto: {
             /** @enum {string} */
             channel: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
-            /** @description When it reached us; may lie in the past for back-entry after an outage */
+            /**
+             * Format: date-time
+             * @description When it reached us; may lie in the past for back-entry after an outage, not in the future. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-24T10:30:00+05:30
+             */
             receivedAt: string;
         };
         IntakeView: {
@@ -2772,7 +2810,11 @@ export interface components {
         LegDto: {
             /** @enum {string} */
             activity: "TRANSIT" | "PUBLIC_MEETING" | "INAUGURATION" | "ROAD_SHOW" | "MEETING" | "NIGHT_HALT" | "OTHER";
-            /** @example 2026-11-27T10:40:00+05:30 */
+            /**
+             * Format: date-time
+             * @description ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-27T10:40:00+05:30
+             */
             end: string;
             from: components["schemas"]["PlaceDto"];
             /** @description Keep the key of an existing leg when revising; omit for a new leg */
@@ -2783,7 +2825,11 @@ export interface components {
             registration?: string;
             remarks?: string;
             route: components["schemas"]["PlaceDto"][];
-            /** @example 2026-11-27T10:00:00+05:30 */
+            /**
+             * Format: date-time
+             * @description A new leg, or a changed time, may not lie in the past. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-27T10:00:00+05:30
+             */
             start: string;
             to: components["schemas"]["PlaceDto"];
             /** @example Lal Parade Ground */
@@ -2854,9 +2900,17 @@ export interface components {
             startedAt: string;
         };
         LoudspeakerDto: {
-            /** @example 2026-11-27T11:00:00+05:30 */
+            /**
+             * Format: date-time
+             * @description ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-27T11:00:00+05:30
+             */
             from: string;
-            /** @example 2026-11-27T13:00:00+05:30 */
+            /**
+             * Format: date-time
+             * @description ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-27T13:00:00+05:30
+             */
             to: string;
         };
         LoudspeakerView: {
@@ -3726,7 +3780,8 @@ export interface components {
             /** @example D1-S3-P12-A */
             code: string;
             /**
-             * @description May be the next day
+             * Format: date-time
+             * @description May be the next day. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
              * @example 2026-11-28T06:00:00+05:30
              */
             end: string;
@@ -3740,7 +3795,11 @@ export interface components {
              *     }
              */
             ranks: Record<string, never>;
-            /** @description Default: start minus the bandobast reportMinutesBefore */
+            /**
+             * Format: date-time
+             * @description Default: start minus the bandobast reportMinutesBefore. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-27T21:30:00+05:30
+             */
             reportAt?: string;
             /**
              * @description Minimum holders per skill
@@ -3749,7 +3808,11 @@ export interface components {
              *     }
              */
             skills?: Record<string, never>;
-            /** @example 2026-11-27T22:00:00+05:30 */
+            /**
+             * Format: date-time
+             * @description Not in the past: a new shift is new work. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-27T22:00:00+05:30
+             */
             start: string;
         };
         ShiftView: {
@@ -4064,6 +4127,11 @@ export interface components {
             version: number;
         };
         UpdateRestrictionOrderDto: {
+            /**
+             * Format: date-time
+             * @description ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-12-25T00:00:00+05:30
+             */
             endsAt?: string;
             /** @description false lifts the order */
             isActive?: boolean;
@@ -4095,7 +4163,7 @@ export interface components {
             /** @example 1000 */
             capacity?: number;
             /**
-             * @description IST
+             * @description HH:mm (24-hour), on the IST (Asia/Kolkata) wall clock.
              * @example 17:00
              */
             closesAt?: string;
@@ -4120,7 +4188,7 @@ export interface components {
             nameHi?: string;
             notes?: string;
             /**
-             * @description IST
+             * @description HH:mm (24-hour), on the IST (Asia/Kolkata) wall clock.
              * @example 10:00
              */
             opensAt?: string;
@@ -4285,8 +4353,10 @@ export interface operations {
                 before?: number;
                 entityId?: string;
                 entityType?: string;
+                /** @description Entries at or after this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */
                 from?: string;
                 limit?: unknown;
+                /** @description Entries before this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */
                 to?: string;
             };
             header?: never;
@@ -4775,12 +4845,14 @@ export interface operations {
         parameters: {
             query?: {
                 eofficeStatus?: "PENDING_SYNC" | "SENT_FOR_DIARISATION" | "DIARISED" | "FAILED" | "CANCELLED" | "NOT_REQUIRED";
+                /** @description Received at or after this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */
                 from?: string;
                 intakeChannel?: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
                 limit?: unknown;
                 offset?: unknown;
                 /** @description Search in the subject */
                 q?: string;
+                /** @description Received before this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */
                 to?: string;
             };
             header?: never;
@@ -5562,7 +5634,9 @@ export interface operations {
     AvailabilityController_list: {
         parameters: {
             query?: {
+                /** @description Entries ending after this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */
                 from?: string;
+                /** @description Entries starting before this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */
                 to?: string;
             };
             header?: never;
@@ -5677,7 +5751,7 @@ export interface operations {
             query?: {
                 /** @description Clashes with another live protest application */
                 clash?: boolean;
-                /** @description Events ending after this instant */
+                /** @description Events ending after this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */
                 from?: string;
                 late?: boolean;
                 limit?: unknown;
@@ -5686,7 +5760,7 @@ export interface operations {
                 sla?: boolean;
                 status?: "RECEIVED" | "THANA_REPORT_REQUESTED" | "THANA_REPORTED" | "APPROVED" | "REJECTED" | "WITHDRAWN" | "REVOKED";
                 thana?: string;
-                /** @description Events starting before this instant */
+                /** @description Events starting before this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */
                 to?: string;
                 type?: "DHARNA" | "PRADARSHAN" | "ANDOLAN" | "JULOOS" | "RALLY" | "AAM_SABHA" | "PUTLA_DAHAN" | "PAD_YATRA" | "RATH_YATRA" | "VEHICLE_RALLY" | "GYAPAN" | "GHERAO";
                 venue?: string;
