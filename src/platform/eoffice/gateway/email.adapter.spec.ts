@@ -179,6 +179,7 @@ describe('e-mail gateway adapter against a real SMTP server', () => {
       const error = await failure(gateway.diarise(sampleRequest()));
       expect(error).toBeInstanceOf(TransientGatewayError);
       expect(error.code).toBe('SMTP_451');
+      expect((error as TransientGatewayError).fault).toBe('FAILING');
     });
 
     it('an unreachable mail server as transient, for diarise and probe alike', async () => {
@@ -188,7 +189,9 @@ describe('e-mail gateway adapter against a real SMTP server', () => {
       expect(await failure(unreachable.diarise(sampleRequest()))).toBeInstanceOf(
         TransientGatewayError,
       );
-      expect(await failure(unreachable.probe())).toBeInstanceOf(TransientGatewayError);
+      const probe = await failure(unreachable.probe());
+      expect(probe).toBeInstanceOf(TransientGatewayError);
+      expect((probe as TransientGatewayError).fault).toBe('UNREACHABLE');
       await unreachable.close();
     });
 
@@ -200,6 +203,7 @@ describe('e-mail gateway adapter against a real SMTP server', () => {
         const error = await failure(wrong.diarise(sampleRequest()));
         expect(error).toBeInstanceOf(TransientGatewayError);
         expect(error.code).toBe('EAUTH');
+        expect((error as TransientGatewayError).fault).toBe('CREDENTIALS_REFUSED');
         expect(await failure(wrong.probe())).toBeInstanceOf(TransientGatewayError);
         expect((await right.diarise(sampleRequest())).status).toBe('SENT_FOR_DIARISATION');
       } finally {

@@ -24,15 +24,33 @@ export abstract class GatewayError extends Error {
   }
 }
 
+/**
+ * What a channel failure says about e-Office itself, for the system status: it could not be
+ * reached at all (refused, reset, DNS, TLS, no answer in time), it answered but is failing
+ * (HTTP 5xx, a 2xx without a receipt, an SMTP deferral), or it answered and refuses our
+ * credentials (HTTP 401/403/407, SMTP authentication).
+ */
+export const CHANNEL_FAULTS = ['UNREACHABLE', 'FAILING', 'CREDENTIALS_REFUSED'] as const;
+export type ChannelFaultKind = (typeof CHANNEL_FAULTS)[number];
+
 /** Retry later with the same idempotency key; the far side deduplicates. */
 export class TransientGatewayError extends GatewayError {
   readonly retryable = true;
   /** Set when the far side said how long to wait (HTTP Retry-After). */
   readonly retryAfterMs?: number;
+  readonly fault: ChannelFaultKind;
+  /** The HTTP status e-Office answered with, when it answered over HTTP. */
+  readonly httpStatus: number | null;
 
-  constructor(code: string, message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
+  constructor(
+    code: string,
+    message: string,
+    options: { fault: ChannelFaultKind; httpStatus?: number; cause?: unknown; retryAfterMs?: number },
+  ) {
     super(code, message, options);
-    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    this.fault = options.fault;
+    this.httpStatus = options.httpStatus ?? null;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 }
 

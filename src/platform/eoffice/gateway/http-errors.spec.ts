@@ -16,6 +16,26 @@ describe('HTTP error classification', () => {
     },
   );
 
+  it.each([
+    [500, 'FAILING'],
+    [502, 'FAILING'],
+    [503, 'FAILING'],
+    [404, 'FAILING'],
+    [429, 'FAILING'],
+    [401, 'CREDENTIALS_REFUSED'],
+    [403, 'CREDENTIALS_REFUSED'],
+    [407, 'CREDENTIALS_REFUSED'],
+  ])('says what HTTP %i tells of e-Office: %s, with the status', (status, fault) => {
+    expect(classifyHttpStatus(status, '', null)).toMatchObject({ fault, httpStatus: status });
+  });
+
+  it('calls a connection that never got an answer unreachable, with no HTTP status', () => {
+    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+    const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    expect(classifyFetchFailure(refused)).toMatchObject({ fault: 'UNREACHABLE', httpStatus: null });
+    expect(classifyFetchFailure(timeout)).toMatchObject({ fault: 'UNREACHABLE', httpStatus: null });
+  });
+
   it('carries Retry-After seconds from a 429', () => {
     const error = classifyHttpStatus(429, '', '120') as TransientGatewayError;
     expect(error.retryAfterMs).toBe(120_000);

@@ -8,6 +8,8 @@ import { GatewayError, PermanentGatewayError, TransientGatewayError } from './ga
 //   409 "a request with this key is still in flight" (IETF idempotency-key draft);
 //   423 locked; 429 throttled.
 const TRANSIENT_4XX = new Set([401, 403, 404, 405, 407, 408, 409, 423, 425, 429]);
+/** Of those, the ones that say e-Office (or a proxy before it) will not accept our credentials. */
+const CREDENTIALS_REFUSED = new Set([401, 403, 407]);
 
 const MAX_REASON_CHARS = 500;
 
@@ -27,6 +29,8 @@ export function classifyHttpStatus(
   }
   const retryAfterMs = parseRetryAfter(retryAfter, now);
   return new TransientGatewayError(code, `e-Office answered HTTP ${status}: ${reason}`, {
+    fault: CREDENTIALS_REFUSED.has(status) ? 'CREDENTIALS_REFUSED' : 'FAILING',
+    httpStatus: status,
     ...(retryAfterMs !== undefined && { retryAfterMs }),
   });
 }
@@ -40,12 +44,14 @@ export function classifyHttpStatus(
 export function classifyFetchFailure(error: unknown): TransientGatewayError {
   if (isNamed(error, 'TimeoutError')) {
     return new TransientGatewayError('TIMEOUT', 'e-Office did not answer in time', {
+      fault: 'UNREACHABLE',
       cause: error,
     });
   }
   const code = networkCode(error) ?? 'NETWORK';
   const detail = error instanceof Error ? describeCause(error) : String(error);
   return new TransientGatewayError(code, `e-Office unreachable (${code}): ${detail}`, {
+    fault: 'UNREACHABLE',
     cause: error,
   });
 }

@@ -114,5 +114,6 @@ function readReceiptNo(text: string): string {
   throw new TransientGatewayError(
     'BAD_RESPONSE',
     `e-Office answered 2xx without a receipt number: ${text.slice(0, 200)}`,
+    { fault: 'FAILING' },
   );
 }

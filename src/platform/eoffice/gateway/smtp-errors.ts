@@ -14,6 +14,7 @@ export function classifySmtpFailure(error: unknown): GatewayError {
 
   if (code !== undefined && CHANNEL_CODES.has(code)) {
     return new TransientGatewayError(code, `mail server did not accept our login: ${detail}`, {
+      fault: 'CREDENTIALS_REFUSED',
       cause: error,
     });
   }
@@ -27,12 +28,14 @@ export function classifySmtpFailure(error: unknown): GatewayError {
           cause: error,
         })
       : new TransientGatewayError(smtpCode, `mail server deferred the message: ${detail}`, {
+          fault: 'FAILING',
           cause: error,
         });
   }
   // No SMTP reply at all: refused, reset, timeout, DNS, TLS. The server may or may not have
   // queued the message; a resend carries the same Message-ID so the mailbox can spot it.
   return new TransientGatewayError(code ?? 'SMTP_NETWORK', `mail server unreachable: ${detail}`, {
+    fault: 'UNREACHABLE',
     cause: error,
   });
 }

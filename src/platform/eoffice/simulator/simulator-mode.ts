@@ -13,7 +13,9 @@ export type SimulatorModeInput =
   /** /api requests are read and never answered. */
   | { mode: 'timeout' }
   /** `percent` of receipt requests are diarised, then the socket is destroyed before the answer. */
-  | { mode: 'ack-lost'; percent?: number; seed?: number };
+  | { mode: 'ack-lost'; percent?: number; seed?: number }
+  /** Reachable but failing: every /api request, health check too, is answered `status` (a 4xx or 5xx) without any work done. */
+  | { mode: 'error'; status?: number };
 
 /** The mode in force, every number filled in (the seed too, so a run can be replayed). */
 export type SimulatorMode =
@@ -22,7 +24,8 @@ export type SimulatorMode =
   | { mode: 'slow'; delayMs: number }
   | { mode: 'flaky'; percent: number; seed: number }
   | { mode: 'timeout' }
-  | { mode: 'ack-lost'; percent: number; seed: number };
+  | { mode: 'ack-lost'; percent: number; seed: number }
+  | { mode: 'error'; status: number };
 
 export type SimulatorModeName = SimulatorMode['mode'];
 
@@ -33,8 +36,10 @@ export const MODE_NAMES: readonly SimulatorModeName[] = [
   'flaky',
   'timeout',
   'ack-lost',
+  'error',
 ];
 const DEFAULT_DELAY_MS = 2000;
+const DEFAULT_ERROR_STATUS = 500;
 const DEFAULT_PERCENT = 50;
 
 /** Fills in defaults; a missing seed is drawn at random and then reported by GET /admin/mode. */
@@ -49,6 +54,8 @@ export function resolveMode(input: SimulatorModeInput): SimulatorMode {
         percent: input.percent ?? DEFAULT_PERCENT,
         seed: input.seed ?? Math.floor(Math.random() * 2 ** 31),
       };
+    case 'error':
+      return { mode: 'error', status: input.status ?? DEFAULT_ERROR_STATUS };
     default:
       return { mode: input.mode };
   }
@@ -60,7 +67,7 @@ export function parseModeInput(
 ): { ok: true; input: SimulatorModeInput } | { ok: false; problems: string[] } {
   if (typeof body !== 'object' || body === null)
     return { ok: false, problems: ['body must be a JSON object'] };
-  const { mode, delayMs, percent, seed } = body as Record<string, unknown>;
+  const { mode, delayMs, percent, seed, status } = body as Record<string, unknown>;
   const problems: string[] = [];
   if (!MODE_NAMES.includes(mode as SimulatorModeName))
     problems.push(`mode must be one of ${MODE_NAMES.join(', ')}`);
@@ -70,6 +77,8 @@ export function parseModeInput(
     problems.push('percent must be an integer 0-100');
   if (seed !== undefined && !isIntegerIn(seed, 0, 2 ** 32 - 1))
     problems.push('seed must be an integer 0-4294967295');
+  if (status !== undefined && !isIntegerIn(status, 400, 599))
+    problems.push('status must be an integer 400-599');
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, input: body as SimulatorModeInput };
 }

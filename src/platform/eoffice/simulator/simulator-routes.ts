@@ -61,6 +61,7 @@ async function health(
 ): Promise<void> {
   if (!allowMethod(req, res, 'GET')) return;
   if (!(await playLatency(control, req))) return;
+  if (playError(control, res)) return;
   sendJson(res, 200, { status: 'ok' });
 }
 
@@ -76,6 +77,7 @@ async function receipts(
   // Counted before anything can go wrong, so the ledger shows every knock, answered or not.
   if (idempotencyKey) control.ledger.noteArrival(idempotencyKey);
   if (!(await playLatency(control, req))) return;
+  if (playError(control, res)) return;
 
   if (control.token !== undefined && req.headers.authorization !== `Bearer ${control.token}`) {
     return sendError(res, 401, 'UNAUTHORIZED', 'missing or wrong bearer token');
@@ -141,6 +143,14 @@ function diarise(ledger: ReceiptLedger, idempotencyKey: string, bytes: Buffer): 
 
 function unprocessable(...problems: string[]): DiariseOutcome {
   return { status: 422, error: 'UNPROCESSABLE', message: 'malformed receipt', problems };
+}
+
+/** Plays error mode: true when the request was answered with the mode's status. */
+function playError(control: SimulatorControl, res: ServerResponse): boolean {
+  const mode = control.currentMode();
+  if (mode.mode !== 'error') return false;
+  sendError(res, mode.status, 'SIMULATED_ERROR', `simulated e-Office failure (error mode, HTTP ${mode.status})`);
+  return true;
 }
 
 /** Plays slow / timeout; false means "never answer" (timeout mode, or the caller went away). */

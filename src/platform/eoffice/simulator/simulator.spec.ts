@@ -270,6 +270,31 @@ describe('e-Office simulator', () => {
     });
   });
 
+  describe('when reachable but failing (error mode)', () => {
+    it('answers the health check and every receipt request with the status, creating no receipt', async () => {
+      sim = await startEofficeSimulator({ mode: { mode: 'error' } });
+      expect(sim.mode()).toEqual({ mode: 'error', status: 500 });
+      expect((await fetch(`${sim.url}/api/health`)).status).toBe(500);
+      const request = sampleRequest();
+      const res = await post(request);
+      expect(res.status).toBe(500);
+      expect(((await res.json()) as { message: string }).message).toMatch(/HTTP 500/);
+      expect(sim.ledger()).toEqual({ receipts: [], received: { [request.idempotencyKey]: 1 } });
+
+      await sim.setMode({ mode: 'error', status: 401 });
+      expect((await fetch(`${sim.url}/api/health`)).status).toBe(401);
+      await sim.setMode({ mode: 'up' });
+      expect((await post(request)).status).toBe(201);
+    });
+
+    it('refuses a status that is not an error', async () => {
+      sim = await startEofficeSimulator();
+      const res = await fetch(`${sim.adminUrl}/admin/mode`, { method: 'PUT', body: JSON.stringify({ mode: 'error', status: 200 }) });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { problems: string[] }).problems).toEqual(['status must be an integer 400-599']);
+    });
+  });
+
   describe('when timing out', () => {
     it('reads the request and never answers', async () => {
       sim = await startEofficeSimulator({ mode: { mode: 'timeout' } });
