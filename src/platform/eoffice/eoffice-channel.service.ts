@@ -1,101 +1,248 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { BrokenCircuitError, circuitBreaker, CircuitBreakerPolicy, CircuitState, ConsecutiveBreaker, handleWhen } from 'cockatiel';
 import { DataSource } from 'typeorm';
 import { TransactionService } from '../database/transaction.service';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
-import { affectedRows } from '../database/affected-rows';
-import { DiarisationRequest, DiarisationResult, EOFFICE_GATEWAY, EofficeGateway, isTransientGatewayError } from './gateway';
+import { ChannelFault, ChannelHealth, ChannelHealthSettings, deliveryFault, ModeState, probeFault, SystemMode } from './channel-health';
+import { modeReason } from './channel-mode-text';
+import { ChannelFaultKind, DiarisationRequest, DiarisationResult, EOFFICE_GATEWAY, EofficeGateway, TransientGatewayError } from './gateway';
 
-export type SystemMode = 'ONLINE' | 'DEGRADED';
+export type { SystemMode } from './channel-health';
+
+interface ModeRow {
+  mode: SystemMode;
+  fault: ChannelFaultKind | null;
+  fault_code: string | null;
+  http_status: number | null;
+  fault_seen_in: 'probe' | 'deliveries' | null;
+}
 
 /**
- * The gateway behind a circuit breaker. Repeated channel failures open it: the system is
- * DEGRADED, deliveries pause, and a probe runs every EOFFICE_PROBE_INTERVAL_SECONDS until
- * e-Office answers again. Mode changes are stored (one row, shared by all instances) and audited.
+ * The gateway, watched. e-Office's health is checked every EOFFICE_PROBE_INTERVAL_SECONDS in
+ * both modes (and at once at boot, and at once when a delivery fails), and every delivery's
+ * outcome is noted; `ChannelHealth` turns what was seen into the system mode, so the mode
+ * follows e-Office within one probe interval both ways, with or without a backlog. While
+ * DEGRADED, deliveries pause; a passed health check resumes them. The mode, with what is wrong
+ * in English and Hindi, is one stored row shared by all instances, and every change is audited.
  */
 @Injectable()
 export class EofficeChannel implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('EofficeChannel');
-  private readonly breaker: CircuitBreakerPolicy;
+  private health: ChannelHealth;
+  private readonly settings: ChannelHealthSettings;
+  private readonly probeIntervalMs: number;
+  /** A failed check is checked again this soon before it counts, so one lost packet never flips the mode. */
+  private readonly confirmAfterMs: number;
+  /** Early checks (after a failed delivery) are at least this far apart. */
+  private readonly earlyProbeGapMs: number;
+  /** No gateway call may take longer: the adapters' own limits, with room for a slow body. */
+  readonly callDeadlineMs: number;
   private probeTimer?: NodeJS.Timeout;
-  private mode: SystemMode = 'ONLINE';
+  private probing?: Promise<void>;
+  private lastProbeStartedAt = Number.NEGATIVE_INFINITY;
+  private lastCheckedAt: Date | null = null;
+  private stopped = false;
+  private writes: Promise<void> = Promise.resolve();
+  private readonly admissionListeners: Array<() => void> = [];
 
   constructor(
     @Inject(EOFFICE_GATEWAY) private readonly gateway: EofficeGateway,
     private readonly dataSource: DataSource,
     private readonly tx: TransactionService,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.breaker = circuitBreaker(handleWhen(isTransientGatewayError), {
-      halfOpenAfter: config.EOFFICE_PROBE_INTERVAL_SECONDS * 1000,
-      breaker: new ConsecutiveBreaker(config.EOFFICE_BREAKER_FAILURES),
-    });
+    this.probeIntervalMs = config.EOFFICE_PROBE_INTERVAL_SECONDS * 1000;
+    this.confirmAfterMs = Math.min(1000, this.probeIntervalMs / 10);
+    this.earlyProbeGapMs = Math.min(this.probeIntervalMs, Math.max(1000, this.probeIntervalMs / 4));
+    this.callDeadlineMs = 2 * config.EOFFICE_TIMEOUT_MS + 5000;
+    this.settings = { probeIntervalMs: this.probeIntervalMs, deliveryFailures: config.EOFFICE_BREAKER_FAILURES };
+    this.health = new ChannelHealth(this.settings, { mode: 'ONLINE', fault: null });
   }
 
   async onModuleInit(): Promise<void> {
-    const [row] = await this.dataSource.query(`SELECT mode FROM system_mode`);
-    this.mode = row?.mode ?? 'ONLINE';
-    this.breaker.onBreak((reason) => {
-      const why = 'error' in reason ? String((reason.error as Error).message) : 'isolated';
-      void this.setMode('DEGRADED', `e-Office unreachable: ${why}`);
-    });
-    this.breaker.onReset(() => void this.setMode('ONLINE', 'e-Office answered again'));
-    this.probeTimer = setInterval(() => void this.probe(), this.config.EOFFICE_PROBE_INTERVAL_SECONDS * 1000);
-    this.probeTimer.unref();
-    // A restart while DEGRADED must not wait a whole interval to find out e-Office is back.
-    if (this.mode === 'DEGRADED') void this.probe();
+    const [row] = (await this.dataSource.query(`SELECT mode, fault, fault_code, http_status, fault_seen_in FROM system_mode`)) as ModeRow[];
+    const fault: ChannelFault | null =
+      row?.mode === 'DEGRADED' && row.fault
+        ? { kind: row.fault, code: row.fault_code ?? row.fault, httpStatus: row.http_status, seenIn: row.fault_seen_in ?? 'probe' }
+        : null;
+    // Until the first check answers, the stored mode is the best guess; a DEGRADED one of
+    // unknown cause (stored before causes were) is the health check's to clear.
+    this.health = new ChannelHealth(
+      this.settings,
+      { mode: row?.mode ?? 'ONLINE', fault: row?.mode === 'DEGRADED' ? (fault ?? { kind: 'UNREACHABLE', code: 'UNKNOWN', httpStatus: null, seenIn: 'probe' }) : null },
+    );
+    // The stored mode is as old as the last process: check at once, not an interval later.
+    this.scheduleProbe(0);
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.probeTimer);
+    this.stopped = true;
+    clearTimeout(this.probeTimer);
     void this.gateway.close();
   }
 
-  /** True while deliveries should pause. */
-  get isOpen(): boolean {
-    return this.breaker.state === CircuitState.Open || this.breaker.state === CircuitState.Isolated;
+  /** Called whenever deliveries may start again (ONLINE, or a trial allowed): the dispatcher queues at once. */
+  onAdmission(listener: () => void): void {
+    this.admissionListeners.push(listener);
   }
 
   get currentMode(): SystemMode {
-    return this.mode;
+    return this.health.mode;
+  }
+
+  get state(): ModeState {
+    return this.health.state;
+  }
+
+  /** When this instance last had an answer (or none) from e-Office's health check. */
+  get checkedAt(): Date | null {
+    return this.lastCheckedAt;
   }
 
   get channelName(): string {
     return this.gateway.channel;
   }
 
-  /** Throws BrokenCircuitError without calling e-Office while the breaker is open. */
-  diarise(request: DiarisationRequest): Promise<DiarisationResult> {
-    return this.breaker.execute(() => this.gateway.diarise(request));
+  /** How many due items may be queued now: all while ONLINE, one trial or none while DEGRADED. */
+  get dispatchLimit(): number {
+    return this.health.dispatchLimit;
   }
 
-  async probe(): Promise<void> {
-    if (this.breaker.state === CircuitState.Closed && this.mode === 'ONLINE') return;
+  /** May this delivery start now? A caller admitted with nothing to send calls `withdraw()`. */
+  admit(): boolean {
+    return this.health.admit();
+  }
+
+  withdraw(): void {
+    this.health.withdraw();
+  }
+
+  /** One delivery, its outcome noted for the mode. Never outlasts `callDeadlineMs`. */
+  async diarise(request: DiarisationRequest): Promise<DiarisationResult> {
+    let result: DiarisationResult;
     try {
-      await this.breaker.execute(() => this.gateway.probe());
-      await this.setMode('ONLINE', 'probe succeeded');
+      result = await this.withinDeadline(this.gateway.diarise(request));
     } catch (e) {
-      if (!(e instanceof BrokenCircuitError)) this.logger.debug(`probe failed: ${(e as Error).message}`);
+      const fault = deliveryFault(e);
+      if (!fault) {
+        // The item's own problem: nothing learnt about e-Office; a trial may go again.
+        this.health.withdraw();
+        throw e;
+      }
+      const seen = this.health.deliveryFailed(fault, Date.now());
+      if (seen.state) this.record(seen.state);
+      if (seen.probeNow) this.probeSoon();
+      throw e;
+    }
+    const change = this.health.delivered(Date.now());
+    if (change) this.record(change);
+    return result;
+  }
+
+  /** Checks e-Office's health now (unless a check ran moments ago), then every interval from now. */
+  probeSoon(): void {
+    if (Date.now() - this.lastProbeStartedAt < this.earlyProbeGapMs) return;
+    this.scheduleProbe(0);
+  }
+
+  /** One probe cycle now; resolves when it is done and its outcome noted (tests, boot). */
+  async probe(): Promise<void> {
+    this.probing ??= this.probeCycle().finally(() => (this.probing = undefined));
+    await this.probing;
+  }
+
+  private scheduleProbe(delayMs: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.probeTimer);
+    this.probeTimer = setTimeout(() => {
+      void this.probe().then(() => {
+        if (this.stopped) return;
+        this.scheduleProbe(Math.max(0, this.lastProbeStartedAt + this.probeIntervalMs - Date.now()));
+      });
+    }, delayMs);
+    this.probeTimer.unref();
+  }
+
+  private async probeCycle(): Promise<void> {
+    const startedAt = Date.now();
+    this.lastProbeStartedAt = startedAt;
+    let failure = await this.check();
+    if (failure && this.health.mode === 'ONLINE' && !this.stopped) {
+      await new Promise((resolve) => setTimeout(resolve, this.confirmAfterMs).unref());
+      failure = await this.check();
+    }
+    this.lastCheckedAt = new Date();
+    if (this.stopped) return;
+    if (!failure) {
+      const change = this.health.probePassed();
+      if (change) this.record(change);
+      if (this.health.dispatchLimit > 0) this.admissionListeners.forEach((l) => l());
+      return;
+    }
+    this.logger.debug(`health check failed: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`);
+    const change = this.health.probeFailed(probeFault(failure.error), startedAt);
+    if (change) this.record(change);
+  }
+
+  private async check(): Promise<{ error: unknown } | undefined> {
+    try {
+      await this.withinDeadline(this.gateway.probe());
+      return undefined;
+    } catch (error) {
+      return { error };
     }
   }
 
-  private async setMode(mode: SystemMode, reason: string): Promise<void> {
-    if (this.mode === mode) return;
-    this.mode = mode;
+  private withinDeadline<T>(call: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new TransientGatewayError('DEADLINE', `e-Office did not answer within ${this.callDeadlineMs} ms`, { fault: 'UNREACHABLE' })),
+        this.callDeadlineMs,
+      );
+      timer.unref();
+    });
+    return Promise.race([call, deadline]).finally(() => clearTimeout(timer));
+  }
+
+  /** Stores the new mode (in order of the changes) and audits it. */
+  private record(state: ModeState): void {
+    if (state.mode === 'ONLINE') this.admissionListeners.forEach((l) => l());
+    this.writes = this.writes.then(() => this.write(state));
+  }
+
+  private async write(state: ModeState): Promise<void> {
+    if (this.stopped) return;
+    const reason = modeReason(state);
+    const f = state.fault;
     try {
       await this.tx.run(async (em) => {
-        const changed = await em.query(
-          `UPDATE system_mode SET mode = $1, since = now(), reason = $2 WHERE mode <> $1 RETURNING since`,
-          [mode, reason],
+        const [before] = (await em.query(`SELECT mode, fault, fault_code, http_status, fault_seen_in FROM system_mode FOR UPDATE`)) as ModeRow[];
+        const same =
+          before &&
+          before.mode === state.mode &&
+          before.fault === (f?.kind ?? null) &&
+          before.fault_code === (f?.code ?? null) &&
+          before.http_status === (f?.httpStatus ?? null) &&
+          before.fault_seen_in === (f?.seenIn ?? null);
+        if (same) return; // another instance saw the same and said so
+        await em.query(
+          `UPDATE system_mode SET mode = $1, since = CASE WHEN mode <> $1 THEN now() ELSE since END, reason = $2, reason_hi = $3,
+             fault = $4, fault_code = $5, http_status = $6, fault_seen_in = $7`,
+          [state.mode, reason.en, reason.hi, f?.kind ?? null, f?.code ?? null, f?.httpStatus ?? null, f?.seenIn ?? null],
         );
-        if (affectedRows(changed) === 0) return;
-        await this.audit.record(em, { action: 'system.mode_changed', entityType: 'system_mode', entityId: 'eoffice', diff: { mode, reason } });
+        const diff = { mode: state.mode, reason: reason.en, fault: f?.kind ?? null, httpStatus: f?.httpStatus ?? null };
+        await this.audit.record(em, {
+          action: before?.mode === state.mode ? 'system.mode_reason_changed' : 'system.mode_changed',
+          entityType: 'system_mode',
+          entityId: 'eoffice',
+          diff,
+        });
       });
-      this.logger.warn(`system mode ${mode}: ${reason}`);
+      this.logger.warn(`system mode ${state.mode}: ${reason.en}`);
     } catch (e) {
-      this.logger.error(`could not record system mode ${mode}: ${(e as Error).message}`);
+      if (!this.stopped) this.logger.error(`could not record system mode ${state.mode}: ${(e as Error).message}`);
     }
   }
 }

@@ -4,6 +4,7 @@ import { CurrentActor, Roles } from '../auth/decorators';
 import { ROLES } from '../auth/roles';
 import { Actor } from '../context/request-context';
 import { uuidParam } from '../http/field-error';
+import { degradedNote } from './channel-mode-text';
 import { EofficeChannel } from './eoffice-channel.service';
 import { CancelOutboxDto, OutboxQueryDto } from './eoffice.dto';
 import { OUTBOX_WORKFLOW } from './outbox/outbox-workflow';
@@ -25,16 +26,14 @@ export class EofficeController {
   @ApiOkResponse({ type: SystemStatusView })
   async status(): Promise<SystemStatusView> {
     const [row] = await this.outbox.modeRow();
+    const note = row.mode === 'DEGRADED' ? degradedNote(row.fault) : undefined;
     return SystemStatusView.from({
-      mode: row.mode,
-      since: row.since,
-      reason: row.reason,
+      ...row,
+      checkedAt: this.channel.checkedAt,
       channel: this.channel.channelName,
       ...(await this.outbox.figures()),
-      note:
-        row.mode === 'DEGRADED'
-          ? 'e-Office is unreachable. Work continues here; items are queued and will be diarised once it returns. A queued item is not final in e-Office until it shows DELIVERED.'
-          : undefined,
+      note: note?.en,
+      noteHi: note?.hi,
     });
   }
 

@@ -4,6 +4,7 @@ import { EofficeChannel } from './eoffice-channel.service';
 import { EofficeController } from './eoffice.controller';
 import { createEofficeGateway, EOFFICE_GATEWAY, EofficeGatewayConfig } from './gateway';
 import { OutboxDeliveryWorker } from './outbox/outbox-delivery.worker';
+import { InstanceLiveness } from './outbox/instance-liveness';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.service';
 import { OutboxService } from './outbox/outbox.service';
 import { SyncStateService } from './sync-state/sync-state.service';
@@ -35,6 +36,7 @@ export function gatewayConfig(c: AppConfig): EofficeGatewayConfig {
   providers: [
     { provide: EOFFICE_GATEWAY, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createEofficeGateway(gatewayConfig(c)) },
     EofficeChannel,
+    InstanceLiveness,
     OutboxService,
     SyncStateService,
     OutboxDeliveryWorker,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf, ResponseView } from '../http/response-view';
-import { GRADINGS, Grading } from './gateway';
+import { CHANNEL_FAULTS, ChannelFaultKind, GRADINGS, Grading } from './gateway';
 import {
   INTAKE_CHANNELS,
   IntakeChannel,
@@ -36,6 +36,12 @@ export class OutboxItemView extends ResponseView {
   @ApiProperty({ type: String, nullable: true }) channelRef!: string | null;
   @ApiProperty({ type: Date, nullable: true }) deliveredAt!: Date | null;
   @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'While a delivery attempt is in flight: when it began. One left by a process that died is sent again at once.',
+  })
+  claimedAt!: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdBy!: string | null;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
@@ -46,15 +52,41 @@ export class OutboxItemPage extends PageOf(OutboxItemView) {}
 
 /** The system at a glance: is e-Office reachable, and how much is waiting for it. */
 export class SystemStatusView extends ResponseView {
-  @ApiProperty({ enum: ['ONLINE', 'DEGRADED'] }) mode!: 'ONLINE' | 'DEGRADED';
-  @ApiProperty() since!: Date;
-  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({
+    enum: ['ONLINE', 'DEGRADED'],
+    description: 'Follows e-Office within one probe interval (EOFFICE_PROBE_INTERVAL_SECONDS) both ways; DEGRADED pauses deliveries',
+  })
+  mode!: 'ONLINE' | 'DEGRADED';
+  @ApiProperty({ description: 'Since when the mode holds' }) since!: Date;
+  @ApiProperty({ type: String, nullable: true, example: 'e-Office reachable but failing: its health check answered HTTP 500' })
+  reason!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'ई-ऑफिस तक पहुँच है, पर वह काम नहीं कर रहा: स्वास्थ्य-जाँच पर उसका उत्तर HTTP 500 है' })
+  reasonHi!: string | null;
+  @ApiProperty({
+    enum: CHANNEL_FAULTS,
+    nullable: true,
+    description:
+      'While DEGRADED, what is wrong: UNREACHABLE (refused, reset, DNS, TLS, no answer in time), FAILING (it answers, with an error: HTTP 5xx…), CREDENTIALS_REFUSED (HTTP 401/403, SMTP login)',
+  })
+  fault!: ChannelFaultKind | null;
+  @ApiProperty({ type: String, nullable: true, example: 'HTTP_500', description: 'The cause as the gateway named it (ECONNREFUSED, TIMEOUT, HTTP_500, SMTP_421…)' })
+  faultCode!: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 500 }) httpStatus!: number | null;
+  @ApiProperty({
+    enum: ['probe', 'deliveries'],
+    nullable: true,
+    description: 'Seen by the health check, or by deliveries while the health check passed',
+  })
+  faultSeenIn!: 'probe' | 'deliveries' | null;
+  @ApiProperty({ type: Date, nullable: true, description: "When this instance last checked e-Office's health" })
+  checkedAt!: Date | null;
   @ApiProperty({ example: 'simulator' }) channel!: string;
   @ApiProperty() backlog!: number;
   @ApiProperty({ type: Number, nullable: true }) oldestPendingAgeSeconds!: number | null;
   @ApiProperty() deliveredLastHour!: number;
   @ApiProperty() failed!: number;
-  @ApiPropertyOptional({ description: 'Only when DEGRADED' }) note?: string;
+  @ApiPropertyOptional({ description: 'Only when DEGRADED: what users may rely on meanwhile' }) note?: string;
+  @ApiPropertyOptional({ description: 'The note in Hindi' }) noteHi?: string;
 }
 
 /** A record's e-Office state summed up over its items. */

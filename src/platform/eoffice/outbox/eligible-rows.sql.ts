@@ -1,14 +1,55 @@
+import { CLAIM_LOCK_CLASS } from './instance-liveness';
+
 /**
- * Due PENDING rows that are the oldest undelivered item of their record: a later item of a
- * record (a revision, a decision) never overtakes an earlier one, and a FAILED earlier item
- * holds the record until someone retries or cancels it.
+ * The keys of instances alive now: each holds its session advisory lock (CLAIM_LOCK_CLASS,
+ * key) in this database while it runs (InstanceLiveness).
+ */
+const LIVE_CLAIMANTS = `
+  SELECT l.objid::bigint AS key FROM pg_locks l
+  WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 AND l.classid::bigint = ${CLAIM_LOCK_CLASS}
+    AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())`;
+
+/**
+ * A row is free to send when nobody claims it, or its claimant is dead (its lock is gone), or
+ * the claim outlived its lease ($lease ms: a live sender gives up long before).
+ */
+const unclaimed = (o: string, lease: string) => `
+  (${o}.claimed_by IS NULL
+    OR ${o}.claimed_at < now() - ${lease} * interval '1 millisecond'
+    OR ${o}.claimed_by NOT IN (SELECT key FROM live))`;
+
+/**
+ * Order per record: a later item of a record (a revision, a decision) never overtakes an
+ * earlier one, and a FAILED earlier item holds the record until someone retries or cancels it.
+ */
+const OLDEST_OF_ITS_RECORD = (o: string) => `
+  NOT EXISTS (
+    SELECT 1 FROM eoffice_outbox p
+    WHERE p.source_type = ${o}.source_type AND p.source_id = ${o}.source_id
+      AND p.seq < ${o}.seq AND p.status IN ('PENDING', 'FAILED'))`;
+
+/**
+ * Due PENDING rows that are the oldest undelivered item of their record and that no live
+ * instance is sending. $1 limit, $2 claim lease in ms.
  */
 export const ELIGIBLE_DUE_ROWS = `
+  WITH live AS MATERIALIZED (${LIVE_CLAIMANTS})
   SELECT o.id FROM eoffice_outbox o
   WHERE o.status = 'PENDING' AND o.next_attempt_at <= now()
-    AND NOT EXISTS (
-      SELECT 1 FROM eoffice_outbox p
-      WHERE p.source_type = o.source_type AND p.source_id = o.source_id
-        AND p.seq < o.seq AND p.status IN ('PENDING', 'FAILED'))
+    AND ${unclaimed('o', '$2')}
+    AND ${OLDEST_OF_ITS_RECORD('o')}
   ORDER BY o.seq
   LIMIT $1`;
+
+/**
+ * Claims one row for sending, under the same rules, in one statement: of two instances
+ * claiming at once the second finds the row claimed by a live instance and gets nothing.
+ * $1 row id, $2 this instance's key, $3 claim lease in ms.
+ */
+export const CLAIM_DUE_ROW = `
+  WITH live AS MATERIALIZED (${LIVE_CLAIMANTS})
+  UPDATE eoffice_outbox o SET claimed_by = $2, claimed_at = now()
+  WHERE o.id = $1 AND o.status = 'PENDING' AND o.next_attempt_at <= now()
+    AND ${unclaimed('o', '$3')}
+    AND ${OLDEST_OF_ITS_RECORD('o')}
+  RETURNING o.id`;

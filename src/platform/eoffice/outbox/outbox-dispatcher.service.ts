@@ -3,42 +3,67 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { QueueService } from '../../queue/queue.service';
 import { EofficeChannel } from '../eoffice-channel.service';
+import { claimLeaseMs } from './claim-lease';
 import { ELIGIBLE_DUE_ROWS } from './eligible-rows.sql';
+import { InstanceLiveness } from './instance-liveness';
+
+/** How often the jobs this instance queued are looked for in the queue. */
+export const LOST_JOB_CHECK_MS = 2_000;
+/** A job queued this long ago that the queue no longer has, and whose row is still due, was lost. */
+const LOST_AFTER_MS = 1_000;
+/** Jobs looked up per check, oldest first: a lost one becomes the oldest soon enough. */
+const LOST_JOB_SAMPLE = 20;
 
 /**
- * Moves due outbox rows into the `eoffice` queue with jobId = outbox id, so a row is never
- * queued twice at once. The dispatcher does small batches often; the reconciler does a full
- * pass at start and every EOFFICE_RECONCILE_INTERVAL_SECONDS, so rows whose job was lost
- * (a flushed Redis, a crash between commit and enqueue) are picked up again.
+ * Moves due outbox rows into the `eoffice` queue. The jobId is the outbox id and this
+ * instance's key, so an instance never queues a row twice at once, while a stale job of a
+ * dead process (still "active" in Redis or PostgreSQL until BullMQ notices the stall) never
+ * blocks the row being queued again; the claim on the row (see the worker) keeps any two jobs
+ * from sending it twice.
+ *
+ * - The dispatch, every EOFFICE_DISPATCH_INTERVAL_MS, queues small batches, skipping rows
+ *   this instance has queued and not yet seen finished.
+ * - The reconciler runs at start, the moment e-Office is back, and every
+ *   EOFFICE_RECONCILE_INTERVAL_SECONDS: it queues every due row, including those a crashed
+ *   process left claimed (its claim died with it), letting the jobId deduplicate.
+ * - The lost-job check, every LOST_JOB_CHECK_MS, asks the queue for the oldest jobs this
+ *   instance queued: those it no longer has (a flushed Redis, jobs lost on PostgreSQL) are
+ *   forgotten, so the next dispatch queues their rows again within seconds.
  */
-const RECENT_MS = 5 * 60_000;
-
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxDispatcher');
   private timers: NodeJS.Timeout[] = [];
-  /**
-   * Rows this instance queued recently. The frequent dispatch skips them so it does not ask
-   * the queue to deduplicate the same ids every tick; the reconciler ignores this and lets
-   * the queue's jobId do the deduplication, so a lost job is picked up within a minute.
-   */
-  private readonly recentlyQueued = new Map<string, number>();
+  /** Rows this instance queued and has not yet seen finished, with when. */
+  private readonly queued = new Map<string, number>();
   private running = false;
+  private checking = false;
+  private started = false;
   private stopped = false;
+  private readonly leaseMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: QueueService,
     private readonly channel: EofficeChannel,
+    private readonly liveness: InstanceLiveness,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.leaseMs = claimLeaseMs(channel.callDeadlineMs);
+  }
 
   onApplicationBootstrap(): void {
+    // e-Office back (or a trial allowed): drain now, not at the next tick.
+    this.channel.onAdmission(() => {
+      if (this.started) void this.reconcile();
+    });
     void this.queues.ready.then(() => {
       if (this.stopped) return;
+      this.started = true;
       void this.reconcile();
       this.timers.push(setInterval(() => void this.dispatch(), this.config.EOFFICE_DISPATCH_INTERVAL_MS));
       this.timers.push(setInterval(() => void this.reconcile(), this.config.EOFFICE_RECONCILE_INTERVAL_SECONDS * 1000));
+      this.timers.push(setInterval(() => void this.checkForLostJobs(), LOST_JOB_CHECK_MS));
       this.timers.forEach((t) => t.unref());
     });
   }
@@ -60,26 +85,69 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   /** The worker calls this when a job for the row has finished, whatever the outcome. */
   forget(id: string): void {
-    this.recentlyQueued.delete(id);
+    this.queued.delete(id);
   }
 
-  private async enqueueDue(limit: number, skipRecent: boolean): Promise<number> {
-    // DEGRADED: deliveries pause; the channel's probe decides when they resume.
-    if (this.running || this.stopped || this.channel.isOpen) return 0;
+  /** The queue's jobId for a row queued by this instance. */
+  jobIdFor(outboxId: string, key: number): string {
+    return `${outboxId}.${key}`;
+  }
+
+  /**
+   * Forgets the rows whose job the queue no longer holds, so the next dispatch queues them
+   * again. Returns how many were lost.
+   */
+  async checkForLostJobs(): Promise<number> {
+    const key = this.liveness.key;
+    if (this.checking || this.stopped || key === null) return 0;
+    this.checking = true;
+    try {
+      const before = Date.now() - LOST_AFTER_MS;
+      const oldest = [...this.queued].filter(([, at]) => at < before).sort((a, b) => a[1] - b[1]).slice(0, LOST_JOB_SAMPLE);
+      if (oldest.length === 0) return 0;
+      const queue = this.queues.queue('eoffice');
+      const states = await Promise.all(oldest.map(([id]) => queue.getJobState(this.jobIdFor(id, key))));
+      const missing = oldest.filter((_, i) => ['unknown', 'completed', 'failed'].includes(states[i]!)).map(([id]) => id);
+      if (missing.length === 0) return 0;
+      // Missing and done (another instance's worker may have run it) is no loss; missing and still due is.
+      const stillDue: Array<{ id: string }> = await this.dataSource.query(
+        `SELECT id FROM eoffice_outbox WHERE id = ANY($1::uuid[]) AND status = 'PENDING' AND next_attempt_at <= now()`,
+        [missing],
+      );
+      missing.forEach((id) => this.queued.delete(id));
+      const lost = stillDue.length;
+      if (lost === 0) return 0;
+      // Most of the oldest lost at once: the queue lost its state (a flush); every older entry is suspect.
+      if (lost * 2 > oldest.length) for (const [id, at] of this.queued) if (at < before) this.queued.delete(id);
+      this.logger.warn(`the queue lost ${lost} of the ${oldest.length} oldest e-Office jobs looked for; queueing their rows again`);
+      await this.dispatch();
+      return lost;
+    } catch (e) {
+      if (!this.stopped) this.logger.warn(`lost-job check failed: ${(e as Error).message}`);
+      return 0;
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private async enqueueDue(limit: number, skipQueued: boolean): Promise<number> {
+    // DEGRADED: deliveries pause (but for a trial); the channel says when they resume.
+    const allowed = Math.min(limit, this.channel.dispatchLimit);
+    const key = this.liveness.key;
+    if (this.running || this.stopped || allowed <= 0 || key === null) return 0;
     this.running = true;
     try {
       const now = Date.now();
-      for (const [id, at] of this.recentlyQueued) if (now - at > RECENT_MS) this.recentlyQueued.delete(id);
-      const due: Array<{ id: string }> = await this.dataSource.query(ELIGIBLE_DUE_ROWS, [limit + (skipRecent ? this.recentlyQueued.size : 0)]);
-      const rows = skipRecent ? due.filter((r) => !this.recentlyQueued.has(r.id)).slice(0, limit) : due;
+      const due: Array<{ id: string }> = await this.dataSource.query(ELIGIBLE_DUE_ROWS, [allowed + (skipQueued ? this.queued.size : 0), this.leaseMs]);
+      const rows = skipQueued ? due.filter((r) => !this.queued.has(r.id)).slice(0, allowed) : due.slice(0, allowed);
       if (rows.length === 0) return 0;
-      for (const { id } of rows) this.recentlyQueued.set(id, now);
+      for (const { id } of rows) if (!this.queued.has(id)) this.queued.set(id, now);
       await this.queues.queue('eoffice').addBulk(
         rows.map(({ id }) => ({
           name: 'eoffice-deliver',
           data: { outboxId: id },
           // Removed when done, so the same row can be queued again for its next attempt.
-          opts: { jobId: id, removeOnComplete: true, removeOnFail: true, attempts: 1 },
+          opts: { jobId: this.jobIdFor(id, key), removeOnComplete: true, removeOnFail: true, attempts: 1 },
         })),
       );
       return rows.length;

@@ -33,6 +33,9 @@ export class OutboxItem {
   @Column({ type: 'text', nullable: true }) channelRef!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) deliveredAt!: Date | null;
   @Column({ type: 'text', nullable: true }) cancelReason!: string | null;
+  /** The claim key of the instance sending it now (see InstanceLiveness); null when no attempt is in flight. */
+  @Column({ type: 'integer', nullable: true }) claimedBy!: number | null;
+  @Column({ type: 'timestamptz', nullable: true }) claimedAt!: Date | null;
   @Column({ type: 'uuid', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditedWrite, AuditService } from '../../audit/audit.service';
 import { Actor, RequestContext } from '../../context/request-context';
 import { TransactionService } from '../../database/transaction.service';
-import type { Grading } from '../gateway';
+import type { ChannelFaultKind, Grading } from '../gateway';
 import { IntakeChannel, OutboxItem, OutboxStatus } from './outbox.entity';
 import { OUTBOX_WORKFLOW } from './outbox-workflow';
 
@@ -130,8 +130,23 @@ export class OutboxService {
     });
   }
 
-  modeRow(): Promise<Array<{ mode: 'ONLINE' | 'DEGRADED'; since: Date; reason: string | null }>> {
-    return this.dataSource.query(`SELECT mode, since, reason FROM system_mode`);
+  modeRow(): Promise<
+    Array<{
+      mode: 'ONLINE' | 'DEGRADED';
+      since: Date;
+      reason: string | null;
+      reasonHi: string | null;
+      fault: ChannelFaultKind | null;
+      faultCode: string | null;
+      httpStatus: number | null;
+      faultSeenIn: 'probe' | 'deliveries' | null;
+    }>
+  > {
+    return this.dataSource.query(
+      `SELECT mode, since, reason, reason_hi AS "reasonHi", fault, fault_code AS "faultCode", http_status AS "httpStatus",
+         fault_seen_in AS "faultSeenIn"
+       FROM system_mode`,
+    );
   }
 
   /** Backlog figures for the status page. */
