@@ -19,6 +19,19 @@ describe('ChannelHealth: the system mode from what was seen of e-Office', () => 
     expect(h.dispatchLimit).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it('remembers when the outage began: the first failed delivery before it, or the failed check', () => {
+    const h = online();
+    h.deliveryFailed(refused, 500);
+    h.deliveryFailed(refused, 700);
+    h.probeFailed(refused, 1_000);
+    expect(h.lastOutageBegan).toBe(500);
+    h.probePassed();
+    expect(h.lastOutageBegan).toBe(500);
+    h.delivered(2_000);
+    h.probeFailed(refused, 3_000);
+    expect(h.lastOutageBegan).toBe(3_000);
+  });
+
   it('ignores a failed health check when a delivery got through after the check began', () => {
     const h = online();
     h.delivered(1_500);

@@ -50,12 +50,14 @@ export class ChannelHealth {
   private failingSince = 0;
   private lastDeliveredAt = Number.NEGATIVE_INFINITY;
   private trial: 'none' | 'open' | 'in-flight' = 'none';
+  private began: number | null = null;
 
   constructor(
     private readonly settings: ChannelHealthSettings,
-    restored: { mode: SystemMode; fault: ChannelFault | null },
+    restored: { mode: SystemMode; fault: ChannelFault | null; since?: number },
   ) {
     this.current = { mode: restored.mode, fault: restored.mode === 'DEGRADED' ? (restored.fault ?? null) : null, onlineBy: null };
+    if (restored.mode === 'DEGRADED') this.began = restored.since ?? null;
   }
 
   get state(): ModeState {
@@ -64,6 +66,16 @@ export class ChannelHealth {
 
   get mode(): SystemMode {
     return this.current.mode;
+  }
+
+  /**
+   * When the last outage (the current one, while DEGRADED) began: the first failed delivery of
+   * the run that led to it, or the failed health check. Items that failed since then failed for
+   * the channel's sake, not their own: once it is back they are due at once, not after their
+   * backoff.
+   */
+  get lastOutageBegan(): number | null {
+    return this.began;
   }
 
   /** The health check passed. Returns the new state when it changed. */
@@ -81,7 +93,7 @@ export class ChannelHealth {
   probeFailed(fault: Omit<ChannelFault, 'seenIn'>, startedAt: number): ModeState | undefined {
     if (this.lastDeliveredAt >= startedAt) return undefined;
     if (this.trial === 'open') this.trial = 'none';
-    return this.become({ mode: 'DEGRADED', fault: { ...fault, seenIn: 'probe' }, onlineBy: null });
+    return this.become({ mode: 'DEGRADED', fault: { ...fault, seenIn: 'probe' }, onlineBy: null }, this.failedInRow > 0 ? Math.min(this.failingSince, startedAt) : startedAt);
   }
 
   delivered(now: number): ModeState | undefined {
@@ -109,7 +121,7 @@ export class ChannelHealth {
     const takingNothing =
       this.failedInRow >= 2 * this.settings.deliveryFailures && now - this.failingSince >= this.settings.probeIntervalMs;
     return {
-      state: takingNothing ? this.become({ mode: 'DEGRADED', fault: seen, onlineBy: null }) : undefined,
+      state: takingNothing ? this.become({ mode: 'DEGRADED', fault: seen, onlineBy: null }, this.failingSince) : undefined,
       probeNow: this.failedInRow === 1 || this.failedInRow % this.settings.deliveryFailures === 0,
     };
   }
@@ -136,11 +148,14 @@ export class ChannelHealth {
     return this.trial === 'open' ? 1 : 0;
   }
 
-  private become(next: ModeState): ModeState | undefined {
+  private become(next: ModeState, began?: number): ModeState | undefined {
     const before = this.current;
     if (before.mode === next.mode && sameFault(before.fault, next.fault)) return undefined;
     this.current = next;
-    if (next.mode === 'DEGRADED' && before.mode === 'ONLINE') this.trial = 'none';
+    if (next.mode === 'DEGRADED' && before.mode === 'ONLINE') {
+      this.trial = 'none';
+      this.began = began ?? null;
+    }
     return next;
   }
 }

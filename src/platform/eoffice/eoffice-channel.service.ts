@@ -43,7 +43,7 @@ export class EofficeChannel implements OnModuleInit, OnApplicationShutdown {
   private lastCheckedAt: Date | null = null;
   private stopped = false;
   private writes: Promise<void> = Promise.resolve();
-  private readonly admissionListeners: Array<() => void> = [];
+  private readonly admissionListeners: Array<(resumed: { outageBegan: Date | null }) => void> = [];
 
   constructor(
     @Inject(EOFFICE_GATEWAY) private readonly gateway: EofficeGateway,
@@ -61,7 +61,7 @@ export class EofficeChannel implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    const [row] = (await this.dataSource.query(`SELECT mode, fault, fault_code, http_status, fault_seen_in FROM system_mode`)) as ModeRow[];
+    const [row] = (await this.dataSource.query(`SELECT mode, since, fault, fault_code, http_status, fault_seen_in FROM system_mode`)) as Array<ModeRow & { since: Date }>;
     const fault: ChannelFault | null =
       row?.mode === 'DEGRADED' && row.fault
         ? { kind: row.fault, code: row.fault_code ?? row.fault, httpStatus: row.http_status, seenIn: row.fault_seen_in ?? 'probe' }
@@ -70,7 +70,11 @@ export class EofficeChannel implements OnModuleInit, OnApplicationShutdown {
     // unknown cause (stored before causes were) is the health check's to clear.
     this.health = new ChannelHealth(
       this.settings,
-      { mode: row?.mode ?? 'ONLINE', fault: row?.mode === 'DEGRADED' ? (fault ?? { kind: 'UNREACHABLE', code: 'UNKNOWN', httpStatus: null, seenIn: 'probe' }) : null },
+      {
+        mode: row?.mode ?? 'ONLINE',
+        fault: row?.mode === 'DEGRADED' ? (fault ?? { kind: 'UNREACHABLE', code: 'UNKNOWN', httpStatus: null, seenIn: 'probe' }) : null,
+        since: row?.since ? new Date(row.since).getTime() : undefined,
+      },
     );
     // The stored mode is as old as the last process: check at once, not an interval later.
     this.scheduleProbe(0);
@@ -82,9 +86,17 @@ export class EofficeChannel implements OnModuleInit, OnApplicationShutdown {
     void this.gateway.close();
   }
 
-  /** Called whenever deliveries may start again (ONLINE, or a trial allowed): the dispatcher queues at once. */
-  onAdmission(listener: () => void): void {
+  /**
+   * Called whenever deliveries may start again: the mode turned ONLINE (with when the outage
+   * began) or a trial is allowed (`outageBegan` null). The dispatcher queues at once.
+   */
+  onAdmission(listener: (resumed: { outageBegan: Date | null }) => void): void {
     this.admissionListeners.push(listener);
+  }
+
+  private admitted(outageBegan: number | null): void {
+    const resumed = { outageBegan: outageBegan === null ? null : new Date(outageBegan) };
+    for (const listener of this.admissionListeners) listener(resumed);
   }
 
   get currentMode(): SystemMode {
@@ -177,7 +189,7 @@ export class EofficeChannel implements OnModuleInit, OnApplicationShutdown {
     if (!failure) {
       const change = this.health.probePassed();
       if (change) this.record(change);
-      if (this.health.dispatchLimit > 0) this.admissionListeners.forEach((l) => l());
+      if (!change && this.health.dispatchLimit > 0 && this.health.mode === 'DEGRADED') this.admitted(null);
       return;
     }
     this.logger.debug(`health check failed: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`);
@@ -208,7 +220,7 @@ export class EofficeChannel implements OnModuleInit, OnApplicationShutdown {
 
   /** Stores the new mode (in order of the changes) and audits it. */
   private record(state: ModeState): void {
-    if (state.mode === 'ONLINE') this.admissionListeners.forEach((l) => l());
+    if (state.mode === 'ONLINE') this.admitted(this.health.lastOutageBegan);
     this.writes = this.writes.then(() => this.write(state));
   }
 

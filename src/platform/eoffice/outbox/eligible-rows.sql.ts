@@ -53,3 +53,26 @@ export const CLAIM_DUE_ROW = `
     AND ${unclaimed('o', '$3')}
     AND ${OLDEST_OF_ITS_RECORD('o')}
   RETURNING o.id`;
+
+/**
+ * While DEGRADED by failing deliveries, a passed health check lets one item try: the oldest
+ * waiting one that may go first, made due now whatever its backoff, since it is a test of the
+ * channel rather than a retry of the item. $1 claim lease in ms.
+ */
+export const TRIAL_ROW = `
+  WITH live AS MATERIALIZED (${LIVE_CLAIMANTS})
+  UPDATE eoffice_outbox SET next_attempt_at = now()
+  WHERE id = (
+    SELECT o.id FROM eoffice_outbox o
+    WHERE o.status = 'PENDING' AND ${unclaimed('o', '$1')} AND ${OLDEST_OF_ITS_RECORD('o')}
+    ORDER BY o.next_attempt_at, o.seq
+    LIMIT 1)
+  RETURNING id`;
+
+/**
+ * e-Office is back: items that failed since the outage began failed for the channel, not for
+ * themselves, so they are due now rather than after their backoff. $1 when it began.
+ */
+export const DUE_AFTER_OUTAGE = `
+  UPDATE eoffice_outbox SET next_attempt_at = now()
+  WHERE status = 'PENDING' AND next_attempt_at > now() AND last_attempt_at >= $1`;

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { QueueService } from '../../queue/queue.service';
 import { EofficeChannel } from '../eoffice-channel.service';
 import { claimLeaseMs } from './claim-lease';
-import { ELIGIBLE_DUE_ROWS } from './eligible-rows.sql';
+import { DUE_AFTER_OUTAGE, ELIGIBLE_DUE_ROWS, TRIAL_ROW } from './eligible-rows.sql';
 import { InstanceLiveness } from './instance-liveness';
 
 /** How often the jobs this instance queued are looked for in the queue. */
@@ -54,8 +54,18 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     // e-Office back (or a trial allowed): drain now, not at the next tick.
-    this.channel.onAdmission(() => {
-      if (this.started) void this.reconcile();
+    this.channel.onAdmission(({ outageBegan }) => {
+      if (!this.started) return;
+      if (outageBegan === null) {
+        void this.dispatch();
+        return;
+      }
+      // Allowing for the app's and the database's clocks to differ a little.
+      const since = new Date(outageBegan.getTime() - 2_000);
+      void this.dataSource
+        .query(DUE_AFTER_OUTAGE, [since])
+        .catch((e: Error) => this.logger.warn(`could not make items due after the outage: ${e.message}`))
+        .then(() => this.reconcile());
     });
     void this.queues.ready.then(() => {
       if (this.stopped) return;
@@ -130,6 +140,18 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
+  private async dueRows(limit: number, skipQueued: boolean): Promise<Array<{ id: string }>> {
+    const due: Array<{ id: string }> = await this.dataSource.query(ELIGIBLE_DUE_ROWS, [limit + (skipQueued ? this.queued.size : 0), this.leaseMs]);
+    return skipQueued ? due.filter((r) => !this.queued.has(r.id)).slice(0, limit) : due.slice(0, limit);
+  }
+
+  private async trialRow(): Promise<Array<{ id: string }>> {
+    const result: unknown = await this.dataSource.query(TRIAL_ROW, [this.leaseMs]);
+    // An UPDATE answers [rows, count] through TypeORM.
+    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as Array<{ id: string }>;
+    return rows.slice(0, 1);
+  }
+
   private async enqueueDue(limit: number, skipQueued: boolean): Promise<number> {
     // DEGRADED: deliveries pause (but for a trial); the channel says when they resume.
     const allowed = Math.min(limit, this.channel.dispatchLimit);
@@ -138,8 +160,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.running = true;
     try {
       const now = Date.now();
-      const due: Array<{ id: string }> = await this.dataSource.query(ELIGIBLE_DUE_ROWS, [allowed + (skipQueued ? this.queued.size : 0), this.leaseMs]);
-      const rows = skipQueued ? due.filter((r) => !this.queued.has(r.id)).slice(0, allowed) : due.slice(0, allowed);
+      const rows =
+        this.channel.currentMode === 'DEGRADED'
+          ? await this.trialRow()
+          : await this.dueRows(allowed, skipQueued);
       if (rows.length === 0) return 0;
       for (const { id } of rows) if (!this.queued.has(id)) this.queued.set(id, now);
       await this.queues.queue('eoffice').addBulk(
