@@ -484,13 +484,16 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   EOFFICE_SMTP_PASSWORD: 'SMTP password.',
   EOFFICE_MAILBOX: 'The e-Office diarisation mailbox (required with the `email` adapter).',
   EOFFICE_MAIL_FROM: 'Sender of diarisation mails.',
-  EOFFICE_BREAKER_FAILURES: 'Consecutive channel failures that switch the system to DEGRADED.',
-  EOFFICE_PROBE_INTERVAL_SECONDS: 'While DEGRADED, how often e-Office is probed.',
+  EOFFICE_BREAKER_FAILURES:
+    'Failed deliveries in a row (for a reason of the channel) after which e-Office is health-checked at once; twice as many, with none delivered for a whole probe interval, switch the system to DEGRADED even while the health check passes.',
+  EOFFICE_PROBE_INTERVAL_SECONDS:
+    "How often e-Office's health is checked, in both modes (and at once at start and after a failed delivery): the mode follows e-Office within one interval either way.",
   EOFFICE_DRAIN_PER_SECOND: 'Most deliveries per second when the backlog drains.',
   EOFFICE_CONCURRENCY: 'Deliveries in flight at once per instance.',
   EOFFICE_MAX_ATTEMPTS: 'Failed delivery attempts (while e-Office is reachable) before a row is marked FAILED for a person to look at.',
   EOFFICE_DISPATCH_INTERVAL_MS: 'How often due outbox rows are handed to the queue.',
-  EOFFICE_RECONCILE_INTERVAL_SECONDS: 'How often the reconciler re-queues pending rows whose job was lost (also at start).',
+  EOFFICE_RECONCILE_INTERVAL_SECONDS:
+    'How often the reconciler re-queues every due row, as a backstop. It also runs at start and when e-Office returns; items in flight at a crash are sent again at start, and jobs the queue lost within seconds.',
   EOFFICE_SIM_PORT: '`npm run eoffice:sim` only: port of the e-Office stand-in.',
   EOFFICE_SIM_ADMIN_PORT: '`npm run eoffice:sim` only: port of its always-up admin listener (switch it `down` and back).',
   EOFFICE_SIM_HOST: '`npm run eoffice:sim` only: interface to listen on.',

@@ -9,8 +9,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * session advisory lock the instance holds while it lives), so a row left in flight by a dead
  * process is sent again at once, and one a live instance is sending is never sent twice.
  */
-export class EofficeModeFaultAndClaims1796122400000 implements MigrationInterface {
-  name = 'EofficeModeFaultAndClaims1796122400000';
+export class EofficeModeFaultAndClaims1796123200000 implements MigrationInterface {
+  name = 'EofficeModeFaultAndClaims1796123200000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
