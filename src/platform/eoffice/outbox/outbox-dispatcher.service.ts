@@ -113,7 +113,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.checking = true;
     try {
       const before = Date.now() - LOST_AFTER_MS;
-      const oldest = [...this.queued].filter(([, at]) => at < before).sort((a, b) => a[1] - b[1]).slice(0, LOST_JOB_SAMPLE);
+      // The map keeps insertion order, and an entry's time is when it was inserted: oldest first.
+      const oldest: Array<[string, number]> = [];
+      for (const entry of this.queued) {
+        if (entry[1] >= before || oldest.length === LOST_JOB_SAMPLE) break;
+        oldest.push(entry);
+      }
       if (oldest.length === 0) return 0;
       const queue = this.queues.queue('eoffice');
       const states = await Promise.all(oldest.map(([id]) => queue.getJobState(this.jobIdFor(id, key))));

@@ -119,6 +119,9 @@ export class OutboxService {
       const from = item.status;
       item.status = OUTBOX_WORKFLOW.next(from, 'cancel', actor.roles, item);
       item.cancelReason = reason;
+      // An attempt still in flight finds the row no longer PENDING and records nothing.
+      item.claimedBy = null;
+      item.claimedAt = null;
       const saved = await em.save(item);
       await this.audit.record(em, {
         action: 'eoffice.outbox_cancel',
