@@ -3066,6 +3066,11 @@ export interface components {
             attempts: number;
             cancelReason: string | null;
             channelRef: string | null;
+            /**
+             * Format: date-time
+             * @description While a delivery attempt is in flight: when it began. One left by a process that died is sent again at once.
+             */
+            claimedAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -3976,15 +3981,48 @@ export interface components {
             backlog: number;
             /** @example simulator */
             channel: string;
+            /**
+             * Format: date-time
+             * @description When this instance last checked e-Office's health
+             */
+            checkedAt: string | null;
             deliveredLastHour: number;
             failed: number;
-            /** @enum {string} */
+            /**
+             * @description While DEGRADED, what is wrong: UNREACHABLE (refused, reset, DNS, TLS, no answer in time), FAILING (it answers, with an error: HTTP 5xx…), CREDENTIALS_REFUSED (HTTP 401/403, SMTP login)
+             * @enum {string|null}
+             */
+            fault: "UNREACHABLE" | "FAILING" | "CREDENTIALS_REFUSED" | null;
+            /**
+             * @description The cause as the gateway named it (ECONNREFUSED, TIMEOUT, HTTP_500, SMTP_421…)
+             * @example HTTP_500
+             */
+            faultCode: string | null;
+            /**
+             * @description Seen by the health check, or by deliveries while the health check passed
+             * @enum {string|null}
+             */
+            faultSeenIn: "probe" | "deliveries" | null;
+            /** @example 500 */
+            httpStatus: number | null;
+            /**
+             * @description Follows e-Office within one probe interval (EOFFICE_PROBE_INTERVAL_SECONDS) both ways; DEGRADED pauses deliveries
+             * @enum {string}
+             */
             mode: "ONLINE" | "DEGRADED";
-            /** @description Only when DEGRADED */
+            /** @description Only when DEGRADED: what users may rely on meanwhile */
             note?: string;
+            /** @description The note in Hindi */
+            noteHi?: string;
             oldestPendingAgeSeconds: number | null;
+            /** @example e-Office reachable but failing: its health check answered HTTP 500 */
             reason: string | null;
-            /** Format: date-time */
+            /** @example ई-ऑफिस तक पहुँच है, पर वह काम नहीं कर रहा: स्वास्थ्य-जाँच पर उसका उत्तर HTTP 500 है */
+            reasonHi: string | null;
+            /**
+             * Format: date-time
+             * @description Since when the mode holds
+             */
             since: string;
         };
         ThanaRefView: {
