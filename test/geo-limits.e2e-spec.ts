@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { PROTEST_CLASH_SQL } from '../src/modules/protests/clash/protest-clash.sql';
+import { ClashDetector } from '../src/modules/protests';
+import { LIVE_STATUS_SQL, PROTEST_CLASH_SQL } from '../src/modules/protests/clash/protest-clash.sql';
 import { VIP_CLASH_SQL } from '../src/modules/vip-programmes/vip-clash.source';
 import { BHOPAL_BOUNDS, densifiedCount, densify, EARTH_RADIUS_M, GeoPoint, MAX_ROUTE_POINTS, ROUTE_SAMPLE_SPACING_M } from '../src/platform/geo';
 import { withClient } from './support/databases';
@@ -174,6 +175,20 @@ describe('places and the cost of clash checks (e2e)', () => {
       const boxScan = { cond: expect.stringMatching(/^\(\(during && .*\) AND \(geo_box && '\(.*\)'::box\)\)$/) };
       expect(await indexScans(VIP_CLASH_SQL, [l.start, l.end, points, 500, second])).toContainEqual({ index: 'vip_leg_current_during_box_idx', ...boxScan });
       expect(await indexScans(PROTEST_CLASH_SQL, [l.start, l.end, null, points, null, 500])).toContainEqual({ index: 'protest_application_live_during_box_idx', ...boxScan });
+
+      // The list's clash flag, for every row at once: each source's arm takes its candidates
+      // from the same index, against the row's own range and box.
+      const listed = t.app.get(ClashDetector).shownExists({ id: 'p.id', during: 'p.during', venueId: 'p.venue_id', geoPoints: 'p.geo_points', geoBox: 'p.geo_box' }, { id: 'x', username: 'x', roles: ['CONTROL_ROOM'], unitId: 'x', unitPath: 'BPL' });
+      const [listSql, listParams] = ds
+        .createQueryBuilder()
+        .select('p.id')
+        .from('protest_application', 'p')
+        .where(`p.status IN (${LIVE_STATUS_SQL}) AND ${listed.sql}`, listed.params)
+        .getQueryAndParameters();
+      const rowScan = { cond: expect.stringMatching(/^\(\(during && p\.during\) AND \(geo_box && geo_box_grow\(p\.geo_box, .*\)\)\)$/) };
+      const scans = await indexScans(listSql, listParams);
+      expect(scans).toContainEqual({ index: 'vip_leg_current_during_box_idx', ...rowScan });
+      expect(scans).toContainEqual({ index: 'protest_application_live_during_box_idx', ...rowScan });
     });
 
     it('answers the clash checks in well under a second, with /health/ready green meanwhile', async () => {

@@ -119,7 +119,8 @@ export class ProtestFlagsView extends ResponseView {
   @ApiProperty() late!: boolean;
   @ApiProperty() leadTimeHours!: number;
   @ApiProperty() slaAtRisk!: boolean;
-  @ApiProperty() clash!: boolean;
+  @ApiProperty({ description: 'Whether `clashes` has any; the list’s flag and `clash` filter say the same' })
+  clash!: boolean;
 }
 
 export class ThanaReportView extends ResponseView {
@@ -211,7 +212,11 @@ export class ProtestDetailView extends ResponseView {
   @ApiProperty() thana!: ThanaRefView;
   @ApiProperty() flags!: ProtestFlagsView;
   @ApiProperty({ type: [RuleResultView] }) rules!: RuleResultView[];
-  @ApiProperty({ type: [ClashView] }) clashes!: ClashView[];
+  @ApiProperty({
+    type: [ClashView],
+    description: 'What stands in its way now, as this user may see it; none once refused, withdrawn or revoked (the decision keeps its own)',
+  })
+  clashes!: ClashView[];
   @ApiProperty({ type: ThanaReportView, nullable: true }) thanaReport!: ThanaReportView | null;
   @ApiProperty({ type: DecisionView, nullable: true }) decision!: DecisionView | null;
   @ApiProperty({ type: WithdrawalView, nullable: true }) withdrawal!: WithdrawalView | null;
@@ -295,7 +300,8 @@ export class VenueRefView extends ResponseView {
 export class SummaryFlagsView extends ResponseView {
   @ApiProperty() late!: boolean;
   @ApiProperty() leadTimeHours!: number;
-  @ApiProperty() clash!: boolean;
+  @ApiProperty({ description: 'Its record shows this user clashes (other protests, VIP movement), as `flags.clash` there' })
+  clash!: boolean;
   @ApiProperty() slaAtRisk!: boolean;
 }
 

@@ -2,8 +2,25 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../platform/context';
 import { istEndOfHour, istStartOfHour } from '../../platform/time';
-import { Clash, ClashQuery, ClashSource, ClashSourceProvider, ShownClash, shownInFull } from '../protests';
+import type { SqlCondition } from '../../platform/units';
+import { Clash, ClashQuery, ClashSource, ClashSourceProvider, ClashSubject, ShownClash, shownInFull } from '../protests';
 import { isDesk } from './vip-access';
+
+/**
+ * The one test of a current leg `l` of an issued programme `p` against an event (SQL
+ * expressions for its time range, points, their box and the distance): overlapping in time,
+ * the bounding box within reach (the GiST index on (during, geo_box) of current legs), then the
+ * distance to the leg's densified points (NULL when nothing is within reach). `VIP_CLASH_SQL`
+ * (one event) and `shownExists` (every row of a list) are both written from it.
+ */
+function legClashTest(l: string, p: string, at: { during: string; geoPoints: string; geoBox: string; metres: string }) {
+  return {
+    candidate: `${l}.is_current AND ${p}.status = 'ISSUED' AND ${l}.during && ${at.during} AND ${l}.geo_box && geo_box_grow(${at.geoBox}, ${at.metres})`,
+    metres: `geo_min_distance_within_m(${l}.points, ${at.geoPoints}, ${at.metres})`,
+  };
+}
+
+const ONE_EVENT = legClashTest('l', 'p', { during: `tstzrange($1::timestamptz, $2::timestamptz, '[)')`, geoPoints: '$3::jsonb', geoBox: 'geo_bbox($3::jsonb)', metres: '$4::float8' });
 
 /** Current legs of issued programmes overlapping [$1, $2) within $4 metres of the points $3, other than programme $5's. */
 export const VIP_CLASH_SQL = `
@@ -11,10 +28,8 @@ export const VIP_CLASH_SQL = `
     FROM vip_leg l
     JOIN vip_programme p ON p.id = l.programme_id
     -- OFFSET 0: the distance once per candidate leg, after the index has chosen it
-    CROSS JOIN LATERAL (SELECT geo_min_distance_within_m(l.points, $3::jsonb, $4::float8) AS metres OFFSET 0) d
-   WHERE l.is_current AND p.status = 'ISSUED'
-     AND l.during && tstzrange($1::timestamptz, $2::timestamptz, '[)')
-     AND l.geo_box && geo_box_grow(geo_bbox($3::jsonb), $4::float8)
+    CROSS JOIN LATERAL (SELECT ${ONE_EVENT.metres} AS metres OFFSET 0) d
+   WHERE ${ONE_EVENT.candidate}
      AND ($5::uuid IS NULL OR l.programme_id <> $5::uuid)
      AND d.metres IS NOT NULL
    ORDER BY starts_at, p.ref, l.leg_key`;
@@ -87,6 +102,21 @@ export class VipClashSource implements ClashSource {
       });
     }
     return [...hours.values()];
+  }
+
+  /**
+   * `find`'s test against every row of a list. `shownTo` shows every viewer something of each
+   * clash (the desk in full, anyone else the withheld hour), so whether a row has one does not
+   * depend on the viewer; what it is stays behind `shownTo` on the record itself.
+   */
+  shownExists(subject: ClashSubject, metres: string, _viewer: Actor): SqlCondition {
+    // Aliases of their own: the list's row may well be called `p` or `l`.
+    const t = legClashTest('vip_leg_', 'vip_programme_', { during: subject.during, geoPoints: subject.geoPoints, geoBox: subject.geoBox, metres });
+    return {
+      sql: `EXISTS (SELECT 1 FROM vip_leg vip_leg_ JOIN vip_programme vip_programme_ ON vip_programme_.id = vip_leg_.programme_id
+        WHERE ${t.candidate} AND ${t.metres} IS NOT NULL)`,
+      params: {},
+    };
   }
 }
 

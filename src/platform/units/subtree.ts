@@ -56,11 +56,12 @@ export function seesWholeCommissionerate(actor: Pick<Actor, 'roles'>): boolean {
 
 /**
  * SQL condition limiting rows to the actor's unit subtree, unless a role sees the whole
- * commissionerate. `unitColumn` is a column holding a unit id.
+ * commissionerate. `unitColumn` is a column holding a unit id; `param` names the query
+ * parameter, for a second scope in the same query.
  */
-export function unitScope(actor: Actor, unitColumn: string): SqlCondition {
+export function unitScope(actor: Actor, unitColumn: string, param = 'scopePath'): SqlCondition {
   if (seesWholeCommissionerate(actor)) return { sql: 'TRUE', params: {} };
-  return unitSubtreeScope(unitColumn, actor.unitPath, 'scopePath');
+  return unitSubtreeScope(unitColumn, actor.unitPath, param);
 }
 
 /** `unitScope` in TypeScript: whether the actor may see records of the unit at `unitPath`. */

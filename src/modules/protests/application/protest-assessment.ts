@@ -5,6 +5,7 @@ import { ClashDetector } from '../clash/clash-detector.service';
 import type { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
 import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
+import { LIVE_STATUSES } from '../protest-workflow';
 import { RestrictionCheck } from '../restrictions/restriction-hits';
 import { evaluateRules } from '../rules/protest-rules';
 import type { RuleResult } from '../rules/rule-result';
@@ -16,7 +17,9 @@ export interface Assessment {
 
 /**
  * What the DCP is shown about an application, computed now: restriction orders and other
- * events change after intake, so neither is frozen until the decision.
+ * events change after intake, so neither is frozen until the decision. Clashes are those of a
+ * live application (received, awaiting or holding a permission): a refused, withdrawn or
+ * revoked event stands in nobody's way, and nothing in its.
  */
 @Injectable()
 export class ProtestAssessment {
@@ -42,7 +45,11 @@ export class ProtestAssessment {
       },
       this.settings,
     );
-    const clashes = await this.clashes.find(em, { startsAt: app.startsAt, endsAt: app.endsAt, venueId: app.venueId, points: app.geoPoints, excludeId: app.id });
+    // Only an event still in play stands in anything's way (as the list's clash flag says); a
+    // refused, withdrawn or revoked one keeps what was shown at its decision.
+    const clashes = LIVE_STATUSES.includes(app.status)
+      ? await this.clashes.find(em, { startsAt: app.startsAt, endsAt: app.endsAt, venueId: app.venueId, points: app.geoPoints, excludeId: app.id })
+      : [];
     return { rules, clashes };
   }
 }

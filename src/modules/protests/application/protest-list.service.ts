@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../../platform/context';
 import { unitScope, Unit } from '../../../platform/units';
-import { protestClashExists } from '../clash/protest-clash.sql';
+import { ClashDetector } from '../clash/clash-detector.service';
+import type { ClashSubject } from '../clash/clash-source';
+import { LIVE_STATUS_SQL } from '../clash/protest-clash.sql';
 import { ProtestQueryDto } from '../dto/protest-query.dto';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
@@ -11,6 +13,9 @@ import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
 import { slaAtRiskSql } from '../rules/sla';
 import { toBoardEvent, toSummary, SummaryRow } from './protest-summary';
 
+/** The list's row as a clash source sees it. */
+const LISTED_APPLICATION: ClashSubject = { id: 'p.id', during: 'p.during', venueId: 'p.venue_id', geoPoints: 'p.geo_points', geoBox: 'p.geo_box' };
+
 /** The control room's views: the filtered list, and the board of today's and tomorrow's events. */
 @Injectable()
 export class ProtestList {
@@ -18,16 +23,18 @@ export class ProtestList {
     private readonly dataSource: DataSource,
     @Inject(PROTEST_SETTINGS) private readonly settings: ProtestSettings,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly detector: ClashDetector,
   ) {}
 
   /** Soonest first within a date range; newest first when no start of the range is given. */
   async list(actor: Actor, f: ProtestQueryDto) {
     const q = this.base(actor);
     const sla = slaAtRiskSql('p', this.settings.slaHours, this.clock.now());
-    // Only clashes with applications this user may open (the same scope as the list's own rows).
-    const seen = unitScope(actor, 'o.thana_unit_id');
-    const clash = protestClashExists('p', ':clashDistance', seen.sql);
-    q.setParameters({ ...sla.params, ...seen.params, clashDistance: this.settings.clashDistanceMetres });
+    // The record view's clashes, as a condition: every clash source (other protests, VIP legs),
+    // each showing this user only what it would show them on the record.
+    const shown = this.detector.shownExists(LISTED_APPLICATION, actor);
+    const clash = `(p.status IN (${LIVE_STATUS_SQL}) AND ${shown.sql})`;
+    q.setParameters({ ...sla.params, ...shown.params });
     if (f.from) q.andWhere('p.ends_at > :from', { from: parseIstInstant(f.from) });
     if (f.to) q.andWhere('p.starts_at < :to', { to: parseIstInstant(f.to) });
     if (f.status) q.andWhere('p.status = :status', { status: f.status });

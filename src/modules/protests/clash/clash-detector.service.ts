@@ -2,8 +2,9 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import { Actor, RequestContext } from '../../../platform/context';
+import type { SqlCondition } from '../../../platform/units';
 import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
-import { Clash, CLASH_SOURCE, ClashQuery, ClashSource, ShownClash } from './clash-source';
+import { Clash, CLASH_SOURCE, ClashQuery, ClashSource, ClashSubject, ShownClash } from './clash-source';
 
 /** Asks every clash source in the app what stands in the way of an event, nearest in time first. */
 @Injectable()
@@ -62,5 +63,25 @@ export class ClashDetector implements OnModuleInit {
       if (own.length) shown.push(...(await source.shownTo(em, viewer, own)));
     }
     return shown.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || (a.ref ?? '').localeCompare(b.ref ?? ''));
+  }
+
+  /**
+   * The SQL twin of `findFor(…).length > 0` for a list: a condition on each row (`subject`),
+   * true when any source would show `viewer` a clash with it. Each source writes its part from
+   * its own `find` predicate and `shownTo` visibility, so a list flag and the record's
+   * clashes cannot tell a user different things.
+   */
+  shownExists(subject: ClashSubject, viewer: Actor): SqlCondition {
+    const params: Record<string, unknown> = { clashDistanceMetres: this.settings.clashDistanceMetres };
+    const parts: string[] = [];
+    for (const source of this.sources) {
+      const part = source.shownExists(subject, 'CAST(:clashDistanceMetres AS double precision)', viewer);
+      for (const [name, value] of Object.entries(part.params)) {
+        if (name in params && params[name] !== value) throw new Error(`Clash source ${source.name} reuses the SQL parameter ${name}`);
+        params[name] = value;
+      }
+      parts.push(`(${part.sql})`);
+    }
+    return { sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE', params };
   }
 }

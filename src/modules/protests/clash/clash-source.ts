@@ -2,6 +2,7 @@ import { SetMetadata } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../../platform/context';
 import type { GeoPoint } from '../../../platform/geo';
+import type { SqlCondition } from '../../../platform/units';
 
 export const CLASH_KINDS = ['SAME_VENUE', 'NEARBY'] as const;
 export type ClashKind = (typeof CLASH_KINDS)[number];
@@ -47,6 +48,23 @@ export interface ShownClash extends Omit<Clash, 'id' | 'ref' | 'status' | 'dista
   readonly detailsWithheld: boolean;
 }
 
+/**
+ * The record a list asks about, as SQL expressions over its row (for the protest list: the
+ * application `p`): what `ClashQuery` is for one record, for every row of a list at once.
+ */
+export interface ClashSubject {
+  /** The record's id, so that it does not clash with itself. */
+  readonly id: string;
+  /** A tstzrange, half-open like `[startsAt, endsAt)`. */
+  readonly during: string;
+  /** The registered venue's id, or NULL. */
+  readonly venueId: string;
+  /** A jsonb array of {lat, lng}: the venue point or the densified route, as `points`. */
+  readonly geoPoints: string;
+  /** `geo_bbox(geoPoints)`, stored beside them for the index. */
+  readonly geoBox: string;
+}
+
 /** A clash shown in full. */
 export const shownInFull = (c: Clash): ShownClash => ({ ...c, detailsWithheld: false });
 
@@ -70,6 +88,15 @@ export interface ClashSource {
   find(em: EntityManager, query: ClashQuery): Promise<Clash[]>;
   /** Of these clashes (found by this source, maybe long ago), what `viewer` may see. */
   shownTo(em: EntityManager, viewer: Actor, clashes: readonly Clash[]): Promise<ShownClash[]>;
+  /**
+   * The SQL twin of `shownTo(viewer, find(subject)).length > 0`, for a list's clash flag and
+   * filter: true for a row when this source would show `viewer` at least one clash with it.
+   * Written from the same predicate as `find` and the same visibility as `shownTo`, so the list
+   * and the record agree (test/protests-clash-filter.e2e-spec.ts holds them together).
+   * `metres` is the SQL expression of the clash distance. Named parameters start with the
+   * source's name (camel-cased), so that two sources' parameters cannot collide.
+   */
+  shownExists(subject: ClashSubject, metres: string, viewer: Actor): SqlCondition;
 }
 
 export const CLASH_SOURCE = 'police-ops:clash-source';

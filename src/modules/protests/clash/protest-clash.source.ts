@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../../platform/context';
-import { unitScope } from '../../../platform/units';
+import { SqlCondition, unitScope } from '../../../platform/units';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { EVENT_TYPES, EventType } from '../event-types';
 import { PROTEST_READERS } from '../protest-roles';
-import { Clash, ClashQuery, ClashSource, ClashSourceProvider, ShownClash, shownInFull } from './clash-source';
-import { PROTEST_CLASH_SQL } from './protest-clash.sql';
+import { Clash, ClashQuery, ClashSource, ClashSourceProvider, ClashSubject, ShownClash, shownInFull } from './clash-source';
+import { OTHER_APP, PROTEST_CLASH_SQL, protestClashExists } from './protest-clash.sql';
 
 interface Row {
   id: string;
@@ -56,18 +56,29 @@ export class ProtestClashSource implements ClashSource {
    * thana's protest is not shown to a thana user, not even as "something".
    */
   async shownTo(em: EntityManager, viewer: Actor, clashes: readonly Clash[]): Promise<ShownClash[]> {
-    if (!viewer.roles.some((r) => PROTEST_READERS.includes(r))) return [];
-    const scope = unitScope(viewer, 'p.thana_unit_id');
+    const seen = visibleTo(viewer, 'p');
     const visible = await em
       .getRepository(ProtestApplication)
       .createQueryBuilder('p')
       .select('p.id', 'id')
       .where('p.id = ANY(CAST(:ids AS uuid[]))', { ids: [...new Set(clashes.map((c) => c.id))] })
-      .andWhere(scope.sql, scope.params)
+      .andWhere(seen.sql, seen.params)
       .getRawMany<{ id: string }>();
     const ids = new Set(visible.map((v) => v.id));
     return clashes.filter((c) => ids.has(c.id)).map(shownInFull);
   }
+
+  /** `find`'s test against every row of a list, with `shownTo`'s visibility. */
+  shownExists(subject: ClashSubject, metres: string, viewer: Actor): SqlCondition {
+    const seen = visibleTo(viewer, OTHER_APP);
+    return { sql: protestClashExists(subject, metres, seen.sql), params: seen.params };
+  }
+}
+
+/** The applications (alias `alias`) `viewer` may open: a protest reader's unit subtree. */
+function visibleTo(viewer: Actor, alias: string): SqlCondition {
+  if (!viewer.roles.some((r) => PROTEST_READERS.includes(r))) return { sql: 'FALSE', params: {} };
+  return unitScope(viewer, `${alias}.thana_unit_id`, 'protestClashScope');
 }
 
 function title(r: Row): string {

@@ -15,7 +15,7 @@ export class ProtestQueryDto {
   @ApiPropertyOptional({ example: 'AMBEDKAR_PARK' }) @IsOptional() @IsString() @Length(2, 40) venue?: string;
   @ApiPropertyOptional({ enum: EVENT_TYPE_CODES }) @IsOptional() @IsIn(EVENT_TYPE_CODES) type?: EventType;
   @ApiPropertyOptional() @IsOptional() @Transform(queryBoolean) @IsBoolean() late?: boolean;
-  @ApiPropertyOptional({ description: 'Clashes with another live protest application' }) @IsOptional() @Transform(queryBoolean) @IsBoolean() clash?: boolean;
+  @ApiPropertyOptional({ description: 'Has clashes on its record now, as this user is shown them there: another live protest application they may open, or VIP movement (withheld or not). Only a live application has clashes.' }) @IsOptional() @Transform(queryBoolean) @IsBoolean() clash?: boolean;
   @ApiPropertyOptional({ description: 'Still undecided within the SLA window before the start' }) @IsOptional() @Transform(queryBoolean) @IsBoolean() sla?: boolean;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) offset = 0;
