@@ -1,19 +1,8 @@
-import { Rank, RANK_ALIASES, RANKS, rankKey } from '../../platform/ranks';
+import { RANK_SPELLINGS, rankFromText, rankKey } from '../../platform/ranks';
+import type { Rank } from '../../platform/ranks';
 
-/**
- * Every spelling a roll uses (`RANK_ALIASES`, with the ladder's own codes), also without its
- * spaces, so "सहायक उपनिरीक्षक" reads as "सहायक उप निरीक्षक" and "DYSP" as "Dy SP".
- */
-const SPELLINGS: Array<[string, Rank]> = [
-  ...RANKS.map((r) => [rankKey(r), r] as [string, Rank]),
-  ...RANKS.flatMap((r) => RANK_ALIASES[r].map((a) => [rankKey(a), r] as [string, Rank])),
-];
-const LOOKUP = new Map<string, Rank>([
-  ...SPELLINGS.map(([k, r]) => [k.replace(/ /g, ''), r] as [string, Rank]),
-  ...SPELLINGS,
-]);
 /** What "did you mean" offers: the spellings as written, not their space-less twins. */
-const SUGGESTIONS = [...new Set(SPELLINGS.map(([k]) => k))];
+const SUGGESTIONS = [...new Set(RANK_SPELLINGS.map(([k]) => k))];
 
 export type RankParse = { rank: Rank } | { error: string };
 
@@ -21,7 +10,7 @@ export type RankParse = { rank: Rank } | { error: string };
 export function parseRank(text: string): RankParse {
   const key = rankKey(text);
   if (!key) return { error: 'rank is required' };
-  const rank = LOOKUP.get(key) ?? LOOKUP.get(key.replace(/ /g, ''));
+  const rank = rankFromText(text);
   if (rank) return { rank };
   const suggestion = closest(key, SUGGESTIONS);
   return {

@@ -4,3 +4,5 @@ export * from './roles';
 export { User } from './user.entity';
 export { UsersService } from './users.service';
 export type { NewAccount } from './users.service';
+export { PersonRefView, RankView } from './person-ref';
+export type { PersonRef } from './person-ref';

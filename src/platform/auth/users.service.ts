@@ -3,11 +3,13 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TransactionService } from '../database/transaction.service';
 import { assertVersion } from '../http/field-error';
+import { References } from '../http/references';
 import { maskMobile } from '../http/validators';
 import { UnitsService } from '../units/units.service';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordService } from './password.service';
+import { PersonRef, personRef, unknownPerson } from './person-ref';
 import { Role } from './roles';
 import { SessionCheck } from './session-check';
 import { User } from './user.entity';
@@ -66,6 +68,22 @@ export class UsersService {
       .getRepository(User)
       .find({ select: { id: true, username: true }, where: { id: In([...new Set(ids)]) } });
     return new Map(users.map((u) => [u.id, u.username]));
+  }
+
+  /**
+   * The accounts with these ids as views name them (name, rank, unit), in two queries whatever
+   * the number of ids: one for the accounts, one for their units (see `References`).
+   */
+  async people(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<References<PersonRef>> {
+    const wanted = [...new Set(ids)];
+    const users = wanted.length
+      ? await em.getRepository(User).find({
+          select: { id: true, username: true, displayNameEn: true, displayNameHi: true, rank: true, unitId: true },
+          where: { id: In(wanted) },
+        })
+      : [];
+    const units = await this.units.refs(users.map((u) => u.unitId), em);
+    return new References(new Map(users.map((u) => [u.id, personRef(u, units.of(u.unitId))])), unknownPerson);
   }
 
   /** Active accounts in these units holding any of the roles and with a mobile: whom to text. */

@@ -6,3 +6,4 @@ export { UploadErrorsInterceptor } from './upload-errors.interceptor';
 export * from './response-view';
 export { ThrottlePerLink, throttlerOptions, THROTTLERS } from './throttles';
 export { allowInlineStyle } from './security-headers';
+export { References, idsOf } from './references';

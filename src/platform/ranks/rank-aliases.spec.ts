@@ -1,4 +1,4 @@
-import { RANK_ALIASES, rankKey } from './rank-aliases';
+import { RANK_ALIASES, rankFromText, rankKey, rankShown } from './rank-aliases';
 import { RANKS } from './ranks';
 
 describe('RANK_ALIASES', () => {
@@ -36,5 +36,19 @@ describe('RANK_ALIASES', () => {
     expect(rankKey(' h.c. ')).toBe('H C');
     expect(rankKey('स.उ.नि.')).toBe('स उ नि');
     expect(rankKey('Dy. S.P.')).toBe('DY S P');
+  });
+});
+
+describe('rankShown', () => {
+  it('gives the rung and its bilingual title for any spelling a roll or an account uses', () => {
+    expect(rankShown('SI')).toEqual({ code: 'SI', en: 'Sub-Inspector', hi: 'उप निरीक्षक' });
+    expect(rankShown('havaldar')).toEqual({ code: 'HEAD_CONSTABLE', en: 'Head Constable', hi: 'प्रधान आरक्षक' });
+    expect(rankShown('स.उ.नि.')).toEqual({ code: 'ASI', en: 'Asst. Sub-Inspector', hi: 'सहायक उप निरीक्षक' });
+    expect(rankShown('DYSP').code).toBe('DSP');
+  });
+
+  it('shows a rank off the ladder as written, in both languages, with no rung', () => {
+    expect(rankShown(' ADMIN ')).toEqual({ code: null, en: 'ADMIN', hi: 'ADMIN' });
+    expect(rankFromText('')).toBeNull();
   });
 });

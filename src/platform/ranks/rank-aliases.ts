@@ -1,4 +1,4 @@
-import type { Rank } from './ranks';
+import { Rank, RANK_LABELS, RANKS } from './ranks';
 
 /**
  * The words MP rolls and thana sheets write for each rung of the ladder: English titles and
@@ -69,4 +69,36 @@ export function rankKey(text: string): string {
     .replace(/[._\-/]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Every spelling, keyed by `rankKey`, also without its spaces, so "सहायक उपनिरीक्षक" reads as
+ * "सहायक उप निरीक्षक" and "DYSP" as "Dy SP". The ladder's own codes are spellings too.
+ */
+export const RANK_SPELLINGS: ReadonlyArray<readonly [string, Rank]> = [
+  ...RANKS.map((r) => [rankKey(r), r] as const),
+  ...RANKS.flatMap((r) => RANK_ALIASES[r].map((a) => [rankKey(a), r] as const)),
+];
+const LOOKUP = new Map<string, Rank>([
+  ...RANK_SPELLINGS.map(([k, r]) => [k.replace(/ /g, ''), r] as const),
+  ...RANK_SPELLINGS,
+]);
+
+/** The rung a rank written any way a roll or an account writes it stands for, or null. */
+export function rankFromText(text: string): Rank | null {
+  const key = rankKey(text);
+  if (!key) return null;
+  return LOOKUP.get(key) ?? LOOKUP.get(key.replace(/ /g, '')) ?? null;
+}
+
+/**
+ * A rank as people should read it: the rung and its bilingual title when the text is one of
+ * the ladder's spellings; otherwise the text as written in both languages (an account's rank
+ * is free text, e.g. the first-run administrator's "ADMIN").
+ */
+export function rankShown(text: string): { code: Rank | null; en: string; hi: string } {
+  const code = rankFromText(text);
+  if (code) return { code, ...RANK_LABELS[code] };
+  const written = text.trim();
+  return { code: null, en: written, hi: written };
 }

@@ -3,6 +3,8 @@ export { ROOT_UNIT } from './root-unit';
 export { Unit, UNIT_KINDS } from './unit.entity';
 export type { UnitKind } from './unit.entity';
 export { UnitsService } from './units.service';
+export { UnitRefView, unitRef } from './unit-ref';
+export type { UnitRef } from './unit-ref';
 export type { NewUnit } from './units.service';
 export { UnitsModule } from './units.module';
 export { UnitTreeService } from './unit-tree.service';

@@ -1,8 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { fieldError } from '../http/field-error';
+import { References } from '../http/references';
 import { childPath } from './subtree';
 import { Unit, UnitKind } from './unit.entity';
+import { UnitRef, unitRef, unknownUnit } from './unit-ref';
 
 export interface NewUnit {
   code: string;
@@ -35,6 +37,12 @@ export class UnitsService {
   byIds(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Unit[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return em.find(Unit, { where: { id: In([...ids]) }, order: { path: 'ASC' } });
+  }
+
+  /** The units with these ids as views name them, in one query (see `References`). */
+  async refs(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<References<UnitRef>> {
+    const units = await this.byIds([...new Set(ids)], em);
+    return new References(new Map(units.map((u) => [u.id, unitRef(u)])), unknownUnit);
   }
 
   /** With `field`, an unknown code is the client's input error (400 naming the field), not a 404. */

@@ -1,0 +1,35 @@
+/**
+ * The people and units a view names, looked up in one batch and read back by id: a view
+ * collects every id it shows, asks once (`UsersService.people`, `UnitsService.refs`), and
+ * builds its body from the answer, so a list never asks once per row.
+ */
+export class References<T> {
+  constructor(
+    private readonly found: ReadonlyMap<string, T>,
+    /** What an id that resolves to nothing shows (never expected: rows are retired, not deleted). */
+    private readonly missing: (id: string) => T,
+  ) {}
+
+  of(id: string): T {
+    return this.found.get(id) ?? this.missing(id);
+  }
+
+  /** Null stays null: nobody has taken that step yet. */
+  ofOptional(id: string | null | undefined): T | null {
+    return id ? this.of(id) : null;
+  }
+
+  each(ids: readonly string[]): T[] {
+    return ids.map((id) => this.of(id));
+  }
+}
+
+/** The distinct ids among these, nulls left out: what to ask for. */
+export function idsOf(...ids: ReadonlyArray<string | null | undefined | readonly string[]>): string[] {
+  const out = new Set<string>();
+  for (const id of ids) {
+    if (Array.isArray(id)) for (const i of id) out.add(i);
+    else if (typeof id === 'string' && id) out.add(id);
+  }
+  return [...out];
+}
