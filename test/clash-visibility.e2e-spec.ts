@@ -165,6 +165,6 @@ describe('Clashes as each user may see them (e2e)', () => {
       .auth(a.approver, { type: 'bearer' })
       .send({ version: decided.version, reason: 'VIP movement on the route during the event.' })
       .expect(200);
-    expect(revoked.body.clashesAtDecision.map((c: ShownClash) => c.ref)).toEqual(expect.arrayContaining([ttProtest.ref, programmeRef]));
+    expect(revoked.body.decision.clashesAtDecision.map((c: ShownClash) => c.ref)).toEqual(expect.arrayContaining([ttProtest.ref, programmeRef]));
   });
 });

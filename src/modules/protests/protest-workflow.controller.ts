@@ -3,10 +3,17 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../platform/auth';
 import { Actor } from '../../platform/context';
 import { uuidParam } from '../../platform/http';
+import { ProtestView } from './application/protest-view.service';
 import { ProtestWorkflow } from './application/protest-workflow.service';
 import { ApproveDto, RejectDto, RequestThanaReportDto, RevokeDto, ThanaReportDto, WithdrawDto } from './dto/transitions.dto';
 import { PROTEST_WORKFLOW } from './protest-workflow';
-import { ProtestApplicationView } from './protest.view';
+import { ProtestDetailView } from './protest.view';
+
+/** Every action answers with the record view: the body `GET /protests/:id` gives right after. */
+const AS_THE_RECORD = {
+  type: ProtestDetailView,
+  description: 'The application as `GET /protests/:id` now shows it to you: its new state, letters with their verify links, e-Office sync state',
+};
 
 /**
  * One route per action of the transition table. An illegal move answers 409 with the actions
@@ -16,53 +23,62 @@ import { ProtestApplicationView } from './protest.view';
 @ApiBearerAuth()
 @Controller('protests/:id')
 export class ProtestWorkflowController {
-  constructor(private readonly workflow: ProtestWorkflow) {}
+  constructor(
+    private readonly workflow: ProtestWorkflow,
+    private readonly view: ProtestView,
+  ) {}
 
   @Post('request-thana-report')
   @HttpCode(200)
   @Roles(...PROTEST_WORKFLOW.routeRoles('requestThanaReport'))
-  @ApiOkResponse({ type: ProtestApplicationView })
-  async requestThanaReport(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RequestThanaReportDto): Promise<ProtestApplicationView> {
-    return ProtestApplicationView.from(await this.workflow.requestThanaReport(actor, id, dto));
+  @ApiOkResponse(AS_THE_RECORD)
+  async requestThanaReport(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RequestThanaReportDto): Promise<ProtestDetailView> {
+    await this.workflow.requestThanaReport(actor, id, dto);
+    return ProtestDetailView.from(await this.view.get(actor, id));
   }
 
   @Post('thana-report')
   @HttpCode(200)
   @Roles(...PROTEST_WORKFLOW.routeRoles('submitThanaReport'))
-  @ApiOkResponse({ type: ProtestApplicationView })
-  async submitThanaReport(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ThanaReportDto): Promise<ProtestApplicationView> {
-    return ProtestApplicationView.from(await this.workflow.submitThanaReport(actor, id, dto));
+  @ApiOkResponse(AS_THE_RECORD)
+  async submitThanaReport(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ThanaReportDto): Promise<ProtestDetailView> {
+    await this.workflow.submitThanaReport(actor, id, dto);
+    return ProtestDetailView.from(await this.view.get(actor, id));
   }
 
   @Post('approve')
   @HttpCode(200)
   @Roles(...PROTEST_WORKFLOW.routeRoles('approve'))
-  @ApiOkResponse({ type: ProtestApplicationView })
-  async approve(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ApproveDto): Promise<ProtestApplicationView> {
-    return ProtestApplicationView.from(await this.workflow.approve(actor, id, dto));
+  @ApiOkResponse(AS_THE_RECORD)
+  async approve(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ApproveDto): Promise<ProtestDetailView> {
+    await this.workflow.approve(actor, id, dto);
+    return ProtestDetailView.from(await this.view.get(actor, id));
   }
 
   @Post('reject')
   @HttpCode(200)
   @Roles(...PROTEST_WORKFLOW.routeRoles('reject'))
-  @ApiOkResponse({ type: ProtestApplicationView })
-  async reject(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RejectDto): Promise<ProtestApplicationView> {
-    return ProtestApplicationView.from(await this.workflow.reject(actor, id, dto));
+  @ApiOkResponse(AS_THE_RECORD)
+  async reject(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RejectDto): Promise<ProtestDetailView> {
+    await this.workflow.reject(actor, id, dto);
+    return ProtestDetailView.from(await this.view.get(actor, id));
   }
 
   @Post('withdraw')
   @HttpCode(200)
   @Roles(...PROTEST_WORKFLOW.routeRoles('withdraw'))
-  @ApiOkResponse({ type: ProtestApplicationView })
-  async withdraw(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: WithdrawDto): Promise<ProtestApplicationView> {
-    return ProtestApplicationView.from(await this.workflow.withdraw(actor, id, dto));
+  @ApiOkResponse(AS_THE_RECORD)
+  async withdraw(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: WithdrawDto): Promise<ProtestDetailView> {
+    await this.workflow.withdraw(actor, id, dto);
+    return ProtestDetailView.from(await this.view.get(actor, id));
   }
 
   @Post('revoke')
   @HttpCode(200)
   @Roles(...PROTEST_WORKFLOW.routeRoles('revoke'))
-  @ApiOkResponse({ type: ProtestApplicationView })
-  async revoke(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RevokeDto): Promise<ProtestApplicationView> {
-    return ProtestApplicationView.from(await this.workflow.revoke(actor, id, dto));
+  @ApiOkResponse(AS_THE_RECORD)
+  async revoke(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RevokeDto): Promise<ProtestDetailView> {
+    await this.workflow.revoke(actor, id, dto);
+    return ProtestDetailView.from(await this.view.get(actor, id));
   }
 }

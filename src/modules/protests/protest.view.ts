@@ -7,7 +7,9 @@ import {
   RecordSyncStatus,
   RecordSyncSummaryView,
 } from '../../platform/eoffice';
+import { PersonRefView } from '../../platform/auth';
 import { PageOf, ResponseView } from '../../platform/http';
+import { UnitRefView } from '../../platform/units';
 import { ClashView } from './clash/clash.view';
 import { ATTACHMENT_KINDS, AttachmentKind } from './entities/protest-attachment.entity';
 import { LETTER_KINDS, LetterKind } from './entities/protest-letter.entity';
@@ -59,12 +61,6 @@ export class RuleResultView extends ResponseView {
   @ApiProperty({ description: 'What was compared, with the numbers' }) detail!: string;
 }
 
-export class ThanaRefView extends ResponseView {
-  @ApiProperty() code!: string;
-  @ApiProperty() nameEn!: string;
-  @ApiProperty() nameHi!: string;
-}
-
 export class ApplicantView extends ResponseView {
   @ApiProperty({ type: String, nullable: true }) nameHi!: string | null;
   @ApiProperty({ type: String, nullable: true }) nameEn!: string | null;
@@ -112,7 +108,7 @@ export class EventView extends ResponseView {
 export class IntakeView extends ResponseView {
   @ApiProperty({ enum: INTAKE_CHANNELS }) channel!: IntakeChannel;
   @ApiProperty() receivedAt!: Date;
-  @ApiProperty({ format: 'uuid' }) enteredBy!: string;
+  @ApiProperty({ description: 'Who entered it (the control room)' }) enteredBy!: PersonRefView;
 }
 
 export class ProtestFlagsView extends ResponseView {
@@ -125,18 +121,20 @@ export class ProtestFlagsView extends ResponseView {
 
 export class ThanaReportView extends ResponseView {
   @ApiProperty() requestedAt!: Date;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) requestedBy!: string | null;
+  @ApiProperty({ type: PersonRefView, nullable: true }) requestedBy!: PersonRefView | null;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ enum: THANA_RECOMMENDATIONS, nullable: true })
   recommendation!: ThanaRecommendation | null;
   @ApiProperty({ type: String, nullable: true }) report!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) reportedBy!: string | null;
+  @ApiProperty({ type: PersonRefView, nullable: true, description: 'The thana user who entered the report' })
+  reportedBy!: PersonRefView | null;
   @ApiProperty({ type: Date, nullable: true }) reportedAt!: Date | null;
 }
 
 export class DecisionView extends ResponseView {
   @ApiProperty() decidedAt!: Date;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) decidedBy!: string | null;
+  @ApiProperty({ type: PersonRefView, nullable: true, description: 'The approving officer (DCP)' })
+  decidedBy!: PersonRefView | null;
   @ApiProperty({ type: [GrantedConditionView], nullable: true }) conditions!:
     GrantedConditionView[] | null;
   @ApiProperty({ type: String, nullable: true }) grounds!: string | null;
@@ -152,6 +150,8 @@ export class DecisionView extends ResponseView {
 
 export class WithdrawalView extends ResponseView {
   @ApiProperty() at!: Date;
+  @ApiProperty({ type: PersonRefView, nullable: true, description: 'Who took the request (the control room)' })
+  by!: PersonRefView | null;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
 }
 
@@ -162,7 +162,7 @@ export class LinkedRecordView extends ResponseView {
 
 export class RevocationView extends ResponseView {
   @ApiProperty() at!: Date;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) by!: string | null;
+  @ApiProperty({ type: PersonRefView, nullable: true }) by!: PersonRefView | null;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty({ type: LinkedRecordView, nullable: true }) linkedRecord!: LinkedRecordView | null;
 }
@@ -188,11 +188,15 @@ export class ProtestAttachmentView extends ResponseView {
   contentType!: string;
   @ApiProperty() sizeBytes!: number;
   @ApiProperty() sha256!: string;
-  @ApiProperty({ format: 'uuid' }) uploadedBy!: string;
+  @ApiProperty() uploadedBy!: PersonRefView;
   @ApiProperty() createdAt!: Date;
 }
 
-/** One application as the DCP and the control room see it: the record, its rules, clashes and papers. */
+/**
+ * One application as the DCP and the control room see it: the record, its rules, clashes and
+ * papers, with who took each step. `GET /protests/:id` answers with it, and so does every
+ * workflow action (the same body a GET right after would give).
+ */
 export class ProtestDetailView extends ResponseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'PRT/2026/000042' }) ref!: string;
@@ -209,7 +213,7 @@ export class ProtestDetailView extends ResponseView {
   @ApiProperty() applicant!: ApplicantView;
   @ApiProperty() event!: EventView;
   @ApiProperty() intake!: IntakeView;
-  @ApiProperty() thana!: ThanaRefView;
+  @ApiProperty({ description: 'The thana whose area it is in' }) thana!: UnitRefView;
   @ApiProperty() flags!: ProtestFlagsView;
   @ApiProperty({ type: [RuleResultView] }) rules!: RuleResultView[];
   @ApiProperty({
@@ -226,67 +230,6 @@ export class ProtestDetailView extends ResponseView {
   @ApiProperty({ enum: RECORD_SYNC_STATUSES, description: 'Its letters in e-Office, summed up' })
   eofficeStatus!: RecordSyncStatus;
   @ApiProperty() eofficeSync!: RecordSyncSummaryView;
-  @ApiProperty() createdAt!: Date;
-  @ApiProperty() updatedAt!: Date;
-}
-
-/** The application record after a step of the workflow. */
-export class ProtestApplicationView extends ResponseView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() ref!: string;
-  @ApiProperty({ enum: PROTEST_STATUSES }) status!: ProtestStatus;
-  @ApiProperty({ type: String, nullable: true }) applicantNameHi!: string | null;
-  @ApiProperty({ type: String, nullable: true }) applicantNameEn!: string | null;
-  @ApiProperty({ type: String, nullable: true }) organisation!: string | null;
-  @ApiProperty() address!: string;
-  @ApiProperty() mobile!: string;
-  @ApiProperty({ enum: ID_DOCUMENT_TYPES }) idDocumentType!: IdDocumentType;
-  @ApiProperty() idLast4!: string;
-  @ApiProperty({ enum: SMS_LANGUAGES }) smsLanguage!: SmsLanguage;
-  @ApiProperty({ enum: EVENT_TYPE_CODES }) eventType!: EventType;
-  @ApiProperty() purpose!: string;
-  @ApiProperty() startsAt!: Date;
-  @ApiProperty() endsAt!: Date;
-  @ApiProperty() expectedParticipants!: number;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) venueId!: string | null;
-  @ApiProperty({ type: [RoutePointView], nullable: true }) route!: RoutePointView[] | null;
-  @ApiProperty({ type: Date, nullable: true }) loudspeakerFrom!: Date | null;
-  @ApiProperty({ type: Date, nullable: true }) loudspeakerTo!: Date | null;
-  @ApiProperty() vehicleCount!: number;
-  @ApiProperty({ type: String, nullable: true }) vehicleDetails!: string | null;
-  @ApiProperty({ enum: INTAKE_CHANNELS }) intakeChannel!: IntakeChannel;
-  @ApiProperty() receivedAt!: Date;
-  @ApiProperty({ format: 'uuid' }) enteredBy!: string;
-  @ApiProperty({ format: 'uuid' }) thanaUnitId!: string;
-  @ApiProperty() leadTimeHours!: number;
-  @ApiProperty() isLate!: boolean;
-  @ApiProperty({ type: Date, nullable: true }) thanaReportRequestedAt!: Date | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) thanaReportRequestedBy!:
-    string | null;
-  @ApiProperty({ type: String, nullable: true }) thanaReportNote!: string | null;
-  @ApiProperty({ enum: THANA_RECOMMENDATIONS, nullable: true })
-  thanaRecommendation!: ThanaRecommendation | null;
-  @ApiProperty({ type: String, nullable: true }) thanaReport!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) thanaReportedBy!: string | null;
-  @ApiProperty({ type: Date, nullable: true }) thanaReportedAt!: Date | null;
-  @ApiProperty({ type: Date, nullable: true }) decidedAt!: Date | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) decidedBy!: string | null;
-  @ApiProperty({ type: [GrantedConditionView], nullable: true }) conditions!:
-    GrantedConditionView[] | null;
-  @ApiProperty({ type: String, nullable: true }) grounds!: string | null;
-  @ApiProperty({ type: String, nullable: true }) lateOverrideReason!: string | null;
-  @ApiProperty({ type: [RuleResultView], nullable: true }) rulesAtDecision!:
-    RuleResultView[] | null;
-  @ApiProperty({ type: [ClashView], nullable: true }) clashesAtDecision!: ClashView[] | null;
-  @ApiProperty({ type: Date, nullable: true }) withdrawnAt!: Date | null;
-  @ApiProperty({ type: String, nullable: true }) withdrawalReason!: string | null;
-  @ApiProperty({ type: Date, nullable: true }) revokedAt!: Date | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) revokedBy!: string | null;
-  @ApiProperty({ type: String, nullable: true }) revocationReason!: string | null;
-  @ApiProperty({ enum: LINKED_RECORD_TYPES, nullable: true })
-  revocationLinkedType!: LinkedRecordType | null;
-  @ApiProperty({ type: String, nullable: true }) revocationLinkedRef!: string | null;
-  @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
 }
@@ -320,7 +263,7 @@ export class ProtestSummaryView extends ResponseView {
   @ApiProperty({ type: String, nullable: true }) organisation!: string | null;
   @ApiProperty({ description: 'The venue, or the route as "from → to"' }) place!: string;
   @ApiProperty({ type: VenueRefView, nullable: true }) venue!: VenueRefView | null;
-  @ApiProperty() thana!: ThanaRefView;
+  @ApiProperty({ description: 'The thana whose area it is in' }) thana!: UnitRefView;
   @ApiProperty() flags!: SummaryFlagsView;
 }
 
@@ -353,7 +296,7 @@ export class BoardEventView extends ResponseView {
   @ApiProperty({ type: String, nullable: true }) organisation!: string | null;
   @ApiProperty() place!: string;
   @ApiProperty({ type: VenueRefView, nullable: true }) venue!: VenueRefView | null;
-  @ApiProperty() thana!: ThanaRefView;
+  @ApiProperty({ description: 'The thana whose area it is in' }) thana!: UnitRefView;
   @ApiProperty() location!: BoardLocationView;
   @ApiProperty({ type: [GrantedConditionView] }) conditions!: GrantedConditionView[];
 }

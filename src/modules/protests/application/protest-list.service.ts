@@ -103,7 +103,7 @@ export class ProtestList {
         'p.organisation AS organisation', 'p.applicant_name_hi AS applicant_name_hi', 'p.applicant_name_en AS applicant_name_en',
         'p.is_late AS is_late', 'p.lead_time_hours AS lead_time_hours', "p.route -> 0 ->> 'name' AS route_from",
         "p.route -> -1 ->> 'name' AS route_to", 'v.code AS venue_code', 'v.name_en AS venue_name_en', 'v.name_hi AS venue_name_hi',
-        'u.code AS thana_code', 'u.name_en AS thana_name_en', 'u.name_hi AS thana_name_hi',
+        'u.id AS thana_id', 'u.code AS thana_code', 'u.name_en AS thana_name_en', 'u.name_hi AS thana_name_hi',
       ]) as unknown as SelectQueryBuilder<ProtestApplication>;
   }
 }

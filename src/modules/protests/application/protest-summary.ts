@@ -23,6 +23,7 @@ export interface SummaryRow {
   venue_code: string | null;
   venue_name_en: string | null;
   venue_name_hi: string | null;
+  thana_id: string;
   thana_code: string;
   thana_name_en: string;
   thana_name_hi: string;
@@ -50,7 +51,7 @@ export function toSummary(r: SummaryRow) {
     organisation: r.organisation,
     place: r.venue_name_en ?? `${r.route_from} → ${r.route_to}`,
     venue: r.venue_code ? { code: r.venue_code, nameEn: r.venue_name_en, nameHi: r.venue_name_hi } : null,
-    thana: { code: r.thana_code, nameEn: r.thana_name_en, nameHi: r.thana_name_hi },
+    thana: { id: r.thana_id, code: r.thana_code, nameEn: r.thana_name_en, nameHi: r.thana_name_hi },
     flags: { late: r.is_late, leadTimeHours: Number(r.lead_time_hours), clash: Boolean(r.has_clash), slaAtRisk: Boolean(r.sla_at_risk) },
   };
 }

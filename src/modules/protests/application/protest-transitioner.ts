@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Actor } from '../../../platform/context';
 import { Change, Drawing, UnitOfWork } from '../../../platform/change';
 import { assertVersion } from '../../../platform/http';
-import { ClashDetector } from '../clash/clash-detector.service';
-import type { ShownClash } from '../clash/clash-source';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestNotices } from '../notices/protest-notices';
 import { PROTEST_WORKFLOW, ProtestAction, ProtestStatus } from '../protest-workflow';
@@ -20,9 +18,6 @@ export interface Step<D = undefined> {
   after?(change: Change, app: ProtestApplication, drawn: D): Promise<void>;
 }
 
-/** The record as its answer shows it: the clashes kept with the decision as this user may see them. */
-export type ShownApplication = Omit<ProtestApplication, 'clashesAtDecision'> & { clashesAtDecision: ShownClash[] | null };
-
 /**
  * Every state change goes through here. The new state and its letters are worked out and
  * drawn first, outside any transaction; then the row is locked, the transition table and
@@ -35,18 +30,17 @@ export class ProtestTransitioner {
     private readonly uow: UnitOfWork,
     private readonly records: ProtestRecords,
     private readonly notices: ProtestNotices,
-    private readonly detector: ClashDetector,
-    private readonly dataSource: DataSource,
   ) {}
 
-  async move<D>(actor: Actor, id: string, action: ProtestAction, version: number, step: Step<D>): Promise<ShownApplication> {
+  /** The record as saved; routes answer with the record view (`ProtestView`), never with this. */
+  async move<D>(actor: Actor, id: string, action: ProtestAction, version: number, step: Step<D>): Promise<ProtestApplication> {
     const check = (app: ProtestApplication): ProtestStatus => {
       // The state first: a stale screen that asks for an illegal move learns where things stand.
       const to = PROTEST_WORKFLOW.next(app.status, action, actor.roles, app);
       assertVersion('Protest application', app.version, version);
       return to;
     };
-    const saved = await this.uow.run({
+    return this.uow.run({
       draw: async (d) => {
         const app = await this.records.find(d.em, actor, id);
         const to = check(app);
@@ -70,7 +64,5 @@ export class ProtestTransitioner {
         return saved;
       },
     });
-    const { clashesAtDecision, ...rest } = saved;
-    return { ...rest, clashesAtDecision: clashesAtDecision && (await this.detector.shownTo(this.dataSource.manager, actor, clashesAtDecision)) };
   }
 }

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { UsersService } from '../../../platform/auth';
 import { Actor } from '../../../platform/context';
+import { idsOf } from '../../../platform/http';
 import { CLOCK, Clock } from '../../../platform/time';
-import { Unit } from '../../../platform/units';
+import { Unit, unitRef } from '../../../platform/units';
 import { ClashDetector } from '../clash/clash-detector.service';
 import { ProtestAttachment } from '../entities/protest-attachment.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
@@ -23,6 +25,7 @@ export class ProtestView {
     private readonly assessment: ProtestAssessment,
     private readonly letters: ProtestLetters,
     private readonly detector: ClashDetector,
+    private readonly users: UsersService,
     @Inject(PROTEST_SETTINGS) private readonly settings: ProtestSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -39,6 +42,11 @@ export class ProtestView {
     const clashesAtDecision = app.clashesAtDecision && (await this.detector.shownTo(em, actor, app.clashesAtDecision));
     const { sync, letters } = await this.letters.forApplication(app.id, em);
     const attachments = await em.find(ProtestAttachment, { where: { applicationId: app.id }, order: { createdAt: 'ASC' } });
+    // Everyone who took a step, in one lookup.
+    const people = await this.users.people(
+      idsOf(app.enteredBy, app.thanaReportRequestedBy, app.thanaReportedBy, app.decidedBy, app.withdrawnBy, app.revokedBy, attachments.map((x) => x.uploadedBy)),
+      em,
+    );
     return {
       id: app.id,
       ref: app.ref,
@@ -69,40 +77,40 @@ export class ProtestView {
         loudspeaker: app.loudspeakerFrom ? { from: app.loudspeakerFrom, to: app.loudspeakerTo } : null,
         vehicles: { count: app.vehicleCount, details: app.vehicleDetails },
       },
-      intake: { channel: app.intakeChannel, receivedAt: app.receivedAt, enteredBy: app.enteredBy },
-      thana: { code: thana.code, nameEn: thana.nameEn, nameHi: thana.nameHi },
+      intake: { channel: app.intakeChannel, receivedAt: app.receivedAt, enteredBy: people.of(app.enteredBy) },
+      thana: unitRef(thana),
       flags: { late: app.isLate, leadTimeHours: app.leadTimeHours, slaAtRisk: slaAtRisk(app, this.settings.slaHours, this.clock.now()), clash: clashes.length > 0 },
       rules,
       clashes,
       thanaReport: app.thanaReportRequestedAt && {
         requestedAt: app.thanaReportRequestedAt,
-        requestedBy: app.thanaReportRequestedBy,
+        requestedBy: people.ofOptional(app.thanaReportRequestedBy),
         note: app.thanaReportNote,
         recommendation: app.thanaRecommendation,
         report: app.thanaReport,
-        reportedBy: app.thanaReportedBy,
+        reportedBy: people.ofOptional(app.thanaReportedBy),
         reportedAt: app.thanaReportedAt,
       },
       decision: app.decidedAt && {
         decidedAt: app.decidedAt,
-        decidedBy: app.decidedBy,
+        decidedBy: people.ofOptional(app.decidedBy),
         conditions: app.conditions,
         grounds: app.grounds,
         lateOverrideReason: app.lateOverrideReason,
         rulesAtDecision: app.rulesAtDecision,
         clashesAtDecision,
       },
-      withdrawal: app.withdrawnAt && { at: app.withdrawnAt, reason: app.withdrawalReason },
+      withdrawal: app.withdrawnAt && { at: app.withdrawnAt, by: people.ofOptional(app.withdrawnBy), reason: app.withdrawalReason },
       revocation: app.revokedAt && {
         at: app.revokedAt,
-        by: app.revokedBy,
+        by: people.ofOptional(app.revokedBy),
         reason: app.revocationReason,
         linkedRecord: app.revocationLinkedType ? { type: app.revocationLinkedType, ref: app.revocationLinkedRef } : null,
       },
       eofficeStatus: sync.status,
       eofficeSync: sync,
       letters,
-      attachments,
+      attachments: attachments.map((x) => ({ ...x, uploadedBy: people.of(x.uploadedBy) })),
       createdAt: app.createdAt,
       updatedAt: app.updatedAt,
     };

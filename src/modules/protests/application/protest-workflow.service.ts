@@ -6,7 +6,8 @@ import { StandardConditions } from '../conditions/standard-conditions';
 import { ApproveDto, RejectDto, RequestThanaReportDto, RevokeDto, ThanaReportDto, WithdrawDto } from '../dto/transitions.dto';
 import { ProtestLetters } from '../letters/protest-letters.service';
 import { ProtestAssessment } from './protest-assessment';
-import { ProtestTransitioner, ShownApplication } from './protest-transitioner';
+import type { ProtestApplication } from '../entities/protest-application.entity';
+import { ProtestTransitioner } from './protest-transitioner';
 
 /** The workflow's actions. Who may call each is in PROTEST_WORKFLOW; what each records is here. */
 @Injectable()
@@ -18,7 +19,7 @@ export class ProtestWorkflow {
     private readonly letters: ProtestLetters,
   ) {}
 
-  requestThanaReport(actor: Actor, id: string, dto: RequestThanaReportDto): Promise<ShownApplication> {
+  requestThanaReport(actor: Actor, id: string, dto: RequestThanaReportDto): Promise<ProtestApplication> {
     return this.transitioner.move(actor, id, 'requestThanaReport', dto.version, {
       apply: async (em, app) => {
         const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
@@ -29,7 +30,7 @@ export class ProtestWorkflow {
   }
 
   /** Entered by a user of the application's own thana: not its ACP circle, not a neighbour. */
-  submitThanaReport(actor: Actor, id: string, dto: ThanaReportDto): Promise<ShownApplication> {
+  submitThanaReport(actor: Actor, id: string, dto: ThanaReportDto): Promise<ProtestApplication> {
     return this.transitioner.move(actor, id, 'submitThanaReport', dto.version, {
       apply: async (em, app) => {
         const thana = await em.findOneOrFail(Unit, { where: { id: app.thanaUnitId } });
@@ -43,7 +44,7 @@ export class ProtestWorkflow {
   }
 
   /** Late applications need a stated reason; the rules and clashes shown are kept with the decision. */
-  approve(actor: Actor, id: string, dto: ApproveDto): Promise<ShownApplication> {
+  approve(actor: Actor, id: string, dto: ApproveDto): Promise<ProtestApplication> {
     return this.transitioner.move(actor, id, 'approve', dto.version, {
       apply: async (em, app) => {
         if (app.isLate && !dto.lateOverrideReason) {
@@ -68,7 +69,7 @@ export class ProtestWorkflow {
     });
   }
 
-  reject(actor: Actor, id: string, dto: RejectDto): Promise<ShownApplication> {
+  reject(actor: Actor, id: string, dto: RejectDto): Promise<ProtestApplication> {
     return this.transitioner.move(actor, id, 'reject', dto.version, {
       apply: async (em, app) => {
         const { rules, clashes } = await this.assessment.assess(em, app);
@@ -82,10 +83,10 @@ export class ProtestWorkflow {
     });
   }
 
-  withdraw(actor: Actor, id: string, dto: WithdrawDto): Promise<ShownApplication> {
+  withdraw(actor: Actor, id: string, dto: WithdrawDto): Promise<ProtestApplication> {
     return this.transitioner.move(actor, id, 'withdraw', dto.version, {
       apply: async (_em, app) => {
-        Object.assign(app, { withdrawnAt: new Date(), withdrawalReason: dto.reason });
+        Object.assign(app, { withdrawnAt: new Date(), withdrawnBy: actor.id, withdrawalReason: dto.reason });
         return { reason: dto.reason };
       },
       // Called off after approval: the permission letter must not verify as valid any more.
@@ -95,7 +96,7 @@ export class ProtestWorkflow {
     });
   }
 
-  revoke(actor: Actor, id: string, dto: RevokeDto): Promise<ShownApplication> {
+  revoke(actor: Actor, id: string, dto: RevokeDto): Promise<ProtestApplication> {
     return this.transitioner.move(actor, id, 'revoke', dto.version, {
       apply: async (_em, app) => {
         Object.assign(app, {

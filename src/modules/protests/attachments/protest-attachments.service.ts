@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { PersonRef, UsersService } from '../../../platform/auth';
 import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
 import { fieldError } from '../../../platform/http';
@@ -16,14 +17,16 @@ export class ProtestAttachments {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly records: ProtestRecords,
+    private readonly users: UsersService,
   ) {}
 
-  async add(actor: Actor, applicationId: string, kind: AttachmentKind, file: Express.Multer.File | undefined): Promise<Omit<ProtestAttachment, 'bytes'>> {
+  /** The attachment as the record view lists it, with who uploaded it. */
+  async add(actor: Actor, applicationId: string, kind: AttachmentKind, file: Express.Multer.File | undefined): Promise<Omit<ProtestAttachment, 'bytes' | 'uploadedBy'> & { uploadedBy: PersonRef }> {
     if (!file || file.size === 0) throw fieldError('file', 'file is required (multipart field "file": a PDF, JPEG or PNG scan)');
     const type = sniffFileType(file.buffer);
     if (!type) throw fieldError('file', 'file must be a PDF, JPEG or PNG (checked by its content, not its name)');
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    return this.uow.run(async (change) => {
+    const added = await this.uow.run(async (change) => {
       const { em } = change;
       const app = await this.records.find(em, actor, applicationId, true);
       // The same scan sent twice (a retry, a double click) is one attachment.
@@ -50,6 +53,8 @@ export class ProtestAttachments {
       const { bytes: _bytes, ...meta } = saved;
       return meta;
     });
+    const people = await this.users.people([added.uploadedBy]);
+    return { ...added, uploadedBy: people.of(added.uploadedBy) };
   }
 
   async bytes(actor: Actor, applicationId: string, attachmentId: string): Promise<ProtestAttachment> {

@@ -78,6 +78,7 @@ export class ProtestApplication {
 
   @Column({ type: 'timestamptz', nullable: true }) withdrawnAt!: Date | null;
   @Column({ type: 'text', nullable: true }) withdrawalReason!: string | null;
+  @Column({ type: 'uuid', nullable: true }) withdrawnBy!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) revokedAt!: Date | null;
   @Column({ type: 'uuid', nullable: true }) revokedBy!: string | null;
   @Column({ type: 'text', nullable: true }) revocationReason!: string | null;
