@@ -108,7 +108,7 @@ describe('Clashes as each user may see them (e2e)', () => {
       .auth(a.control, { type: 'bearer' })
       .send({ protecteeId: protectee.id, title: 'राज्यपाल का भ्रमण / Governor visit', legs: [leg(istAt(3, '12:10'), istAt(3, '12:25'), newMarket, boardOffice), leg(istAt(3, '12:35'), istAt(3, '12:50'), boardOffice, newMarket)] })
       .expect(201);
-    programmeRef = created.body.programme.ref;
+    programmeRef = created.body.ref;
 
     // The desk and the approver: which programme, when, how near.
     for (const token of [a.control, a.approver]) {
@@ -137,12 +137,12 @@ describe('Clashes as each user may see them (e2e)', () => {
       ]);
       const text = JSON.stringify(seen);
       expect(text).not.toContain(programmeRef);
-      expect(text).not.toContain(created.body.programme.id);
+      expect(text).not.toContain(created.body.id);
       expect(text).not.toContain('Governor');
       expect(text).not.toContain(new Date(istAt(3, '12:10')).toISOString());
     }
     // Nobody outside the desk may open the programme itself.
-    await t.http.get(`/api/v1/vip-programmes/${created.body.programme.id}`).auth(a.officer.KAMLA_NAGAR!, { type: 'bearer' }).expect(404);
+    await t.http.get(`/api/v1/vip-programmes/${created.body.id}`).auth(a.officer.KAMLA_NAGAR!, { type: 'bearer' }).expect(404);
   });
 
   it('shows the clashes kept with a decision, and the workflow answers, as the reader may see them', async () => {

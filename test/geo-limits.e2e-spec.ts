@@ -87,7 +87,7 @@ describe('places and the cost of clash checks (e2e)', () => {
     const flown = leg({ from: hangar, to: lalParade, mode: 'HELICOPTER', registration: 'VT-MPG', route: [{ name: 'Over Upper Lake', lat: 23.25, lng: 77.36 }] });
     const road = leg({ start: istAt(20, '11:00'), end: istAt(20, '11:40'), from: lalParade, to: newMarket, route: [ttNagarStadium] });
     const created = await postProgramme([flown, road]).expect(201);
-    const points = await storedPoints(created.body.programme.id);
+    const points = await storedPoints(created.body.id);
     expect(points.map((p) => p.n)).toEqual([2, densifiedCount([lalParade, ttNagarStadium, newMarket])]);
     expect(points[1]!.n).toBeGreaterThan(20);
   });
@@ -137,9 +137,9 @@ describe('places and the cost of clash checks (e2e)', () => {
 
     beforeAll(async () => {
       for (const l of legs) expect(densifiedCount([l.from as GeoPoint, ...(l.route as GeoPoint[]), l.to as GeoPoint])).toBe(MAX_ROUTE_POINTS);
-      first = (await postProgramme(legs, 'पहला भ्रमण / First visit').expect(201)).body.programme.id;
+      first = (await postProgramme(legs, 'पहला भ्रमण / First visit').expect(201)).body.id;
       // The same legs again at the same times: every leg of one is on top of a leg of the other.
-      second = (await postProgramme(legs, 'दूसरा भ्रमण / Second visit').expect(201)).body.programme.id;
+      second = (await postProgramme(legs, 'दूसरा भ्रमण / Second visit').expect(201)).body.id;
       // And a procession of 50 turns along the southern edge over the same day.
       const b = BHOPAL_BOUNDS;
       const points = Array.from({ length: 50 }, (_, k) => ({ name: `Turn ${k + 1}`, lat: b.minLat + (k % 2) * 0.0004, lng: b.minLng + k * 0.0078 }));

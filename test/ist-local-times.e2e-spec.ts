@@ -141,14 +141,14 @@ describe('times written without an offset are IST, everywhere (e2e)', () => {
       })
       .expect(201);
     // Read as UTC, 23:30 fell on the next IST day (05:00).
-    expect(issued.body.programme.firstDay).toBe(v);
-    expect(issued.body.programme.lastDay).toBe(v);
+    expect(issued.body.firstDay).toBe(v);
+    expect(issued.body.lastDay).toBe(v);
     expect(issued.body.revision.legs[0]).toMatchObject({
       start: utc(`${v}T23:30`),
       end: utc(`${v}T23:59`),
     });
     const text = await pdfText(
-      `/api/v1/vip-programmes/${issued.body.programme.id}/revisions/1/pdf`,
+      `/api/v1/vip-programmes/${issued.body.id}/revisions/1/pdf`,
       desk,
     );
     expect(text).toContain(`${formatIstDate(parseIstDateTime(v))} 23:30`);

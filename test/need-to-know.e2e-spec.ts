@@ -63,7 +63,7 @@ describe('VIP need-to-know on every path (e2e)', () => {
       .auth(desk, bearer)
       .send({ protecteeId: protectee.body.id, title: 'मुख्यमंत्री का दौरा / CM tour', legs: [legA, legB] })
       .expect(201);
-    programmeId = created.body.programme.id;
+    programmeId = created.body.id;
     const [a, b] = created.body.revision.legs as Array<{ key: string }>;
     legKeys = { a: a!.key, b: b!.key };
   });
@@ -187,10 +187,10 @@ describe('VIP need-to-know on every path (e2e)', () => {
     const back = { ...legA, start: istAt(6, '15:00'), end: istAt(6, '15:30'), from: ttNagarStadium, to: newMarket, venue: null, route: [], activity: 'TRANSIT' };
     const created = (await t.http.post('/api/v1/vip-programmes').auth(desk, bearer).send({ protecteeId, title: 'दूसरा दौरा / Second tour', legs: [{ ...legA, start: istAt(6, '10:00'), end: istAt(6, '10:40') }, back] }).expect(201)).body;
     const [first] = created.revision.legs.map(strip);
-    await t.http.post(`/api/v1/vip-programmes/${created.programme.id}/revisions`).auth(desk, bearer).send({ revision: 1, legs: [first] }).expect(201);
-    const seen = (await get(`/vip-programmes/${created.programme.id}/revisions/2`, ttOfficer).expect(200)).body;
+    await t.http.post(`/api/v1/vip-programmes/${created.id}/revisions`).auth(desk, bearer).send({ revision: 1, legs: [first] }).expect(201);
+    const seen = (await get(`/vip-programmes/${created.id}/revisions/2`, ttOfficer).expect(200)).body;
     expect(seen.revision.changes.map((c: { kind: string }) => c.kind)).toEqual(['LEG_REMOVED']);
-    const pdf = await fetchBinary(get(`/vip-programmes/${created.programme.id}/revisions/2/pdf`, ttOfficer)).expect(200);
+    const pdf = await fetchBinary(get(`/vip-programmes/${created.id}/revisions/2/pdf`, ttOfficer)).expect(200);
     const poppler = await Poppler.create();
     try {
       const text = (await poppler.pagesText(pdf.body as Buffer)).join('\n').replace(/\s+/g, ' ');

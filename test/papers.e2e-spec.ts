@@ -163,7 +163,7 @@ describe('every paper the app issues: glyphs and the verify page (e2e)', () => {
       .auth(desk, bearer)
       .send({ protecteeId: protectee.body.id, title: 'मुख्यमंत्री का भोपाल भ्रमण / CM visit to Bhopal', legs })
       .expect(201);
-    programmeId = created.body.programme.id;
+    programmeId = created.body.id;
     papers.set('VIP programme', await pdfOf(`/api/v1/vip-programmes/${programmeId}/revisions/1/pdf`, desk));
     papers.set('movement sheet', await pdfOf(`/api/v1/vip-programmes/${programmeId}/revisions/1/pdf`, mpOfficer));
 

@@ -159,7 +159,7 @@ describe('new work dated in the past is refused, naming the field (e2e)', () => 
         start: string;
         end: string;
       }>;
-      const id = issued.programme.id;
+      const id = issued.id;
       clock.set(parseIstDateTime(`${today}T01:30`));
       const revise = (revision: number, legs: object[]) =>
         t.http
@@ -232,7 +232,7 @@ describe('new work dated in the past is refused, naming the field (e2e)', () => 
       clock.set(parseIstDateTime(`${today}T00:45`));
       const { bandobastId } = (
         await t.http
-          .post(`/api/v1/vip-programmes/${issued.programme.id}/bandobast-draft`)
+          .post(`/api/v1/vip-programmes/${issued.id}/bandobast-draft`)
           .auth(desk, bearer)
           .expect(201)
       ).body;
@@ -254,7 +254,7 @@ describe('new work dated in the past is refused, naming the field (e2e)', () => 
       // Once every leg is over there is nothing to staff.
       clock.set(parseIstDateTime(`${today}T07:00`));
       const over = await t.http
-        .post(`/api/v1/vip-programmes/${issued.programme.id}/bandobast-draft`)
+        .post(`/api/v1/vip-programmes/${issued.id}/bandobast-draft`)
         .auth(desk, bearer)
         .expect(400);
       expect(fieldsOf(over.body)).toEqual(['legs']);

@@ -91,7 +91,7 @@ describe('The protest list’s clash filter agrees with the record view (e2e)', 
         ],
       })
       .expect(201);
-    programme = created.body.programme;
+    programme = created.body;
   });
   afterAll(() => t.close());
 

@@ -58,8 +58,8 @@ describe('e-Office sync state per item (e2e)', () => {
       .auth(desk, { type: 'bearer' })
       .send({ protecteeId: protectee.body.id, title: 'राज्यपाल का भोपाल भ्रमण / Governor visit to Bhopal', legs: [leg(istAt(11, '10:00'), istAt(11, '10:40'))] })
       .expect(201);
-    const id: string = created.body.programme.id;
-    expect(created.body.programme.eofficeStatus).toBe('PENDING_SYNC');
+    const id: string = created.body.id;
+    expect(created.body.eofficeStatus).toBe('PENDING_SYNC');
     expect(created.body.revision).toMatchObject({ revisionNo: 1, eofficeStatus: 'PENDING_SYNC', eofficeRef: null });
 
     // e-Office comes back; revision 1 is diarised.
@@ -84,7 +84,7 @@ describe('e-Office sync state per item (e2e)', () => {
       .send({ revision: 1, legs: [leg(istAt(11, '11:00'), istAt(11, '11:40'))], reason: 'Programme moved by an hour' })
       .expect(201);
     expect(revised.body.revision).toMatchObject({ revisionNo: 2, eofficeStatus: 'PENDING_SYNC', eofficeRef: null });
-    expect(revised.body.programme.eofficeStatus).toBe('PENDING_SYNC');
+    expect(revised.body.eofficeStatus).toBe('PENDING_SYNC');
 
     const v = await get(`/vip-programmes/${id}`);
     expect(v.revisions.map((r: RevisionLine) => [r.revisionNo, r.isCurrent, r.eofficeStatus, r.eofficeRef])).toEqual([

@@ -69,21 +69,21 @@ describe('one unit of work for every write (e2e)', () => {
       ),
     );
     for (const c of created) expect(c.status).toBe(201);
-    const refs = created.map((c) => c.body.programme.ref as string);
+    const refs = created.map((c) => c.body.ref as string);
     expect(new Set(refs).size).toBe(4);
     const numbers = refs.map((r) => Number(r.split('/').at(-1))).sort((a, b) => a - b);
     expect(numbers.at(-1)! - numbers[0]!).toBe(3);
     const poppler = await Poppler.create();
     try {
       for (const c of created) {
-        const pdf = await t.http.get(`/api/v1/vip-programmes/${c.body.programme.id}/revisions/1/pdf`).auth(desk, { type: 'bearer' }).buffer(true).parse((res, cb) => {
+        const pdf = await t.http.get(`/api/v1/vip-programmes/${c.body.id}/revisions/1/pdf`).auth(desk, { type: 'bearer' }).buffer(true).parse((res, cb) => {
           const chunks: Buffer[] = [];
           res.on('data', (d: Buffer) => chunks.push(d));
           res.on('end', () => cb(null, Buffer.concat(chunks)));
         });
         expect(pdf.status).toBe(200);
         const text = (await poppler.pagesText(pdf.body as Buffer)).join('\n');
-        expect(text).toContain(c.body.programme.ref);
+        expect(text).toContain(c.body.ref);
       }
     } finally {
       await poppler.dispose();

@@ -39,7 +39,7 @@ describe('VIP programmes as a clash source for protests (e2e)', () => {
       .auth(a.control, { type: 'bearer' })
       .send({ protecteeId, title: 'राज्यपाल का भ्रमण / Governor visit', legs: [leg(istAt(3, '12:00'), istAt(3, '12:30'))] })
       .expect(201);
-    const programme = created.body.programme;
+    const programme = created.body;
     expect(created.body.clashes).toHaveLength(1);
     expect(created.body.clashes[0].clashes.map((c: { source: string; ref: string }) => `${c.source}:${c.ref}`)).toEqual([`protest:${protest.ref}`]);
 
@@ -66,7 +66,7 @@ describe('VIP programmes as a clash source for protests (e2e)', () => {
       .expect(201);
     expect(created.body.clashes).toEqual([]); // ends exactly when the protest starts
     const revised = await t.http
-      .post(`/api/v1/vip-programmes/${created.body.programme.id}/revisions`)
+      .post(`/api/v1/vip-programmes/${created.body.id}/revisions`)
       .auth(a.control, { type: 'bearer' })
       .send({ revision: 1, legs: [{ ...leg(istAt(3, '10:30'), istAt(3, '11:15')), key: created.body.revision.legs[0].key }] })
       .expect(201);

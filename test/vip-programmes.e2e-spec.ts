@@ -46,8 +46,8 @@ describe('VIP programmes (e2e)', () => {
       .auth(desk, { type: 'bearer' })
       .send({ protecteeId: protectee.body.id, title: 'मुख्यमंत्री का भोपाल भ्रमण / CM visit to Bhopal', legs: [legA, legB] })
       .expect(201);
-    programmeId = created.body.programme.id;
-    expect(created.body.programme.ref).toMatch(/^VIP\/\d{4}\/\d{6}$/);
+    programmeId = created.body.id;
+    expect(created.body.ref).toMatch(/^VIP\/\d{4}\/\d{6}$/);
   });
   afterAll(async () => {
     await t.close();
@@ -61,7 +61,7 @@ describe('VIP programmes (e2e)', () => {
     const whole = (await view(desk).expect(200)).body;
     expect(whole.revision.legs).toHaveLength(2);
     const ack = await t.http.get(`/api/v1/vip-programmes/${programmeId}/revisions/1/acknowledgements`).auth(desk, { type: 'bearer' }).expect(200);
-    expect(ack.body.map((u: { code: string }) => u.code).sort()).toEqual(['MP_NAGAR', 'TT_NAGAR']);
+    expect(ack.body.map((u: { unit: { code: string } }) => u.unit.code).sort()).toEqual(['MP_NAGAR', 'TT_NAGAR']);
   });
 
   it('shows a unit only its own legs, and hides the programme from an unconcerned thana (404)', async () => {
@@ -95,14 +95,19 @@ describe('VIP programmes (e2e)', () => {
     const acks = (await t.http.get(`/api/v1/vip-programmes/${programmeId}/revisions/2/acknowledgements`).auth(desk, { type: 'bearer' })).body;
     expect(acks.every((a: { acknowledgedAt: unknown }) => a.acknowledgedAt === null)).toBe(true);
     await t.http.post(`/api/v1/vip-programmes/${programmeId}/revisions/2/acknowledge`).auth(mpOfficer, { type: 'bearer' }).expect(200);
-    // Units still to acknowledge come first; who acknowledged is shown by username.
+    // Units still to acknowledge come first; who acknowledged is shown by name.
+    type Ack = { unit: { code: string }; acknowledgedBy: { username: string } | null; sentCount: number };
     const acked = (await t.http.get(`/api/v1/vip-programmes/${programmeId}/revisions/2/acknowledgements`).auth(desk, { type: 'bearer' })).body;
-    expect(acked.map((a: { code: string; acknowledgedBy: string | null; sentCount: number }) => [a.code, a.acknowledgedBy, a.sentCount])).toEqual([
+    expect(acked.map((a: Ack) => [a.unit.code, a.acknowledgedBy?.username ?? null, a.sentCount])).toEqual([
       ['TT_NAGAR', null, 1],
       ['MP_NAGAR', 't_officer_mp_nagar', 1],
     ]);
+    // Re-sent to TT Nagar only: its distribution row says so.
     const resent = await t.http.post(`/api/v1/vip-programmes/${programmeId}/revisions/2/resend`).auth(desk, { type: 'bearer' }).expect(200);
-    expect(resent.body.resentTo).toEqual(['TT_NAGAR']);
+    expect(resent.body.revision.distribution.map((a: Ack) => [a.unit.code, a.sentCount])).toEqual([
+      ['TT_NAGAR', 2],
+      ['MP_NAGAR', 1],
+    ]);
     // TT Nagar's in-charge got an SMS for revision 1, revision 2 and the re-send; it carries no movement details.
     const sms = await withClient(t.databaseUrl, (c) => c.query(`SELECT body FROM notification WHERE source_id = $1 ORDER BY created_at`, [programmeId]));
     expect(sms.rows).toHaveLength(3);

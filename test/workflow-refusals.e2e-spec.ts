@@ -92,7 +92,7 @@ describe('one refusal for a disallowed action, in every workflow (e2e)', () => {
         .send({ nameEn: 'Governor', nameHi: 'राज्यपाल', designationEn: 'Governor, Madhya Pradesh', designationHi: 'राज्यपाल, मध्यप्रदेश', category: 'Z', callSign: 'RAJ-1', listRank: 2 })
         .expect(201);
       const created = await t.http.post('/api/v1/vip-programmes').auth(desk, auth).send({ protecteeId: protectee.body.id, title: 'Governor at TT Nagar', legs: [leg] }).expect(201);
-      programmeId = created.body.programme.id;
+      programmeId = created.body.id;
       await t.http.post(`/api/v1/vip-programmes/${programmeId}/cancel`).auth(desk, auth).send({ reason: 'Visit called off by Raj Bhavan' }).expect(200);
     });
 

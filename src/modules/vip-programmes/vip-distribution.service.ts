@@ -4,7 +4,8 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { UsersService } from '../../platform/auth';
 import { Actor } from '../../platform/context';
 import { Change, UnitOfWork } from '../../platform/change';
-import { UnitsService } from '../../platform/units';
+import { idsOf } from '../../platform/http';
+import { unitRef, UnitsService } from '../../platform/units';
 import { VipDistribution, VipProgramme, VipProgrammeRevision } from './vip.entity';
 import { VIP_WORKFLOW } from './vip-workflow';
 
@@ -55,8 +56,8 @@ export class VipDistributionService {
   }
 
   /** An acknowledgement is for one revision; a superseded revision cannot be acknowledged. */
-  async acknowledge(actor: Actor, programme: VipProgramme, revisionNo: number): Promise<VipDistribution> {
-    return this.uow.run(async (change) => {
+  async acknowledge(actor: Actor, programme: VipProgramme, revisionNo: number): Promise<void> {
+    await this.uow.run(async (change) => {
       const { em } = change;
       VIP_WORKFLOW.next(programme.status, 'acknowledge', actor.roles, programme);
       if (revisionNo !== programme.currentRevision) {
@@ -71,32 +72,32 @@ export class VipDistributionService {
         await em.save(row);
         change.audit({ action: 'vip.acknowledged', entityType: 'vip_programme', entityId: programme.id, diff: { revision: revisionNo, unitId: actor.unitId } });
       }
-      return row;
     });
   }
 
-  /** Per unit concerned, in tree order with the units still to acknowledge first. */
-  async status(revision: VipProgrammeRevision) {
-    const rows = await this.dataSource.getRepository(VipDistribution).find({ where: { revisionId: revision.id } });
+  /**
+   * Per unit concerned (or, with `onlyUnits`, those of them), in tree order with the units still
+   * to acknowledge first, and who acknowledged: three queries however many units.
+   */
+  async status(revision: Pick<VipProgrammeRevision, 'id'>, onlyUnits?: ReadonlySet<string>) {
+    const rows = (await this.dataSource.getRepository(VipDistribution).find({ where: { revisionId: revision.id } })).filter((r) => !onlyUnits || onlyUnits.has(r.unitId));
     const units = await this.units.byIds(rows.map((r) => r.unitId));
-    const names = await this.users.usernames(rows.flatMap((r) => (r.acknowledgedBy ? [r.acknowledgedBy] : [])));
+    const people = await this.users.people(idsOf(rows.map((r) => r.acknowledgedBy)));
     return units
       .flatMap((u) => rows.filter((r) => r.unitId === u.id).map((d) => ({ u, d })))
       .sort((a, b) => Number(a.d.acknowledgedAt !== null) - Number(b.d.acknowledgedAt !== null))
       .map(({ u, d }) => ({
-        code: u.code,
-        nameEn: u.nameEn,
-        nameHi: u.nameHi,
+        unit: unitRef(u),
         sentCount: d.sentCount,
         lastSentAt: d.lastSentAt,
         acknowledgedAt: d.acknowledgedAt,
-        acknowledgedBy: d.acknowledgedBy ? (names.get(d.acknowledgedBy) ?? null) : null,
+        acknowledgedBy: people.ofOptional(d.acknowledgedBy),
       }));
   }
 
-  /** Sends the revision again, only to the units that have not acknowledged it. */
-  async resend(actor: Actor, programme: VipProgramme, revision: VipProgrammeRevision): Promise<{ resentTo: string[] }> {
-    return this.uow.run(async (change) => {
+  /** Sends the revision again, only to the units that have not acknowledged it (their `sentCount` and `lastSentAt` show it). */
+  async resend(actor: Actor, programme: VipProgramme, revision: VipProgrammeRevision): Promise<void> {
+    await this.uow.run(async (change) => {
       const { em } = change;
       VIP_WORKFLOW.next(programme.status, 'resend', actor.roles, programme);
       const resent: Array<{ unit_id: string }> = await em.query(
@@ -107,7 +108,6 @@ export class VipDistributionService {
       const laggards = (await this.units.byIds(resent.map((r) => r.unit_id), em)).map((u) => ({ unit_id: u.id, code: u.code }));
       await this.notifyUnits(change, programme, revision.revisionNo, laggards.map((l) => l.unit_id), 'vip-revision-issued');
       change.audit({ action: 'vip.resent', entityType: 'vip_programme', entityId: programme.id, diff: { revision: revision.revisionNo, units: laggards.map((l) => l.code) } });
-      return { resentTo: laggards.map((l) => l.code) };
     });
   }
 }

@@ -16,13 +16,9 @@ import {
   AccessLogEntryView,
   AcknowledgementView,
   BandobastDraftView,
-  DistributionView,
-  IssuedProgrammeView,
   ProgrammeListItemView,
   ProgrammeReadView,
-  ProgrammeView,
   ProtecteeView,
-  ResentView,
   SecurityCategoryView,
 } from './vip.view';
 
@@ -32,6 +28,12 @@ const NEED_TO_KNOW_404 =
   '(and then only the revisions that concerned it). Refusals are written to the access log.';
 
 const revisionParam = () => intParam('revision', { min: 1 });
+
+/** An action answers with the record view, as a GET right after would give it to the same user. */
+const asTheRecord = (get: string) => ({
+  type: ProgrammeReadView,
+  description: `The programme as \`${get}\` now shows it to you: the revision, its distribution, sync state; for the desk also clashes and revisions`,
+});
 
 @ApiTags('vip-programmes')
 @ApiBearerAuth()
@@ -72,11 +74,13 @@ export class VipProgrammesController {
     return (await this.reads.list(actor)).map((p) => ProgrammeListItemView.from(p));
   }
 
+  /** Issues revision 1 to the units concerned; the answer shows the protests (and other programmes) near each leg. */
   @Post('vip-programmes')
   @Roles(...VIP_DESK_ROLES)
-  @ApiCreatedResponse({ type: IssuedProgrammeView })
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateProgrammeDto): Promise<IssuedProgrammeView> {
-    return IssuedProgrammeView.from(await this.programmes.create(actor, dto));
+  @ApiCreatedResponse(asTheRecord('GET /vip-programmes/:id'))
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateProgrammeDto): Promise<ProgrammeReadView> {
+    const id = await this.programmes.create(actor, dto);
+    return ProgrammeReadView.from(await this.reads.view(actor, id));
   }
 
   @Get('vip-programmes/:id')
@@ -89,17 +93,19 @@ export class VipProgrammesController {
 
   @Post('vip-programmes/:id/revisions')
   @Roles(...VIP_WORKFLOW.routeRoles('revise'))
-  @ApiCreatedResponse({ type: IssuedProgrammeView })
-  async revise(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ReviseProgrammeDto): Promise<IssuedProgrammeView> {
-    return IssuedProgrammeView.from(await this.programmes.revise(actor, id, dto));
+  @ApiCreatedResponse(asTheRecord('GET /vip-programmes/:id'))
+  async revise(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ReviseProgrammeDto): Promise<ProgrammeReadView> {
+    await this.programmes.revise(actor, id, dto);
+    return ProgrammeReadView.from(await this.reads.view(actor, id));
   }
 
   @Post('vip-programmes/:id/cancel')
   @HttpCode(200)
   @Roles(...VIP_WORKFLOW.routeRoles('cancel'))
-  @ApiOkResponse({ type: ProgrammeView })
-  async cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CancelProgrammeDto): Promise<ProgrammeView> {
-    return ProgrammeView.from(await this.programmes.cancel(actor, id, dto));
+  @ApiOkResponse(asTheRecord('GET /vip-programmes/:id'))
+  async cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: CancelProgrammeDto): Promise<ProgrammeReadView> {
+    await this.programmes.cancel(actor, id, dto);
+    return ProgrammeReadView.from(await this.reads.view(actor, id));
   }
 
   @Get('vip-programmes/:id/revisions/:revision')
@@ -131,10 +137,12 @@ export class VipProgrammesController {
   @Post('vip-programmes/:id/revisions/:revision/acknowledge')
   @HttpCode(200)
   @Roles(...VIP_WORKFLOW.routeRoles('acknowledge'))
-  @ApiOkResponse({ type: DistributionView })
-  async acknowledge(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number): Promise<DistributionView> {
+  @ApiOkResponse(asTheRecord('GET /vip-programmes/:id/revisions/:revision'))
+  @ApiNotFoundResponse({ description: NEED_TO_KNOW_404 })
+  async acknowledge(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number): Promise<ProgrammeReadView> {
     const { programme } = await this.reads.visible(actor, id, revision);
-    return DistributionView.from(await this.distribution.acknowledge(actor, programme, revision));
+    await this.distribution.acknowledge(actor, programme, revision);
+    return ProgrammeReadView.from(await this.reads.view(actor, id, revision));
   }
 
   @Get('vip-programmes/:id/revisions/:revision/acknowledgements')
@@ -148,13 +156,18 @@ export class VipProgrammesController {
   @Post('vip-programmes/:id/revisions/:revision/resend')
   @HttpCode(200)
   @Roles(...VIP_WORKFLOW.routeRoles('resend'))
-  @ApiOkResponse({ type: ResentView })
-  async resend(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number): Promise<ResentView> {
+  @ApiOkResponse(asTheRecord('GET /vip-programmes/:id/revisions/:revision'))
+  async resend(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Param('revision', revisionParam()) revision: number): Promise<ProgrammeReadView> {
     const v = await this.reads.visible(actor, id, revision);
-    return ResentView.from(await this.distribution.resend(actor, v.programme, v.revision));
+    await this.distribution.resend(actor, v.programme, v.revision);
+    return ProgrammeReadView.from(await this.reads.view(actor, id, revision));
   }
 
-  /** Creates a bandobast draft with sectors along the route, in the duty-charts module. */
+  /**
+   * Creates a bandobast draft with sectors along the route, in the duty-charts module. Unlike
+   * the programme's own actions it answers with the new record's id: the draft is a bandobast
+   * (read it there), and the programme does not change.
+   */
   @Post('vip-programmes/:id/bandobast-draft')
   @Roles(...VIP_WORKFLOW.routeRoles('bandobastDraft'))
   @ApiCreatedResponse({ type: BandobastDraftView })

@@ -5,7 +5,6 @@ import { AuditService } from '../../platform/audit';
 import { Actor } from '../../platform/context';
 import { Change, Drawing, UnitOfWork } from '../../platform/change';
 import { DocumentsService, type DrawnPaper } from '../../platform/documents';
-import { SyncStateService } from '../../platform/eoffice';
 import { fieldError } from '../../platform/http';
 import { UnitsService } from '../../platform/units';
 import { BandobastService } from '../duty-charts';
@@ -15,45 +14,38 @@ import { checkLegRoutes, checkLegsNotPast, checkLegTimes } from './legs.rules';
 import { diffLegs, LegChange, LegChangeSummary, summariseChanges } from './revision-diff';
 import { legClashPoints } from './units-along-route';
 import { programmeBlocks } from './vip-paper';
-import { LegClashes, VipClashesService } from './vip-clashes.service';
 import { VipDistributionService } from './vip-distribution.service';
 import { VIP_WORKFLOW } from './vip-workflow';
 import { CancelProgrammeDto, CreateProgrammeDto, LegDto, ReviseProgrammeDto } from './vip.dto';
 import { Protectee, VipProgramme, VipProgrammeRevision } from './vip.entity';
 import { LegWithUnits, unitsConcerned } from './vip-units';
-import { programmeSync, revisionSync, VIP_CANCELLATION_KIND, VIP_REVISION_KIND } from './vip-sync';
+import { VIP_CANCELLATION_KIND, VIP_REVISION_KIND } from './vip-sync';
 
 export const VIP_SOURCE = 'vip_programme';
 
-interface Issued {
-  programme: ReturnType<typeof programmeSync>;
-  revision: ReturnType<typeof revisionSync<VipProgrammeRevision>>;
-  /** Per leg: protests and other programmes near it in space and time. */
-  clashes: LegClashes[];
-}
-
-/** Issuing VIP movement programmes: revision 1, then N+1 with a diff, or cancellation. */
+/**
+ * Issuing VIP movement programmes: revision 1, then N+1 with a diff, or cancellation. Each
+ * answers with the programme's id: routes answer with the record view (`VipReadService.view`).
+ */
 @Injectable()
 export class VipProgrammesService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
-    private readonly sync: SyncStateService,
     private readonly distribution: VipDistributionService,
-    private readonly clashes: VipClashesService,
     private readonly bandobasts: BandobastService,
     private readonly units: UnitsService,
     private readonly documents: DocumentsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Issues revision 1 and answers with the protests (and other programmes) near each leg. */
-  async create(actor: Actor, dto: CreateProgrammeDto): Promise<Issued> {
+  /** Issues revision 1. */
+  async create(actor: Actor, dto: CreateProgrammeDto): Promise<string> {
     checkLegTimes(dto.legs);
     checkLegsNotPast(dto.legs, this.clock.now());
     checkLegRoutes(dto.legs);
-    const issued = await this.uow.run({
+    return this.uow.run({
       // The paper prints the programme's new number: drawn with the number expected, redrawn if another took it.
       draw: async (d) => {
         const protectee = await d.em.findOne(Protectee, { where: { id: dto.protecteeId, isActive: true } });
@@ -81,17 +73,16 @@ export class VipProgrammesService {
           }),
         );
         change.audit({ action: 'vip.created', entityType: VIP_SOURCE, entityId: programme.id, diff: { ref, protecteeId: plan.protectee.id, legs: plan.legs.length } });
-        const revision = await this.issueRevision(change, actor, programme, plan, paper);
-        return { programme, revision };
+        await this.issueRevision(change, actor, programme, plan, paper);
+        return programme.id;
       },
     });
-    return this.answer(actor, issued);
   }
 
-  async revise(actor: Actor, id: string, dto: ReviseProgrammeDto): Promise<Issued> {
+  async revise(actor: Actor, id: string, dto: ReviseProgrammeDto): Promise<void> {
     checkLegTimes(dto.legs);
     checkLegRoutes(dto.legs);
-    const issued = await this.uow.run({
+    await this.uow.run({
       draw: async (d) => {
         const programme = await d.em.findOne(VipProgramme, { where: { id } });
         if (!programme) throw new NotFoundException(`Programme ${id} not found`);
@@ -134,10 +125,8 @@ export class VipProgrammesService {
         for (const sheet of await this.validSheets(em, id)) if (revision.documentId) await change.supersedePaper(sheet.id, revision.documentId);
         const dropped = previous.unitsConcerned.filter((u) => !plan.unitIds.includes(u));
         await this.distribution.notifyUnits(change, programme, plan.revisionNo, dropped, 'vip-unit-dropped');
-        return { programme, revision };
       },
     });
-    return this.answer(actor, issued);
   }
 
   /** A bandobast draft in the duty-charts module, with sectors along the current route. */
@@ -152,8 +141,8 @@ export class VipProgrammesService {
     return { bandobastId: bandobast.id };
   }
 
-  async cancel(actor: Actor, id: string, dto: CancelProgrammeDto): Promise<ReturnType<typeof programmeSync>> {
-    return this.uow.run(async (change) => {
+  async cancel(actor: Actor, id: string, dto: CancelProgrammeDto): Promise<void> {
+    await this.uow.run(async (change) => {
       const { em } = change;
       const programme = await this.lock(em, id);
       programme.status = VIP_WORKFLOW.next(programme.status, 'cancel', actor.roles, programme);
@@ -168,18 +157,7 @@ export class VipProgrammesService {
       change.audit({ action: 'vip.cancelled', entityType: VIP_SOURCE, entityId: id, diff: { revision: current.revisionNo } });
       await change.toEoffice({ sourceType: VIP_SOURCE, sourceId: id, sourceRef: programme.ref, kind: VIP_CANCELLATION_KIND, subject: `${programme.ref}: cancelled`, grading: 'CONFIDENTIAL', metadata: { revision: current.revisionNo } });
       await this.distribution.notifyUnits(change, programme, current.revisionNo, current.unitsConcerned, 'vip-programme-cancelled');
-      return programmeSync(programme, await this.sync.forRecord(VIP_SOURCE, id, em));
     });
-  }
-
-  /** What an issue answers: the programme and its new revision, each as it stands in e-Office, and the clashes. */
-  private async answer(actor: Actor, issued: { programme: VipProgramme; revision: VipProgrammeRevision }): Promise<Issued> {
-    const sync = await this.sync.forRecord(VIP_SOURCE, issued.programme.id);
-    return {
-      programme: programmeSync(issued.programme, sync),
-      revision: revisionSync(issued.revision, sync),
-      clashes: await this.clashes.forLegs(actor, issued.programme.id, issued.revision.legs),
-    };
   }
 
   private async drawRevision(d: Drawing, actor: Actor, programme: Pick<VipProgramme, 'id' | 'ref' | 'title'>, plan: RevisionPlan): Promise<DrawnPaper> {

@@ -1,12 +1,15 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditQueryService, AuditService } from '../../platform/audit';
+import { PersonRef, UsersService } from '../../platform/auth';
 import { Actor } from '../../platform/context';
 import { UnitOfWork } from '../../platform/change';
 import { DocumentsService } from '../../platform/documents';
+import { idsOf, References } from '../../platform/http';
 import { inUnitSubtree, unitSubtreeSql, Unit, UnitsService } from '../../platform/units';
 import { eofficeFields, RecordSync, SyncStateService } from '../../platform/eoffice';
 import { isDesk, isUnitReader } from './vip-access';
+import { VipDistributionService } from './vip-distribution.service';
 import { VipClashesService } from './vip-clashes.service';
 import { changesForUnits, LegChange } from './revision-diff';
 import { movementSheetBlocks } from './vip-paper';
@@ -38,6 +41,8 @@ export class VipReadService {
     private readonly sync: SyncStateService,
     private readonly auditLog: AuditQueryService,
     private readonly units: UnitsService,
+    private readonly users: UsersService,
+    private readonly distribution: VipDistributionService,
   ) {}
 
   /** One query: the desk sees every programme; a unit reader those whose current revision concerns its subtree. */
@@ -75,47 +80,60 @@ export class VipReadService {
     return new Set(rows.map((r) => r.id));
   }
 
+  /**
+   * The record view, for GET and for every action's answer: the programme, the revision with
+   * the reader's legs, units and distribution by name, and for the desk what stands near the
+   * legs, the protests revoked for it and every revision.
+   */
   async view(actor: Actor, id: string, revisionNo?: number) {
     const v = await this.visible(actor, id, revisionNo);
     const legs = this.legsFor(v);
     const protectee = await this.dataSource.getRepository(Protectee).findOneOrFail({ where: { id: v.programme.protecteeId } });
     const sync = await this.sync.forRecord(VIP_SOURCE, id);
+    const revisions = v.ownUnits ? null : await this.revisions(v.programme, sync);
+    const distribution = await this.distribution.status(v.revision, v.ownUnits ? new Set(v.ownUnits.map((u) => u.id)) : undefined);
+    // Who and which units the view names, each looked up once.
+    const people = await this.users.people(idsOf(v.programme.createdBy, v.revision.issuedBy, revisions?.map((r) => r.issuedBy) ?? []));
+    const units = await this.units.refs(idsOf(legs.flatMap((l) => l.units)));
     await this.audit.recordAlone({ action: 'vip.viewed', entityType: VIP_SOURCE, entityId: id, diff: { revision: v.revision.revisionNo, scope: v.ownUnits ? 'unit' : 'whole' } });
     return {
       ...programmeSync(v.programme, sync),
+      createdBy: people.of(v.programme.createdBy),
       protectee: { nameEn: protectee.nameEn, nameHi: protectee.nameHi, designationEn: protectee.designationEn, designationHi: protectee.designationHi, category: protectee.category, callSign: protectee.callSign },
       revision: {
         revisionNo: v.revision.revisionNo,
         isCurrent: v.revision.revisionNo === v.programme.currentRevision,
         issuedAt: v.revision.issuedAt,
+        issuedBy: people.of(v.revision.issuedBy),
         reason: v.revision.reason,
         changes: v.ownUnits ? await this.unitChanges(v, v.ownUnits) : v.revision.changes,
-        legs,
+        legs: legs.map((l) => ({ ...l, units: units.each(l.units) })),
         documentId: v.ownUnits ? null : v.revision.documentId,
+        distribution,
         ...eofficeFields(revisionItem(sync, v.revision)),
       },
       // The desk sees what stands near the legs, the protests revoked for this programme, and
       // every revision with its own e-Office number (revision 1 diarised, revision 2 waiting).
-      ...(v.ownUnits
-        ? {}
-        : {
+      ...(revisions
+        ? {
             clashes: await this.clashes.forLegs(actor, id, legs),
             revokedProtests: await this.clashes.revokedFor(v.programme.ref),
-            revisions: await this.revisions(v.programme, sync),
+            revisions: withIssuer(revisions, people),
             cancellation: cancellationSync(sync),
-          }),
+          }
+        : {}),
     };
   }
 
   private async revisions(programme: VipProgramme, sync: RecordSync) {
     const revisions = await this.dataSource.getRepository(VipProgrammeRevision).find({
-      select: { revisionNo: true, issuedAt: true, documentId: true },
+      select: { revisionNo: true, issuedAt: true, issuedBy: true, documentId: true },
       where: { programmeId: programme.id },
       order: { revisionNo: 'ASC' },
     });
     return revisions.map((r) => {
       const item = revisionItem(sync, r);
-      return { revisionNo: r.revisionNo, issuedAt: r.issuedAt, isCurrent: r.revisionNo === programme.currentRevision, outboxId: item?.outboxId ?? null, ...eofficeFields(item) };
+      return { revisionNo: r.revisionNo, issuedAt: r.issuedAt, issuedBy: r.issuedBy, isCurrent: r.revisionNo === programme.currentRevision, outboxId: item?.outboxId ?? null, ...eofficeFields(item) };
     });
   }
 
@@ -249,6 +267,9 @@ export class VipReadService {
     });
   }
 }
+
+const withIssuer = <R extends { issuedBy: string }>(revisions: R[], people: References<PersonRef>) =>
+  revisions.map((r) => ({ ...r, issuedBy: people.of(r.issuedBy) }));
 
 /** A unit's movement sheet of one revision, one paper each. */
 export const sheetVariant = (unit: Pick<Unit, 'code'>, revisionNo: number) => `sheet-${unit.code}-rev-${revisionNo}`;

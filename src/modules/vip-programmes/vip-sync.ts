@@ -18,10 +18,6 @@ export function programmeSync(programme: VipProgramme, sync: RecordSync) {
   return { ...programme, eofficeStatus: sync.summary.status, eofficeSync: sync.summary };
 }
 
-export function revisionSync<R extends Pick<VipProgrammeRevision, 'documentId'>>(revision: R, sync: RecordSync) {
-  return { ...revision, ...eofficeFields(revisionItem(sync, revision)) };
-}
-
 /** The cancellation's own item, once the programme is cancelled. */
 export function cancellationSync(sync: RecordSync) {
   const item = sync.items.find((i) => i.kind === VIP_CANCELLATION_KIND);

@@ -5,7 +5,9 @@ import {
   RecordSyncStatus,
   RecordSyncSummaryView,
 } from '../../platform/eoffice';
+import { PersonRefView } from '../../platform/auth';
 import { ResponseView } from '../../platform/http';
+import { UnitRefView } from '../../platform/units';
 import { ClashView } from '../protests';
 import { LEG_ACTIVITIES, LEG_MODES, LegActivity, LegMode } from './leg';
 import type { LegChangeKind } from './revision-diff';
@@ -62,7 +64,7 @@ export class ProgrammeListItemView extends ResponseView {
 }
 
 /** A VIP movement programme's record, with where its items stand in e-Office. */
-export class ProgrammeView extends ResponseView {
+class ProgrammeView extends ResponseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() ref!: string;
   @ApiProperty({ format: 'uuid' }) protecteeId!: string;
@@ -72,7 +74,7 @@ export class ProgrammeView extends ResponseView {
   @ApiProperty({ format: 'date' }) firstDay!: string;
   @ApiProperty({ format: 'date' }) lastDay!: string;
   @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
-  @ApiProperty({ format: 'uuid' }) createdBy!: string;
+  @ApiProperty({ description: 'Who issued revision 1 (the VIP desk)' }) createdBy!: PersonRefView;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
@@ -108,9 +110,8 @@ export class LegView extends ResponseView {
   @ApiPropertyOptional({ type: String, nullable: true }) venue?: string | null;
   @ApiProperty({ enum: LEG_ACTIVITIES }) activity!: LegActivity;
   @ApiPropertyOptional({ type: String, nullable: true }) remarks?: string | null;
-  // Every stored revision's legs carry their units; the entity's column type is only looser.
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Units (thanas) this leg concerns' })
-  units?: string[];
+  @ApiProperty({ type: [UnitRefView], description: 'Units (thanas) this leg concerns, in tree order' })
+  units!: UnitRefView[];
 }
 
 /** One change since the previous revision, in both languages. */
@@ -121,30 +122,9 @@ export class LegChangeView extends ResponseView {
   @ApiProperty() hi!: string;
 }
 
-/** A revision's record. */
-export class RevisionView extends EofficeSyncedView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) programmeId!: string;
-  @ApiProperty() revisionNo!: number;
-  @ApiProperty({ type: [LegView] }) legs!: LegView[];
-  @ApiProperty({ type: [String], format: 'uuid' }) unitsConcerned!: string[];
-  @ApiProperty({ type: [LegChangeView] }) changes!: LegChangeView[];
-  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) documentId!: string | null;
-  @ApiProperty({ format: 'uuid' }) issuedBy!: string;
-  @ApiProperty() issuedAt!: Date;
-}
-
 export class LegClashesView extends ResponseView {
   @ApiProperty() legKey!: string;
   @ApiProperty({ type: [ClashView] }) clashes!: ClashView[];
-}
-
-/** A revision issued: the programme, the revision, and what stands near each leg. */
-export class IssuedProgrammeView extends ResponseView {
-  @ApiProperty() programme!: ProgrammeView;
-  @ApiProperty() revision!: RevisionView;
-  @ApiProperty({ type: [LegClashesView] }) clashes!: LegClashesView[];
 }
 
 export class ProtecteeSummaryView extends ResponseView {
@@ -156,11 +136,21 @@ export class ProtecteeSummaryView extends ResponseView {
   @ApiProperty({ type: String, nullable: true }) callSign!: string | null;
 }
 
+/** Where a revision stands with one unit concerned: sent, and acknowledged by whom. */
+export class AcknowledgementView extends ResponseView {
+  @ApiProperty() unit!: UnitRefView;
+  @ApiProperty({ description: 'How many times it was sent to the unit (re-sends count)' }) sentCount!: number;
+  @ApiProperty() lastSentAt!: Date;
+  @ApiProperty({ type: Date, nullable: true }) acknowledgedAt!: Date | null;
+  @ApiProperty({ type: PersonRefView, nullable: true }) acknowledgedBy!: PersonRefView | null;
+}
+
 /** The revision as the reader may see it: a unit sees only its own legs and their changes. */
 export class RevisionReadView extends EofficeSyncedView {
   @ApiProperty() revisionNo!: number;
   @ApiProperty() isCurrent!: boolean;
   @ApiProperty() issuedAt!: Date;
+  @ApiProperty() issuedBy!: PersonRefView;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty({ type: [LegChangeView] }) changes!: LegChangeView[];
   @ApiProperty({ type: [LegView] }) legs!: LegView[];
@@ -171,6 +161,11 @@ export class RevisionReadView extends EofficeSyncedView {
     description: 'Null for a unit (it gets a movement sheet)',
   })
   documentId!: string | null;
+  @ApiProperty({
+    type: [AcknowledgementView],
+    description: 'The distribution: the desk sees every unit concerned (those still to acknowledge first); a unit only its own row',
+  })
+  distribution!: AcknowledgementView[];
 }
 
 export class RevokedProtestView extends ResponseView {
@@ -183,6 +178,7 @@ export class RevokedProtestView extends ResponseView {
 export class RevisionSyncView extends EofficeSyncedView {
   @ApiProperty() revisionNo!: number;
   @ApiProperty() issuedAt!: Date;
+  @ApiProperty() issuedBy!: PersonRefView;
   @ApiProperty() isCurrent!: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) outboxId!: string | null;
 }
@@ -192,7 +188,12 @@ export class CancellationSyncView extends EofficeSyncedView {
   @ApiProperty({ format: 'uuid' }) outboxId!: string;
 }
 
-/** One programme as the reader may see it; clashes, revoked protests and revisions for the desk only. */
+/**
+ * One programme as the reader may see it; clashes, revoked protests and revisions for the desk
+ * only. `GET /vip-programmes/:id` (and `…/revisions/:revision`) answers with it, and so does
+ * every action on the programme: issue, revise, cancel, acknowledge, resend (the same body a
+ * GET right after would give that user).
+ */
 export class ProgrammeReadView extends ProgrammeView {
   @ApiProperty() protectee!: ProtecteeSummaryView;
   @ApiProperty() revision!: RevisionReadView;
@@ -204,32 +205,6 @@ export class ProgrammeReadView extends ProgrammeView {
   revisions?: RevisionSyncView[];
   @ApiPropertyOptional({ type: CancellationSyncView, nullable: true, description: 'Desk only' })
   cancellation?: CancellationSyncView | null;
-}
-
-/** A unit's acknowledgement of a revision. */
-export class DistributionView extends ResponseView {
-  @ApiProperty({ format: 'uuid' }) revisionId!: string;
-  @ApiProperty({ format: 'uuid' }) unitId!: string;
-  @ApiProperty() sentCount!: number;
-  @ApiProperty() lastSentAt!: Date;
-  @ApiProperty({ type: Date, nullable: true }) acknowledgedAt!: Date | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) acknowledgedBy!: string | null;
-}
-
-/** Where a revision stands with one unit concerned. */
-export class AcknowledgementView extends ResponseView {
-  @ApiProperty() code!: string;
-  @ApiProperty() nameEn!: string;
-  @ApiProperty() nameHi!: string;
-  @ApiProperty() sentCount!: number;
-  @ApiProperty() lastSentAt!: Date;
-  @ApiProperty({ type: Date, nullable: true }) acknowledgedAt!: Date | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Username' }) acknowledgedBy!:
-    string | null;
-}
-
-export class ResentView extends ResponseView {
-  @ApiProperty({ type: [String], description: 'Unit codes sent to again' }) resentTo!: string[];
 }
 
 export class BandobastDraftView extends ResponseView {

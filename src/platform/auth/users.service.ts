@@ -61,15 +61,6 @@ export class UsersService {
       .getOne();
   }
 
-  /** Usernames by user id, for showing who did something. */
-  async usernames(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const users = await this.dataSource
-      .getRepository(User)
-      .find({ select: { id: true, username: true }, where: { id: In([...new Set(ids)]) } });
-    return new Map(users.map((u) => [u.id, u.username]));
-  }
-
   /**
    * The accounts with these ids as views name them (name, rank, unit), in two queries whatever
    * the number of ids: one for the accounts, one for their units (see `References`).

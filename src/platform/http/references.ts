@@ -24,12 +24,11 @@ export class References<T> {
   }
 }
 
-/** The distinct ids among these, nulls left out: what to ask for. */
-export function idsOf(...ids: ReadonlyArray<string | null | undefined | readonly string[]>): string[] {
+type MaybeId = string | null | undefined;
+
+/** The distinct ids among these (single ids or lists of them), nulls and empty strings left out: what to ask for. */
+export function idsOf(...ids: ReadonlyArray<MaybeId | readonly MaybeId[]>): string[] {
   const out = new Set<string>();
-  for (const id of ids) {
-    if (Array.isArray(id)) for (const i of id) out.add(i);
-    else if (typeof id === 'string' && id) out.add(id);
-  }
+  for (const id of ids.flat()) if (id) out.add(id);
   return [...out];
 }
