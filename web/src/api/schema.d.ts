@@ -1602,14 +1602,12 @@ export interface components {
         AcknowledgementView: {
             /** Format: date-time */
             acknowledgedAt: string | null;
-            /** @description Username */
-            acknowledgedBy: string | null;
-            code: string;
+            acknowledgedBy: components["schemas"]["PersonRefView"] | null;
             /** Format: date-time */
             lastSentAt: string;
-            nameEn: string;
-            nameHi: string;
+            /** @description How many times it was sent to the unit (re-sends count) */
             sentCount: number;
+            unit: components["schemas"]["UnitRefView"];
         };
         AddAssignmentDto: {
             officerId: string;
@@ -1883,7 +1881,8 @@ export interface components {
             startsAt: string;
             /** @enum {string} */
             status: "RECEIVED" | "THANA_REPORT_REQUESTED" | "THANA_REPORTED" | "APPROVED" | "REJECTED" | "WITHDRAWN" | "REVOKED";
-            thana: components["schemas"]["ThanaRefView"];
+            /** @description The thana whose area it is in */
+            thana: components["schemas"]["UnitRefView"];
             venue: components["schemas"]["VenueRefView"] | null;
             version: number;
         };
@@ -2460,25 +2459,12 @@ export interface components {
             conditions: components["schemas"]["GrantedConditionView"][] | null;
             /** Format: date-time */
             decidedAt: string;
-            /** Format: uuid */
-            decidedBy: string | null;
+            /** @description The approving officer (DCP) */
+            decidedBy: components["schemas"]["PersonRefView"] | null;
             grounds: string | null;
             lateOverrideReason: string | null;
             /** @description What the DCP was shown when deciding */
             rulesAtDecision: components["schemas"]["RuleResultView"][] | null;
-        };
-        DistributionView: {
-            /** Format: date-time */
-            acknowledgedAt: string | null;
-            /** Format: uuid */
-            acknowledgedBy: string | null;
-            /** Format: date-time */
-            lastSentAt: string;
-            /** Format: uuid */
-            revisionId: string;
-            sentCount: number;
-            /** Format: uuid */
-            unitId: string;
         };
         DivisionDto: {
             /** @example D1 */
@@ -2730,8 +2716,8 @@ export interface components {
         IntakeView: {
             /** @enum {string} */
             channel: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
-            /** Format: uuid */
-            enteredBy: string;
+            /** @description Who entered it (the control room) */
+            enteredBy: components["schemas"]["PersonRefView"];
             /** Format: date-time */
             receivedAt: string;
         };
@@ -2767,11 +2753,6 @@ export interface components {
             supersededBy: string | null;
             title: string;
             variant: string;
-        };
-        IssuedProgrammeView: {
-            clashes: components["schemas"]["LegClashesView"][];
-            programme: components["schemas"]["ProgrammeView"];
-            revision: components["schemas"]["RevisionView"];
         };
         JobStateView: {
             failedReason: string | null;
@@ -2852,8 +2833,8 @@ export interface components {
             /** Format: date-time */
             start: string;
             to: components["schemas"]["PlaceView"];
-            /** @description Units (thanas) this leg concerns */
-            units: string[];
+            /** @description Units (thanas) this leg concerns, in tree order */
+            units: components["schemas"]["UnitRefView"][];
             venue?: string | null;
         };
         LinkAccountDto: {
@@ -3112,6 +3093,19 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        PersonRefView: {
+            /** Format: uuid */
+            id: string;
+            /** @example R. K. Sharma */
+            nameEn: string;
+            /** @example आर. के. शर्मा */
+            nameHi: string;
+            rank: components["schemas"]["RankView"] | null;
+            /** @description The account’s unit now (not necessarily when it took the step) */
+            unit: components["schemas"]["UnitRefView"] | null;
+            /** @example si.sharma */
+            username: string | null;
+        };
         PinAssignmentDto: {
             /** @description Pinned duties are kept as they are by every re-solve */
             pinned: boolean;
@@ -3209,8 +3203,8 @@ export interface components {
             clashes?: components["schemas"]["LegClashesView"][];
             /** Format: date-time */
             createdAt: string;
-            /** Format: uuid */
-            createdBy: string;
+            /** @description Who issued revision 1 (the VIP desk) */
+            createdBy: components["schemas"]["PersonRefView"];
             currentRevision: number;
             /**
              * @description Its items summed up: one revision still waiting keeps it from DIARISED
@@ -3233,35 +3227,6 @@ export interface components {
             revisions?: components["schemas"]["RevisionSyncView"][];
             /** @description Desk only */
             revokedProtests?: components["schemas"]["RevokedProtestView"][];
-            /** @enum {string} */
-            status: "ISSUED" | "CANCELLED";
-            title: string;
-            /** Format: date-time */
-            updatedAt: string;
-            version: number;
-        };
-        ProgrammeView: {
-            cancelReason: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: uuid */
-            createdBy: string;
-            currentRevision: number;
-            /**
-             * @description Its items summed up: one revision still waiting keeps it from DIARISED
-             * @enum {string}
-             */
-            eofficeStatus: "PENDING_SYNC" | "SENT_FOR_DIARISATION" | "DIARISED" | "FAILED" | "CANCELLED" | "NOT_REQUIRED";
-            eofficeSync: components["schemas"]["RecordSyncSummaryView"];
-            /** Format: date */
-            firstDay: string;
-            /** Format: uuid */
-            id: string;
-            /** Format: date */
-            lastDay: string;
-            /** Format: uuid */
-            protecteeId: string;
-            ref: string;
             /** @enum {string} */
             status: "ISSUED" | "CANCELLED";
             title: string;
@@ -3297,87 +3262,6 @@ export interface components {
             updatedAt: string;
             version: number;
         };
-        ProtestApplicationView: {
-            address: string;
-            applicantNameEn: string | null;
-            applicantNameHi: string | null;
-            clashesAtDecision: components["schemas"]["ClashView"][] | null;
-            conditions: components["schemas"]["GrantedConditionView"][] | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            decidedAt: string | null;
-            /** Format: uuid */
-            decidedBy: string | null;
-            /** Format: date-time */
-            endsAt: string;
-            /** Format: uuid */
-            enteredBy: string;
-            /** @enum {string} */
-            eventType: "DHARNA" | "PRADARSHAN" | "ANDOLAN" | "JULOOS" | "RALLY" | "AAM_SABHA" | "PUTLA_DAHAN" | "PAD_YATRA" | "RATH_YATRA" | "VEHICLE_RALLY" | "GYAPAN" | "GHERAO";
-            expectedParticipants: number;
-            grounds: string | null;
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            idDocumentType: "AADHAAR" | "VOTER_ID" | "PAN" | "DRIVING_LICENCE" | "PASSPORT" | "RATION_CARD" | "OTHER";
-            idLast4: string;
-            /** @enum {string} */
-            intakeChannel: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
-            isLate: boolean;
-            lateOverrideReason: string | null;
-            leadTimeHours: number;
-            /** Format: date-time */
-            loudspeakerFrom: string | null;
-            /** Format: date-time */
-            loudspeakerTo: string | null;
-            mobile: string;
-            organisation: string | null;
-            purpose: string;
-            /** Format: date-time */
-            receivedAt: string;
-            ref: string;
-            revocationLinkedRef: string | null;
-            /** @enum {string|null} */
-            revocationLinkedType: "VIP_PROGRAMME" | "RESTRICTION_ORDER" | "INTELLIGENCE_INPUT" | "DAK" | "OTHER" | null;
-            revocationReason: string | null;
-            /** Format: date-time */
-            revokedAt: string | null;
-            /** Format: uuid */
-            revokedBy: string | null;
-            route: components["schemas"]["RoutePointView"][] | null;
-            rulesAtDecision: components["schemas"]["RuleResultView"][] | null;
-            /** @enum {string} */
-            smsLanguage: "hi" | "en" | "bi";
-            /** Format: date-time */
-            startsAt: string;
-            /** @enum {string} */
-            status: "RECEIVED" | "THANA_REPORT_REQUESTED" | "THANA_REPORTED" | "APPROVED" | "REJECTED" | "WITHDRAWN" | "REVOKED";
-            /** @enum {string|null} */
-            thanaRecommendation: "RECOMMENDED" | "RECOMMENDED_WITH_CONDITIONS" | "NOT_RECOMMENDED" | null;
-            thanaReport: string | null;
-            /** Format: date-time */
-            thanaReportedAt: string | null;
-            /** Format: uuid */
-            thanaReportedBy: string | null;
-            thanaReportNote: string | null;
-            /** Format: date-time */
-            thanaReportRequestedAt: string | null;
-            /** Format: uuid */
-            thanaReportRequestedBy: string | null;
-            /** Format: uuid */
-            thanaUnitId: string;
-            /** Format: date-time */
-            updatedAt: string;
-            vehicleCount: number;
-            vehicleDetails: string | null;
-            /** Format: uuid */
-            venueId: string | null;
-            version: number;
-            withdrawalReason: string | null;
-            /** Format: date-time */
-            withdrawnAt: string | null;
-        };
         ProtestAttachmentView: {
             /** Format: uuid */
             applicationId: string;
@@ -3392,8 +3276,7 @@ export interface components {
             kind: "APPLICATION_SCAN" | "ID_DOCUMENT" | "OTHER";
             sha256: string;
             sizeBytes: number;
-            /** Format: uuid */
-            uploadedBy: string;
+            uploadedBy: components["schemas"]["PersonRefView"];
         };
         ProtestDetailView: {
             /** @description What this user may do with it now (the routes under /protests/:id) */
@@ -3402,6 +3285,7 @@ export interface components {
             allowedNext: ("RECEIVED" | "THANA_REPORT_REQUESTED" | "THANA_REPORTED" | "APPROVED" | "REJECTED" | "WITHDRAWN" | "REVOKED")[];
             applicant: components["schemas"]["ApplicantView"];
             attachments: components["schemas"]["ProtestAttachmentView"][];
+            /** @description What stands in its way now, as this user may see it; none once refused, withdrawn or revoked (the decision keeps its own) */
             clashes: components["schemas"]["ClashView"][];
             /** Format: date-time */
             createdAt: string;
@@ -3424,7 +3308,8 @@ export interface components {
             rules: components["schemas"]["RuleResultView"][];
             /** @enum {string} */
             status: "RECEIVED" | "THANA_REPORT_REQUESTED" | "THANA_REPORTED" | "APPROVED" | "REJECTED" | "WITHDRAWN" | "REVOKED";
-            thana: components["schemas"]["ThanaRefView"];
+            /** @description The thana whose area it is in */
+            thana: components["schemas"]["UnitRefView"];
             thanaReport: components["schemas"]["ThanaReportView"] | null;
             /** Format: date-time */
             updatedAt: string;
@@ -3432,6 +3317,7 @@ export interface components {
             withdrawal: components["schemas"]["WithdrawalView"] | null;
         };
         ProtestFlagsView: {
+            /** @description Whether `clashes` has any; the list’s flag and `clash` filter say the same */
             clash: boolean;
             late: boolean;
             leadTimeHours: number;
@@ -3488,7 +3374,8 @@ export interface components {
             startsAt: string;
             /** @enum {string} */
             status: "RECEIVED" | "THANA_REPORT_REQUESTED" | "THANA_REPORTED" | "APPROVED" | "REJECTED" | "WITHDRAWN" | "REVOKED";
-            thana: components["schemas"]["ThanaRefView"];
+            /** @description The thana whose area it is in */
+            thana: components["schemas"]["UnitRefView"];
             venue: components["schemas"]["VenueRefView"] | null;
             version: number;
         };
@@ -3510,6 +3397,17 @@ export interface components {
              */
             state: string;
             total: number;
+        };
+        RankView: {
+            /**
+             * @description The rung of the rank ladder; null when the account’s rank is not one of its spellings (then en and hi are the rank as written)
+             * @enum {string|null}
+             */
+            code: "DGP" | "ADG" | "IG" | "DIG" | "SP" | "ASP" | "DSP" | "INSPECTOR" | "SI" | "ASI" | "HEAD_CONSTABLE" | "CONSTABLE" | null;
+            /** @example Sub-Inspector */
+            en: string;
+            /** @example उप निरीक्षक */
+            hi: string;
         };
         RecordSyncSummaryView: {
             cancelled: number;
@@ -3540,10 +3438,6 @@ export interface components {
             note?: string;
             /** @example 1 */
             version: number;
-        };
-        ResentView: {
-            /** @description Unit codes sent to again */
-            resentTo: string[];
         };
         RestrictionOrderView: {
             /** @enum {string} */
@@ -3583,6 +3477,8 @@ export interface components {
         };
         RevisionReadView: {
             changes: components["schemas"]["LegChangeView"][];
+            /** @description The distribution: the desk sees every unit concerned (those still to acknowledge first); a unit only its own row */
+            distribution: components["schemas"]["AcknowledgementView"][];
             /**
              * Format: uuid
              * @description Null for a unit (it gets a movement sheet)
@@ -3604,6 +3500,7 @@ export interface components {
             isCurrent: boolean;
             /** Format: date-time */
             issuedAt: string;
+            issuedBy: components["schemas"]["PersonRefView"];
             legs: components["schemas"]["LegView"][];
             reason: string | null;
             revisionNo: number;
@@ -3625,45 +3522,15 @@ export interface components {
             isCurrent: boolean;
             /** Format: date-time */
             issuedAt: string;
+            issuedBy: components["schemas"]["PersonRefView"];
             /** Format: uuid */
             outboxId: string | null;
             revisionNo: number;
         };
-        RevisionView: {
-            changes: components["schemas"]["LegChangeView"][];
-            /** Format: uuid */
-            documentId: string | null;
-            /** @description The channel’s reference (e-mail Message-ID) */
-            eofficeChannelRef: string | null;
-            /** @description Why it failed or was cancelled; the last error */
-            eofficeReason: string | null;
-            /** @description e-Office’s receipt number, once diarised */
-            eofficeRef: string | null;
-            /**
-             * @description PENDING_SYNC until e-Office has it: made during an outage, it is not final there yet
-             * @enum {string}
-             */
-            eofficeStatus: "PENDING_SYNC" | "SENT_FOR_DIARISATION" | "DIARISED" | "FAILED" | "CANCELLED" | "NOT_REQUIRED";
-            /** Format: date-time */
-            eofficeSyncedAt: string | null;
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            issuedAt: string;
-            /** Format: uuid */
-            issuedBy: string;
-            legs: components["schemas"]["LegView"][];
-            /** Format: uuid */
-            programmeId: string;
-            reason: string | null;
-            revisionNo: number;
-            unitsConcerned: string[];
-        };
         RevocationView: {
             /** Format: date-time */
             at: string;
-            /** Format: uuid */
-            by: string | null;
+            by: components["schemas"]["PersonRefView"] | null;
             linkedRecord: components["schemas"]["LinkedRecordView"] | null;
             reason: string | null;
         };
@@ -3968,6 +3835,7 @@ export interface components {
             key: string;
         };
         SummaryFlagsView: {
+            /** @description Its record shows this user clashes (other protests, VIP movement), as `flags.clash` there */
             clash: boolean;
             late: boolean;
             leadTimeHours: number;
@@ -4025,11 +3893,6 @@ export interface components {
              */
             since: string;
         };
-        ThanaRefView: {
-            code: string;
-            nameEn: string;
-            nameHi: string;
-        };
         ThanaReportDto: {
             /** @enum {string} */
             recommendation: "RECOMMENDED" | "RECOMMENDED_WITH_CONDITIONS" | "NOT_RECOMMENDED";
@@ -4045,12 +3908,11 @@ export interface components {
             report: string | null;
             /** Format: date-time */
             reportedAt: string | null;
-            /** Format: uuid */
-            reportedBy: string | null;
+            /** @description The thana user who entered the report */
+            reportedBy: components["schemas"]["PersonRefView"] | null;
             /** Format: date-time */
             requestedAt: string;
-            /** Format: uuid */
-            requestedBy: string | null;
+            requestedBy: components["schemas"]["PersonRefView"] | null;
         };
         TokenPairView: {
             accessToken: string;
@@ -4105,6 +3967,16 @@ export interface components {
              * @example officer
              */
             what: string;
+        };
+        UnitRefView: {
+            /** @example TT_NAGAR */
+            code: string;
+            /** Format: uuid */
+            id: string;
+            /** @example TT Nagar */
+            nameEn: string;
+            /** @example टीटी नगर */
+            nameHi: string;
         };
         UnitRemovalView: {
             /** @enum {string} */
@@ -4359,6 +4231,8 @@ export interface components {
         WithdrawalView: {
             /** Format: date-time */
             at: string;
+            /** @description Who took the request (the control room) */
+            by: components["schemas"]["PersonRefView"] | null;
             reason: string | null;
         };
         WithdrawDto: {
@@ -5787,7 +5661,7 @@ export interface operations {
     ProtestsController_list: {
         parameters: {
             query?: {
-                /** @description Clashes with another live protest application */
+                /** @description Has clashes on its record now, as this user is shown them there: another live protest application they may open, or VIP movement (withheld or not). Only a live application has clashes. */
                 clash?: boolean;
                 /** @description Events ending after this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */
                 from?: string;
@@ -5878,12 +5752,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The application as `GET /protests/:id` now shows it to you: its new state, letters with their verify links, e-Office sync state */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProtestApplicationView"];
+                    "application/json": components["schemas"]["ProtestDetailView"];
                 };
             };
         };
@@ -5976,12 +5851,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The application as `GET /protests/:id` now shows it to you: its new state, letters with their verify links, e-Office sync state */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProtestApplicationView"];
+                    "application/json": components["schemas"]["ProtestDetailView"];
                 };
             };
         };
@@ -6001,12 +5877,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The application as `GET /protests/:id` now shows it to you: its new state, letters with their verify links, e-Office sync state */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProtestApplicationView"];
+                    "application/json": components["schemas"]["ProtestDetailView"];
                 };
             };
         };
@@ -6026,12 +5903,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The application as `GET /protests/:id` now shows it to you: its new state, letters with their verify links, e-Office sync state */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProtestApplicationView"];
+                    "application/json": components["schemas"]["ProtestDetailView"];
                 };
             };
         };
@@ -6051,12 +5929,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The application as `GET /protests/:id` now shows it to you: its new state, letters with their verify links, e-Office sync state */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProtestApplicationView"];
+                    "application/json": components["schemas"]["ProtestDetailView"];
                 };
             };
         };
@@ -6076,12 +5955,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The application as `GET /protests/:id` now shows it to you: its new state, letters with their verify links, e-Office sync state */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProtestApplicationView"];
+                    "application/json": components["schemas"]["ProtestDetailView"];
                 };
             };
         };
@@ -6685,12 +6565,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The programme as `GET /vip-programmes/:id` now shows it to you: the revision, its distribution, sync state; for the desk also clashes and revisions */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IssuedProgrammeView"];
+                    "application/json": components["schemas"]["ProgrammeReadView"];
                 };
             };
         };
@@ -6780,12 +6661,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The programme as `GET /vip-programmes/:id` now shows it to you: the revision, its distribution, sync state; for the desk also clashes and revisions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProgrammeView"];
+                    "application/json": components["schemas"]["ProgrammeReadView"];
                 };
             };
         };
@@ -6805,12 +6687,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The programme as `GET /vip-programmes/:id` now shows it to you: the revision, its distribution, sync state; for the desk also clashes and revisions */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IssuedProgrammeView"];
+                    "application/json": components["schemas"]["ProgrammeReadView"];
                 };
             };
         };
@@ -6856,13 +6739,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The programme as `GET /vip-programmes/:id/revisions/:revision` now shows it to you: the revision, its distribution, sync state; for the desk also clashes and revisions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DistributionView"];
+                    "application/json": components["schemas"]["ProgrammeReadView"];
                 };
+            };
+            /** @description No such programme or revision, or not for you: a unit reads a programme only while its CURRENT revision concerns the unit (and then only the revisions that concerned it). Refusals are written to the access log. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6937,12 +6828,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The programme as `GET /vip-programmes/:id/revisions/:revision` now shows it to you: the revision, its distribution, sync state; for the desk also clashes and revisions */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResentView"];
+                    "application/json": components["schemas"]["ProgrammeReadView"];
                 };
             };
         };
