@@ -37,6 +37,15 @@ describe('audit log (e2e)', () => {
     });
   });
 
+  it('finds entries by the actor\'s username, as an auditor who cannot list accounts would search', async () => {
+    const auditor = await t.tokenFor(['AUDITOR']);
+    const res = await t.http.get('/api/v1/audit?actorUsername=t_admin_bpl&action=user.create').auth(auditor, { type: 'bearer' }).expect(200);
+    expect(res.body).toHaveLength(3);
+    expect(new Set(res.body.map((e: { actorUsername: string }) => e.actorUsername))).toEqual(new Set(['t_admin_bpl']));
+    const none = await t.http.get('/api/v1/audit?actorUsername=audit.one&action=user.create').auth(auditor, { type: 'bearer' }).expect(200);
+    expect(none.body).toEqual([]);
+  });
+
   it('verifies an intact chain', async () => {
     const { code, out } = await auditVerify(t.databaseUrl, t.dataDir);
     expect(out).toMatch(/^OK: \d+ audit rows/m);

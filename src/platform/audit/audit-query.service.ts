@@ -25,6 +25,8 @@ export class AuditQueryService {
     if (f.entityType) q.andWhere('a.entity_type = :entityType', { entityType: f.entityType });
     if (f.entityId) q.andWhere('a.entity_id = :entityId', { entityId: f.entityId });
     if (f.actorId) q.andWhere('a.actor_id = :actorId', { actorId: f.actorId });
+    // An auditor knows people by username, and may not list accounts to find their ids.
+    if (f.actorUsername) q.andWhere('a.actor_username = :actorUsername', { actorUsername: f.actorUsername });
     if (f.from) q.andWhere('a.at >= :from', { from: parseIstInstant(f.from) });
     if (f.to) q.andWhere('a.at < :to', { to: parseIstInstant(f.to) });
     if (f.before) q.andWhere('a.id < :before', { before: f.before });

@@ -8,6 +8,11 @@ export class AuditQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) entityType?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) entityId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() actorId?: string;
+  @ApiPropertyOptional({ example: 'si.sharma', description: 'The username the actor had when acting' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  actorUsername?: string;
   @DateTimeField({ optional: true, description: 'Entries at or after this instant' }) from?: string;
   @DateTimeField({ optional: true, description: 'Entries before this instant' }) to?: string;
   @ApiPropertyOptional({ default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit = 100;

@@ -4261,6 +4261,8 @@ export interface operations {
             query?: {
                 action?: string;
                 actorId?: string;
+                /** @description The username the actor had when acting */
+                actorUsername?: string;
                 /** @description Return rows with id below this (paging backwards) */
                 before?: number;
                 entityId?: string;
