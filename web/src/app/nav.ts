@@ -1,4 +1,4 @@
-import { DASHBOARD_ROLES, hasAnyRole, type Role } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, DASHBOARD_ROLES, hasAnyRole, OUTBOX_READERS, type Role } from '../lib/roles';
 
 /**
  * The navigation: one entry per screen that exists, shown to the roles that can use it.
@@ -14,6 +14,9 @@ export interface NavEntry {
 
 export const NAV: readonly NavEntry[] = [
   { to: '/dashboard', label: 'nav.dashboard', roles: DASHBOARD_ROLES },
+  { to: '/outbox', label: 'nav.outbox', roles: OUTBOX_READERS },
+  { to: '/audit', label: 'nav.audit', roles: AUDIT_READERS },
+  { to: '/admin', label: 'nav.admin', roles: ADMINS },
   { to: '/sessions', label: 'nav.sessions' },
 ];
 

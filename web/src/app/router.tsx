@@ -2,10 +2,14 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SessionsPage } from '../features/auth/SessionsPage';
+import { AuditPage } from '../features/audit/AuditPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { OutboxPage } from '../features/outbox/OutboxPage';
+import { AUDIT_READERS, OUTBOX_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
 import { NotFoundPage } from './NotFoundPage';
+import { RequireRoles } from './RequireRoles';
 import { RequireSession } from './RequireSession';
 import { Shell } from './Shell';
 
@@ -27,6 +31,22 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Home /> },
           { path: 'dashboard', element: <DashboardPage /> },
+          {
+            path: 'outbox',
+            element: (
+              <RequireRoles roles={OUTBOX_READERS}>
+                <OutboxPage />
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'audit',
+            element: (
+              <RequireRoles roles={AUDIT_READERS}>
+                <AuditPage />
+              </RequireRoles>
+            ),
+          },
           { path: 'sessions', element: <SessionsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -16,3 +16,13 @@ export const VIP_READERS: readonly Role[] = ['CONTROL_ROOM', 'APPROVER', 'OFFICE
 export const NOTIFICATION_WATCHERS: readonly Role[] = ['ADMIN', 'CONTROL_ROOM'];
 /** The dashboard: whoever can see at least one of its panels beyond e-Office's state. */
 export const DASHBOARD_ROLES: readonly Role[] = [...new Set([...PROTEST_READERS, ...VIP_READERS, ...NOTIFICATION_WATCHERS])];
+/** GET /eoffice/outbox and one item */
+export const OUTBOX_READERS: readonly Role[] = ['ADMIN', 'CONTROL_ROOM'];
+/** POST /eoffice/outbox/:id/retry (the outbox workflow's retry) */
+export const OUTBOX_RETRIERS: readonly Role[] = ['ADMIN', 'CONTROL_ROOM'];
+/** POST /eoffice/outbox/:id/cancel */
+export const OUTBOX_CANCELLERS: readonly Role[] = ['ADMIN'];
+/** GET /audit and /audit/verify */
+export const AUDIT_READERS: readonly Role[] = ['AUDITOR', 'ADMIN'];
+/** /users, the units' writes and import, GET /notifications */
+export const ADMINS: readonly Role[] = ['ADMIN'];

@@ -1,0 +1,136 @@
+import { EofficeSimulator, startEofficeSimulator } from '../../src/platform/eoffice/simulator/simulator';
+import { dakBody, fastEofficeEnv } from '../support/eoffice';
+import { bootTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
+import { listen, openBrowser, screens, type AxeFinding, type Browser } from './support/browser';
+import { appText, logIn, type Lang } from './support/texts';
+
+/**
+ * Journey 4: e-Office goes down (the simulator's socket closes), the control room keeps taking
+ * dak, every screen says papers are waiting, the outbox shows each one waiting with its error;
+ * a person sends one again and cancels another (each behind a confirmation); e-Office comes back
+ * and the waiting paper shows its e-Office number on the same page, without a reload.
+ */
+describe.each(['hi', 'en'] as const)('e-Office outage in a real browser (%s)', (lang: Lang) => {
+  let sim: EofficeSimulator;
+  let t: TestApp;
+  let browser: Browser;
+  let admin: string;
+  const found: AxeFinding[] = [];
+  const dak: Array<{ id: string; ref: string }> = [];
+  const text = (key: string, vars?: Record<string, string | number>) => appText(lang, key, vars);
+
+  beforeAll(async () => {
+    sim = await startEofficeSimulator({ port: 0 });
+    t = await bootTestApp(fastEofficeEnv(sim.url));
+    admin = await t.tokenFor(['ADMIN']);
+    browser = await openBrowser(await listen(t));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await sim?.close();
+  });
+
+  const row = (ref: string) => browser.page.locator('.outbox-row', { has: browser.page.getByRole('link', { name: ref, exact: true }) });
+
+  it('shows the outage on every screen and each new paper waiting in the outbox', async () => {
+    const { page } = browser;
+    await logIn(page, lang, 't_admin_bpl', TEST_PASSWORD);
+    await page.locator('.mode-banner[data-mode="ONLINE"]').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: text('nav.outbox') }).click();
+    await page.getByRole('heading', { level: 1, name: text('outbox.title') }).waitFor();
+    await page.getByText(text('outbox.none')).waitFor();
+
+    await sim.setMode({ mode: 'down' });
+    // Three receipts: the breaker opens after three failed deliveries in a row.
+    for (let i = 0; i < 3; i++) {
+      const res = await t.http.post('/api/v1/dak').auth(admin, { type: 'bearer' }).send(dakBody(i)).expect(201);
+      expect(res.body.eofficeStatus).toBe('PENDING_SYNC');
+      dak.push({ id: res.body.id, ref: res.body.ref });
+    }
+    // A marker in the page: still there at the end means the page was never reloaded.
+    await page.evaluate('window.__sameDocument = true');
+
+    const banner = page.locator('.mode-banner[data-mode="DEGRADED"]');
+    await banner.waitFor({ timeout: 45_000 });
+    expect(await banner.textContent()).toContain(text('mode.degraded', { count: 3, time: '{{time}}' }).split('{{time}}')[0]);
+    for (const d of dak) {
+      await row(d.ref).locator('[data-state]').or(row(d.ref)).first().waitFor();
+      expect(await row(d.ref).getAttribute('data-state')).toBe('PENDING_SYNC');
+      await row(d.ref).getByText(text('outbox.state.PENDING_SYNC')).waitFor();
+    }
+    // The last error of a failed attempt, as e-Office's side gave it.
+    await row(dak[0]!.ref).locator('.outbox-error').waitFor({ timeout: 30_000 });
+    found.push(...(await screens(page, 'outbox-waiting', lang)));
+
+    // Filter by state and by record.
+    await page.getByLabel(text('outbox.filterState')).selectOption('FAILED');
+    await page.getByText(text('outbox.none')).waitFor();
+    await page.getByLabel(text('outbox.filterState')).selectOption('PENDING');
+    await row(dak[2]!.ref).waitFor();
+    await page.getByRole('link', { name: dak[1]!.ref, exact: true }).click();
+    await page.waitForURL(/record=/);
+    await page.getByText(text('outbox.count', { count: 1 })).waitFor();
+    await page.getByRole('button', { name: text('outbox.clear') }).click();
+    await page.getByText(text('outbox.count', { count: 3 })).waitFor();
+  });
+
+  it('sends a paper again and cancels another, each only after a confirmation that Escape closes', async () => {
+    const { page } = browser;
+    // Send again: the dialog takes the focus, keeps it, and Escape leaves everything as it was.
+    const retryButton = row(dak[0]!.ref).getByRole('button', { name: text('outbox.retry') });
+    await retryButton.click();
+    const retryDialog = page.getByRole('dialog', { name: text('outbox.retryTitle') });
+    await retryDialog.waitFor();
+    for (let i = 0; i < 4; i++) {
+      expect(await page.evaluate('!!document.activeElement?.closest("dialog[open]")')).toBe(true);
+      await page.keyboard.press('Tab');
+    }
+    found.push(...(await screens(page, 'outbox-retry-dialog', lang)));
+    await page.keyboard.press('Escape');
+    await retryDialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe(text('outbox.retry'));
+    await retryButton.click();
+    await retryDialog.getByRole('button', { name: text('outbox.retryYes') }).click();
+    await retryDialog.waitFor({ state: 'hidden' });
+    const retried = await t.http.get(`/api/v1/audit?action=eoffice.outbox_retry`).auth(admin, { type: 'bearer' }).expect(200);
+    expect(retried.body).toHaveLength(1);
+
+    // Cancel: the reason is required, and the API's word on it shows beside the field.
+    await row(dak[2]!.ref).getByRole('button', { name: text('outbox.cancel') }).click();
+    const cancelDialog = page.getByRole('dialog', { name: text('outbox.cancelTitle') });
+    const reason = cancelDialog.getByLabel(text('outbox.cancelReason'));
+    expect(await page.evaluate('document.activeElement?.tagName')).toBe('INPUT');
+    await reason.fill('x');
+    await cancelDialog.getByRole('button', { name: text('outbox.cancelYes') }).click();
+    await cancelDialog.locator('.field-error').waitFor();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await cancelDialog.locator('.field-error').textContent()).toMatch(/5 characters/);
+    found.push(...(await screens(page, 'outbox-cancel-dialog', lang)));
+    await reason.fill('डाक दो बार दर्ज हुई / entered twice');
+    await cancelDialog.getByRole('button', { name: text('outbox.cancelYes') }).click();
+    await cancelDialog.waitFor({ state: 'hidden' });
+    await row(dak[2]!.ref).getByText(text('outbox.state.CANCELLED')).waitFor();
+    expect(await row(dak[2]!.ref).getByRole('button').count()).toBe(0);
+  });
+
+  it('shows each waiting paper with its e-Office number once e-Office is back, without a reload', async () => {
+    const { page } = browser;
+    await sim.setMode({ mode: 'up' });
+    for (const d of dak.slice(0, 2)) {
+      await row(d.ref).getByText(text('outbox.state.DIARISED')).waitFor({ timeout: 45_000 });
+      const record = (await t.http.get(`/api/v1/dak/${d.id}`).auth(admin, { type: 'bearer' }).expect(200)).body;
+      expect(record.eofficeStatus).toBe('DIARISED');
+      await row(d.ref).getByText(text('outbox.eofficeRef', { ref: record.eofficeRef })).waitFor();
+    }
+    await page.locator('.mode-banner[data-mode="ONLINE"]').waitFor({ timeout: 30_000 });
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
+    expect(sim.ledger().receipts).toHaveLength(2);
+    found.push(...(await screens(page, 'outbox-diarised', lang)));
+  });
+
+  it('has no serious or critical accessibility finding, console error or CSP refusal', () => {
+    expect(found).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+});
