@@ -65,4 +65,19 @@ describe('IST formatting (web), in New York', () => {
       { hours: 0, minutes: 0 },
     ]);
   });
+
+  it('reads a typed dd-mm-yyyy date as its IST day, in any zone, and refuses days the calendar does not have', () => {
+    for (const tz of [NY, 'Pacific/Kiritimati', 'Asia/Kolkata']) {
+      const read = inZone<unknown[]>(
+        tz,
+        `return ['05-03-2026', '5/3/2026', ' 29.02.2028 ', '29-02-2026', '31-04-2026', '2026-03-05', '05-13-2026', ''].map((v) => time.parseDateInput(v) ?? null);`,
+      );
+      expect(read).toEqual(['2026-03-05', '2026-03-05', '2028-02-29', null, null, null, null, null]);
+    }
+  });
+
+  it('starts an IST day at 00:00 IST, which is 18:30 UTC the evening before', () => {
+    const start = inZone<string[]>(NY, `const s = time.istDayStart('2026-12-01'); return [s, new Date(s).toISOString(), time.formatDateTime(s), time.istDayStart(time.addDaysToKey('2026-12-31', 1))];`);
+    expect(start).toEqual(['2026-12-01T00:00:00+05:30', '2026-11-30T18:30:00.000Z', '01-12-2026 00:00', '2027-01-01T00:00:00+05:30']);
+  });
 });

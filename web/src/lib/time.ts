@@ -69,3 +69,22 @@ export function splitDuration(seconds: number): { hours: number; minutes: number
   const total = Math.max(0, Math.floor(seconds / 60));
   return { hours: Math.floor(total / 60), minutes: total % 60 };
 }
+
+/**
+ * A date typed as the app writes it (dd-mm-yyyy; "/" or "." also taken, one-digit day and
+ * month too) as the API's date key 2026-03-05; undefined when it is no calendar date.
+ */
+export function parseDateInput(text: string): string | undefined {
+  const m = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$/.exec(text);
+  if (!m) return undefined;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/** The instant an IST date begins, as the API takes it: 2026-03-05T00:00:00+05:30. */
+export function istDayStart(key: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(key)) throw new RangeError(`not a date key: ${key}`);
+  return `${key}T00:00:00+05:30`;
+}
