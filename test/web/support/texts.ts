@@ -35,3 +35,10 @@ export async function logIn(page: Page, lang: Lang, username: string, password: 
   await page.getByRole('button', { name: appText(lang, 'login.submit') }).click();
   await page.waitForURL((url) => !url.pathname.endsWith('/login'));
 }
+
+/** A text of the app as a pattern: the placeholders not given match anything. */
+export function appTextPattern(lang: Lang, key: string, vars: Record<string, string | number> = {}): RegExp {
+  const filled = appText(lang, key, vars);
+  const parts = filled.split(/\{\{\w+\}\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(parts.join('.+?'));
+}
