@@ -2,10 +2,15 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SessionsPage } from '../features/auth/SessionsPage';
+import { AdminLayout } from '../features/admin/AdminLayout';
+import { NotificationsPage } from '../features/admin/NotificationsPage';
+import { RolesPage } from '../features/admin/RolesPage';
+import { UnitsPage } from '../features/admin/UnitsPage';
+import { UsersPage } from '../features/admin/UsersPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
-import { AUDIT_READERS, OUTBOX_READERS } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, OUTBOX_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
 import { NotFoundPage } from './NotFoundPage';
@@ -46,6 +51,21 @@ export const router = createBrowserRouter([
                 <AuditPage />
               </RequireRoles>
             ),
+          },
+          {
+            path: 'admin',
+            element: (
+              <RequireRoles roles={ADMINS}>
+                <AdminLayout />
+              </RequireRoles>
+            ),
+            children: [
+              { index: true, element: <Navigate to="/admin/users" replace /> },
+              { path: 'users', element: <UsersPage /> },
+              { path: 'roles', element: <RolesPage /> },
+              { path: 'units', element: <UnitsPage /> },
+              { path: 'notifications', element: <NotificationsPage /> },
+            ],
           },
           { path: 'sessions', element: <SessionsPage /> },
           { path: '*', element: <NotFoundPage /> },
