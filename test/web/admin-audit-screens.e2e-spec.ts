@@ -6,7 +6,7 @@ import { waitFor } from '../support/databases';
 import { createApplication, protestActors, seedVenues } from '../support/protests';
 import { bootTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { listen, openBrowser, screens, type AxeFinding, type Browser } from './support/browser';
-import { appText, logIn, type Lang } from './support/texts';
+import { appText, rawKeysOnScreen, logIn, type Lang } from './support/texts';
 
 /**
  * The administrator's screens (accounts, roles, units with the CSV import, messages sent) and
@@ -19,6 +19,11 @@ describe.each(['hi', 'en'] as const)('administration and audit in a real browser
   let admin: string;
   const found: AxeFinding[] = [];
   const text = (key: string, vars?: Record<string, string | number>) => appText(lang, key, vars);
+  /** Photographs the screen at both widths with axe, and finds no i18n key shown in place of its text. */
+  const shoot = async (name: string) => {
+    found.push(...(await screens(browser.page, name, lang)));
+    expect(await rawKeysOnScreen(browser.page)).toEqual([]);
+  };
   const api = (path: string) => t.http.get(path).auth(admin, { type: 'bearer' }).expect(200);
   const userRow = (username: string) => browser.page.locator('.user-row', { has: browser.page.getByText(username, { exact: true }) });
 
@@ -61,7 +66,7 @@ describe.each(['hi', 'en'] as const)('administration and audit in a real browser
     await form.locator('.field-error').first().waitFor();
     expect(await username.getAttribute('aria-invalid')).toBe('true');
     expect(await form.locator('.field.invalid .field-error').first().textContent()).toMatch(/lowercase letters/);
-    found.push(...(await screens(page, 'admin-users-refused', lang)));
+    await shoot('admin-users-refused');
 
     await username.fill('si.verma');
     await form.getByRole('button', { name: text('admin.users.create') }).click();
@@ -71,7 +76,7 @@ describe.each(['hi', 'en'] as const)('administration and audit in a real browser
     const login = await t.http.post('/api/v1/auth/login').send({ username: 'si.verma', password }).expect(200);
     expect(login.body.user ?? login.body).toBeDefined();
     await userRow('si.verma').waitFor();
-    found.push(...(await screens(page, 'admin-users', lang)));
+    await shoot('admin-users');
     await oneTime.getByRole('button', { name: text('admin.users.oneTimeDone') }).click();
   });
 
@@ -81,7 +86,7 @@ describe.each(['hi', 'en'] as const)('administration and audit in a real browser
     const dialog = page.getByRole('dialog', { name: text('admin.users.editTitle', { username: 'si.verma' }) });
     await dialog.getByLabel(text('role.DUTY_OFFICER.name'), { exact: true }).check();
     await dialog.getByLabel(text('admin.users.mayLogIn')).uncheck();
-    found.push(...(await screens(page, 'admin-user-edit', lang)));
+    await shoot('admin-user-edit');
     await dialog.getByRole('button', { name: text('admin.save') }).click();
     await dialog.waitFor({ state: 'hidden' });
     await userRow('si.verma').getByText(text('admin.users.disabled'), { exact: true }).waitFor();
@@ -102,7 +107,7 @@ describe.each(['hi', 'en'] as const)('administration and audit in a real browser
     await page.getByRole('navigation', { name: text('admin.nav.label') }).getByRole('link', { name: text('admin.nav.roles') }).click();
     await page.getByRole('heading', { level: 1, name: text('admin.roles.title') }).waitFor();
     await page.getByText(text('role.AUDITOR.does')).waitFor();
-    found.push(...(await screens(page, 'admin-roles', lang)));
+    await shoot('admin-roles');
   });
 
   it('adds, moves and retires a unit, and imports a CSV only after its bad rows are shown and the good ones confirmed', async () => {
@@ -148,12 +153,12 @@ describe.each(['hi', 'en'] as const)('administration and audit in a real browser
     await importPanel.getByText(text('admin.units.refused', { count: 1, total: 2 })).waitFor();
     await importPanel.getByRole('table', { name: text('admin.units.rowErrors') }).getByText('thanaHi').waitFor();
     expect(((await api('/api/v1/units')).body as Array<{ nameEn: string }>).some((u) => u.nameEn === 'Habibganj')).toBe(false);
-    found.push(...(await screens(page, 'admin-units-import', lang)));
+    await shoot('admin-units-import');
     await importPanel.getByRole('button', { name: text('admin.units.importGood', { count: 1 }) }).click();
     await importPanel.getByText(text('admin.units.imported', { count: 1, created: 1, updated: 0, unchanged: 1 })).waitFor();
     expect(((await api('/api/v1/units')).body as Array<{ nameEn: string }>).some((u) => u.nameEn === 'Habibganj')).toBe(true);
-    await page.locator('.unit-row', { hasText: lang === 'hi' ? 'हबीबगंज' : 'Habibganj' }).waitFor();
-    found.push(...(await screens(page, 'admin-units', lang)));
+    await page.locator('.unit-row', { hasText: lang === 'hi' ? 'हबीबगंज' : 'Habibganj' }).getByText(text('admin.units.at', { latitude: '23.2290', longitude: '77.4350' }), { exact: false }).waitFor();
+    await shoot('admin-units');
   });
 
   it('lists the messages sent, with their text and SMS parts, and says the development sink kept them', async () => {
@@ -165,7 +170,7 @@ describe.each(['hi', 'en'] as const)('administration and audit in a real browser
     expect(await row.locator('.message-body').textContent()).toBe(sent.body);
     await row.getByText(text('admin.notifications.parts', { count: sent.parts }), { exact: false }).waitFor();
     await page.getByText(text('admin.notifications.sink', { count: 1 })).waitFor();
-    found.push(...(await screens(page, 'admin-notifications', lang)));
+    await shoot('admin-notifications');
   });
 
   it('searches the audit trail by actor, action and IST dates, refuses a date that does not exist, and checks the chain', async () => {
@@ -195,7 +200,7 @@ describe.each(['hi', 'en'] as const)('administration and audit in a real browser
     const chain = page.getByRole('region', { name: text('audit.chain.title') });
     await chain.getByRole('button', { name: text('audit.chain.run') }).click();
     await chain.locator('.chain-ok').waitFor();
-    found.push(...(await screens(page, 'audit', lang)));
+    await shoot('audit');
   });
 
   it('shows an auditor the audit screen only, and tells them the admin screens are not theirs', async () => {

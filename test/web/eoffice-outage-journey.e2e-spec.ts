@@ -2,7 +2,7 @@ import { EofficeSimulator, startEofficeSimulator } from '../../src/platform/eoff
 import { dakBody, fastEofficeEnv } from '../support/eoffice';
 import { bootTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { listen, openBrowser, screens, type AxeFinding, type Browser } from './support/browser';
-import { appText, appTextPattern, logIn, type Lang } from './support/texts';
+import { appText, rawKeysOnScreen, appTextPattern, logIn, type Lang } from './support/texts';
 
 /**
  * Journey 4: e-Office goes down (the simulator's socket closes), the control room keeps taking
@@ -18,6 +18,11 @@ describe.each(['hi', 'en'] as const)('e-Office outage in a real browser (%s)', (
   const found: AxeFinding[] = [];
   const dak: Array<{ id: string; ref: string }> = [];
   const text = (key: string, vars?: Record<string, string | number>) => appText(lang, key, vars);
+  /** Photographs the screen at both widths with axe, and finds no i18n key shown in place of its text. */
+  const shoot = async (name: string) => {
+    found.push(...(await screens(browser.page, name, lang)));
+    expect(await rawKeysOnScreen(browser.page)).toEqual([]);
+  };
 
   beforeAll(async () => {
     sim = await startEofficeSimulator({ port: 0 });
@@ -62,7 +67,7 @@ describe.each(['hi', 'en'] as const)('e-Office outage in a real browser (%s)', (
     }
     // The last error of a failed attempt, as e-Office's side gave it.
     await row(dak[0]!.ref).locator('.outbox-error').waitFor({ timeout: 30_000 });
-    found.push(...(await screens(page, 'outbox-waiting', lang)));
+    await shoot('outbox-waiting');
 
     // Filter by state and by record.
     await page.getByLabel(text('outbox.filterState')).selectOption('FAILED');
@@ -87,7 +92,7 @@ describe.each(['hi', 'en'] as const)('e-Office outage in a real browser (%s)', (
       expect(await page.evaluate('!!document.activeElement?.closest("dialog[open]")')).toBe(true);
       await page.keyboard.press('Tab');
     }
-    found.push(...(await screens(page, 'outbox-retry-dialog', lang)));
+    await shoot('outbox-retry-dialog');
     await page.keyboard.press('Escape');
     await retryDialog.waitFor({ state: 'hidden' });
     expect(await page.evaluate('document.activeElement?.textContent')).toBe(text('outbox.retry'));
@@ -107,7 +112,7 @@ describe.each(['hi', 'en'] as const)('e-Office outage in a real browser (%s)', (
     await cancelDialog.locator('.field-error').waitFor();
     expect(await reason.getAttribute('aria-invalid')).toBe('true');
     expect(await cancelDialog.locator('.field-error').textContent()).toMatch(/5 characters/);
-    found.push(...(await screens(page, 'outbox-cancel-dialog', lang)));
+    await shoot('outbox-cancel-dialog');
     await reason.fill('डाक दो बार दर्ज हुई / entered twice');
     await cancelDialog.getByRole('button', { name: text('outbox.cancelYes') }).click();
     await cancelDialog.waitFor({ state: 'hidden' });
@@ -127,7 +132,7 @@ describe.each(['hi', 'en'] as const)('e-Office outage in a real browser (%s)', (
     await page.locator('.mode-banner[data-mode="ONLINE"]').waitFor({ timeout: 30_000 });
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
     expect(sim.ledger().receipts).toHaveLength(2);
-    found.push(...(await screens(page, 'outbox-diarised', lang)));
+    await shoot('outbox-diarised');
   });
 
   it('has no serious or critical accessibility finding, console error or CSP refusal', () => {

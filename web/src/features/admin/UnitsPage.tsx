@@ -65,7 +65,7 @@ export function UnitsPage() {
                 </h3>
                 <p className="muted">
                   <code>{u.code}</code>
-                  {u.lat !== null && u.lng !== null ? ` · ${t('admin.units.at', { lat: u.lat.toFixed(4), lng: u.lng.toFixed(4) })}` : ''}
+                  {u.lat !== null && u.lng !== null ? ` · ${t('admin.units.at', { latitude: u.lat.toFixed(4), longitude: u.lng.toFixed(4) })}` : ''}
                   {u.retiredAt ? ' · ' : ''}
                   {u.retiredAt ? <span className="state-tag cancelled">{t('admin.units.retired')}</span> : null}
                 </p>

@@ -59,7 +59,7 @@ export function UsersPage() {
                   {u.mustChangePassword ? <span className="state-tag pending_sync">{t('admin.users.mustChange')}</span> : null}{' '}
                   {u.failedLoginCount > 0 ? <span className="muted">{t('admin.users.failedLogins', { count: u.failedLoginCount })}</span> : null}
                 </p>
-                <p className="muted">{u.passwordChangedAt ? t('admin.users.passwordChanged', { when: formatDateTime(u.passwordChangedAt) }) : t('admin.users.passwordNever')}</p>
+                {u.passwordChangedAt ? <p className="muted">{t('admin.users.passwordChanged', { when: formatDateTime(u.passwordChangedAt) })}</p> : null}
               </div>
               <div className="actions">
                 <button type="button" className="button" onClick={() => setEditing(u)} aria-describedby={`user-${u.id}`}>
