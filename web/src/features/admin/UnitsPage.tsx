@@ -58,7 +58,7 @@ export function UnitsPage() {
         </label>
         <ul className="rows unit-tree">
           {list.map((u) => (
-            <li key={u.id} className="row unit-row" style={{ paddingInlineStart: `${depth(u) * 1.25}rem` }} aria-labelledby={`unit-${u.id}`}>
+            <li key={u.id} className={`row unit-row depth-${Math.min(depth(u), 5)}`} aria-labelledby={`unit-${u.id}`}>
               <div>
                 <h3 className="row-title" id={`unit-${u.id}`}>
                   {name(u)} <span className="muted">· {t(`admin.units.kind.${u.kind}`)}</span>

@@ -131,7 +131,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
       <span className="audit-what">
         <code lang="en">{entry.action}</code>{' '}
         <span className="muted">
-          {t('audit.on')} <span lang="en">{entry.entityType}</span>
+          · <span lang="en">{entry.entityType}</span>
           {entry.entityId ? (
             <>
               {' '}
