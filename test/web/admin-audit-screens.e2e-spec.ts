@@ -1,12 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EofficeSimulator, startEofficeSimulator } from '../../src/platform/eoffice/simulator/simulator';
 import { istDateKey } from '../../src/platform/time/ist';
 import { waitFor } from '../support/databases';
+import { fastEofficeEnv } from '../support/eoffice';
 import { createApplication, protestActors, seedVenues } from '../support/protests';
 import { bootTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { listen, openBrowser, screens, type AxeFinding, type Browser } from './support/browser';
-import { appText, rawKeysOnScreen, logIn, type Lang } from './support/texts';
+import { appText, appTextPattern, logIn, rawKeysOnScreen, type Lang } from './support/texts';
 
 /**
  * The administrator's screens (accounts, roles, units with the CSV import, messages sent) and
@@ -14,6 +16,7 @@ import { appText, rawKeysOnScreen, logIn, type Lang } from './support/texts';
  * every change made here is read back through the API, not only from the screen.
  */
 describe.each(['hi', 'en'] as const)('administration and audit in a real browser (%s)', (lang: Lang) => {
+  let sim: EofficeSimulator;
   let t: TestApp;
   let browser: Browser;
   let admin: string;
@@ -28,7 +31,9 @@ describe.each(['hi', 'en'] as const)('administration and audit in a real browser
   const userRow = (username: string) => browser.page.locator('.user-row', { has: browser.page.getByText(username, { exact: true }) });
 
   beforeAll(async () => {
-    t = await bootTestApp();
+    // e-Office down for the whole run (its socket closed), with nothing of ours bound for it.
+    sim = await startEofficeSimulator({ port: 0, mode: { mode: 'down' } });
+    t = await bootTestApp(fastEofficeEnv(sim.url));
     admin = await t.tokenFor(['ADMIN']);
     await t.tokenFor(['AUDITOR']);
     // A protest application texts its applicant: a message for the development sink to keep.
@@ -44,6 +49,7 @@ describe.each(['hi', 'en'] as const)('administration and audit in a real browser
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+    await sim?.close();
   });
 
   it('creates an account with a one-time password, refusing a bad username beside its field', async () => {
@@ -51,6 +57,8 @@ describe.each(['hi', 'en'] as const)('administration and audit in a real browser
     await logIn(page, lang, 't_admin_bpl', TEST_PASSWORD);
     await page.getByRole('navigation', { name: text('shell.navigation') }).getByRole('link', { name: text('nav.admin') }).click();
     await page.waitForURL('**/admin/users');
+    // Down with nothing waiting: said without "0 papers, the oldest for none".
+    await page.locator('.mode-banner[data-mode="DEGRADED"]').getByText(appTextPattern(lang, 'mode.degradedEmpty')).waitFor();
     await page.getByRole('heading', { level: 1, name: text('admin.users.title') }).waitFor();
 
     const form = page.getByRole('region', { name: text('admin.users.newTitle') });

@@ -36,12 +36,14 @@ export function ModeBanner() {
     const since = new Date(s.since);
     return (
       <div className="mode-banner degraded" role="status" data-mode="DEGRADED">
-        {t('mode.degraded', {
-          time: formatTime(since),
-          date: formatDate(since),
-          count: s.backlog,
-          oldest: s.oldestPendingAgeSeconds === null ? t('mode.none') : waitingFor(s.oldestPendingAgeSeconds),
-        })}
+        {s.backlog === 0
+          ? t('mode.degradedEmpty', { time: formatTime(since), date: formatDate(since) })
+          : t('mode.degraded', {
+              time: formatTime(since),
+              date: formatDate(since),
+              count: s.backlog,
+              oldest: s.oldestPendingAgeSeconds === null ? t('mode.none') : waitingFor(s.oldestPendingAgeSeconds),
+            })}
         {s.failed > 0 ? ` ${t('mode.failed', { count: s.failed })}` : ''}
       </div>
     );
