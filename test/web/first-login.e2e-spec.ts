@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EofficeSimulator, startEofficeSimulator } from '../../src/platform/eoffice/simulator/simulator';
 import { addDays, istDateKey } from '../../src/platform/time/ist';
+import { fastEofficeEnv } from '../support/eoffice';
 import { applicationBody, createApplication, driveTo, istAt, protestActors, seedVenues } from '../support/protests';
 import { bootTestApp, TestApp } from '../support/test-app';
 import { listen, openBrowser, screens, type Browser, type AxeFinding } from './support/browser';
@@ -25,6 +27,7 @@ function text(lang: 'hi' | 'en', key: string): string {
  * every screen axe-checked and photographed at 1280 and 360 px.
  */
 describe.each(['hi', 'en'] as const)('first login in a real browser (%s)', (lang) => {
+  let sim: EofficeSimulator;
   let t: TestApp;
   let base: string;
   let browser: Browser;
@@ -34,7 +37,9 @@ describe.each(['hi', 'en'] as const)('first login in a real browser (%s)', (lang
   let slaRef: string;
 
   beforeAll(async () => {
-    t = await bootTestApp();
+    // e-Office up: the mode follows its health check, and the dashboard should say connected.
+    sim = await startEofficeSimulator({ port: 0 });
+    t = await bootTestApp(fastEofficeEnv(sim.url));
     base = await listen(t);
     oneTimePassword = readFileSync(join(t.dataDir, 'initial-admin-password'), 'utf8').trim();
     // Tomorrow's approved dharna for the board and map; an undecided one starting in six hours for the SLA flags.
@@ -57,6 +62,7 @@ describe.each(['hi', 'en'] as const)('first login in a real browser (%s)', (lang
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+    await sim?.close();
   });
 
   it('logs in with the one-time password, changes it, and reaches the dashboard', async () => {
