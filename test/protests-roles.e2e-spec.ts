@@ -16,6 +16,7 @@ const EXPECTED: Record<string, Role[]> = {
   'RestrictionOrdersController.create': ['ADMIN'],
   'RestrictionOrdersController.update': ['ADMIN'],
   'ProtestsController.receive': ['CONTROL_ROOM'],
+  'ProtestsController.check': ['CONTROL_ROOM'],
   'ProtestsController.board': READERS,
   'ProtestsController.standardConditions': READERS,
   'ProtestsController.list': READERS,

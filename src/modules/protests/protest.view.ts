@@ -234,6 +234,18 @@ export class ProtestDetailView extends ResponseView {
   @ApiProperty() updatedAt!: Date;
 }
 
+/** What an application would be shown with if entered now: checked before saving, nothing written. */
+export class ProtestCheckView extends ResponseView {
+  @ApiProperty({ description: 'The thana that would report on it: the venue’s, or the route’s' })
+  thana!: UnitRefView;
+  @ApiProperty({ type: EventVenueView, nullable: true }) venue!: EventVenueView | null;
+  @ApiProperty({ description: 'Received less than the lead time before the start: the DCP must give a reason to approve' })
+  late!: boolean;
+  @ApiProperty() leadTimeHours!: number;
+  @ApiProperty({ type: [RuleResultView] }) rules!: RuleResultView[];
+  @ApiProperty({ type: [ClashView] }) clashes!: ClashView[];
+}
+
 export class VenueRefView extends ResponseView {
   @ApiProperty() code!: string;
   @ApiProperty({ type: String, nullable: true }) nameEn!: string | null;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../../platform/auth';
@@ -13,7 +13,7 @@ import { ProtestQueryDto } from './dto/protest-query.dto';
 import { EVENT_TYPES } from './event-types';
 import { ProtestLetters } from './letters/protest-letters.service';
 import { PROTEST_INTAKE, PROTEST_READERS } from './protest-roles';
-import { BoardView, ConditionsView, ProtestDetailView, ProtestPage } from './protest.view';
+import { BoardView, ConditionsView, ProtestCheckView, ProtestDetailView, ProtestPage } from './protest.view';
 
 /** Protest (dharna-pradarshan) applications: intake, the control room's views, one application. */
 @ApiTags('protests')
@@ -35,6 +35,18 @@ export class ProtestsController {
   async receive(@CurrentActor() actor: Actor, @Body() dto: CreateProtestDto): Promise<ProtestDetailView> {
     const app = await this.intake.receive(actor, dto);
     return ProtestDetailView.from(await this.view.get(actor, app.id));
+  }
+
+  /**
+   * The same application checked before it is entered: field errors as intake gives them, else
+   * its rule results and clashes as the record would show them. Nothing is written or numbered.
+   */
+  @Post('check')
+  @HttpCode(200)
+  @Roles(...PROTEST_INTAKE)
+  @ApiOkResponse({ type: ProtestCheckView })
+  async check(@CurrentActor() actor: Actor, @Body() dto: CreateProtestDto): Promise<ProtestCheckView> {
+    return ProtestCheckView.from(await this.intake.check(actor, dto));
   }
 
   // Fixed paths come before ':id' so Express does not read them as an id.

@@ -1025,6 +1025,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/protests/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProtestsController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/protests/conditions": {
         parameters: {
             query?: never;
@@ -3277,6 +3293,16 @@ export interface components {
             sha256: string;
             sizeBytes: number;
             uploadedBy: components["schemas"]["PersonRefView"];
+        };
+        ProtestCheckView: {
+            clashes: components["schemas"]["ClashView"][];
+            /** @description Received less than the lead time before the start: the DCP must give a reason to approve */
+            late: boolean;
+            leadTimeHours: number;
+            rules: components["schemas"]["RuleResultView"][];
+            /** @description The thana that would report on it: the venue’s, or the route’s */
+            thana: components["schemas"]["UnitRefView"];
+            venue: components["schemas"]["EventVenueView"] | null;
         };
         ProtestDetailView: {
             /** @description What this user may do with it now (the routes under /protests/:id) */
@@ -5983,6 +6009,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BoardView"];
+                };
+            };
+        };
+    };
+    ProtestsController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProtestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProtestCheckView"];
                 };
             };
         };

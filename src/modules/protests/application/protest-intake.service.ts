@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
 import { fieldError, fieldErrors, FieldProblem } from '../../../platform/http';
 import { CLOCK, Clock, formatIstDateTime, parseIstInstant } from '../../../platform/time';
-import { Unit, UnitsService } from '../../../platform/units';
+import { Unit, unitRef, UnitsService } from '../../../platform/units';
+import { ClashDetector } from '../clash/clash-detector.service';
 import { CreateProtestDto, EventDto } from '../dto/create-protest.dto';
 import { ProtestApplication } from '../entities/protest-application.entity';
 import { ProtestVenue } from '../entities/protest-venue.entity';
@@ -14,6 +15,7 @@ import { PROTEST_SETTINGS, ProtestSettings } from '../protest-settings';
 import { PROTEST_SOURCE } from '../protest-source';
 import { isLate, leadTimeHours } from '../rules/lead-time';
 import { VenuesService } from '../venues/venues.service';
+import { ProtestAssessment } from './protest-assessment';
 
 /** A receipt stamped a few minutes ahead is a clock skew; further ahead is a typing error. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -25,6 +27,9 @@ const LONGEST_EVENT_MS = 31 * 24 * 3_600_000;
 export class ProtestIntake {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly dataSource: DataSource,
+    private readonly assessment: ProtestAssessment,
+    private readonly detector: ClashDetector,
     private readonly venues: VenuesService,
     private readonly units: UnitsService,
     private readonly notices: ProtestNotices,
@@ -33,47 +38,16 @@ export class ProtestIntake {
   ) {}
 
   async receive(actor: Actor, dto: CreateProtestDto): Promise<ProtestApplication> {
-    const { applicant, event, intake } = dto;
+    const { event, intake } = dto;
     const receivedAt = parseIstInstant(intake.receivedAt);
     const startsAt = parseIstInstant(event.startsAt);
     const endsAt = parseIstInstant(event.endsAt);
     checkInput(dto, receivedAt, startsAt, endsAt, this.clock.now());
     return this.uow.run(async (change) => {
       const { em } = change;
-      const { venue, thana } = await this.place(em, event);
+      const { venue, thana, values } = await this.draft(em, dto, receivedAt, startsAt, endsAt);
       const ref = await change.takeReference('PRT', receivedAt);
-      const app = await em.save(
-        em.create(ProtestApplication, {
-          ref,
-          status: 'RECEIVED',
-          applicantNameHi: applicant.nameHi ?? null,
-          applicantNameEn: applicant.nameEn ?? null,
-          organisation: applicant.organisation ?? null,
-          address: applicant.address,
-          mobile: applicant.mobile,
-          idDocumentType: applicant.idDocumentType,
-          idLast4: applicant.idLast4,
-          smsLanguage: applicant.smsLanguage ?? 'hi',
-          eventType: event.type,
-          purpose: event.purpose,
-          startsAt,
-          endsAt,
-          expectedParticipants: event.expectedParticipants,
-          venueId: venue?.id ?? null,
-          route: event.route ? event.route.points.map((p) => ({ name: p.name, lat: p.lat, lng: p.lng })) : null,
-          geoPoints: venue ? [{ lat: venue.lat, lng: venue.lng }] : densify(event.route!.points),
-          loudspeakerFrom: event.loudspeaker ? parseIstInstant(event.loudspeaker.from) : null,
-          loudspeakerTo: event.loudspeaker ? parseIstInstant(event.loudspeaker.to) : null,
-          vehicleCount: event.vehicles?.count ?? 0,
-          vehicleDetails: event.vehicles?.details ?? null,
-          intakeChannel: intake.channel,
-          receivedAt,
-          enteredBy: actor.id,
-          thanaUnitId: thana.id,
-          leadTimeHours: leadTimeHours(receivedAt, startsAt),
-          isLate: isLate(receivedAt, startsAt, this.settings.leadTimeHours),
-        }),
-      );
+      const app = await em.save(em.create(ProtestApplication, { ...values, ref, enteredBy: actor.id }));
       // No personal data in the audit row: the reference leads to the record.
       change.audit({
         action: 'protest.received',
@@ -84,6 +58,66 @@ export class ProtestIntake {
       await this.notices.stageReached(change, app);
       return app;
     });
+  }
+
+  /**
+   * What the DCP would be shown about this application if it were entered now (its rules and
+   * what stands in its way, as this user may see it), checked as intake checks it; nothing is
+   * written, nothing is numbered.
+   */
+  async check(actor: Actor, dto: CreateProtestDto) {
+    const receivedAt = parseIstInstant(dto.intake.receivedAt);
+    const startsAt = parseIstInstant(dto.event.startsAt);
+    const endsAt = parseIstInstant(dto.event.endsAt);
+    checkInput(dto, receivedAt, startsAt, endsAt, this.clock.now());
+    const em = this.dataSource.manager;
+    const { venue, thana, values } = await this.draft(em, dto, receivedAt, startsAt, endsAt);
+    // Never saved: it only carries what the assessment reads.
+    const unsaved = em.create(ProtestApplication, values);
+    const assessed = await this.assessment.assess(em, unsaved, venue);
+    return {
+      thana: unitRef(thana),
+      venue: venue && { id: venue.id, code: venue.code, nameEn: venue.nameEn, nameHi: venue.nameHi, lat: venue.lat, lng: venue.lng },
+      late: values.isLate,
+      leadTimeHours: values.leadTimeHours,
+      rules: assessed.rules,
+      clashes: await this.detector.shownTo(em, actor, assessed.clashes),
+    };
+  }
+
+  /** The record as it would be stored, but for its number and who entered it. */
+  private async draft(em: EntityManager, dto: CreateProtestDto, receivedAt: Date, startsAt: Date, endsAt: Date) {
+    const { applicant, event, intake } = dto;
+    const { venue, thana } = await this.place(em, event);
+    const values = {
+      status: 'RECEIVED' as const,
+      applicantNameHi: applicant.nameHi ?? null,
+      applicantNameEn: applicant.nameEn ?? null,
+      organisation: applicant.organisation ?? null,
+      address: applicant.address,
+      mobile: applicant.mobile,
+      idDocumentType: applicant.idDocumentType,
+      idLast4: applicant.idLast4,
+      smsLanguage: applicant.smsLanguage ?? 'hi',
+      eventType: event.type,
+      purpose: event.purpose,
+      startsAt,
+      endsAt,
+      expectedParticipants: event.expectedParticipants,
+      venueId: venue?.id ?? null,
+      route: event.route ? event.route.points.map((p) => ({ name: p.name, lat: p.lat, lng: p.lng })) : null,
+      geoPoints: venue ? [{ lat: venue.lat, lng: venue.lng }] : densify(event.route!.points),
+      loudspeakerFrom: event.loudspeaker ? parseIstInstant(event.loudspeaker.from) : null,
+      loudspeakerTo: event.loudspeaker ? parseIstInstant(event.loudspeaker.to) : null,
+      vehicleCount: event.vehicles?.count ?? 0,
+      vehicleDetails: event.vehicles?.details ?? null,
+      intakeChannel: intake.channel,
+      receivedAt,
+      thanaUnitId: thana.id,
+      leadTimeHours: leadTimeHours(receivedAt, startsAt),
+      isLate: isLate(receivedAt, startsAt, this.settings.leadTimeHours),
+    };
+    return { venue, thana, values };
   }
 
   /** The venue and its thana, or the route's starting thana. */
