@@ -80,4 +80,14 @@ describe('IST formatting (web), in New York', () => {
     const start = inZone<string[]>(NY, `const s = time.istDayStart('2026-12-01'); return [s, new Date(s).toISOString(), time.formatDateTime(s), time.istDayStart(time.addDaysToKey('2026-12-31', 1))];`);
     expect(start).toEqual(['2026-12-01T00:00:00+05:30', '2026-11-30T18:30:00.000Z', '01-12-2026 00:00', '2027-01-01T00:00:00+05:30']);
   });
+
+  it('reads a date and time typed in the form as IST wall-clock, across IST midnight, whatever the zone', () => {
+    const read = inZone<Array<string | null>>(
+      NY,
+      `return [time.parseIstEntry('05-03-2026', '00:30'), time.parseIstEntry('5/3/2026', '9:05'), time.parseIstEntry('31-02-2026', '10:00'), time.parseIstEntry('05-03-2026', '24:00'), time.parseIstEntry('2026-03-05', '10:00')];`,
+    );
+    expect(read).toEqual(['2026-03-05T00:30:00+05:30', '2026-03-05T09:05:00+05:30', null, null, null]);
+    // 00:30 IST on 5 March is still 4 March in New York and in UTC: the boxes show the IST date back.
+    expect(inZone<{ date: string; time: string }>(NY, `return time.istEntry(new Date('2026-03-04T19:00:00Z'));`)).toEqual({ date: '05-03-2026', time: '00:30' });
+  });
 });

@@ -88,3 +88,21 @@ export function istDayStart(key: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(key)) throw new RangeError(`not a date key: ${key}`);
   return `${key}T00:00:00+05:30`;
 }
+
+/** What a form's date and time boxes show for an instant: dd-mm-yyyy and HH:MM, in IST. */
+export function istEntry(value: Date | string | number): { date: string; time: string } {
+  return { date: formatDate(value), time: formatTime(value) };
+}
+
+/**
+ * A date (dd-mm-yyyy, as parseDateInput takes it) and a 24-hour time (HH:MM) typed as IST
+ * wall-clock, as the API's ISO-8601 with +05:30; null when either is not a real date or time.
+ */
+export function parseIstEntry(date: string, time: string): string | null {
+  const key = parseDateInput(date);
+  const t = /^\s*(\d{1,2}):(\d{2})\s*$/.exec(time);
+  if (!key || !t) return null;
+  const [hour, minute] = [Number(t[1]), Number(t[2])];
+  if (hour > 23 || minute > 59) return null;
+  return `${key}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+05:30`;
+}
