@@ -110,10 +110,10 @@ export default tseslint.config(
         {
           mode: 'jsx-only',
           // Field names and paths are the API's, not words on the screen.
-          callees: { exclude: ['i18n(ext)?', 't', 'fieldMessage', 'fieldError', 'navigate'] },
+          callees: { exclude: ['i18n(ext)?', 't', 'fieldMessage', 'fieldError', 'navigate', 'setField'] },
           'object-properties': { exclude: ['[A-Z_-]+', 'from', 'to'] },
           'jsx-attributes': {
-            exclude: ['className', 'style', 'type', 'key', 'id', 'to', 'href', 'name', 'autoComplete', 'autoCapitalize', 'inputMode', 'role', 'lang', 'headingId', 'errorLang', 'data-.*', 'aria-hidden', 'kind', 'method', 'rel', 'target'],
+            exclude: ['className', 'style', 'type', 'key', 'id', 'to', 'href', 'name', 'autoComplete', 'autoCapitalize', 'inputMode', 'role', 'lang', 'headingId', 'errorLang', 'data-.*', 'aria-hidden', 'kind', 'method', 'rel', 'target', 'accept'],
           },
         },
       ],

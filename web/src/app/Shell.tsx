@@ -26,7 +26,9 @@ export function Shell() {
           <ul className="nav">
             {navFor(me.roles).map((entry) => (
               <li key={entry.to}>
-                <NavLink to={entry.to}>{t(entry.label)}</NavLink>
+                <NavLink to={entry.to} end={entry.end}>
+                  {t(entry.label)}
+                </NavLink>
               </li>
             ))}
           </ul>

@@ -9,8 +9,11 @@ import { UnitsPage } from '../features/admin/UnitsPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ProtestIntakePage } from '../features/protests/ProtestIntakePage';
+import { ProtestListPage } from '../features/protests/ProtestListPage';
+import { ProtestRecordPage } from '../features/protests/ProtestRecordPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
-import { ADMINS, AUDIT_READERS, OUTBOX_READERS } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
 import { NotFoundPage } from './NotFoundPage';
@@ -36,6 +39,30 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Home /> },
           { path: 'dashboard', element: <DashboardPage /> },
+          {
+            path: 'protests',
+            element: (
+              <RequireRoles roles={PROTEST_READERS}>
+                <ProtestListPage />
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'protests/new',
+            element: (
+              <RequireRoles roles={PROTEST_INTAKE}>
+                <ProtestIntakePage />
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'protests/:id',
+            element: (
+              <RequireRoles roles={PROTEST_READERS}>
+                <ProtestRecordPage />
+              </RequireRoles>
+            ),
+          },
           {
             path: 'outbox',
             element: (

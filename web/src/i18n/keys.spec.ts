@@ -88,5 +88,19 @@ describe('the web app speaks Hindi and English alike', () => {
     for (const s of enumOf('ProtestSummaryView', 'status')) expect(enKeys.has(`protest.status.${s}`)).toBe(true);
     for (const s of enumOf('LegView', 'mode')) expect(enKeys.has(`vip.mode.${s}`)).toBe(true);
     for (const s of enumOf('LegView', 'activity')) expect(enKeys.has(`vip.activity.${s}`)).toBe(true);
+    const named: Array<[string, string, string]> = [
+      ['RuleResultView', 'rule', 'protests.rule'],
+      ['ClashView', 'kind', 'protests.clashKind'],
+      ['ProtestLetterView', 'eofficeStatus', 'sync.status'],
+      ['ProtestLetterView', 'kind', 'protests.letterKind'],
+      ['IntakeDto', 'channel', 'protests.channel'],
+      ['ApplicantDto', 'idDocumentType', 'protests.idDocument'],
+      ['ThanaReportDto', 'recommendation', 'protests.recommendation'],
+      ['AttachmentFormDto', 'kind', 'protests.attachmentKind'],
+    ];
+    for (const [schemaName, field, prefix] of named) {
+      const values = enumOf(schemaName, field);
+      expect({ schemaName, missing: values.filter((v) => !enKeys.has(`${prefix}.${v}`)) }).toEqual({ schemaName, missing: [] });
+    }
   });
 });

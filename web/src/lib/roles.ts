@@ -26,3 +26,5 @@ export const OUTBOX_CANCELLERS: readonly Role[] = ['ADMIN'];
 export const AUDIT_READERS: readonly Role[] = ['AUDITOR', 'ADMIN'];
 /** /users, the units' writes and import, GET /notifications */
 export const ADMINS: readonly Role[] = ['ADMIN'];
+/** POST /protests, /protests/check, /protests/:id/attachments */
+export const PROTEST_INTAKE: readonly Role[] = ['CONTROL_ROOM'];

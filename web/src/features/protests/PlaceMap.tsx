@@ -1,0 +1,92 @@
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useRef } from 'react';
+
+export interface PlaceMapVenue {
+  code: string;
+  label: string;
+  lat: number;
+  lng: number;
+}
+
+export interface PlaceMapProps {
+  label: string;
+  bounds: { minLat: number; minLng: number; maxLat: number; maxLng: number };
+  tileUrl: string | null;
+  tileAttribution: string | null;
+  /** Venues to pick from (intake) or the one venue (the record). */
+  venues: PlaceMapVenue[];
+  selectedVenue?: string | null;
+  /** A procession's route, in order. */
+  route: Array<{ name: string; lat: number; lng: number }>;
+  /** Clicking a venue picks it. */
+  onPickVenue?: (code: string) => void;
+  /** Clicking the map adds a route point there (route drawing). */
+  onAddPoint?: (lat: number, lng: number) => void;
+}
+
+const VENUE = '#b42318';
+const ROUTE = '#1d4ed8';
+
+/**
+ * The place of an application on the map: the venues (click one to pick it), or the
+ * procession's route (click the map to add the next point). Without MAP_TILE_URL, the same
+ * layers over a plain background. Loaded only where a screen shows it (React.lazy).
+ */
+export default function PlaceMap({ label, bounds, tileUrl, tileAttribution, venues, selectedVenue, route, onPickVenue, onAddPoint }: PlaceMapProps) {
+  const holder = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const layers = useRef<L.LayerGroup | null>(null);
+  // The latest handlers, so the map's own listeners never hold stale ones.
+  const handlers = useRef({ onPickVenue, onAddPoint });
+  handlers.current = { onPickVenue, onAddPoint };
+
+  useEffect(() => {
+    if (!holder.current) return;
+    const m = L.map(holder.current, { attributionControl: Boolean(tileUrl), zoomSnap: 0.25 });
+    m.fitBounds([
+      [bounds.minLat, bounds.minLng],
+      [bounds.maxLat, bounds.maxLng],
+    ]);
+    if (tileUrl) L.tileLayer(tileUrl, { attribution: tileAttribution ?? '', maxZoom: 19 }).addTo(m);
+    L.control.scale({ metric: true, imperial: false }).addTo(m);
+    layers.current = L.layerGroup().addTo(m);
+    m.on('click', (e: L.LeafletMouseEvent) => handlers.current.onAddPoint?.(round(e.latlng.lat), round(e.latlng.lng)));
+    map.current = m;
+    const resized = new ResizeObserver(() => m.invalidateSize());
+    resized.observe(holder.current);
+    return () => {
+      resized.disconnect();
+      m.remove();
+      map.current = null;
+      layers.current = null;
+    };
+  }, [bounds.minLat, bounds.minLng, bounds.maxLat, bounds.maxLng, tileUrl, tileAttribution]);
+
+  useEffect(() => {
+    const group = layers.current;
+    if (!group) return;
+    group.clearLayers();
+    for (const v of venues) {
+      const chosen = v.code === selectedVenue;
+      const marker = L.circleMarker([v.lat, v.lng], { radius: chosen ? 10 : 6, color: VENUE, weight: chosen ? 3 : 2, fillColor: VENUE, fillOpacity: chosen ? 0.9 : 0.35 });
+      marker.bindTooltip(v.label);
+      if (handlers.current.onPickVenue) {
+        marker.on('click', (e) => {
+          L.DomEvent.stopPropagation(e);
+          handlers.current.onPickVenue?.(v.code);
+        });
+      }
+      group.addLayer(marker);
+    }
+    if (route.length > 1) group.addLayer(L.polyline(route.map((p) => [p.lat, p.lng]), { color: ROUTE, weight: 4, opacity: 0.9 }));
+    route.forEach((p, i) => group.addLayer(L.circleMarker([p.lat, p.lng], { radius: 5, color: ROUTE, weight: 2, fillColor: '#fff', fillOpacity: 1 }).bindTooltip(`${i + 1}. ${p.name}`)));
+  }, [venues, selectedVenue, route]);
+
+  return <div ref={holder} className={`map${tileUrl ? '' : ' plain'}${onAddPoint ? ' drawing' : ''}`} role="region" aria-label={label} />;
+}
+
+/** Six decimals: about 10 cm, as the API stores them. */
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
