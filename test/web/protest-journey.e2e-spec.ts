@@ -42,6 +42,8 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
   let clashRef: string;
   let recordUrl: string;
   const found: AxeFinding[] = [];
+  /** Screens wider than a 360 px phone (a sideways scroll): there must be none. */
+  const spilled: string[] = [];
   const T = (key: string, values?: Record<string, string | number>) => text(lang, key, values);
 
   beforeAll(async () => {
@@ -67,14 +69,22 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
       await page.getByRole('button', { name: 'English' }).click();
     }
     await page.getByRole('heading', { level: 1, name: T('login.title') }).waitFor();
-    await page.getByLabel(T('login.username')).fill(username);
-    await page.getByLabel(T('login.password')).fill(TEST_PASSWORD);
+    await page.getByLabel(T('login.username'), { exact: true }).fill(username);
+    await page.getByLabel(T('login.password'), { exact: true }).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: T('login.submit') }).click();
     await page.getByRole('button', { name: T('shell.logout') }).waitFor();
   }
   async function logOut(page: Page) {
     await page.getByRole('button', { name: T('shell.logout') }).click();
     await page.waitForURL('**/login');
+  }
+  /** Photographs and axe-checks the screen (both widths), and notes it if it spills past 360 px. */
+  async function shoot(page: Page, name: string) {
+    found.push(...(await screens(page, name, lang)));
+    await page.setViewportSize({ width: 360, height: 780 });
+    const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
+    if (width > 360) spilled.push(`${name}: ${width} px`);
+    await page.setViewportSize({ width: 1280, height: 900 });
   }
   /** Fills one date-and-time pair of the form. */
   async function fillWhen(page: Page, legendKey: string, date: string, time: string) {
@@ -92,31 +102,31 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     await page.getByRole('heading', { level: 1, name: T('protests.intake.title') }).waitFor();
 
     // Back-entry: it came by WhatsApp yesterday at 10:15, during an outage.
-    await page.getByLabel(T('protests.form.channel')).selectOption('WHATSAPP');
+    await page.getByLabel(T('protests.form.channel'), { exact: true }).selectOption('WHATSAPP');
     await fillWhen(page, 'protests.form.receivedAt', formDate(-1), '10:15');
-    await page.getByLabel(T('protests.form.nameHi')).fill(NAME_HI);
-    if (lang === 'en') await page.getByLabel(T('protests.form.nameEn')).fill(NAME_EN);
-    await page.getByLabel(T('protests.form.organisation')).fill('नर्मदा बचाओ समिति');
-    await page.getByLabel(T('protests.form.mobile')).fill('12345');
-    await page.getByLabel(T('protests.form.address')).fill('45, अरेरा कॉलोनी, भोपाल');
-    await page.getByLabel(T('protests.form.idLast4')).fill('7731');
-    await page.getByLabel(T('protests.form.type')).selectOption('DHARNA');
-    await page.getByLabel(T('protests.form.participants')).fill('200');
-    await page.getByLabel(T('protests.form.purpose')).fill('नर्मदा तट पर अवैध खनन के विरोध में');
+    await page.getByLabel(T('protests.form.nameHi'), { exact: true }).fill(NAME_HI);
+    if (lang === 'en') await page.getByLabel(T('protests.form.nameEn'), { exact: true }).fill(NAME_EN);
+    await page.getByLabel(T('protests.form.organisation'), { exact: true }).fill('नर्मदा बचाओ समिति');
+    await page.getByLabel(T('protests.form.mobile'), { exact: true }).fill('12345');
+    await page.getByLabel(T('protests.form.address'), { exact: true }).fill('45, अरेरा कॉलोनी, भोपाल');
+    await page.getByLabel(T('protests.form.idLast4'), { exact: true }).fill('7731');
+    await page.getByLabel(T('protests.form.type'), { exact: true }).selectOption('DHARNA');
+    await page.getByLabel(T('protests.form.participants'), { exact: true }).fill('200');
+    await page.getByLabel(T('protests.form.purpose'), { exact: true }).fill('नर्मदा तट पर अवैध खनन के विरोध में');
     await fillWhen(page, 'protests.form.startsAt', formDate(3), '12:00');
     await fillWhen(page, 'protests.form.endsAt', formDate(3), '15:00');
-    await page.getByLabel(T('protests.form.venue')).selectOption('AMBEDKAR_PARK');
+    await page.getByLabel(T('protests.form.venue'), { exact: true }).selectOption('AMBEDKAR_PARK');
     await page.getByRole('region', { name: T('protests.map.pickVenue') }).locator('path.leaflet-interactive').first().waitFor();
 
     // The API refuses the mobile number: its message stands beside that field, and nothing typed is lost.
     await page.getByRole('button', { name: T('protests.check.run') }).click();
-    const mobile = page.getByLabel(T('protests.form.mobile'));
+    const mobile = page.getByLabel(T('protests.form.mobile'), { exact: true });
     await page.getByText(T('protests.form.refused')).waitFor();
     expect(await mobile.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await mobile.getAttribute('aria-describedby'))!.split(' ');
     expect(await page.locator(`[id="${describedBy[describedBy.length - 1]}"]`).textContent()).toMatch(/mobile|10 digits/i);
-    expect(await page.getByLabel(T('protests.form.nameHi')).inputValue()).toBe(NAME_HI);
-    found.push(...(await screens(page, 'protest-intake-refused', lang)));
+    expect(await page.getByLabel(T('protests.form.nameHi'), { exact: true }).inputValue()).toBe(NAME_HI);
+    await shoot(page, 'protest-intake-refused');
 
     // Corrected, checked again: the clash with the application already at the park, and the rules.
     await mobile.fill('9826012345');
@@ -125,7 +135,7 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     await warning.getByText(T('protests.clashes.warning_one', { count: 1 })).waitFor();
     await warning.getByRole('link', { name: clashRef }).waitFor();
     await page.locator('.rule[data-rule="LEAD_TIME"]').waitFor();
-    found.push(...(await screens(page, 'protest-intake-clash', lang)));
+    await shoot(page, 'protest-intake-clash');
 
     await page.getByRole('button', { name: T('protests.intake.save') }).click();
     await page.waitForURL(/\/protests\/[0-9a-f-]{36}$/);
@@ -134,7 +144,7 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     await page.locator('.clash-warning').getByRole('link', { name: clashRef }).waitFor();
     await page.getByRole('region', { name: T('protests.timeline.title') }).getByText(T('protests.timeline.received', { channel: T('protests.channel.WHATSAPP') })).waitFor();
     expect(await page.getByRole('region', { name: T('protests.timeline.title') }).getByText(`${formDate(-1)} 10:15`).count()).toBe(1);
-    found.push(...(await screens(page, 'protest-record-received', lang)));
+    await shoot(page, 'protest-record-received');
 
     // The control room asks the thana for its report.
     const thana = lang === 'hi' ? 'टीटी नगर' : 'TT Nagar';
@@ -144,10 +154,10 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     // The list, with only the clashing applications: both are there.
     await nav.getByRole('link', { name: T('nav.protests'), exact: true }).click();
     await page.getByRole('heading', { level: 1, name: T('protests.list.title') }).waitFor();
-    await page.getByLabel(T('protests.list.only.clash')).check();
+    await page.getByLabel(T('protests.list.only.clash'), { exact: true }).check();
     await page.getByText(T('protests.list.count_other', { count: 2 })).waitFor();
     await page.locator('.protest-row').getByRole('link', { name: clashRef }).waitFor();
-    found.push(...(await screens(page, 'protest-list', lang)));
+    await shoot(page, 'protest-list');
     await logOut(page);
   });
 
@@ -158,14 +168,14 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     expect(await nav.getByRole('link', { name: T('nav.protestIntake') }).count()).toBe(0);
     await page.goto(recordUrl);
     const report = page.getByRole('region', { name: T('protests.thanaReport.title') });
-    await report.getByLabel(T('protests.thanaReport.recommendation')).selectOption('RECOMMENDED_WITH_CONDITIONS');
+    await report.getByLabel(T('protests.thanaReport.recommendation'), { exact: true }).selectOption('RECOMMENDED_WITH_CONDITIONS');
     // Too short for the API: its reason beside the field.
-    await report.getByLabel(T('protests.thanaReport.report')).fill('ठीक है');
+    await report.getByLabel(T('protests.thanaReport.report'), { exact: true }).fill('ठीक है');
     await report.getByRole('button', { name: T('protests.thanaReport.submit') }).click();
     await report.getByText(T('protests.form.refused')).waitFor();
-    expect(await report.getByLabel(T('protests.thanaReport.report')).getAttribute('aria-invalid')).toBe('true');
-    await report.getByLabel(T('protests.thanaReport.report')).fill('आयोजकों का सत्यापन किया गया; 20 स्वयंसेवक व्यवस्था में रहेंगे। कानून-व्यवस्था की कोई प्रतिकूल सूचना नहीं।');
-    found.push(...(await screens(page, 'protest-thana-report', lang)));
+    expect(await report.getByLabel(T('protests.thanaReport.report'), { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await report.getByLabel(T('protests.thanaReport.report'), { exact: true }).fill('आयोजकों का सत्यापन किया गया; 20 स्वयंसेवक व्यवस्था में रहेंगे। कानून-व्यवस्था की कोई प्रतिकूल सूचना नहीं।');
+    await shoot(page, 'protest-thana-report');
     await report.getByRole('button', { name: T('protests.thanaReport.submit') }).click();
     await report.getByText(T('protests.recommendation.RECOMMENDED_WITH_CONDITIONS')).waitFor();
     await page.getByRole('region', { name: T('protests.timeline.title') }).getByText(T('protests.timeline.reported', { recommendation: T('protests.recommendation.RECOMMENDED_WITH_CONDITIONS') })).waitFor();
@@ -185,8 +195,8 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     const standard = decision.getByRole('group', { name: T('protests.decision.standard') }).getByRole('checkbox');
     await standard.nth(0).check();
     await standard.nth(1).check();
-    await decision.getByLabel(T('protests.decision.extra')).fill('धरना पार्क के मुख्य द्वार से आगे नहीं बढ़ेगा।');
-    found.push(...(await screens(page, 'protest-decision', lang)));
+    await decision.getByLabel(T('protests.decision.extra'), { exact: true }).fill('धरना पार्क के मुख्य द्वार से आगे नहीं बढ़ेगा।');
+    await shoot(page, 'protest-decision');
     await decision.getByRole('button', { name: T('protests.decision.approveSubmit') }).click();
     await decision.getByText(new RegExp(escape(T('protests.decision.approvedOn', { when: 'XX' })).replace('XX', '.+'))).waitFor();
     await decision.getByText('धरना पार्क के मुख्य द्वार से आगे नहीं बढ़ेगा।').waitFor();
@@ -197,7 +207,7 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     await letters.getByRole('img', { name: T('protests.letters.qr', { kind: T('protests.letterKind.PERMISSION') }) }).waitFor();
     await letters.getByRole('link', { name: /\/verify\// }).waitFor();
     await page.getByRole('region', { name: T('protests.timeline.title') }).getByText(T('protests.timeline.approved')).waitFor();
-    found.push(...(await screens(page, 'protest-record-approved', lang)));
+    await shoot(page, 'protest-record-approved');
 
     const [download] = await Promise.all([page.waitForEvent('download'), letters.getByRole('button', { name: T('protests.letters.download') }).click()]);
     expect(download.suggestedFilename()).toMatch(/^PRT-\d{4}-\d{6}-permission\.pdf$/);
@@ -206,10 +216,51 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     const letterText = (await poppler.pagesText(pdf)).join('\n');
     expect(letterText).toContain(NAME_HI);
     if (lang === 'en') expect(letterText).toContain(NAME_EN);
+    await logOut(page);
   });
 
-  it('has no serious or critical accessibility finding, console error or CSP refusal on any screen', () => {
+  it('draws a procession’s route by clicking the map, and checks it against its own thana', async () => {
+    const { page } = browser;
+    await logIn(page, 't_control_room_bpl');
+    await page.getByRole('navigation', { name: T('shell.navigation') }).getByRole('link', { name: T('nav.protestIntake') }).click();
+    await page.getByLabel(T('protests.form.nameHi'), { exact: true }).fill('रामप्रसाद पटेल');
+    await page.getByLabel(T('protests.form.mobile'), { exact: true }).fill('9425012345');
+    await page.getByLabel(T('protests.form.address'), { exact: true }).fill('12, कोटरा सुल्तानाबाद, भोपाल');
+    await page.getByLabel(T('protests.form.idLast4'), { exact: true }).fill('4402');
+    // A procession: the form turns to the route.
+    await page.getByLabel(T('protests.form.type'), { exact: true }).selectOption('JULOOS');
+    expect(await page.getByRole('radio', { name: T('protests.form.alongRoute') }).isChecked()).toBe(true);
+    await page.getByLabel(T('protests.form.participants'), { exact: true }).fill('500');
+    await page.getByLabel(T('protests.form.purpose'), { exact: true }).fill('किसानों की मांगों के समर्थन में जुलूस');
+    await fillWhen(page, 'protests.form.startsAt', formDate(3), '16:00');
+    await fillWhen(page, 'protests.form.endsAt', formDate(3), '18:00');
+    await page.getByLabel(T('protests.form.routeThana'), { exact: true }).selectOption('KAMLA_NAGAR');
+    const map = page.getByRole('region', { name: T('protests.map.drawRoute') });
+    await map.locator('.leaflet-control-scale').waitFor();
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.5);
+    await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.45);
+    await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.55);
+    const lat3 = page.getByLabel(T('protests.route.lat', { n: 3 }), { exact: true });
+    await lat3.waitFor();
+    expect(Number(await lat3.inputValue())).toBeGreaterThan(22);
+    // Drawn as a line over the plain background.
+    await map.locator('path.leaflet-interactive').first().waitFor();
+    await page.getByLabel(T('protests.route.name', { n: 1 }), { exact: true }).fill('रोशनपुरा चौराहा');
+    await page.getByLabel(T('protests.route.name', { n: 2 }), { exact: true }).fill('न्यू मार्केट');
+    await page.getByLabel(T('protests.route.name', { n: 3 }), { exact: true }).fill('शौर्य स्मारक');
+    await page.getByRole('button', { name: T('protests.route.remove', { n: 3 }) }).click();
+    expect(await page.getByLabel(T('protests.route.lat', { n: 3 }), { exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: T('protests.check.run') }).click();
+    await page.getByText(T('protests.check.thana', { thana: lang === 'hi' ? 'कमला नगर' : 'Kamla Nagar' })).waitFor();
+    await shoot(page, 'protest-intake-route');
+    await logOut(page);
+  });
+
+  it('has no serious or critical accessibility finding, sideways scroll on a phone, console error or CSP refusal on any screen', () => {
     expect(found).toEqual([]);
+    expect(spilled).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
 });

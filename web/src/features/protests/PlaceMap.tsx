@@ -40,6 +40,8 @@ export default function PlaceMap({ label, bounds, tileUrl, tileAttribution, venu
   // The latest handlers, so the map's own listeners never hold stale ones.
   const handlers = useRef({ onPickVenue, onAddPoint });
   handlers.current = { onPickVenue, onAddPoint };
+  /** What the map was last fitted to: it opens on the place, and does not jump while a route is drawn. */
+  const fittedTo = useRef('');
 
   useEffect(() => {
     if (!holder.current) return;
@@ -81,9 +83,30 @@ export default function PlaceMap({ label, bounds, tileUrl, tileAttribution, venu
     }
     if (route.length > 1) group.addLayer(L.polyline(route.map((p) => [p.lat, p.lng]), { color: ROUTE, weight: 4, opacity: 0.9 }));
     route.forEach((p, i) => group.addLayer(L.circleMarker([p.lat, p.lng], { radius: 5, color: ROUTE, weight: 2, fillColor: '#fff', fillOpacity: 1 }).bindTooltip(`${i + 1}. ${p.name}`)));
+    const drawing = Boolean(handlers.current.onAddPoint);
+    const points: Array<[number, number]> = [...venues.map((v): [number, number] => [v.lat, v.lng]), ...(drawing ? [] : route.map((p): [number, number] => [p.lat, p.lng]))];
+    const key = JSON.stringify(points);
+    if (map.current && points.length > 0 && key !== fittedTo.current) {
+      fittedTo.current = key;
+      map.current.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 15 });
+    }
   }, [venues, selectedVenue, route]);
 
-  return <div ref={holder} className={`map${tileUrl ? '' : ' plain'}${onAddPoint ? ' drawing' : ''}`} role="region" aria-label={label} />;
+  // A venue picked from the list is brought into view (once per pick, not on every render).
+  const venuesNow = useRef(venues);
+  venuesNow.current = venues;
+  useEffect(() => {
+    const v = venuesNow.current.find((x) => x.code === selectedVenue);
+    if (v && map.current && handlers.current.onPickVenue) map.current.setView([v.lat, v.lng], Math.max(map.current.getZoom(), 14));
+  }, [selectedVenue]);
+
+  // Leaflet adds its own classes to the map's element: React must never rewrite that element's
+  // class (it would drop them, and the map would spill out of its box), so what changes goes on a frame.
+  return (
+    <div className={onAddPoint ? 'map-frame drawing' : 'map-frame'}>
+      <div ref={holder} className={`map${tileUrl ? '' : ' plain'}`} role="region" aria-label={label} />
+    </div>
+  );
 }
 
 /** Six decimals: about 10 cm, as the API stores them. */

@@ -73,6 +73,8 @@ interface ChosenFile {
 }
 
 const EMPTY_TIME: DateTimeValue = { date: '', time: '' };
+const NO_VENUES: never[] = [];
+const NO_ROUTE: never[] = [];
 
 function freshDraft(): Draft {
   return {
@@ -175,7 +177,11 @@ export function ProtestIntakePage() {
   const activeVenues = useMemo(() => (venues.data ?? []).filter((v) => v.isActive), [venues.data]);
   const thanas = useMemo(() => (units.data ?? []).filter((u) => u.kind === 'THANA' && u.isActive), [units.data]);
   const eventTypes = conditions.data?.eventTypes ?? {};
-  const routeForMap = draft.route.filter((p) => Number.isFinite(num(p.lat)) && Number.isFinite(num(p.lng))).map((p) => ({ name: p.name, lat: num(p.lat), lng: num(p.lng) }));
+  const routeForMap = useMemo(
+    () => draft.route.filter((p) => Number.isFinite(num(p.lat)) && Number.isFinite(num(p.lng))).map((p) => ({ name: p.name, lat: num(p.lat), lng: num(p.lng) })),
+    [draft.route],
+  );
+  const venuesForMap = useMemo(() => activeVenues.map((v) => ({ code: v.code, label: hi ? v.nameHi : v.nameEn, lat: v.lat, lng: v.lng })), [activeVenues, hi]);
 
   const prepared = () => {
     const { body, unreadable: bad } = toBody(draft);
@@ -210,8 +216,11 @@ export function ProtestIntakePage() {
       },
     });
   };
-  const addPoint = (lat: number, lng: number) =>
-    setField('route', [...draft.route, { name: t('protests.route.pointName', { n: draft.route.length + 1 }), lat: String(lat), lng: String(lng) }]);
+  const addPoint = (lat: number, lng: number) => {
+    // From the current draft, not this render's: clicks can come faster than renders.
+    setDraft((d) => ({ ...d, route: [...d.route, { name: t('protests.route.pointName', { n: d.route.length + 1 }), lat: String(lat), lng: String(lng) }] }));
+    if (check.data) check.reset();
+  };
   const setPoint = (i: number, patch: Partial<RoutePoint>) => setField('route', draft.route.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   const chooseType = (type: EventType) => {
     setDraft((d) => ({ ...d, type, placeKind: MOVING_TYPES.includes(type) ? 'route' : d.placeKind }));
@@ -348,9 +357,9 @@ export function ProtestIntakePage() {
                     bounds={settings.data.bounds}
                     tileUrl={settings.data.mapTileUrl}
                     tileAttribution={settings.data.mapTileAttribution}
-                    venues={draft.placeKind === 'venue' ? activeVenues.map((v) => ({ code: v.code, label: hi ? v.nameHi : v.nameEn, lat: v.lat, lng: v.lng })) : []}
+                    venues={draft.placeKind === 'venue' ? venuesForMap : NO_VENUES}
                     selectedVenue={draft.venueCode}
-                    route={draft.placeKind === 'route' ? routeForMap : []}
+                    route={draft.placeKind === 'route' ? routeForMap : NO_ROUTE}
                     onPickVenue={draft.placeKind === 'venue' ? (code) => setField('venueCode', code) : undefined}
                     onAddPoint={draft.placeKind === 'route' ? addPoint : undefined}
                   />
