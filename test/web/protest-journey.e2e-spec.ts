@@ -209,6 +209,12 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     await page.getByRole('region', { name: T('protests.timeline.title') }).getByText(T('protests.timeline.approved')).waitFor();
     await shoot(page, 'protest-record-approved');
 
+    // Opened in a new tab: the browser's own PDF viewer, on the letter fetched with the session.
+    const [tab] = await Promise.all([browser.context.waitForEvent('page'), letters.getByRole('button', { name: T('protests.letters.open') }).click()]);
+    await tab.waitForURL(/^blob:/);
+    expect(tab.url()).toMatch(new RegExp(`^blob:${escape(new URL(page.url()).origin)}/`));
+    await tab.close();
+
     const [download] = await Promise.all([page.waitForEvent('download'), letters.getByRole('button', { name: T('protests.letters.download') }).click()]);
     expect(download.suggestedFilename()).toMatch(/^PRT-\d{4}-\d{6}-permission\.pdf$/);
     const pdf = await readFile((await download.path())!);
