@@ -206,7 +206,13 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     await letters.locator('.sync-state').waitFor();
     await letters.getByRole('img', { name: T('protests.letters.qr', { kind: T('protests.letterKind.PERMISSION') }) }).waitFor();
     await letters.getByRole('link', { name: /\/verify\// }).waitFor();
-    await page.getByRole('region', { name: T('protests.timeline.title') }).getByText(T('protests.timeline.approved')).waitFor();
+    const stages = page.getByRole('region', { name: T('protests.timeline.title') });
+    await stages.getByText(T('protests.timeline.approved')).waitFor();
+    // Each stage names who took it, with rank and unit: the thana officer of TT Nagar reported.
+    const reportedBy = await stages.locator('[data-stage="reported"] .by').textContent();
+    expect(reportedBy).toContain(lang === 'hi' ? 'टीटी नगर' : 'TT Nagar');
+    expect(reportedBy).toContain(lang === 'hi' ? 'परीक्षण उपयोगकर्ता' : 't_officer_tt_nagar');
+    expect(await stages.locator('[data-stage="decided"] .by').textContent()).toContain(lang === 'hi' ? 'परीक्षण उपयोगकर्ता' : 't_approver_bpl');
     await shoot(page, 'protest-record-approved');
 
     // Opened in a new tab: the browser's own PDF viewer, on the letter fetched with the session.

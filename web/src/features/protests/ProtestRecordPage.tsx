@@ -10,6 +10,7 @@ import { Panel } from '../../components/Panel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { hasAnyRole, PROTEST_INTAKE } from '../../lib/roles';
+import { personName, type PersonRef } from '../../lib/people';
 import { formatDateTime } from '../../lib/time';
 import { useSession } from '../../lib/use-session';
 import {
@@ -169,21 +170,25 @@ interface Stage {
   key: string;
   at: string;
   title: string;
+  /** Who took the step, when the record names them. */
+  by?: PersonRef | null;
   detail?: string;
-  detailLang?: 'en';
 }
 
 /** Every stage the application went through, oldest first. */
 function Timeline({ p }: { p: ProtestDetail }) {
   const { t } = useTranslation();
+  const lang = currentLanguage();
   const stages: Stage[] = [
     { key: 'received', at: p.intake.receivedAt, title: t('protests.timeline.received', { channel: t(`protests.channel.${p.intake.channel}`) }) },
-    { key: 'entered', at: p.createdAt, title: t('protests.timeline.entered', { ref: p.ref }) },
+    { key: 'entered', at: p.createdAt, title: t('protests.timeline.entered', { ref: p.ref }), by: p.intake.enteredBy },
   ];
   const r = p.thanaReport;
   if (r) {
-    stages.push({ key: 'requested', at: r.requestedAt, title: t('protests.timeline.requested'), detail: r.note ?? undefined });
-    if (r.reportedAt && r.recommendation) stages.push({ key: 'reported', at: r.reportedAt, title: t('protests.timeline.reported', { recommendation: t(`protests.recommendation.${r.recommendation}`) }), detail: r.report ?? undefined });
+    stages.push({ key: 'requested', at: r.requestedAt, title: t('protests.timeline.requested'), by: r.requestedBy, detail: r.note ?? undefined });
+    if (r.reportedAt && r.recommendation) {
+      stages.push({ key: 'reported', at: r.reportedAt, title: t('protests.timeline.reported', { recommendation: t(`protests.recommendation.${r.recommendation}`) }), by: r.reportedBy, detail: r.report ?? undefined });
+    }
   }
   const d = p.decision;
   if (d) {
@@ -192,12 +197,13 @@ function Timeline({ p }: { p: ProtestDetail }) {
       key: 'decided',
       at: d.decidedAt,
       title: t(approved ? 'protests.timeline.approved' : 'protests.timeline.rejected'),
+      by: d.decidedBy,
       detail: approved ? (d.lateOverrideReason ? t('protests.timeline.override', { reason: d.lateOverrideReason }) : undefined) : (d.grounds ?? undefined),
     });
   }
   for (const l of p.letters) stages.push({ key: `letter-${l.id}`, at: l.createdAt, title: t('protests.timeline.letter', { kind: t(`protests.letterKind.${l.kind}`) }) });
-  if (p.withdrawal) stages.push({ key: 'withdrawn', at: p.withdrawal.at, title: t('protests.timeline.withdrawn'), detail: p.withdrawal.reason ?? undefined });
-  if (p.revocation) stages.push({ key: 'revoked', at: p.revocation.at, title: t('protests.timeline.revoked'), detail: p.revocation.reason ?? undefined });
+  if (p.withdrawal) stages.push({ key: 'withdrawn', at: p.withdrawal.at, title: t('protests.timeline.withdrawn'), by: p.withdrawal.by, detail: p.withdrawal.reason ?? undefined });
+  if (p.revocation) stages.push({ key: 'revoked', at: p.revocation.at, title: t('protests.timeline.revoked'), by: p.revocation.by, detail: p.revocation.reason ?? undefined });
   stages.sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Panel title={t('protests.timeline.title')} headingId="record-timeline">
@@ -206,6 +212,7 @@ function Timeline({ p }: { p: ProtestDetail }) {
           <li key={s.key} data-stage={s.key}>
             <span className="when">{formatDateTime(s.at)}</span>
             <span className="what">{s.title}</span>
+            {s.by ? <span className="by">{t('protests.timeline.by', { who: personName(s.by, lang) })}</span> : null}
             {s.detail ? <span className="detail">{s.detail}</span> : null}
           </li>
         ))}
@@ -261,6 +268,12 @@ function ThanaReport({ p }: { p: ProtestDetail }) {
           <dd>{r.report}</dd>
           <dt>{t('protests.thanaReport.reportedAt')}</dt>
           <dd>{formatDateTime(r.reportedAt)}</dd>
+          {r.reportedBy ? (
+            <>
+              <dt>{t('protests.thanaReport.reportedBy')}</dt>
+              <dd>{personName(r.reportedBy, currentLanguage())}</dd>
+            </>
+          ) : null}
         </dl>
       ) : r ? (
         <p>{t('protests.thanaReport.waiting', { thana: hi ? p.thana.nameHi : p.thana.nameEn, when: formatDateTime(r.requestedAt) })}</p>
@@ -338,6 +351,7 @@ function Decision({ p }: { p: ProtestDetail }) {
       {d ? (
         <>
           <p className="decided">{t(p.status === 'REJECTED' ? 'protests.decision.rejectedOn' : 'protests.decision.approvedOn', { when: formatDateTime(d.decidedAt) })}</p>
+          {d.decidedBy ? <p>{t('protests.decision.by', { who: personName(d.decidedBy, hi ? 'hi' : 'en') })}</p> : null}
           {d.conditions?.length ? (
             <>
               <h3>{t('protests.decision.conditions')}</h3>
@@ -521,6 +535,7 @@ function Attachments({ p }: { p: ProtestDetail }) {
             <span>{t(`protests.attachmentKind.${a.kind}`)}</span>
             <span>{a.filename}</span>
             <span className="muted">{t('protests.attachments.size', { kb: Math.ceil(a.sizeBytes / 1024) })}</span>
+            <span className="muted">{t('protests.timeline.by', { who: personName(a.uploadedBy, currentLanguage()) })}</span>
             <button type="button" className="button quiet" onClick={() => void file.run(() => attachmentBlob(p.id, a.id), { save: a.filename })}>
               {t('protests.attachments.download', { name: a.filename })}
             </button>
