@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { Poppler } from '../../src/platform/documents/pdf/testing/poppler';
+import { EofficeSimulator, startEofficeSimulator } from '../../src/platform/eoffice/simulator/simulator';
 import { addDays, istDateKey } from '../../src/platform/time/ist';
+import { fastEofficeEnv } from '../support/eoffice';
 import { applicationBody, createApplication, istAt, protestActors, seedVenues, type ProtestActors } from '../support/protests';
 import { bootTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { listen, openBrowser, screens, type AxeFinding, type Browser } from './support/browser';
@@ -35,6 +37,7 @@ const NAME_EN = 'Smt. Sunita Verma';
  * axe-checked and photographed at 1280 and 360 px.
  */
 describe.each(['hi', 'en'] as const)('a protest application from intake to its letter in a real browser (%s)', (lang) => {
+  let sim: EofficeSimulator;
   let t: TestApp;
   let a: ProtestActors;
   let browser: Browser;
@@ -47,7 +50,9 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
   const T = (key: string, values?: Record<string, string | number>) => text(lang, key, values);
 
   beforeAll(async () => {
-    t = await bootTestApp();
+    // e-Office up: the letter is diarised, and the record shows its number without a reload.
+    sim = await startEofficeSimulator({ port: 0 });
+    t = await bootTestApp(fastEofficeEnv(sim.url));
     const base = await listen(t);
     a = await protestActors(t);
     await seedVenues(t, a.admin);
@@ -60,6 +65,7 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     await browser?.close();
     await poppler?.dispose();
     await t?.close();
+    await sim?.close();
   });
 
   /** Logs in as one of the test users (test-app.ts names them by role and unit). */
@@ -203,7 +209,12 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
 
     const letters = page.getByRole('region', { name: T('protests.letters.title') });
     await letters.getByRole('heading', { name: T('protests.letterKind.PERMISSION') }).waitFor();
+    // Its e-Office state: waiting or sent at first, then diarised with e-Office's number, on the screen as it is.
     await letters.locator('.sync-state').waitFor();
+    const diarised = letters.locator('.sync-state[data-sync="DIARISED"]');
+    await diarised.waitFor({ timeout: 60_000 });
+    expect(await diarised.textContent()).toContain(T('sync.status.DIARISED'));
+    expect(await diarised.textContent()).toMatch(new RegExp(escape(T('sync.number', { ref: 'REF' })).replace('REF', '\\S+')));
     await letters.getByRole('img', { name: T('protests.letters.qr', { kind: T('protests.letterKind.PERMISSION') }) }).waitFor();
     await letters.getByRole('link', { name: /\/verify\// }).waitFor();
     const stages = page.getByRole('region', { name: T('protests.timeline.title') });

@@ -1,6 +1,6 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes } from 'react';
 
-interface Common {
+interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
   /** A hint under the label, read with the field. */
   hint?: string;
@@ -8,11 +8,10 @@ interface Common {
   error?: string;
   /** The API writes its messages in English: say so to screen readers. */
   errorLang?: 'en';
-  className?: string;
 }
 
-/** Label, hint and error around one control, tied together with `aria-describedby`. */
-function Frame({ label, hint, error, errorLang, className, control }: Common & { control: (ids: { id: string; describedBy?: string }) => ReactNode }) {
+/** A labelled input with its hint and its error, wired for screen readers. */
+export function Field({ label, hint, error, errorLang, className, ...input }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -25,52 +24,12 @@ function Frame({ label, hint, error, errorLang, className, control }: Common & {
           {hint}
         </p>
       ) : null}
-      {control({ id, describedBy })}
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       {error ? (
         <p className="field-error" id={errorId} lang={errorLang}>
           {error}
         </p>
       ) : null}
     </div>
-  );
-}
-
-type FieldProps = Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>;
-
-/** A labelled input with its hint and its error, wired for screen readers. */
-export function Field({ label, hint, error, errorLang, className, ...input }: FieldProps) {
-  return (
-    <Frame
-      {...{ label, hint, error, errorLang, className }}
-      control={({ id, describedBy }) => <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />}
-    />
-  );
-}
-
-type SelectFieldProps = Common & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> & { children: ReactNode };
-
-/** A labelled choice from a list. */
-export function SelectField({ label, hint, error, errorLang, className, children, ...select }: SelectFieldProps) {
-  return (
-    <Frame
-      {...{ label, hint, error, errorLang, className }}
-      control={({ id, describedBy }) => (
-        <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
-          {children}
-        </select>
-      )}
-    />
-  );
-}
-
-type TextAreaFieldProps = Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>;
-
-/** A labelled text of several lines. */
-export function TextAreaField({ label, hint, error, errorLang, className, ...area }: TextAreaFieldProps) {
-  return (
-    <Frame
-      {...{ label, hint, error, errorLang, className }}
-      control={({ id, describedBy }) => <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...area} />}
-    />
   );
 }

@@ -3,7 +3,9 @@ import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/errors';
-import { Field, SelectField, TextAreaField } from '../../components/Field';
+import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
+import { TextAreaField } from '../../components/TextAreaField';
 import { FormMessage } from '../../components/FormMessage';
 import { usePageTitle } from '../../components/usePageTitle';
 import { currentLanguage } from '../../i18n';
@@ -373,7 +375,7 @@ export function ProtestIntakePage() {
 
         <section className="panel form-section" aria-labelledby="intake-more">
           <h2 id="intake-more">{t('protests.intake.more')}</h2>
-          <label className="check">
+          <label className="checkbox">
             <input type="checkbox" checked={draft.loudspeaker} onChange={(e) => setField('loudspeaker', e.target.checked)} /> {t('protests.form.loudspeaker')}
           </label>
           {draft.loudspeaker ? (

@@ -2,7 +2,7 @@ import './protests.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SelectField } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 import { Panel } from '../../components/Panel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { currentLanguage } from '../../i18n';
@@ -39,7 +39,7 @@ export function ProtestListPage() {
     });
   };
   const flag = (key: (typeof ONLY)[number]) => (
-    <label key={key} className="check">
+    <label key={key} className="checkbox">
       <input type="checkbox" checked={filters[key] === true} onChange={(e) => change({ [key]: e.target.checked ? true : undefined })} /> {t(`protests.list.only.${key}`)}
     </label>
   );

@@ -3,8 +3,11 @@ import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
+import { CheckboxGroup } from '../../components/CheckboxGroup';
 import { EofficeSyncState } from '../../components/EofficeSyncState';
-import { Field, SelectField, TextAreaField } from '../../components/Field';
+import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
+import { TextAreaField } from '../../components/TextAreaField';
 import { FormMessage } from '../../components/FormMessage';
 import { Panel } from '../../components/Panel';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -387,19 +390,14 @@ function Decision({ p }: { p: ProtestDetail }) {
           </fieldset>
           {mode === 'approve' ? (
             <>
-              <fieldset className={`field conditions-pick${error?.fieldMessage('conditionKeys') ? ' invalid' : ''}`}>
-                <legend>{t('protests.decision.standard')}</legend>
-                {(conditions.data?.conditions ?? []).map((c) => (
-                  <label key={c.key} className="check">
-                    <input type="checkbox" checked={chosen.includes(c.key)} onChange={(e) => setChosen(e.target.checked ? [...chosen, c.key] : chosen.filter((k) => k !== c.key))} /> {hi ? c.hi : c.en}
-                  </label>
-                ))}
-                {error?.fieldMessage('conditionKeys') ? (
-                  <p className="field-error" lang="en">
-                    {error.fieldMessage('conditionKeys')}
-                  </p>
-                ) : null}
-              </fieldset>
+              <CheckboxGroup
+                legend={t('protests.decision.standard')}
+                options={(conditions.data?.conditions ?? []).map((c) => ({ value: c.key, label: hi ? c.hi : c.en }))}
+                value={chosen}
+                onChange={setChosen}
+                error={error?.fieldMessage('conditionKeys')}
+                errorLang="en"
+              />
               <TextAreaField label={t('protests.decision.extra')} hint={t('protests.decision.extraHint')} rows={3} value={extra} onChange={(e) => setExtra(e.target.value)} error={error?.fieldMessage('extraConditions')} errorLang="en" />
               {p.flags.late ? (
                 <TextAreaField
