@@ -9,6 +9,7 @@ import { DakModule } from './modules/dak';
 import { DutyChartsModule } from './modules/duty-charts';
 import { PersonnelModule } from './modules/personnel';
 import { ProtestsModule } from './modules/protests';
+import { VerificationsModule } from './modules/verifications';
 import { VipProgrammesModule } from './modules/vip-programmes';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
@@ -77,6 +78,7 @@ export class AppModule implements NestModule {
         DutyChartsModule,
         VipProgrammesModule,
         ProtestsModule,
+        VerificationsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

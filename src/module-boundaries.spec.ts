@@ -132,6 +132,7 @@ describe('module boundaries (eslint no-restricted-imports)', () => {
       'protest_restriction_order',
       'protest_venue',
     ],
+    verifications: ['criminal_record'],
     'vip-programmes': [
       'protectee',
       'security_category',

@@ -1,0 +1,171 @@
+import type { Birth } from '../matching/birth';
+import {
+  addressTokens,
+  KEY_VERSION,
+  KeyedName,
+  keyName,
+  keyedFromKey,
+  parseRelative,
+  Relation,
+} from '../matching/name-key';
+import { KeyedParticulars } from '../matching/score';
+
+/** One entry of a criminal-records index as an import gives it. */
+export interface CriminalRecordEntry {
+  /** As written, in either script. */
+  name: string;
+  /** Father's or husband's name as written ("S/o …", "पत्नी …" are read). */
+  relative?: string | null;
+  relation?: Relation | null;
+  birth?: Birth | null;
+  address?: string | null;
+  /** FIR or case reference as the police station writes it: "112/2019". */
+  firRef: string;
+  policeStation: string;
+  /** Sections of law: "IPC 379", "BNS 303(2)". */
+  sections?: string | null;
+}
+
+/** The columns of `criminal_record` an entry becomes. */
+export interface CriminalRecordRow {
+  name: string;
+  nameKey: string;
+  searchKey: string;
+  relativeName: string | null;
+  relativeKey: string | null;
+  relation: Relation | null;
+  dob: string | null;
+  ageYears: number | null;
+  ageOn: string | null;
+  birthYear: number | null;
+  address: string | null;
+  firRef: string;
+  policeStation: string;
+  sections: string | null;
+  keyVersion: number;
+}
+
+/**
+ * What the trigram prefilter matches on: each alternative's distinctive parts, without those
+ * that are everywhere or often left out (Kumar, Bai, Singh, Mohammad, initials). A name of
+ * only such parts keeps them all.
+ */
+export function searchKeyOf(name: KeyedName): string {
+  return name.alternatives
+    .map((alt) => {
+      const distinctive = alt.filter((t) => t.weight >= 1);
+      return (distinctive.length ? distinctive : alt).map((t) => t.key).join(' ');
+    })
+    .join(' / ');
+}
+
+/** The year someone was most likely born in, for the prefilter's ordering. */
+export function birthYearOf(birth: Birth | null | undefined): number | null {
+  if (!birth) return null;
+  if ('dob' in birth) return Number(birth.dob.slice(0, 4));
+  const on = Number(birth.on.slice(0, 4));
+  // Aged A on a date in the first half of the year: most likely born in year − A − 1.
+  return Number(birth.on.slice(5, 7)) <= 6 ? on - birth.age - 1 : on - birth.age;
+}
+
+export function rowOf(entry: CriminalRecordEntry): CriminalRecordRow {
+  const name = keyName(entry.name);
+  const parsed = parseRelative(entry.relative);
+  const relative = keyName(parsed.name);
+  const birth = entry.birth ?? null;
+  return {
+    name: entry.name.trim(),
+    nameKey: name.key,
+    searchKey: searchKeyOf(name),
+    relativeName: relative.alternatives.length ? entry.relative!.trim() : null,
+    relativeKey: relative.alternatives.length ? relative.key : null,
+    relation: entry.relation ?? parsed.relation,
+    dob: birth && 'dob' in birth ? birth.dob : null,
+    ageYears: birth && 'age' in birth ? birth.age : null,
+    ageOn: birth && 'age' in birth ? birth.on : null,
+    birthYear: birthYearOf(birth),
+    address: entry.address?.trim() || null,
+    firRef: entry.firRef.trim(),
+    policeStation: entry.policeStation.trim(),
+    sections: entry.sections?.trim() || null,
+    keyVersion: KEY_VERSION,
+  };
+}
+
+/** An entry of the index as read back. */
+export interface IndexedRecord {
+  id: string;
+  importBatchId: string;
+  name: string;
+  relativeName: string | null;
+  relation: Relation | null;
+  dob: string | null;
+  age: { years: number; on: string } | null;
+  address: string | null;
+  firRef: string;
+  policeStation: string;
+  sections: string | null;
+}
+
+/** A row as the search reads it (dates as text). */
+export interface StoredRow {
+  id: string;
+  import_batch_id: string;
+  name: string;
+  name_key: string;
+  relative_name: string | null;
+  relative_key: string | null;
+  relation: Relation | null;
+  dob: string | null;
+  age_years: number | null;
+  age_on: string | null;
+  address: string | null;
+  fir_ref: string;
+  police_station: string;
+  sections: string | null;
+  key_version: number;
+}
+
+export function indexedRecordOf(row: StoredRow): IndexedRecord {
+  return {
+    id: row.id,
+    importBatchId: row.import_batch_id,
+    name: row.name,
+    relativeName: row.relative_name,
+    relation: row.relation,
+    dob: row.dob,
+    age:
+      row.age_years !== null && row.age_on !== null
+        ? { years: row.age_years, on: row.age_on }
+        : null,
+    address: row.address,
+    firRef: row.fir_ref,
+    policeStation: row.police_station,
+    sections: row.sections,
+  };
+}
+
+/**
+ * A stored row keyed for scoring: its stored keys, or, when an older version of the key
+ * computed them, keys computed again from the names as written.
+ */
+export function keyedRow(row: StoredRow): KeyedParticulars {
+  const current = row.key_version === KEY_VERSION;
+  const relative = row.relative_name
+    ? current && row.relative_key
+      ? keyedFromKey(row.relative_key)
+      : keyName(parseRelative(row.relative_name).name)
+    : null;
+  const birth: Birth | null = row.dob
+    ? { dob: row.dob }
+    : row.age_years !== null && row.age_on
+      ? { age: row.age_years, on: row.age_on }
+      : null;
+  return {
+    name: current ? keyedFromKey(row.name_key) : keyName(row.name),
+    relative: relative && relative.alternatives.length ? relative : null,
+    relation: row.relation,
+    birth,
+    address: addressTokens(row.address),
+  };
+}

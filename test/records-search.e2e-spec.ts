@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  CriminalRecordEntry,
+  CriminalRecordsIndex,
+  RecordCandidate,
+  SIMILARITY_THRESHOLD,
+} from '../src/modules/verifications';
+import { peopleGenerator } from '../src/modules/verifications/matching/testing/generated-people';
+import { CANDIDATES_SQL } from '../src/modules/verifications/records/criminal-records.index';
+import { UnitOfWork } from '../src/platform/change';
+import { dataSourceOptions } from '../src/platform/database/data-source.options';
+import { bootTestApp, TestApp } from './support/test-app';
+
+/** The records check's search on the real database, as the app's own role runs it. */
+describe('searching the criminal-records index (e2e)', () => {
+  let t: TestApp;
+  let index: CriminalRecordsIndex;
+  const batch = randomUUID();
+
+  /** The person sought, as the police station wrote him: in Devanagari, his age at the FIR. */
+  const written: CriminalRecordEntry = {
+    name: 'राजेश कुमार शर्मा',
+    relative: 'पुत्र रमेश चंद्र शर्मा',
+    birth: { age: 35, on: '2019-06-01' },
+    address: 'मकान नं. 12, अशोका गार्डन, भोपाल',
+    firRef: '112/2019',
+    policeStation: 'Ashoka Garden',
+    sections: 'IPC 379',
+  };
+  /** The same name, another man: another father, born years later. */
+  const namesake: CriminalRecordEntry = {
+    name: 'Rajesh Kumar Sharma',
+    relative: 'S/o Suresh Prasad Sharma',
+    birth: { dob: '1996-01-15' },
+    address: 'Kolar Road, Bhopal',
+    firRef: '431/2021',
+    policeStation: 'Kolar Road',
+    sections: 'IPC 323, 294, 506',
+  };
+  /** His brother: one letter from his name, the same father. */
+  const brother: CriminalRecordEntry = {
+    name: 'Rakesh Kumar Sharma',
+    relative: 'S/o Ramesh Chandra Sharma',
+    birth: { age: 31, on: '2019-06-01' },
+    firRef: '113/2019',
+    policeStation: 'Ashoka Garden',
+  };
+  const irfan: CriminalRecordEntry = {
+    name: 'मो. इरफ़ान क़ुरैशी',
+    relative: 'वल्द मोहम्मद सलीम क़ुरैशी',
+    birth: { dob: '1990-06-15' },
+    firRef: '77/2018',
+    policeStation: 'Jahangirabad',
+    sections: 'NDPS 8/20',
+  };
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    index = t.app.get(CriminalRecordsIndex);
+    // Five hundred other people from the name lists around them, as an import would bring.
+    const next = peopleGenerator(7);
+    const others: CriminalRecordEntry[] = Array.from({ length: 500 }, () => next());
+    await t.app.get(UnitOfWork).run(async (change) => {
+      const added = await index.add(change.em, batch, [
+        ...others,
+        written,
+        namesake,
+        brother,
+        irfan,
+      ]);
+      change.audit({
+        action: 'criminal_records.imported',
+        entityType: 'criminal_record_import',
+        entityId: batch,
+        diff: { added },
+      });
+    });
+  });
+  afterAll(() => t?.close());
+
+  const top = (cs: RecordCandidate[]) => cs[0]!;
+  const find = (cs: RecordCandidate[], firRef: string) =>
+    cs.find((c) => c.record.firRef === firRef);
+
+  it('finds the record written in the other script and spelling first, STRONG, and says why', async () => {
+    const cs = await index.candidates({
+      name: 'Rajesh Kumar Sharma',
+      relative: 'S/o Ramesh Chandra Sharma',
+      birth: { dob: '1984-03-12' },
+      address: 'H.No. 12, Ashoka Garden, Bhopal',
+    });
+    expect(top(cs).record).toMatchObject({
+      firRef: '112/2019',
+      name: 'राजेश कुमार शर्मा',
+      policeStation: 'Ashoka Garden',
+      sections: 'IPC 379',
+      age: { years: 35, on: '2019-06-01' },
+      importBatchId: batch,
+    });
+    expect(top(cs).band).toBe('STRONG');
+    expect(top(cs).why.map((w) => w.en)).toEqual([
+      "name: same sound key 'rajes kumar sarma'",
+      "father's name: same sound key 'rames chandar'",
+      'age: age 35 on 01-06-2019 and DOB 12-03-1984 fit',
+      "address: both mention '12 asoka garden'",
+    ]);
+    expect(top(cs).why.every((w) => /[\u0900-\u097f]/.test(w.hi))).toBe(true);
+  });
+
+  it('does not score a same-named person with another DOB and father STRONG', async () => {
+    const cs = await index.candidates(
+      { name: 'राजेश कुमार शर्मा', relative: 'पुत्र रमेश चंद्र शर्मा', birth: { dob: '1984-03-12' } },
+      20,
+    );
+    const other = find(cs, '431/2021')!;
+    expect(other).toBeDefined();
+    expect(other.band).not.toBe('STRONG');
+    expect(other.why.filter((w) => w.effect === 'LOWERS').map((w) => w.field)).toEqual([
+      'relative',
+      'birth',
+    ]);
+    // Nor his brother, whose name only resembles.
+    expect(find(cs, '113/2019')!.band).not.toBe('STRONG');
+    expect(top(cs).record.firRef).toBe('112/2019');
+  });
+
+  it('matches Mohd. with मो. and Mohammed, and the Hindi वल्द for "son of"', async () => {
+    const cs = await index.candidates(
+      {
+        name: 'Mohammed Irfan Qureshi',
+        relative: 'S/o Mohd. Saleem Qureshi',
+        birth: { dob: '1990-06-15' },
+      },
+      5,
+    );
+    expect(top(cs)).toMatchObject({
+      band: 'STRONG',
+      record: { firRef: '77/2018', relation: 'FATHER' },
+    });
+  });
+
+  it('returns as many candidates as asked, best first, and nothing for a name with no letters', async () => {
+    const cs = await index.candidates({ name: 'Rajesh Sharma' }, 7);
+    expect(cs).toHaveLength(7);
+    for (let i = 1; i < cs.length; i++) expect(cs[i]!.score).toBeLessThanOrEqual(cs[i - 1]!.score);
+    expect(await index.candidates({ name: '—' })).toEqual([]);
+  });
+
+  it('runs as the app role, which may use pg_trgm and fuzzystrmatch but not create anything', async () => {
+    const ds = t.app.get(DataSource);
+    const [{ current_user: role }] = await ds.query('SELECT current_user');
+    expect(role).toMatch(/_app$/);
+    const [{ s, d }] = await ds.query(
+      `SELECT similarity('rajes kumar', 'rajes') AS s, levenshtein_less_equal('rajes', 'rakes', 3) AS d`,
+    );
+    expect([s, d]).toEqual([0.5, 1]);
+    await expect(ds.query('CREATE EXTENSION IF NOT EXISTS unaccent')).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+
+  it('puts the similarity threshold back before the connection returns to the pool', async () => {
+    expect(SIMILARITY_THRESHOLD).not.toBe(0.3); // pg_trgm's default, so the check below can tell
+    const one = new DataSource(dataSourceOptions(t.databaseUrl, 1));
+    await one.initialize();
+    try {
+      const search = new CriminalRecordsIndex(one);
+      expect((await search.candidates({ name: 'Rajesh Kumar Sharma' }, 3)).length).toBe(3);
+      const [{ threshold }] = await one.query(
+        `SELECT current_setting('pg_trgm.similarity_threshold') AS threshold`,
+      );
+      expect(threshold).toBe('0.3');
+      // Inside a transaction it is the transaction's own.
+      const inside = await t.app.get(UnitOfWork).run(async (change) => {
+        await search.candidates({ name: 'Rajesh Kumar Sharma' }, 3, change.em);
+        return (
+          await change.em.query(
+            `SELECT current_setting('pg_trgm.similarity_threshold') AS threshold`,
+          )
+        )[0].threshold as string;
+      });
+      expect(inside).toBe(String(SIMILARITY_THRESHOLD));
+    } finally {
+      await one.destroy();
+    }
+  });
+
+  it('finds candidates through the trigram index, not by reading the table', async () => {
+    const ds = t.app.get(DataSource);
+    const runner = ds.createQueryRunner();
+    try {
+      await runner.query('SET enable_seqscan = off');
+      const plan = (await runner.query(`EXPLAIN ${CANDIDATES_SQL}`, [
+        'rajes sarma',
+        null,
+        null,
+        'rajes kumar sarma',
+        200,
+      ])) as Array<{ 'QUERY PLAN': string }>;
+      expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toMatch(
+        /Bitmap Index Scan on criminal_record_search_key_trgm/,
+      );
+    } finally {
+      await runner.query('RESET enable_seqscan');
+      await runner.release();
+    }
+  });
+
+  it('refuses an entry whose name has nothing to match on, and adds nothing of its import', async () => {
+    const [{ n: before }] = await t.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM criminal_record');
+    await expect(
+      t.app
+        .get(UnitOfWork)
+        .run((change) =>
+          index.add(change.em, randomUUID(), [written, { ...written, name: '123 —' }]),
+        ),
+    ).rejects.toThrow(/entry 2: the name "123 —" has no letters/);
+    const [{ n: after }] = await t.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM criminal_record');
+    expect(after).toBe(before);
+  });
+});
