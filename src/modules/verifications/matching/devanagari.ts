@@ -155,7 +155,8 @@ function deleteSchwa(segs: Segment[]): void {
     if (!s.inherent || s.nasal || s.visarga || s.cons === null) continue;
     const before = segs[i - 1]!;
     const after = segs[i + 1]!;
-    if (!has(i - 1) || before.vowel === null) continue;
+    // A nasal sign before the consonant closes a cluster with it (अंजली is anjali).
+    if (!has(i - 1) || before.vowel === null || before.nasal) continue;
     if (after.cons === null || !has(i + 1)) continue;
     s.vowel = null;
     s.inherent = false;
@@ -174,7 +175,7 @@ const SUFFIX_MORPHEMES = [
   'कुमारी', 'राज', 'वती', 'वंती', 'वन्ती', 'मती', 'बाई', 'पति', 'पत', 'सेन', 'लता', 'धर', 'दत्त',
   'कांत', 'कान्त', 'प्रकाश', 'किशन', 'सागर', 'भूषण', 'बहादुर', 'सहाय', 'बिहारी', 'रतन', 'नंदन',
   'नन्दन', 'मल', 'सुख', 'वर्धन', 'पुरी', 'गिरि', 'भारती', 'बाला', 'प्रीत', 'प्रीति', 'प्रताप',
-  'श्री', 'स्वरूप', 'प्रिया',
+  'श्री', 'स्वरूप', 'प्रिया', 'श्याम',
 ].sort((a, b) => b.length - a.length);
 
 function morphemes(word: string): string[] {

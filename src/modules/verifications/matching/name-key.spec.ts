@@ -80,13 +80,26 @@ describe('the name key', () => {
     expect(transliterateWord('ज्ञानचंद')).toBe('gyaanchand');
   });
 
+  it('writes parts often joined to a name apart: Singh, Lal, Prasad, Das, Bai …', () => {
+    expect(nameKey('मानसिंह')).toBe('man singh');
+    expect(nameKey('Man Singh')).toBe('man singh');
+    expect(nameKey('Mohanlal')).toBe(nameKey('Mohan Lal'));
+    expect(nameKey('कामताप्रसाद')).toBe(nameKey('Kamta Prasad'));
+    expect(nameKey('भगवानदास')).toBe(nameKey('Bhagwan Das'));
+    expect(nameKey('गीताबाई')).toBe(nameKey('Geeta Bai'));
+    expect(nameKey('तेरसिंह')).toBe(nameKey('Ter Singh'));
+    // Not when too little would be left.
+    expect(nameKey('Bilal')).toBe('bilal');
+    expect(nameKey('Vikram')).toBe('vikram');
+  });
+
   it('strips titles and honorifics in either script, and the trailing ji', () => {
     expect(nameKey('Shri Ramesh Sharma')).toBe('rames sarma');
     expect(nameKey('Smt. Kamla Bai')).toBe('kamla bai');
     expect(nameKey('Dr. Zakir Hussain')).toBe('jakir husain');
     expect(nameKey('Late Shri Dayaram')).toBe('dayaram');
     expect(nameKey('श्रीमती कमला बाई')).toBe('kamla bai');
-    expect(nameKey('स्व. श्री रामप्रसाद')).toBe('ramprasad');
+    expect(nameKey('स्व. श्री रामप्रसाद')).toBe('ram prasad');
     expect(nameKey('डॉ. सैयद अली')).toBe('syed ali');
     expect(nameKey('Sharma ji')).toBe('sarma');
     expect(nameKey('Sardar Harbhajan Singh')).toBe('harbhajan singh');

@@ -223,6 +223,7 @@ const SPELLINGS: string[][] = [
 ];
 
 const CANONICAL = new Map<string, string>();
+const canonical = (folded: string) => CANONICAL.get(folded) ?? folded;
 for (const [shown, ...others] of SPELLINGS) {
   const to = foldLatin(shown!);
   for (const v of [shown!, ...others]) CANONICAL.set(foldLatin(v), to);
@@ -310,6 +311,20 @@ function titleText(raw: RawToken, name: RawToken[]): boolean {
   return raw.script === 'latn' && TITLES_LATIN.has(raw.text.toLowerCase());
 }
 
+/**
+ * Parts often written joined to the name before them or apart from it (मानसिंह, Man Singh;
+ * Mohanlal, Mohan Lal; रामप्रसाद, Ram Prasad): always apart in the key. Longest first; the rest
+ * must keep three letters (Bilal and Dulal stay whole).
+ */
+const JOINED_PARTS = ['kumari', 'narayan', 'prasad', 'singh', 'kumar', 'chand', 'devi', 'bai', 'das', 'lal'].map(foldLatin);
+
+function splitJoined(key: string): string[] {
+  for (const part of JOINED_PARTS) {
+    if (key.length >= part.length + 3 && key.endsWith(part)) return [...splitJoined(key.slice(0, -part.length)), part];
+  }
+  return [key];
+}
+
 /** The keys of one name (no alias markers inside). */
 function keysOfWords(words: RawToken[]): string[] {
   const named = words.filter(
@@ -327,7 +342,10 @@ function keysOfWords(words: RawToken[]): string[] {
     else if (w.script === 'deva') keys.push(...devanagariParts(w, i === kept.length - 1));
     else keys.push(w.text.toLowerCase()); // another script: compared as written
   });
-  return keys.filter((k) => k.length > 0);
+  return keys
+    .filter((k) => k.length > 0)
+    .flatMap((k) => (k.length > 1 ? splitJoined(k) : [k]))
+    .map((k) => (k.length > 1 ? canonical(foldLatin(k)) : k)); // a part may fold anew (Tersingh: Ter → tar)
 }
 
 /** The key of a name in either script, alternatives (aliases) kept apart. */
