@@ -6,8 +6,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * matches on (src/modules/verifications/matching/name-key.ts).
  *
  * `search_key` is the name key without the parts that are everywhere and often left out
- * (Kumar, Bai, Singh, Mohammad, initials …); a GIN trigram index on it finds candidates with
- * pg_trgm's `%`, which TypeScript then scores. pg_trgm and fuzzystrmatch are trusted
+ * (Kumar, Bai, Singh, Mohammad, initials …). A GIN trigram index on it finds the entries in
+ * which an applicant's key is found (pg_trgm's `%>`), a btree those whose key is a part of
+ * the applicant's; TypeScript then scores them (records/criminal-records.index.ts). pg_trgm and fuzzystrmatch are trusted
  * extensions: a database owner that is not a superuser may create them (PostgreSQL 13+); the
  * app role reaches their functions through PUBLIC's EXECUTE and its USAGE on `public`.
  *
@@ -48,6 +49,7 @@ export class CriminalRecordsIndex1796122900000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX criminal_record_search_key_trgm ON criminal_record USING gin (search_key gin_trgm_ops)`,
     );
+    await q.query(`CREATE INDEX criminal_record_search_key ON criminal_record (search_key)`);
     await q.query(`CREATE INDEX criminal_record_import_batch ON criminal_record (import_batch_id)`);
   }
 

@@ -2,7 +2,7 @@
 // names across Hindi and English, the scoring of an applicant against a record, and the
 // search of the criminal-records index.
 export { VerificationsModule } from './verifications.module';
-export { CriminalRecordsIndex, SIMILARITY_THRESHOLD } from './records/criminal-records.index';
+export { CriminalRecordsIndex, WORD_SIMILARITY_THRESHOLD } from './records/criminal-records.index';
 export type { RecordCandidate } from './records/criminal-records.index';
 export type { CriminalRecordEntry, IndexedRecord } from './records/indexed-record';
 export { KEY_VERSION, latinSpelling, nameKey, parseRelative } from './matching/name-key';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { keyParticulars, MatchScore, Particulars, scoreMatch } from '../matching/score';
+import { KeyedParticulars, keyParticulars, MatchScore, Particulars, scoreMatch } from '../matching/score';
 import {
   birthYearOf,
   CriminalRecordEntry,
@@ -18,33 +18,65 @@ export interface RecordCandidate extends MatchScore {
 }
 
 /**
- * pg_trgm's `%` keeps rows whose search key shares at least this share of trigrams with the
- * query's. A name written with a part missing ("Sunita" ~ "Sunita Ahirwar") is about 0.45.
+ * The prefilter keeps a row when the query's search key is found in the row's: pg_trgm's word
+ * similarity (`%>`), the share of the query's trigrams that one stretch of the row's key has,
+ * of at least this. "Sunita" is found whole in "Sunita Ahirwar"; "Rajseh Patel" has 0.69 of
+ * its trigrams in "Rajesh Patel". High enough that a common surname alone (Yadav in "Ram
+ * Yadav") does not pass the GIN index's count of shared trigrams, which bounds the rows read.
  */
-export const SIMILARITY_THRESHOLD = 0.35;
+export const WORD_SIMILARITY_THRESHOLD = 0.65;
 /** How many rows the prefilter hands to the scoring, at least, and per candidate asked for. */
 const PREFILTER_MIN = 200;
 const PREFILTER_PER_CANDIDATE = 20;
 const PREFILTER_MAX = 1000;
 
 /**
- * The prefilter: rows whose search key is trigram-similar to the query's (`%`, so the GIN
- * index `criminal_record_search_key_trgm` finds them), best first by name similarity, then the
- * relative's name and the birth year, with the edit distance of the whole key (fuzzystrmatch)
- * breaking ties ("Rajesh Kumar" before "Rajesh" for Rajesh Kumar). $1 search key, $2 relative
- * key or null, $3 birth year or null, $4 name key, $5 limit.
+ * The prefilter: rows in whose search key the query's is found (`%>`, through the GIN index
+ * `criminal_record_search_key_trgm`), and rows whose whole search key is one or two of the
+ * query's parts, an entry with less of the name ("Rajesh", or "R. K. Sharma", for Rajesh Kumar
+ * Sharma; `=`, through the btree `criminal_record_search_key`). Best first by the name's
+ * trigram similarity, then the relative's name and the birth year; the edit distance of the
+ * whole key (fuzzystrmatch) breaks ties ("Rajesh Kumar" before "Rajesh" for Rajesh Kumar).
+ * $1 search key, $2 relative key or null, $3 birth year or null, $4 name key, $5 limit, $6 the
+ * query's parts and pairs of parts (searchKeyParts).
  */
 export const CANDIDATES_SQL = `
   SELECT id, import_batch_id, name, name_key, relative_name, relative_key, relation, dob::text AS dob,
          age_years, age_on::text AS age_on, address, fir_ref, police_station, sections, key_version
   FROM criminal_record
-  WHERE search_key % $1
-  ORDER BY similarity(search_key, $1)
+  WHERE search_key %> $1 OR search_key = ANY($6::text[])
+  ORDER BY greatest(word_similarity($1, search_key), similarity(search_key, $1))
            + CASE WHEN $2::text IS NULL OR relative_key IS NULL THEN 0 ELSE 0.5 * similarity(relative_key, $2::text) END
            + CASE WHEN $3::int IS NULL OR birth_year IS NULL THEN 0 ELSE 0.3 * greatest(0, 1 - abs(birth_year - $3::int) / 5.0) END DESC,
            levenshtein_less_equal(left(name_key, 255), $4::text, 8),
            id
   LIMIT $5`;
+
+/** Each part of each alternative of a search key, and each pair of them in either order. */
+export function searchKeyParts(searchKey: string): string[] {
+  const out = new Set<string>();
+  for (const alt of searchKey.split(' / ')) {
+    const parts = alt.split(' ').filter(Boolean);
+    parts.forEach((a, i) => {
+      out.add(a);
+      for (const b of parts.slice(i + 1)) out.add(`${a} ${b}`).add(`${b} ${a}`);
+    });
+  }
+  return [...out];
+}
+
+/** The prefilter's parameters for a query: $1 … $6 of CANDIDATES_SQL. */
+export function prefilterParams(query: KeyedParticulars, limit: number): unknown[] {
+  const searchKey = searchKeyOf(query.name);
+  return [
+    searchKey,
+    query.relative?.key ?? null,
+    birthYearOf(query.birth),
+    query.name.key.slice(0, 255),
+    limit,
+    searchKeyParts(searchKey),
+  ];
+}
 
 const INSERT_SQL = `
   INSERT INTO criminal_record (import_batch_id, name, name_key, search_key, relative_name, relative_key, relation, dob,
@@ -104,8 +136,8 @@ export class CriminalRecordsIndex {
   }
 
   /**
-   * The records that may be this applicant, best first: the trigram prefilter, then each
-   * scored (see scoreMatch) with why. `limit` candidates come back, whatever their band.
+   * The records that may be this applicant, best first: the prefilter (CANDIDATES_SQL), then
+   * each scored (see scoreMatch) with why. `limit` candidates come back, whatever their band.
    */
   async candidates(query: Particulars, limit = 10, em?: EntityManager): Promise<RecordCandidate[]> {
     const keyed = keyParticulars(query);
@@ -114,16 +146,7 @@ export class CriminalRecordsIndex {
       PREFILTER_MAX,
       Math.max(PREFILTER_MIN, limit * PREFILTER_PER_CANDIDATE),
     );
-    const rows = await this.prefilter(
-      [
-        searchKeyOf(keyed.name),
-        keyed.relative?.key ?? null,
-        birthYearOf(keyed.birth),
-        keyed.name.key.slice(0, 255),
-        prefilter,
-      ],
-      em,
-    );
+    const rows = await this.prefilter(prefilterParams(keyed, prefilter), em);
     // Rank all without words, then explain the ones returned.
     const ranked = rows
       .map((row) => {
@@ -144,8 +167,8 @@ export class CriminalRecordsIndex {
   }
 
   /**
-   * `%` compares with pg_trgm.similarity_threshold, a setting of the session: set on the one
-   * connection the query runs on, and put back before it returns to the pool.
+   * `%>` compares with pg_trgm.word_similarity_threshold, a setting of the session: set on the
+   * one connection the query runs on, and put back before it returns to the pool.
    */
   private async prefilter(params: unknown[], em?: EntityManager): Promise<StoredRow[]> {
     // Inside the caller's transaction the setting is local to it; otherwise to a connection of our own.
@@ -153,14 +176,14 @@ export class CriminalRecordsIndex {
     const runner = inTransaction ? em!.queryRunner! : this.dataSource.createQueryRunner();
     const own = !inTransaction;
     try {
-      await runner.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, $2)`, [
-        String(SIMILARITY_THRESHOLD),
+      await runner.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, $2)`, [
+        String(WORD_SIMILARITY_THRESHOLD),
         inTransaction,
       ]);
       return (await runner.query(CANDIDATES_SQL, params)) as StoredRow[];
     } finally {
       if (own) {
-        await runner.query(`RESET pg_trgm.similarity_threshold`).catch(() => undefined);
+        await runner.query(`RESET pg_trgm.word_similarity_threshold`).catch(() => undefined);
         await runner.release();
       }
     }
