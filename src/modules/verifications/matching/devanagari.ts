@@ -209,7 +209,19 @@ function render(segs: Segment[]): string {
 }
 
 /** One Devanagari word (no spaces) in phonetic Latin: "राजेश" → "raajesh", "रामचरण" → "raamcharan". */
+const TRANSLITERATED = new Map<string, string>();
+
 export function transliterateWord(word: string): string {
+  let latin = TRANSLITERATED.get(word);
+  if (latin === undefined) {
+    latin = transliterateOnce(word);
+    if (TRANSLITERATED.size >= 100_000) TRANSLITERATED.clear();
+    TRANSLITERATED.set(word, latin);
+  }
+  return latin;
+}
+
+function transliterateOnce(word: string): string {
   // Each part loses its own schwa; the parts are drawn together, so a nasal sees the next
   // part's consonant (सं+पत is "sampat").
   return render(

@@ -138,7 +138,19 @@ const DEVANAGARI_LETTER_NAMES: Record<string, string> = {
  * Latin → key: the folds that make the usual spellings of one sound one spelling. Applied to
  * lower-case ASCII; order matters (ch before c, x before s …).
  */
+const FOLDED = new Map<string, string>();
+
 export function foldLatin(word: string): string {
+  let folded = FOLDED.get(word);
+  if (folded === undefined) {
+    folded = foldToFixedPoint(word);
+    if (FOLDED.size >= 100_000) FOLDED.clear();
+    FOLDED.set(word, folded);
+  }
+  return folded;
+}
+
+function foldToFixedPoint(word: string): string {
   // A fold can make a pair another fold reads ("shh" → "sh"): repeat until nothing changes.
   let s = word.toLowerCase().replace(/[^a-z]/g, '');
   for (let pass = 0; pass < 5; pass++) {
@@ -316,11 +328,23 @@ function titleText(raw: RawToken, name: RawToken[]): boolean {
  * Mohanlal, Mohan Lal; रामप्रसाद, Ram Prasad): always apart in the key. Longest first; the rest
  * must keep three letters (Bilal and Dulal stay whole).
  */
-const JOINED_PARTS = ['kumari', 'narayan', 'prasad', 'singh', 'kumar', 'chand', 'devi', 'bai', 'das', 'lal'].map(foldLatin);
+const JOINED_PARTS = [
+  'kumari',
+  'narayan',
+  'prasad',
+  'singh',
+  'kumar',
+  'chand',
+  'devi',
+  'bai',
+  'das',
+  'lal',
+].map(foldLatin);
 
 function splitJoined(key: string): string[] {
   for (const part of JOINED_PARTS) {
-    if (key.length >= part.length + 3 && key.endsWith(part)) return [...splitJoined(key.slice(0, -part.length)), part];
+    if (key.length >= part.length + 3 && key.endsWith(part))
+      return [...splitJoined(key.slice(0, -part.length)), part];
   }
   return [key];
 }

@@ -68,18 +68,26 @@ describe('scoring an applicant against a record', () => {
     });
   });
 
-  it('needs a second identifier to agree for STRONG: a name alone, or with a birth year, is POSSIBLE at most', () => {
-    expect(scoreParticulars(applicant, { name: 'Rajesh Kumar' }).band).toBe('POSSIBLE');
+  it('needs enough besides the name to agree for STRONG: the exact DOB, or the father and an age or address', () => {
+    const band = (r: Particulars) => scoreParticulars(applicant, r).band;
+    expect(band({ name: 'Rajesh Kumar' })).toBe('POSSIBLE');
+    expect(band({ name: 'Rajesh Kumar', birth: { age: 30, on: '2015-08-01' } })).toBe('POSSIBLE');
+    // A common name and a common father's name meet often in a district's records.
+    expect(band({ name: 'Rajesh Kumar', relative: 'Ramesh Chandra' })).toBe('POSSIBLE');
+    expect(band({ name: 'Rajesh Kumar', birth: { dob: '1985-03-12' } })).toBe('STRONG');
     expect(
-      scoreParticulars(applicant, { name: 'Rajesh Kumar', birth: { age: 30, on: '2015-08-01' } })
-        .band,
+      band({
+        name: 'Rajesh Kumar',
+        relative: 'Ramesh Chandra',
+        birth: { age: 30, on: '2015-08-01' },
+      }),
+    ).toBe('STRONG');
+    expect(
+      band({ name: 'Rajesh Kumar', relative: 'Ramesh Chandra', address: 'H.No. 14, Jahangirabad' }),
+    ).toBe('STRONG');
+    expect(
+      band({ name: 'Rajesh Kumar', relative: 'Ramesh Chandra', address: 'Jahangirabad' }),
     ).toBe('POSSIBLE');
-    expect(
-      scoreParticulars(applicant, { name: 'Rajesh Kumar', birth: { dob: '1985-03-12' } }).band,
-    ).toBe('STRONG');
-    expect(
-      scoreParticulars(applicant, { name: 'Rajesh Kumar', relative: 'Ramesh Chandra' }).band,
-    ).toBe('STRONG');
   });
 
   it('never calls a name that only resembles STRONG (a brother, a twin), whatever else agrees', () => {

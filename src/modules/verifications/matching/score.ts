@@ -8,9 +8,10 @@ import { compareNames, jaroWinkler, NameComparison } from './name-similarity';
  * Each field adds evidence for or against (a weight, in the spirit of Fellegi–Sunter record
  * linkage): the name by how closely its parts agree; the father's or husband's name likewise;
  * the date of birth or age by how far apart they are; the address only for (people move).
- * The sum maps to 0–1 through a logistic curve. A STRONG match also needs the name to agree
- * and a second identifier (the relative's name, or the date of birth to the month) to agree,
- * with nothing disagreeing: a same-named stranger born the same year is not STRONG.
+ * The sum maps to 0–1 through a logistic curve. A STRONG match also needs the name to agree,
+ * every part of it the same sound, an initial or absent, and enough besides it to agree (the
+ * father's name and a fitting age, the exact date of birth …; see BIRTH_CORROBORATION), with
+ * nothing disagreeing: a same-named stranger born the same year is not STRONG.
  */
 
 export interface Particulars {
@@ -136,8 +137,25 @@ const BIRTH_EVIDENCE: Record<BirthAgreement, number> = {
   AGE_FAR: -2.5,
   AGE_DECADE: -3.5,
 };
-/** Births that identify as well as a second name does (the same month does not: many share it). */
-const BIRTH_IDENTIFIES = new Set<BirthAgreement>(['SAME_DATE', 'DAY_MONTH_SWAPPED']);
+/**
+ * What each agreeing identifier besides the name counts towards STRONG, which needs
+ * CORROBORATION_FOR_STRONG: the relative's name 1; the date of birth to the day (or with day
+ * and month swapped) 1.5; an age that fits, the same month, a one-year slip or 1 January of the
+ * same year 0.5; a shared address 0.5. So the name with the father's name and a fitting age, or
+ * with the exact date of birth, is STRONG; the name with the father's name alone is not (a
+ * common name and a common father's name meet often in a district's records).
+ */
+const BIRTH_CORROBORATION: Partial<Record<BirthAgreement, number>> = {
+  SAME_DATE: 1.5,
+  DAY_MONTH_SWAPPED: 1.5,
+  SAME_MONTH: 0.5,
+  YEAR_TYPO: 0.5,
+  SAME_YEAR_PLACEHOLDER: 0.5,
+  AGE_FITS: 0.5,
+};
+const RELATIVE_CORROBORATION = 1;
+const ADDRESS_CORROBORATION = 0.5;
+const CORROBORATION_FOR_STRONG = 1.5;
 
 /**
  * A part of a name that only resembles its partner (Rajesh ~ Rakesh, Arif ~ Asif) is another
@@ -372,12 +390,47 @@ export interface ScoreOptions {
 export function scoreMatch(
   query: KeyedParticulars,
   record: KeyedParticulars,
-  { explain = true }: ScoreOptions = {},
+  options: ScoreOptions = {},
+): MatchScore {
+  return scoreWith(query, record, options, null);
+}
+
+/**
+ * Scores many records against one query, remembering the comparisons of names already seen
+ * (the rows of a records search share names and fathers' names a great deal).
+ */
+export function matchScorer(
+  query: KeyedParticulars,
+): (record: KeyedParticulars, options?: ScoreOptions) => MatchScore {
+  const memo: Memo = { names: new Map(), relatives: new Map() };
+  return (record, options = {}) => scoreWith(query, record, options, memo);
+}
+
+interface Memo {
+  names: Map<string, NameComparison | null>;
+  relatives: Map<string, NameComparison>;
+}
+
+function remembered<T>(map: Map<string, T> | undefined, key: string, compute: () => T): T {
+  if (!map) return compute();
+  if (map.has(key)) return map.get(key)!;
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
+function scoreWith(
+  query: KeyedParticulars,
+  record: KeyedParticulars,
+  { explain = true }: ScoreOptions,
+  memo: Memo | null,
 ): MatchScore {
   const why: MatchReason[] = [];
   let evidence = 0;
 
-  const name = compareNames(query.name, record.name);
+  const name = remembered(memo?.names, record.name.key, () =>
+    compareNames(query.name, record.name),
+  );
   const nameSimilarity = name?.similarity ?? 0;
   const nameWeight = name ? curve(NAME_EVIDENCE, nameSimilarity) : -3;
   evidence += nameWeight;
@@ -389,7 +442,7 @@ export function scoreMatch(
       ...codeAs('NAME', describeNames(name, NAME_LABEL)),
     });
 
-  let relativeAgrees = false;
+  let corroboration = 0;
   let disagreement = false;
   if (!query.relative || !record.relative) {
     if (explain) {
@@ -415,15 +468,18 @@ export function scoreMatch(
       });
   } else {
     const family = new Set([...familyNamesOf(query.name), ...familyNamesOf(record.name)]);
-    const rel = compareNames(
-      withoutFamilyName(query.relative, family),
-      withoutFamilyName(record.relative, family),
-    )!;
+    const recordRelative = record.relative;
+    const rel = remembered(memo?.relatives, `${record.name.key}\n${recordRelative.key}`, () =>
+      compareNames(
+        withoutFamilyName(query.relative!, family),
+        withoutFamilyName(recordRelative, family),
+      )!,
+    );
     let w = curve(RELATIVE_EVIDENCE, rel.similarity);
     // With the relation unknown on one side, a different name may be the other relative.
     if (w < 0 && (!query.relation || !record.relation)) w /= 2;
     evidence += w;
-    relativeAgrees = rel.similarity >= 0.9 && !resemblesOnly(rel);
+    if (rel.similarity >= 0.9 && !resemblesOnly(rel)) corroboration += RELATIVE_CORROBORATION;
     disagreement ||= w < 0 || resemblesOnly(rel);
     if (explain)
       why.push({
@@ -434,7 +490,6 @@ export function scoreMatch(
       });
   }
 
-  let birthIdentifies = false;
   const birth = query.birth && record.birth ? compareBirths(query.birth, record.birth) : null;
   if (!birth) {
     if (explain)
@@ -449,7 +504,7 @@ export function scoreMatch(
   } else {
     const w = BIRTH_EVIDENCE[birth.agreement];
     evidence += w;
-    birthIdentifies = BIRTH_IDENTIFIES.has(birth.agreement);
+    corroboration += BIRTH_CORROBORATION[birth.agreement] ?? 0;
     disagreement ||= w < 0;
     if (explain)
       why.push({
@@ -465,6 +520,7 @@ export function scoreMatch(
     const words = shared.filter((t) => !/^\d+$/.test(t)).length;
     const w = words >= 2 || (words >= 1 && shared.length >= 2) ? 1 : shared.length >= 1 ? 0.5 : 0;
     evidence += w;
+    if (w >= 1) corroboration += ADDRESS_CORROBORATION;
     if (explain)
       why.push(
         w > 0
@@ -493,7 +549,7 @@ export function scoreMatch(
     !!name &&
     !resemblesOnly(name) &&
     !disagreement &&
-    (relativeAgrees || birthIdentifies);
+    corroboration >= CORROBORATION_FOR_STRONG;
   if (!strongAllowed) score = Math.min(score, STRONG_AT - 0.01);
   score = round(score);
   const band: MatchBand =

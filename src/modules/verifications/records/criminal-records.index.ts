@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { KeyedParticulars, keyParticulars, MatchScore, Particulars, scoreMatch } from '../matching/score';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import {
+  KeyedParticulars,
+  keyParticulars,
+  matchScorer,
+  MatchScore,
+  Particulars,
+} from '../matching/score';
 import {
   birthYearOf,
+  bornKeysOf,
+  kinKeysOf,
+  relativeTokensOf,
   CriminalRecordEntry,
   indexedRecordOf,
   IndexedRecord,
@@ -18,39 +27,49 @@ export interface RecordCandidate extends MatchScore {
 }
 
 /**
- * The prefilter keeps a row when the query's search key is found in the row's: pg_trgm's word
- * similarity (`%>`), the share of the query's trigrams that one stretch of the row's key has,
- * of at least this. "Sunita" is found whole in "Sunita Ahirwar"; "Rajseh Patel" has 0.69 of
- * its trigrams in "Rajesh Patel". High enough that a common surname alone (Yadav in "Ram
- * Yadav") does not pass the GIN index's count of shared trigrams, which bounds the rows read.
+ * The prefilter finds an entry by its name when the applicant's search key is found in the
+ * entry's: pg_trgm's word similarity (`%>`: the share of the applicant's trigrams that one
+ * stretch of the entry's key has) of at least this. "Sunita" is found whole in "Sunita
+ * Ahirwar", "Ram Charan Lodhi" has 0.74 in "Ramcharan Lodhi"; a common surname alone (Yadav in
+ * "Ram Yadav") does not pass the GIN index's count of shared trigrams, so few rows are read.
  */
 export const WORD_SIMILARITY_THRESHOLD = 0.65;
-/** How many rows the prefilter hands to the scoring, at least, and per candidate asked for. */
-const PREFILTER_MIN = 200;
-const PREFILTER_PER_CANDIDATE = 20;
-const PREFILTER_MAX = 1000;
+/**
+ * Rows a branch of the prefilter hands to the scoring at most. A name shared by more rows than
+ * this (Sanjay, Kuldeep, "Ram Choudhary") says too little by itself: its rows are then taken by
+ * the birth year as well.
+ */
+export const PREFILTER_ROWS = 300;
+/** Years either side of an applicant's likely birth year the birth branch looks in (with the entry's one, three). */
+const APPLICANT_BIRTH_SPREAD = 2;
+
+const COLUMNS = `id, import_batch_id, name, name_key, relative_name, relative_key, relation, dob::text AS dob,
+  age_years, age_on::text AS age_on, address, address_key, fir_ref, police_station, sections, key_version`;
 
 /**
- * The prefilter: rows in whose search key the query's is found (`%>`, through the GIN index
- * `criminal_record_search_key_trgm`), and rows whose whole search key is one or two of the
- * query's parts, an entry with less of the name ("Rajesh", or "R. K. Sharma", for Rajesh Kumar
- * Sharma; `=`, through the btree `criminal_record_search_key`). Best first by the name's
- * trigram similarity, then the relative's name and the birth year; the edit distance of the
- * whole key (fuzzystrmatch) breaks ties ("Rajesh Kumar" before "Rajesh" for Rajesh Kumar).
- * $1 search key, $2 relative key or null, $3 birth year or null, $4 name key, $5 limit, $6 the
- * query's parts and pairs of parts (searchKeyParts).
+ * By name: the applicant's search key found in the entry's (`%>`, GIN index
+ * criminal_record_search_key_trgm), or the entry's whole search key one or two parts of the
+ * applicant's, an entry with less of the name ("Rajesh", or "R. K. Sharma", for Rajesh Kumar
+ * Sharma; `=`, btree criminal_record_search_key). $1 search key, $2 its parts and pairs of parts
+ * (searchKeyParts), $3 rows.
  */
-export const CANDIDATES_SQL = `
-  SELECT id, import_batch_id, name, name_key, relative_name, relative_key, relation, dob::text AS dob,
-         age_years, age_on::text AS age_on, address, fir_ref, police_station, sections, key_version
-  FROM criminal_record
-  WHERE search_key %> $1 OR search_key = ANY($6::text[])
-  ORDER BY greatest(word_similarity($1, search_key), similarity(search_key, $1))
-           + CASE WHEN $2::text IS NULL OR relative_key IS NULL THEN 0 ELSE 0.5 * similarity(relative_key, $2::text) END
-           + CASE WHEN $3::int IS NULL OR birth_year IS NULL THEN 0 ELSE 0.3 * greatest(0, 1 - abs(birth_year - $3::int) / 5.0) END DESC,
-           levenshtein_less_equal(left(name_key, 255), $4::text, 8),
-           id
-  LIMIT $5`;
+export const NAMED_SQL = `
+  SELECT ${COLUMNS} FROM criminal_record
+  WHERE search_key %> $1 OR search_key = ANY($2::text[])
+  LIMIT $3`;
+
+/**
+ * By the whole name and the birth year (bornKeysOf, GIN criminal_record_born_keys), when the
+ * name alone gave PREFILTER_ROWS. $1 keys, $2 rows.
+ */
+export const BORN_SQL = `SELECT ${COLUMNS} FROM criminal_record WHERE born_keys && $1::text[] LIMIT $2`;
+
+/**
+ * By a part of the name and a part of the relative's name (kinKeysOf, GIN
+ * criminal_record_kin_keys): finds the entry whatever else was misspelt ("Rajseh Patel, son of
+ * Mangilal"). $1 keys, $2 rows.
+ */
+export const KIN_SQL = `SELECT ${COLUMNS} FROM criminal_record WHERE kin_keys && $1::text[] LIMIT $2`;
 
 /** Each part of each alternative of a search key, and each pair of them in either order. */
 export function searchKeyParts(searchKey: string): string[] {
@@ -65,24 +84,59 @@ export function searchKeyParts(searchKey: string): string[] {
   return [...out];
 }
 
-/** The prefilter's parameters for a query: $1 … $6 of CANDIDATES_SQL. */
-export function prefilterParams(query: KeyedParticulars, limit: number): unknown[] {
+/** The parameters of the prefilter's branches for an applicant (null: the branch has nothing to go by). */
+export interface PrefilterParams {
+  named: [string, string[], number];
+  born: [string[], number] | null;
+  kin: [string[], number] | null;
+}
+
+export function prefilterParams(query: KeyedParticulars, rows = PREFILTER_ROWS): PrefilterParams {
   const searchKey = searchKeyOf(query.name);
-  return [
-    searchKey,
-    query.relative?.key ?? null,
-    birthYearOf(query.birth),
-    query.name.key.slice(0, 255),
-    limit,
-    searchKeyParts(searchKey),
-  ];
+  const born = bornKeysOf(searchKey, birthYearOf(query.birth), APPLICANT_BIRTH_SPREAD);
+  const kin = kinKeysOf(searchKey, relativeTokensOf(query.relative, query.name));
+  return {
+    named: [searchKey, searchKeyParts(searchKey), rows],
+    born: born.length ? [born, rows] : null,
+    kin: kin.length ? [kin, rows] : null,
+  };
+}
+
+/**
+ * The prefilter: by name; by name and birth year when the name is common; by a part of the
+ * name and of the relative's name. Each branch is bounded, so the rows read are, whatever the
+ * name. Sets the word similarity threshold on the connection: for the transaction when
+ * `local`, else for the session (the caller puts it back).
+ */
+export async function runPrefilter(
+  runner: Pick<QueryRunner, 'query'>,
+  query: KeyedParticulars,
+  local: boolean,
+): Promise<StoredRow[]> {
+  const p = prefilterParams(query);
+  await runner.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, $2)`, [
+    String(WORD_SIMILARITY_THRESHOLD),
+    local,
+  ]);
+  const found = new Map<string, StoredRow>();
+  const take = (rows: StoredRow[]) => rows.forEach((r) => found.set(r.id, r));
+  const named = (await runner.query(NAMED_SQL, p.named)) as StoredRow[];
+  take(named);
+  if (named.length >= PREFILTER_ROWS && p.born) take(await runner.query(BORN_SQL, p.born));
+  if (p.kin) take(await runner.query(KIN_SQL, p.kin));
+  return [...found.values()];
 }
 
 const INSERT_SQL = `
-  INSERT INTO criminal_record (import_batch_id, name, name_key, search_key, relative_name, relative_key, relation, dob,
-    age_years, age_on, birth_year, address, fir_ref, police_station, sections, key_version)
-  SELECT $1::uuid, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[],
-    $9::smallint[], $10::date[], $11::smallint[], $12::text[], $13::text[], $14::text[], $15::text[], $16::smallint[])`;
+  INSERT INTO criminal_record (import_batch_id, name, name_key, search_key, relative_name, relative_key, kin_keys,
+    relation, dob, age_years, age_on, born_keys, address, address_key, fir_ref, police_station, sections, key_version)
+  SELECT $1::uuid, name, name_key, search_key, relative_name, relative_key, string_to_array(kin_keys, '|'),
+    relation, dob, age_years, age_on, string_to_array(born_keys, '|'), address, address_key, fir_ref, police_station, sections, key_version
+  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[],
+    $10::smallint[], $11::date[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],
+    $18::smallint[])
+    AS e(name, name_key, search_key, relative_name, relative_key, kin_keys, relation, dob, age_years, age_on,
+         born_keys, address, address_key, fir_ref, police_station, sections, key_version)`;
 
 /** Rows per INSERT when adding many. */
 const INSERT_BATCH = 5_000;
@@ -120,12 +174,14 @@ export class CriminalRecordsIndex {
         col('searchKey'),
         col('relativeName'),
         col('relativeKey'),
+        rows.map((r) => r.kinKeys.join('|')),
         col('relation'),
         col('dob'),
         col('ageYears'),
         col('ageOn'),
-        col('birthYear'),
+        rows.map((r) => r.bornKeys.join('|')),
         col('address'),
+        col('addressKey'),
         col('firRef'),
         col('policeStation'),
         col('sections'),
@@ -136,22 +192,19 @@ export class CriminalRecordsIndex {
   }
 
   /**
-   * The records that may be this applicant, best first: the prefilter (CANDIDATES_SQL), then
-   * each scored (see scoreMatch) with why. `limit` candidates come back, whatever their band.
+   * The records that may be this applicant, best first: the prefilter (runPrefilter), then each
+   * scored (see scoreMatch) with why. At most `limit` come back, whatever their band.
    */
   async candidates(query: Particulars, limit = 10, em?: EntityManager): Promise<RecordCandidate[]> {
     const keyed = keyParticulars(query);
     if (keyed.name.alternatives.length === 0) return [];
-    const prefilter = Math.min(
-      PREFILTER_MAX,
-      Math.max(PREFILTER_MIN, limit * PREFILTER_PER_CANDIDATE),
-    );
-    const rows = await this.prefilter(prefilterParams(keyed, prefilter), em);
+    const rows = await this.prefilter(keyed, em);
     // Rank all without words, then explain the ones returned.
+    const score = matchScorer(keyed);
     const ranked = rows
       .map((row) => {
         const r = keyedRow(row);
-        return { row, keyed: r, s: scoreMatch(keyed, r, { explain: false }) };
+        return { row, keyed: r, s: score(r, { explain: false }) };
       })
       .sort(
         (a, b) =>
@@ -160,29 +213,21 @@ export class CriminalRecordsIndex {
           (a.row.id < b.row.id ? -1 : 1),
       )
       .slice(0, limit);
-    return ranked.map(({ row, keyed: r }) => ({
-      record: indexedRecordOf(row),
-      ...scoreMatch(keyed, r),
-    }));
+    return ranked.map(({ row, keyed: r }) => ({ record: indexedRecordOf(row), ...score(r) }));
   }
 
   /**
    * `%>` compares with pg_trgm.word_similarity_threshold, a setting of the session: set on the
-   * one connection the query runs on, and put back before it returns to the pool.
+   * one connection the branches run on, and put back before it returns to the pool.
    */
-  private async prefilter(params: unknown[], em?: EntityManager): Promise<StoredRow[]> {
+  private async prefilter(query: KeyedParticulars, em?: EntityManager): Promise<StoredRow[]> {
     // Inside the caller's transaction the setting is local to it; otherwise to a connection of our own.
     const inTransaction = !!em?.queryRunner?.isTransactionActive;
     const runner = inTransaction ? em!.queryRunner! : this.dataSource.createQueryRunner();
-    const own = !inTransaction;
     try {
-      await runner.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, $2)`, [
-        String(WORD_SIMILARITY_THRESHOLD),
-        inTransaction,
-      ]);
-      return (await runner.query(CANDIDATES_SQL, params)) as StoredRow[];
+      return await runPrefilter(runner, query, inTransaction);
     } finally {
-      if (own) {
+      if (!inTransaction) {
         await runner.query(`RESET pg_trgm.word_similarity_threshold`).catch(() => undefined);
         await runner.release();
       }

@@ -33,12 +33,14 @@ export interface CriminalRecordRow {
   searchKey: string;
   relativeName: string | null;
   relativeKey: string | null;
+  kinKeys: string[];
   relation: Relation | null;
   dob: string | null;
   ageYears: number | null;
   ageOn: string | null;
-  birthYear: number | null;
+  bornKeys: string[];
   address: string | null;
+  addressKey: string | null;
   firRef: string;
   policeStation: string;
   sections: string | null;
@@ -59,7 +61,49 @@ export function searchKeyOf(name: KeyedName): string {
     .join(' / ');
 }
 
-/** The year someone was most likely born in, for the prefilter's ordering. */
+/**
+ * The distinctive parts of a relative's name that are not also parts of the person's own (the
+ * family name): "Ramesh Chandra Sharma" for Rajesh Sharma gives rames, chandar.
+ */
+export function relativeTokensOf(relative: KeyedName | null, name: KeyedName): string[] {
+  if (!relative) return [];
+  const own = new Set(name.alternatives.flat().map((t) => t.key));
+  const parts = relative.alternatives.flat().filter((t) => t.weight >= 1 && !own.has(t.key));
+  return [...new Set(parts.map((t) => t.key))];
+}
+
+/** The parts of a search key, every alternative's. */
+function searchParts(searchKey: string): string[] {
+  return [...new Set(searchKey.split(/ \/ | /).filter(Boolean))];
+}
+
+/**
+ * Blocking keys by kin: each part of the name with each part of the relative's name that is
+ * not the family name, "sarma>rames" for Rajesh Sharma son of Ramesh Sharma. An entry that
+ * shares one with an applicant shares a name part and a father's name part, whatever else
+ * was misspelt.
+ */
+export function kinKeysOf(searchKey: string, relativeTokens: readonly string[]): string[] {
+  return searchParts(searchKey).flatMap((n) => relativeTokens.map((f) => `${n}>${f}`));
+}
+
+/**
+ * Blocking keys by birth: the whole name, its parts in alphabetical order, with each year the
+ * person may have been born in, "rajes sarma@1984". `spread` years either side of the likely
+ * one (an age gives the year to about one).
+ */
+export function bornKeysOf(searchKey: string, year: number | null, spread: number): string[] {
+  if (year === null) return [];
+  const names = searchKey
+    .split(' / ')
+    .map((alt) => alt.split(' ').filter(Boolean).sort().join(' '));
+  const keys: string[] = [];
+  for (const n of new Set(names))
+    for (let y = year - spread; y <= year + spread; y++) keys.push(`${n}@${y}`);
+  return keys;
+}
+
+/** The year someone was most likely born in. */
 export function birthYearOf(birth: Birth | null | undefined): number | null {
   if (!birth) return null;
   if ('dob' in birth) return Number(birth.dob.slice(0, 4));
@@ -68,23 +112,32 @@ export function birthYearOf(birth: Birth | null | undefined): number | null {
   return Number(birth.on.slice(5, 7)) <= 6 ? on - birth.age - 1 : on - birth.age;
 }
 
+/** Years either side of an entry's likely birth year in its blocking keys. */
+export const ENTRY_BIRTH_SPREAD = 1;
+
 export function rowOf(entry: CriminalRecordEntry): CriminalRecordRow {
   const name = keyName(entry.name);
   const parsed = parseRelative(entry.relative);
   const relative = keyName(parsed.name);
   const birth = entry.birth ?? null;
+  const searchKey = searchKeyOf(name);
   return {
     name: entry.name.trim(),
     nameKey: name.key,
-    searchKey: searchKeyOf(name),
+    searchKey,
     relativeName: relative.alternatives.length ? entry.relative!.trim() : null,
     relativeKey: relative.alternatives.length ? relative.key : null,
+    kinKeys: kinKeysOf(
+      searchKey,
+      relativeTokensOf(relative.alternatives.length ? relative : null, name),
+    ),
     relation: entry.relation ?? parsed.relation,
     dob: birth && 'dob' in birth ? birth.dob : null,
     ageYears: birth && 'age' in birth ? birth.age : null,
     ageOn: birth && 'age' in birth ? birth.on : null,
-    birthYear: birthYearOf(birth),
+    bornKeys: bornKeysOf(searchKey, birthYearOf(birth), ENTRY_BIRTH_SPREAD),
     address: entry.address?.trim() || null,
+    addressKey: addressTokens(entry.address).join(' ') || null,
     firRef: entry.firRef.trim(),
     policeStation: entry.policeStation.trim(),
     sections: entry.sections?.trim() || null,
@@ -120,6 +173,7 @@ export interface StoredRow {
   age_years: number | null;
   age_on: string | null;
   address: string | null;
+  address_key: string | null;
   fir_ref: string;
   police_station: string;
   sections: string | null;
@@ -166,6 +220,6 @@ export function keyedRow(row: StoredRow): KeyedParticulars {
     relative: relative && relative.alternatives.length ? relative : null,
     relation: row.relation,
     birth,
-    address: addressTokens(row.address),
+    address: current ? (row.address_key?.split(' ') ?? []) : addressTokens(row.address),
   };
 }
