@@ -21,8 +21,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * confirmation, comes with the verification workflow). `key_version` says which version of
  * the key computed the keys, so entries keyed by an older one are recognised and re-keyed.
  */
-export class CriminalRecordsIndex1796123300000 implements MigrationInterface {
-  name = 'CriminalRecordsIndex1796123300000';
+export class CriminalRecordsIndex1796123400000 implements MigrationInterface {
+  name = 'CriminalRecordsIndex1796123400000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
