@@ -9,9 +9,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   (Kumar, Bai, Singh, Mohammad, initials): a GIN trigram index finds the entries in which an
  *   applicant's key is found (pg_trgm's `%>`), a btree those whose key is a part of the
  *   applicant's;
- * - `kin_keys`, a name part with a part of the relative's name ("sarma>rames"), and
- *   `born_keys`, the whole name with the years of birth it may be ("rajes sarma@1984"): exact
- *   blocking keys under GIN, which pick a person out of many of a common name.
+ * - `kin_keys`, a name part with a part of the relative's name ("srma>rmes" for Rajesh Sharma,
+ *   son of Ramesh), and `born_keys`, the whole name with the years of birth it may be
+ *   ("rjes srma@1984"), as skeletons (short a, aspiration and b/v set aside): exact blocking
+ *   keys under GIN, which pick a person out of many of a common name.
  *
  * pg_trgm and fuzzystrmatch are trusted extensions: a database owner that is not a superuser
  * may create them (PostgreSQL 13+; checked on 15 and the embedded 18). The app role reaches

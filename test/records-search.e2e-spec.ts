@@ -217,14 +217,11 @@ describe('searching the criminal-records index (e2e)', () => {
       expect(named).toMatch(index('criminal_record_search_key(_trgm)?', 'search_key = ANY'));
       const born = await plan(BORN_SQL, p.born!);
       expect(born).toMatch(
-        index('criminal_record_born_keys', 'born_keys && \'\\{"rajes sarma@1982"'),
+        index('criminal_record_born_keys', 'born_keys && \'\\{"rjes srma@1982"'),
       );
       const kin = await plan(KIN_SQL, p.kin!);
       expect(kin).toMatch(
-        index(
-          'criminal_record_kin_keys',
-          "kin_keys && '\\{rajes>rames,sarma>rames\\}'::text\\[\\]",
-        ),
+        index('criminal_record_kin_keys', "kin_keys && '\\{rjes>rmes,srma>rmes\\}'::text\\[\\]"),
       );
     } finally {
       await runner.query('RESET enable_seqscan');

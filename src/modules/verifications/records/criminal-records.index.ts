@@ -39,7 +39,7 @@ export const WORD_SIMILARITY_THRESHOLD = 0.65;
  * this (Sanjay, Kuldeep, "Ram Choudhary") says too little by itself: its rows are then taken by
  * the birth year as well.
  */
-export const PREFILTER_ROWS = 300;
+export const PREFILTER_ROWS = 200;
 /** Years either side of an applicant's likely birth year the birth branch looks in (with the entry's one, three). */
 const APPLICANT_BIRTH_SPREAD = 2;
 

@@ -7,6 +7,7 @@ import {
   keyedFromKey,
   parseRelative,
   Relation,
+  skeletonOf,
 } from '../matching/name-key';
 import { KeyedParticulars } from '../matching/score';
 
@@ -72,31 +73,39 @@ export function relativeTokensOf(relative: KeyedName | null, name: KeyedName): s
   return [...new Set(parts.map((t) => t.key))];
 }
 
-/** The parts of a search key, every alternative's. */
+/** The parts of a search key, every alternative's, as skeletons (Binod and Vinod alike). */
 function searchParts(searchKey: string): string[] {
-  return [...new Set(searchKey.split(/ \/ | /).filter(Boolean))];
+  return [
+    ...new Set(
+      searchKey
+        .split(/ \/ | /)
+        .filter(Boolean)
+        .map(skeletonOf),
+    ),
+  ];
 }
 
 /**
  * Blocking keys by kin: each part of the name with each part of the relative's name that is
- * not the family name, "sarma>rames" for Rajesh Sharma son of Ramesh Sharma. An entry that
+ * not the family name, as skeletons, "srma>rmes" for Rajesh Sharma son of Ramesh Sharma. An entry that
  * shares one with an applicant shares a name part and a father's name part, whatever else
  * was misspelt.
  */
 export function kinKeysOf(searchKey: string, relativeTokens: readonly string[]): string[] {
-  return searchParts(searchKey).flatMap((n) => relativeTokens.map((f) => `${n}>${f}`));
+  const kin = [...new Set(relativeTokens.map(skeletonOf))];
+  return searchParts(searchKey).flatMap((n) => kin.map((f) => `${n}>${f}`));
 }
 
 /**
- * Blocking keys by birth: the whole name, its parts in alphabetical order, with each year the
- * person may have been born in, "rajes sarma@1984". `spread` years either side of the likely
+ * Blocking keys by birth: the whole name, its parts as skeletons in alphabetical order, with
+ * each year the person may have been born in, "rjes srma@1984". `spread` years either side of the likely
  * one (an age gives the year to about one).
  */
 export function bornKeysOf(searchKey: string, year: number | null, spread: number): string[] {
   if (year === null) return [];
   const names = searchKey
     .split(' / ')
-    .map((alt) => alt.split(' ').filter(Boolean).sort().join(' '));
+    .map((alt) => alt.split(' ').filter(Boolean).map(skeletonOf).sort().join(' '));
   const keys: string[] = [];
   for (const n of new Set(names))
     for (let y = year - spread; y <= year + spread; y++) keys.push(`${n}@${y}`);
