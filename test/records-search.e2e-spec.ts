@@ -167,17 +167,17 @@ describe('searching the criminal-records index (e2e)', () => {
     );
   });
 
-  it('puts the similarity threshold back before the connection returns to the pool', async () => {
+  it("puts the prefilter's settings back before the connection returns to the pool", async () => {
     expect(WORD_SIMILARITY_THRESHOLD).not.toBe(0.6); // pg_trgm's default, so the check below can tell
     const one = new DataSource(dataSourceOptions(t.databaseUrl, 1));
     await one.initialize();
     try {
       const search = new CriminalRecordsIndex(one);
       expect((await search.candidates({ name: 'Rajesh Kumar Sharma' }, 3)).length).toBe(3);
-      const [{ threshold }] = await one.query(
-        `SELECT current_setting('pg_trgm.word_similarity_threshold') AS threshold`,
+      const [{ threshold, seqscan }] = await one.query(
+        `SELECT current_setting('pg_trgm.word_similarity_threshold') AS threshold, current_setting('enable_seqscan') AS seqscan`,
       );
-      expect(threshold).toBe('0.6');
+      expect([threshold, seqscan]).toEqual(['0.6', 'on']);
       // Inside a transaction it is the transaction's own.
       const inside = await t.app.get(UnitOfWork).run(async (change) => {
         await search.candidates({ name: 'Rajesh Kumar Sharma' }, 3, change.em);

@@ -80,20 +80,25 @@ export interface PartSimilarity {
  */
 export function partSimilarity(a: NameToken, b: NameToken): PartSimilarity {
   if (a.key === b.key) return SAME_PART;
-  // Parts are shared objects (tokenOf), so their comparisons are remembered by identity.
-  let row = PARTS.get(a);
-  if (!row) PARTS.set(a, (row = new Map()));
+  // Parts are shared objects (tokenOf), so their comparisons are remembered by identity; all
+  // of them are forgotten together past PART_CACHE_LIMIT, so the memory stays bounded.
+  let row = parts.get(a);
+  if (!row) parts.set(a, (row = new Map()));
   let s = row.get(b);
   if (!s) {
     s = comparePartsOnce(a, b);
-    if (row.size > 5_000) row.clear();
-    row.set(b, s);
+    if (++remembered > PART_CACHE_LIMIT) {
+      parts = new WeakMap();
+      remembered = 0;
+    } else row.set(b, s);
   }
   return s;
 }
 
 const SAME_PART: PartSimilarity = Object.freeze({ similarity: 1, agreement: 'SAME' });
-const PARTS = new WeakMap<NameToken, Map<NameToken, PartSimilarity>>();
+const PART_CACHE_LIMIT = 200_000;
+let parts = new WeakMap<NameToken, Map<NameToken, PartSimilarity>>();
+let remembered = 0;
 
 function comparePartsOnce(a: NameToken, b: NameToken): PartSimilarity {
   if (a.initial || b.initial) {

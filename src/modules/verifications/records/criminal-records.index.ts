@@ -105,8 +105,11 @@ export function prefilterParams(query: KeyedParticulars, rows = PREFILTER_ROWS):
 /**
  * The prefilter: by name; by name and birth year when the name is common; by a part of the
  * name and of the relative's name. Each branch is bounded, so the rows read are, whatever the
- * name. Sets the word similarity threshold on the connection: for the transaction when
- * `local`, else for the session (the caller puts it back).
+ * name. Sets on the connection the word similarity threshold, and sequential scans off: with
+ * a LIMIT and a name it guesses common, the planner would read the table in order, testing
+ * every row's trigrams, until it had enough, which for a name that turns out rare is the whole
+ * table (a second, at 1,000,000 entries). For the transaction when `local`, else for the
+ * session (the caller puts them back).
  */
 export async function runPrefilter(
   runner: Pick<QueryRunner, 'query'>,
@@ -114,10 +117,10 @@ export async function runPrefilter(
   local: boolean,
 ): Promise<StoredRow[]> {
   const p = prefilterParams(query);
-  await runner.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, $2)`, [
-    String(WORD_SIMILARITY_THRESHOLD),
-    local,
-  ]);
+  await runner.query(
+    `SELECT set_config('pg_trgm.word_similarity_threshold', $1, $2), set_config('enable_seqscan', 'off', $2)`,
+    [String(WORD_SIMILARITY_THRESHOLD), local],
+  );
   const found = new Map<string, StoredRow>();
   const take = (rows: StoredRow[]) => rows.forEach((r) => found.set(r.id, r));
   const named = (await runner.query(NAMED_SQL, p.named)) as StoredRow[];
@@ -217,8 +220,8 @@ export class CriminalRecordsIndex {
   }
 
   /**
-   * `%>` compares with pg_trgm.word_similarity_threshold, a setting of the session: set on the
-   * one connection the branches run on, and put back before it returns to the pool.
+   * The prefilter's settings (see runPrefilter) are the session's: set on the one connection
+   * the branches run on, and put back before it returns to the pool.
    */
   private async prefilter(query: KeyedParticulars, em?: EntityManager): Promise<StoredRow[]> {
     // Inside the caller's transaction the setting is local to it; otherwise to a connection of our own.
@@ -228,7 +231,9 @@ export class CriminalRecordsIndex {
       return await runPrefilter(runner, query, inTransaction);
     } finally {
       if (!inTransaction) {
-        await runner.query(`RESET pg_trgm.word_similarity_threshold`).catch(() => undefined);
+        await runner
+          .query(`RESET pg_trgm.word_similarity_threshold; RESET enable_seqscan`)
+          .catch(() => undefined);
         await runner.release();
       }
     }
