@@ -45,6 +45,10 @@ describe('the name key', () => {
     ['Gurpreet Kaur', 'गुरप्रीत कौर', 'gurprit kor'],
     ['Harbhajan Singh', 'हरभजन सिंह', 'harbhajan singh'],
     ['Ramkali', 'रामकली', 'ramkali'],
+    // English names as Hindi writes them.
+    ['Samuel', 'सैमुअल', 'samuel'],
+    ['Mathew', 'मैथ्यू', 'mathev'],
+    ['Peter', 'पीटर', 'petar'],
   ])('%s and %s share the key %s', (a, b, key) => {
     expect(nameKey(a)).toBe(key);
     expect(nameKey(b)).toBe(key);

@@ -116,11 +116,19 @@ export async function runPrefilter(
   query: KeyedParticulars,
   local: boolean,
 ): Promise<StoredRow[]> {
-  const p = prefilterParams(query);
   await runner.query(
     `SELECT set_config('pg_trgm.word_similarity_threshold', $1, $2), set_config('enable_seqscan', 'off', $2)`,
     [String(WORD_SIMILARITY_THRESHOLD), local],
   );
+  return prefilterBranches(runner, query);
+}
+
+/** The prefilter's branches alone, on a connection already set up (for benches and plans). */
+export async function prefilterBranches(
+  runner: Pick<QueryRunner, 'query'>,
+  query: KeyedParticulars,
+): Promise<StoredRow[]> {
+  const p = prefilterParams(query);
   const found = new Map<string, StoredRow>();
   const take = (rows: StoredRow[]) => rows.forEach((r) => found.set(r.id, r));
   const named = (await runner.query(NAMED_SQL, p.named)) as StoredRow[];
