@@ -74,6 +74,7 @@ describe('e-Office degraded mode (e2e)', () => {
 
     const failed = await waitFor(async () => ((await outboxItem(first)).status === 'FAILED' ? outboxItem(first) : undefined), { what: 'FAILED' });
     expect(failed.lastError).toMatch(/kind/);
+    expect(failed.syncState).toBe('FAILED');
     expect((await status()).failed).toBe(1);
     expect((await outboxItem(second)).status).toBe('PENDING');
 
@@ -83,6 +84,7 @@ describe('e-Office degraded mode (e2e)', () => {
     await waitFor(async () => ((await outboxItem(second)).status === 'DELIVERED' ? true : undefined), { what: 'both delivered' });
     const [a, b] = [await outboxItem(first), await outboxItem(second)];
     expect(a.status).toBe('DELIVERED');
+    expect([a.syncState, b.syncState]).toEqual(['DIARISED', 'DIARISED']);
     expect(Number(a.eofficeRef.split('/')[0])).toBeLessThan(Number(b.eofficeRef.split('/')[0]));
     const retryAgain = await t.http.post(`/api/v1/eoffice/outbox/${first}/retry`).auth(admin, { type: 'bearer' });
     expect(retryAgain.status).toBe(409);
@@ -96,10 +98,12 @@ describe('e-Office degraded mode (e2e)', () => {
     const res = await t.http.post('/api/v1/dak').auth(control, { type: 'bearer' }).send(dakBody(100)).expect(201);
     const list = await t.http.get(`/api/v1/eoffice/outbox?sourceRef=${encodeURIComponent(res.body.ref)}`).auth(admin, { type: 'bearer' }).expect(200);
     const id = list.body.items[0].id;
+    expect(list.body.items[0].syncState).toBe('PENDING_SYNC');
     await t.http.post(`/api/v1/eoffice/outbox/${id}/cancel`).auth(control, { type: 'bearer' }).send({ reason: 'entered twice' }).expect(403);
     await t.http.post(`/api/v1/eoffice/outbox/${id}/cancel`).auth(admin, { type: 'bearer' }).send({ reason: 'x' }).expect(400);
     const cancelled = await t.http.post(`/api/v1/eoffice/outbox/${id}/cancel`).auth(admin, { type: 'bearer' }).send({ reason: 'entered twice by mistake' }).expect(200);
     expect(cancelled.body.status).toBe('CANCELLED');
+    expect(cancelled.body.syncState).toBe('CANCELLED');
     const audit = await t.http.get(`/api/v1/audit?action=eoffice.outbox_cancel&entityId=${id}`).auth(admin, { type: 'bearer' }).expect(200);
     expect(audit.body[0].diff.reason).toBe('entered twice by mistake');
     await sim.setMode({ mode: 'up' });

@@ -7,7 +7,7 @@ import {
   OUTBOX_STATUSES,
   OutboxStatus,
 } from './outbox/outbox.entity';
-import { RECORD_SYNC_STATUSES, RecordSyncStatus } from './sync-state';
+import { ITEM_SYNC_STATES, ItemSyncState, RECORD_SYNC_STATUSES, RecordSyncStatus } from './sync-state';
 
 /** One item bound for e-Office, with its delivery state. */
 export class OutboxItemView extends ResponseView {
@@ -28,6 +28,11 @@ export class OutboxItemView extends ResponseView {
   @ApiProperty({ type: 'object', additionalProperties: true }) metadata!: Record<string, unknown>;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) documentId!: string | null;
   @ApiProperty({ enum: OUTBOX_STATUSES }) status!: OutboxStatus;
+  @ApiProperty({
+    enum: ITEM_SYNC_STATES,
+    description: 'Where the item stands for a person, as every record shows it: DIARISED once e-Office gave its number, SENT_FOR_DIARISATION when handed over without one yet',
+  })
+  syncState!: ItemSyncState;
   @ApiProperty() attempts!: number;
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
   @ApiProperty({ type: Date, nullable: true }) lastAttemptAt!: Date | null;

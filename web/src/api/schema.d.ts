@@ -3105,6 +3105,11 @@ export interface components {
             /** @enum {string} */
             status: "PENDING" | "DELIVERED" | "FAILED" | "CANCELLED";
             subject: string;
+            /**
+             * @description Where the item stands for a person, as every record shows it: DIARISED once e-Office gave its number, SENT_FOR_DIARISATION when handed over without one yet
+             * @enum {string}
+             */
+            syncState: "PENDING_SYNC" | "SENT_FOR_DIARISATION" | "DIARISED" | "FAILED" | "CANCELLED";
             /** Format: date-time */
             updatedAt: string;
             version: number;

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { Grading } from '../gateway';
+import { type ItemSyncState, itemState } from '../sync-state/sync-state';
 
 export const OUTBOX_STATUSES = ['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -40,4 +41,9 @@ export class OutboxItem {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
   @VersionColumn() version!: number;
+
+  /** Where the item stands for a person (waiting, handed over, diarised, failed, cancelled): derived, never stored. */
+  get syncState(): ItemSyncState {
+    return itemState(this);
+  }
 }

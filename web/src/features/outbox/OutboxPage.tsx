@@ -11,7 +11,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { hasAnyRole, OUTBOX_CANCELLERS, OUTBOX_RETRIERS } from '../../lib/roles';
 import { formatDateTime } from '../../lib/time';
 import { useSession } from '../../lib/use-session';
-import { canAct, itemState, OUTBOX_STATUSES, PAGE_SIZE, useOutbox, useOutboxAction, type OutboxItem, type OutboxStatus } from './api';
+import { canAct, OUTBOX_STATUSES, PAGE_SIZE, useOutbox, useOutboxAction, type OutboxItem, type OutboxStatus } from './api';
 
 type Pending = { kind: 'retry' | 'cancel'; item: OutboxItem };
 const RETRY = 'retry';
@@ -172,7 +172,8 @@ export function OutboxPage() {
 
 function OutboxRow({ item, canRetry, canCancel, onRetry, onCancel }: { item: OutboxItem; canRetry: boolean; canCancel: boolean; onRetry: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const s = itemState(item);
+  // The API says where the item stands, as every record's sync state does.
+  const s = item.syncState;
   const headingId = `outbox-item-${item.id}`;
   return (
     <li className="row outbox-row" aria-labelledby={headingId} data-state={s}>

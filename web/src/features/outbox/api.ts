@@ -50,22 +50,6 @@ export function useOutboxAction() {
   });
 }
 
-/** How an item reads to a person: waiting, handed over without a number yet, diarised, failed, cancelled (as the API's sync state). */
-export type ItemState = 'PENDING_SYNC' | 'SENT_FOR_DIARISATION' | 'DIARISED' | 'FAILED' | 'CANCELLED';
-
-export function itemState(item: Pick<OutboxItem, 'status' | 'eofficeRef'>): ItemState {
-  switch (item.status) {
-    case 'PENDING':
-      return 'PENDING_SYNC';
-    case 'DELIVERED':
-      return item.eofficeRef ? 'DIARISED' : 'SENT_FOR_DIARISATION';
-    case 'FAILED':
-      return 'FAILED';
-    case 'CANCELLED':
-      return 'CANCELLED';
-  }
-}
-
 /** Retry and cancel apply to an item not yet delivered (the outbox workflow's from-states). */
 export function canAct(item: Pick<OutboxItem, 'status'>): boolean {
   return item.status === 'PENDING' || item.status === 'FAILED';
