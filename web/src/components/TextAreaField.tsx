@@ -1,33 +1,26 @@
-import { useId, type TextareaHTMLAttributes } from 'react';
+import type { TextareaHTMLAttributes } from 'react';
+import { FieldFrame, type FieldFrameProps } from './FieldFrame';
 
-interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
-  label: string;
-  hint?: string;
-  /** The message for this field, shown beside it: ours, or the API's (its `fields[]`). */
-  error?: string;
-  errorLang?: 'en';
-}
+type TextAreaFieldProps = FieldFrameProps &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'>;
 
 /** A labelled text of several lines with its hint and its error, as Field is for an input. */
-export function TextAreaField({ label, hint, error, errorLang, className, ...area }: TextAreaFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  errorLang,
+  className,
+  ...area
+}: TextAreaFieldProps) {
   return (
-    <div className={`field${error ? ' invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...area} />
-      {error ? (
-        <p className="field-error" id={errorId} lang={errorLang}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      errorLang={errorLang}
+      className={className}
+      control={(wiring) => <textarea {...wiring} {...area} />}
+    />
   );
 }
