@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
+import { useBaseMap } from '../../components/useBaseMap';
 
 /** One thing to draw, already in the screen's language. */
 export interface MapFeature {
@@ -51,35 +52,16 @@ function layerFor(f: MapFeature): L.Layer {
  */
 export default function DashboardMap({ label, bounds, tileUrl, tileAttribution, features }: DashboardMapProps) {
   const holder = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const layers = useRef<L.LayerGroup | null>(null);
   /** What the map was last fitted to, for fitting again when its size changes. */
   const fitted = useRef<L.LatLngBounds | null>(null);
-
-  useEffect(() => {
-    if (!holder.current) return;
-    const m = L.map(holder.current, { attributionControl: Boolean(tileUrl), zoomSnap: 0.25 });
-    m.fitBounds([
-      [bounds.minLat, bounds.minLng],
-      [bounds.maxLat, bounds.maxLng],
-    ]);
-    if (tileUrl) L.tileLayer(tileUrl, { attribution: tileAttribution ?? '', maxZoom: 19 }).addTo(m);
-    L.control.scale({ metric: true, imperial: false }).addTo(m);
-    layers.current = L.layerGroup().addTo(m);
-    map.current = m;
-    // A narrower window (a phone turned, a panel folded) keeps the same places in view.
-    const resized = new ResizeObserver(() => {
-      m.invalidateSize();
+  const { map, layers } = useBaseMap(holder, {
+    bounds,
+    tileUrl,
+    tileAttribution,
+    onResize: (m) => {
       if (fitted.current) m.fitBounds(fitted.current, { padding: [24, 24], maxZoom: 14 });
-    });
-    resized.observe(holder.current);
-    return () => {
-      resized.disconnect();
-      m.remove();
-      map.current = null;
-      layers.current = null;
-    };
-  }, [bounds.minLat, bounds.minLng, bounds.maxLat, bounds.maxLng, tileUrl, tileAttribution]);
+    },
+  });
 
   useEffect(() => {
     const group = layers.current;

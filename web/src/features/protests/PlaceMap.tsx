@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
+import { useBaseMap } from '../../components/useBaseMap';
 
 export interface PlaceMapVenue {
   code: string;
@@ -35,35 +36,17 @@ const ROUTE = '#1d4ed8';
  */
 export default function PlaceMap({ label, bounds, tileUrl, tileAttribution, venues, selectedVenue, route, onPickVenue, onAddPoint }: PlaceMapProps) {
   const holder = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const layers = useRef<L.LayerGroup | null>(null);
   // The latest handlers, so the map's own listeners never hold stale ones.
   const handlers = useRef({ onPickVenue, onAddPoint });
   handlers.current = { onPickVenue, onAddPoint };
   /** What the map was last fitted to: it opens on the place, and does not jump while a route is drawn. */
   const fittedTo = useRef('');
-
-  useEffect(() => {
-    if (!holder.current) return;
-    const m = L.map(holder.current, { attributionControl: Boolean(tileUrl), zoomSnap: 0.25 });
-    m.fitBounds([
-      [bounds.minLat, bounds.minLng],
-      [bounds.maxLat, bounds.maxLng],
-    ]);
-    if (tileUrl) L.tileLayer(tileUrl, { attribution: tileAttribution ?? '', maxZoom: 19 }).addTo(m);
-    L.control.scale({ metric: true, imperial: false }).addTo(m);
-    layers.current = L.layerGroup().addTo(m);
-    m.on('click', (e: L.LeafletMouseEvent) => handlers.current.onAddPoint?.(round(e.latlng.lat), round(e.latlng.lng)));
-    map.current = m;
-    const resized = new ResizeObserver(() => m.invalidateSize());
-    resized.observe(holder.current);
-    return () => {
-      resized.disconnect();
-      m.remove();
-      map.current = null;
-      layers.current = null;
-    };
-  }, [bounds.minLat, bounds.minLng, bounds.maxLat, bounds.maxLng, tileUrl, tileAttribution]);
+  const { map, layers } = useBaseMap(holder, {
+    bounds,
+    tileUrl,
+    tileAttribution,
+    onCreate: (m) => m.on('click', (e: L.LeafletMouseEvent) => handlers.current.onAddPoint?.(round(e.latlng.lat), round(e.latlng.lng))),
+  });
 
   useEffect(() => {
     const group = layers.current;
