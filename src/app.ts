@@ -1,3 +1,4 @@
+import { Server } from 'node:http';
 import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -66,6 +67,21 @@ export async function migrateDatabase(databaseUrl: string, log: (m: string) => v
   }
 }
 
+/**
+ * How long an idle keep-alive connection is held. Longer than the 60 s idle timeout of the usual
+ * reverse proxies and longer than any client's own, so that the client or proxy always closes an
+ * idle connection first: when the server closes first, a request sent on that connection at the
+ * same moment fails with "socket hang up" (a proxy answers 502). Node's default is 5 s.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+function holdIdleConnections(app: INestApplication): void {
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // A request's headers must be allowed to take longer than the idle wait (Node's rule).
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+}
+
 /** Builds the fully configured app (not yet listening). Used by main.ts and by the e2e tests. */
 export async function createApp(runtime: AppRuntime): Promise<INestApplication> {
   // Boot messages print before the app's logger exists; a caller that collects the logs (the
@@ -128,6 +144,7 @@ export async function createApp(runtime: AppRuntime): Promise<INestApplication> 
   });
 
   await app.init();
+  holdIdleConnections(app);
   mountBullBoard(app);
   if (!quiet) new NestLogger('App').log(`queue board at ${BULL_BOARD_PATH}`);
   return app;

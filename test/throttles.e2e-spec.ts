@@ -43,6 +43,15 @@ describe('throttles: per link for slip links, none for health checks (e2e)', () 
     await Promise.all([...pages, ...pdfs].map((r) => r.arrayBuffer()));
   });
 
+  it('holds an idle connection longer than a proxy or client does, so they close it first', async () => {
+    // A server that closes first races the next request sent on that connection: "socket hang
+    // up" for a client, 502 for a reverse proxy (60 s idle is their usual default).
+    const res = await get('/health');
+    await res.arrayBuffer();
+    const hint = /timeout=(\d+)/.exec(res.headers.get('keep-alive') ?? '');
+    expect(Number(hint?.[1])).toBeGreaterThan(60);
+  });
+
   it('still refuses one link hammered from one address, page and PDF together, and no other', async () => {
     const [hammered, neighbour] = links.slice(OFFICERS);
     const statuses: number[] = [];
