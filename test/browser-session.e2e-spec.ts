@@ -40,8 +40,12 @@ describe('browser sessions: refresh token in an HttpOnly cookie (e2e)', () => {
 
   it('logs in with the refresh token in an HttpOnly, SameSite=Strict cookie scoped to the session routes, never in the answer', async () => {
     const res = await login().expect(200);
-    expect(Object.keys(res.body).sort()).toEqual(['accessToken', 'expiresIn', 'mustChangePassword', 'tokenType']);
+    expect(Object.keys(res.body).sort()).toEqual(['accessToken', 'expiresIn', 'me', 'mustChangePassword', 'tokenType']);
     expect(JSON.stringify(res.body)).not.toMatch(/refresh/i);
+    // Who is logged in comes with the token, exactly as GET /auth/me gives it: the app starts on one call.
+    const me = await http.get('/api/v1/auth/me').auth(res.body.accessToken, { type: 'bearer' }).expect(200);
+    expect(res.body.me).toEqual(me.body);
+    expect(JSON.stringify(res.body.me)).not.toMatch(/password_?hash/i);
     const cookie = sessionCookie(res)!;
     expect(cookie.value).toMatch(/^[\w-]{40,}$/);
     expect(cookie.attributes.has('httponly')).toBe(true);
@@ -58,7 +62,8 @@ describe('browser sessions: refresh token in an HttpOnly cookie (e2e)', () => {
     const refreshed = await http.post(`${SESSION}/refresh`).set(APP).set('Cookie', cookieHeader(first)).expect(200);
     const second = sessionCookie(refreshed)!;
     expect(second.value).not.toBe(first.value);
-    await http.get('/api/v1/auth/me').auth(refreshed.body.accessToken, { type: 'bearer' }).expect(200);
+    const me = await http.get('/api/v1/auth/me').auth(refreshed.body.accessToken, { type: 'bearer' }).expect(200);
+    expect(refreshed.body.me).toEqual(me.body);
     // The old cookie again: refused, the cookie cleared, and the whole session ended.
     const reuse = await http.post(`${SESSION}/refresh`).set(APP).set('Cookie', cookieHeader(first)).expect(401);
     expect(sessionCookie(reuse)?.value).toBe('');

@@ -15,6 +15,8 @@ import { TokenService } from './token.service';
 import { User } from './user.entity';
 
 export interface TokenPair {
+  /** Whose tokens these are. */
+  userId: string;
   accessToken: string;
   refreshToken: string;
   tokenType: 'Bearer';
@@ -251,6 +253,7 @@ export class AuthService implements OnModuleInit {
       ip: RequestContext.get().ip ?? null,
     });
     return {
+      userId: user.id,
       accessToken,
       refreshToken: refresh.token,
       tokenType: 'Bearer',

@@ -10,14 +10,6 @@ export class TokenPairView extends ResponseView {
   @ApiProperty() mustChangePassword!: boolean;
 }
 
-/** The browser app's session answer: the refresh token went into the HttpOnly cookie, not here. */
-export class BrowserSessionView extends ResponseView {
-  @ApiProperty({ description: 'Keep in memory only' }) accessToken!: string;
-  @ApiProperty({ example: 'Bearer' }) tokenType!: string;
-  @ApiProperty({ description: 'Seconds the access token lives' }) expiresIn!: number;
-  @ApiProperty() mustChangePassword!: boolean;
-}
-
 /** One of the user's own login sessions (a browser or client that logged in). */
 export class LoginSessionView extends ResponseView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -46,6 +38,16 @@ export class UserView extends ResponseView {
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
+}
+
+/** The browser app's session answer: the refresh token went into the HttpOnly cookie, not here. */
+export class BrowserSessionView extends ResponseView {
+  @ApiProperty({ description: 'Keep in memory only' }) accessToken!: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: string;
+  @ApiProperty({ description: 'Seconds the access token lives' }) expiresIn!: number;
+  @ApiProperty() mustChangePassword!: boolean;
+  @ApiProperty({ type: () => UserView, description: 'Who is logged in, as GET /auth/me answers: the app needs no second call to start' })
+  me!: UserView;
 }
 
 export class OneTimePasswordView extends ResponseView {

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Actor } from '../context/request-context';
 import { ChangePasswordDto, LoginDto } from './auth.dto';
 import { AuthService, TokenPair } from './auth.service';
-import { BrowserSessionView } from './auth.view';
+import { BrowserSessionView, UserView } from './auth.view';
 import {
   assertSameOriginApp,
   clearSessionCookie,
@@ -18,6 +18,7 @@ import {
 import { AllowPendingPasswordChange, CurrentActor, Public, Roles } from './decorators';
 import { ROLES } from './roles';
 import { TokenService } from './token.service';
+import { UsersService } from './users.service';
 
 const csrfHeader = () =>
   ApiHeader({ name: 'X-Requested-With', required: true, schema: { type: 'string', enum: [CSRF_HEADER_VALUE] }, description: 'CSRF defence: the browser app sends it; another site cannot' });
@@ -33,6 +34,7 @@ export class BrowserSessionController {
   constructor(
     private readonly auth: AuthService,
     private readonly tokens: TokenService,
+    private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -103,13 +105,14 @@ export class BrowserSessionController {
     return this.answer(res, await this.auth.changePassword(actor.id, dto.currentPassword, dto.newPassword));
   }
 
-  private answer(res: Response, pair: TokenPair): BrowserSessionView {
+  private async answer(res: Response, pair: TokenPair): Promise<BrowserSessionView> {
     setSessionCookie(res, pair.refreshToken, this.config.web.https, this.tokens.refreshTtlMs);
     return BrowserSessionView.from({
       accessToken: pair.accessToken,
       tokenType: pair.tokenType,
       expiresIn: pair.expiresIn,
       mustChangePassword: pair.mustChangePassword,
+      me: UserView.from(await this.users.get(pair.userId)),
     });
   }
 }

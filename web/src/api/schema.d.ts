@@ -1924,6 +1924,8 @@ export interface components {
             accessToken: string;
             /** @description Seconds the access token lives */
             expiresIn: number;
+            /** @description Who is logged in, as GET /auth/me answers: the app needs no second call to start */
+            me: components["schemas"]["UserView"];
             mustChangePassword: boolean;
             /** @example Bearer */
             tokenType: string;

@@ -45,15 +45,11 @@ function end(reason: EndReason | undefined): void {
   setState(reason ? { status: 'anonymous', ended: reason } : { status: 'anonymous' });
 }
 
-async function loadMe(token: string): Promise<Me> {
-  return unwrap(sessionClient.GET('/api/v1/auth/me', { headers: { Authorization: `Bearer ${token}` } }));
-}
-
-/** Takes the new access token, and who it belongs to. */
-async function adopt(session: BrowserSession): Promise<void> {
+/** Takes the new access token, and who it belongs to (in the same answer: no second call). */
+function adopt(session: BrowserSession): void {
   accessToken = session.accessToken;
   expiresAt = Date.now() + session.expiresIn * 1000 - EARLY_MS;
-  setState({ status: 'signed-in', me: await loadMe(session.accessToken) });
+  setState({ status: 'signed-in', me: session.me });
 }
 
 /** One refresh at a time; the new token, or undefined when the API refused (the session is over). */
@@ -62,7 +58,7 @@ function refreshOnce(): Promise<string | undefined> {
     try {
       const res = await sessionClient.POST('/api/v1/auth/session/refresh', { params: { header: CSRF_HEADER } });
       if (res.response.status === 401) return undefined;
-      await adopt(await unwrap(res));
+      adopt(await unwrap(res));
       return accessToken;
     } finally {
       refreshing = undefined;
@@ -92,13 +88,13 @@ export const session = {
   },
 
   async login(username: string, password: string): Promise<void> {
-    await adopt(await unwrap(sessionClient.POST('/api/v1/auth/session', { params: { header: CSRF_HEADER }, body: { username, password } })));
+    adopt(await unwrap(sessionClient.POST('/api/v1/auth/session', { params: { header: CSRF_HEADER }, body: { username, password } })));
   },
 
   /** Changing the password ends every other session; this one continues on the new cookie. */
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     const token = await session.token();
-    await adopt(
+    adopt(
       await unwrap(
         sessionClient.POST('/api/v1/auth/session/password', {
           params: { header: CSRF_HEADER },

@@ -10,7 +10,13 @@ import { useSession } from '../../lib/use-session';
 import { twoDays, useBoard, useMapBase, useSlaFlags, useUnsentMessages, useVipMovements, type BoardEvent, type VipMovement } from './api';
 import type { MapFeature } from './DashboardMap';
 
-const DashboardMap = lazy(() => import('./DashboardMap'));
+/**
+ * The map's code (Leaflet) stays out of the first load. A page opened on the dashboard itself
+ * starts fetching it at once, beside the session and the dashboard's data, instead of after them.
+ */
+const loadMap = () => import('./DashboardMap');
+const mapOnOpen = window.location.pathname === '/dashboard' ? loadMap() : undefined;
+const DashboardMap = lazy(() => mapOnOpen ?? loadMap());
 
 /** A day's line in the list: an approved event or a VIP leg. */
 type DayItem =
