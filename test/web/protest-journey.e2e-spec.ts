@@ -242,6 +242,35 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     await logOut(page);
   });
 
+  it('is revoked by the DCP with a reason and the record that forced it, and the revocation letter is issued', async () => {
+    const { page } = browser;
+    await logIn(page, 't_approver_bpl');
+    await page.goto(recordUrl);
+    const revoke = page.getByRole('region', { name: T('protests.revoke.title') });
+    await revoke.getByRole('button', { name: T('protests.revoke.start') }).click();
+    // Too short a reason: the API's message beside the field, nothing revoked.
+    const reason = revoke.getByLabel(T('protests.revoke.reason'));
+    await reason.fill('VIP');
+    await revoke.getByLabel(T('protests.revoke.linkedType')).selectOption('RESTRICTION_ORDER');
+    await revoke.getByLabel(T('protests.revoke.linkedRef')).fill('RO/2026/000004');
+    await revoke.getByRole('button', { name: T('protests.revoke.confirm') }).click();
+    await revoke.getByText(T('protests.form.refused')).waitFor();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await shoot(page, 'protest-revoke-refused');
+
+    await reason.fill('धारा 163 का प्रतिबंधात्मक आदेश मार्ग पर लागू है।');
+    await revoke.getByRole('button', { name: T('protests.revoke.confirm') }).click();
+    const stages = page.getByRole('region', { name: T('protests.timeline.title') });
+    await stages.getByText(T('protests.timeline.revoked'), { exact: true }).waitFor();
+    await stages.getByText('धारा 163 का प्रतिबंधात्मक आदेश मार्ग पर लागू है।').waitFor();
+    const letters = page.getByRole('region', { name: T('protests.letters.title') });
+    await letters.getByRole('heading', { name: T('protests.letterKind.REVOCATION') }).waitFor();
+    // Revoked: nothing more to do on it.
+    expect(await page.getByRole('region', { name: T('protests.revoke.title') }).count()).toBe(0);
+    await shoot(page, 'protest-record-revoked');
+    await logOut(page);
+  });
+
   it('draws a procession’s route by clicking the map, and checks it against its own thana', async () => {
     const { page } = browser;
     await logIn(page, 't_control_room_bpl');

@@ -97,6 +97,7 @@ describe('the web app speaks Hindi and English alike', () => {
       ['ApplicantDto', 'idDocumentType', 'protests.idDocument'],
       ['ThanaReportDto', 'recommendation', 'protests.recommendation'],
       ['AttachmentFormDto', 'kind', 'protests.attachmentKind'],
+      ['LinkedRecordDto', 'type', 'protests.linkedType'],
     ];
     for (const [schemaName, field, prefix] of named) {
       const values = enumOf(schemaName, field);

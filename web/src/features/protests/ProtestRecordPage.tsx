@@ -20,6 +20,7 @@ import {
   ATTACHMENT_KINDS,
   attachmentBlob,
   letterBlob,
+  LINKED_RECORD_TYPES,
   RECOMMENDATIONS,
   uploadAttachment,
   useConditions,
@@ -30,6 +31,7 @@ import {
   type Attachment,
   type AttachmentKind,
   type Letter,
+  type LinkedRecordType,
   type ProtestDetail,
   type Recommendation,
 } from './api';
@@ -88,6 +90,7 @@ export function ProtestRecordPage() {
           <Letters p={p} />
           <Attachments p={p} />
           <Withdraw p={p} />
+          <Revoke p={p} />
         </div>
         <div className="record-side">
           <Timeline p={p} />
@@ -599,6 +602,57 @@ function Withdraw({ p }: { p: ProtestDetail }) {
       ) : (
         <button type="button" className="button" onClick={() => setOpen(true)}>
           {t('protests.withdraw.start')}
+        </button>
+      )}
+    </Panel>
+  );
+}
+
+/** An approved permission called off by the police: a revocation letter, and the permission voided on /verify. */
+function Revoke({ p }: { p: ProtestDetail }) {
+  const { t } = useTranslation();
+  const step = useStep(p.id);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [linkedType, setLinkedType] = useState<LinkedRecordType | ''>('');
+  const [linkedRef, setLinkedRef] = useState('');
+  const error = step.error instanceof ApiError ? step.error : undefined;
+  if (!p.allowedActions.includes('revoke')) return null;
+  return (
+    <Panel title={t('protests.revoke.title')} headingId="record-revoke">
+      {open ? (
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            const linkedRecord = linkedType ? { linkedRecord: { type: linkedType, ref: linkedRef.trim() } } : {};
+            step.mutate({ action: 'revoke', body: { version: p.version, reason: reason.trim(), ...linkedRecord } });
+          }}
+          noValidate
+        >
+          <p className="muted">{t('protests.revoke.explain')}</p>
+          <FormMessage error={step.error} explain={(e) => (Object.keys(e.fields).length > 0 ? t('protests.form.refused') : undefined)} />
+          <TextAreaField label={t('protests.revoke.reason')} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} error={error?.fieldMessage('reason')} errorLang="en" />
+          <SelectField label={t('protests.revoke.linkedType')} value={linkedType} onChange={(e) => setLinkedType(e.target.value as LinkedRecordType | '')} error={error?.fieldMessage('linkedRecord.type')} errorLang="en">
+            <option value="">{t('protests.revoke.noLinked')}</option>
+            {LINKED_RECORD_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`protests.linkedType.${type}`)}
+              </option>
+            ))}
+          </SelectField>
+          {linkedType ? <Field label={t('protests.revoke.linkedRef')} value={linkedRef} onChange={(e) => setLinkedRef(e.target.value)} error={error?.fieldMessage('linkedRecord.ref')} errorLang="en" /> : null}
+          <div className="actions">
+            <button type="submit" className="button danger" disabled={step.isPending}>
+              {t('protests.revoke.confirm')}
+            </button>
+            <button type="button" className="button quiet" onClick={() => setOpen(false)}>
+              {t('protests.revoke.keep')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="button" onClick={() => setOpen(true)}>
+          {t('protests.revoke.start')}
         </button>
       )}
     </Panel>

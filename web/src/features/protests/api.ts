@@ -27,6 +27,9 @@ export const INTAKE_CHANNELS = ['WALK_IN', 'EOFFICE', 'EMAIL', 'WHATSAPP', 'POST
 export const ID_DOCUMENT_TYPES = ['AADHAAR', 'VOTER_ID', 'PAN', 'DRIVING_LICENCE', 'PASSPORT', 'RATION_CARD', 'OTHER'] as const satisfies readonly IdDocumentType[];
 export const SMS_LANGUAGES = ['hi', 'en', 'bi'] as const satisfies readonly SmsLanguage[];
 export const RECOMMENDATIONS = ['RECOMMENDED', 'RECOMMENDED_WITH_CONDITIONS', 'NOT_RECOMMENDED'] as const satisfies readonly Recommendation[];
+export type LinkedRecordType = Schemas['LinkedRecordDto']['type'];
+/** What can force a revocation (RevokeDto.linkedRecord). */
+export const LINKED_RECORD_TYPES = ['VIP_PROGRAMME', 'RESTRICTION_ORDER', 'INTELLIGENCE_INPUT', 'DAK', 'OTHER'] as const satisfies readonly LinkedRecordType[];
 export const ATTACHMENT_KINDS = ['APPLICATION_SCAN', 'ID_DOCUMENT', 'OTHER'] as const satisfies readonly AttachmentKind[];
 export const STATUSES = ['RECEIVED', 'THANA_REPORT_REQUESTED', 'THANA_REPORTED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'REVOKED'] as const satisfies readonly ProtestStatus[];
 /** Types that move along a route; the form offers the route first for these. */
@@ -109,7 +112,8 @@ type Step =
   | { action: 'submitThanaReport'; body: Schemas['ThanaReportDto'] }
   | { action: 'approve'; body: Schemas['ApproveDto'] }
   | { action: 'reject'; body: Schemas['RejectDto'] }
-  | { action: 'withdraw'; body: Schemas['WithdrawDto'] };
+  | { action: 'withdraw'; body: Schemas['WithdrawDto'] }
+  | { action: 'revoke'; body: Schemas['RevokeDto'] };
 
 function send(id: string, step: Step) {
   const path = { params: { path: { id } } };
@@ -124,6 +128,8 @@ function send(id: string, step: Step) {
       return unwrap(api.POST('/api/v1/protests/{id}/reject', { ...path, body: step.body }));
     case 'withdraw':
       return unwrap(api.POST('/api/v1/protests/{id}/withdraw', { ...path, body: step.body }));
+    case 'revoke':
+      return unwrap(api.POST('/api/v1/protests/{id}/revoke', { ...path, body: step.body }));
   }
 }
 
