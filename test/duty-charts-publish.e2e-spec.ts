@@ -151,7 +151,12 @@ describe('publishing duty-chart versions (e2e)', () => {
       (m) => m.template === 'duty-slip' && m.source_id === cancelledSlip,
     )!;
     const gone = await t.http.get(linkIn(firstLink.body)).expect(410);
-    expect(gone.text).toContain('cancelled');
+    expect(gone.text).toContain('This duty has been cancelled');
+    expect(gone.text).toContain('यह ड्यूटी निरस्त कर दी गई है');
+    // Which bandobast, so the officer knows which duty not to go to.
+    expect(gone.text).toContain('Durga visarjan bandobast');
+    expect(gone.text).toContain('Durga visarjan बंदोबस्त');
+    expect(gone.text).toMatch(/निरस्त: \d{2}-\d{2}-\d{4} \d{2}:\d{2}/);
   });
 
   it('keeps an unchanged officer’s slip, paper and link across versions', async () => {

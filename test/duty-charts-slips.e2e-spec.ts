@@ -2,7 +2,18 @@ import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DUTY_CHART_SETTINGS } from '../src/modules/duty-charts/settings';
 import { SlipLinks } from '../src/modules/duty-charts/slips/slip-links';
-import { dutySms, fetchBinary, linkIn, publishedBandobast } from './support/duty-charts';
+import type { SlipContent } from '../src/modules/duty-charts/publish/slip-content';
+import { formatIstDate, formatIstTime } from '../src/platform/time';
+import {
+  chartOf,
+  dutySms,
+  fetchBinary,
+  linkIn,
+  newChart,
+  publishChart,
+  publishedBandobast,
+  solveChart,
+} from './support/duty-charts';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const auth = { type: 'bearer' as const };
@@ -47,6 +58,63 @@ describe('officers’ duty slips: the SMS link and their own login (e2e)', () =>
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('shows post, reporting time in IST, in-charge with a call button, unit, shift and a map pin, in Hindi and English', async () => {
+    const [first] = await dutySms(t);
+    const path = linkIn(first!.body);
+    const page = await t.http.get(path).expect(200);
+    const [{ content }] = (await t.app
+      .get(DataSource)
+      .query(`SELECT content FROM duty_slip WHERE id = $1`, [first!.source_id])) as Array<{ content: SlipContent }>;
+    const duty = content.duties[0]!;
+    expect(page.text).toContain('<html lang="hi">');
+    // Every label in both languages, each marked with its language.
+    for (const [hi, en] of [
+      ['रिपोर्टिंग समय', 'Report at'],
+      ['ड्यूटी स्थल', 'Post'],
+      ['ड्यूटी समय', 'Shift'],
+      ['प्रभारी', 'In-charge'],
+      ['इकाई', 'Unit'],
+      ['पता', 'Location'],
+    ])
+      expect(page.text).toContain(`<span lang="hi">${hi}</span><span class="sep" aria-hidden="true">·</span><span lang="en">${en}</span>`);
+    // The reporting time on the 24-hour IST clock and its date as dd-mm-yyyy.
+    const report = new Date(duty.reportAt);
+    expect(page.text).toContain(
+      `<span class="when">${formatIstTime(report)}</span> <span class="day">${formatIstDate(report)}</span>`,
+    );
+    expect(formatIstDate(report)).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+    // The unit, the post, the shift's code, the in-charge with rank and a tap-to-call number.
+    expect(page.text).toContain(content.officer.unitNameHi);
+    expect(page.text).toContain(content.officer.unitNameEn);
+    expect(page.text).toContain(duty.postName);
+    expect(page.text).toContain(duty.shiftCode);
+    expect(duty.inCharge?.beltNo).toBe('KN-0021');
+    expect(page.text).toContain('निरीक्षक');
+    expect(page.text).toContain(`href="tel:${duty.inCharge!.mobile}"`);
+    // The map pin: the phone's own map app at the post, and the coordinates; nothing from another origin.
+    expect(page.text).toContain(`href="geo:${duty.lat!.toFixed(6)},${duty.lng!.toFixed(6)}?q=`);
+    expect(page.text).toContain(`${duty.lat!.toFixed(5)}, ${duty.lng!.toFixed(5)}`);
+    expect(page.text).toMatch(/<svg [^>]*aria-hidden="true"/);
+    expect(page.text).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(page.text).not.toMatch(/<script|<img|<iframe/);
+    // The PDF beside the page, under the path the link used.
+    expect(page.text).toContain(`href="${path.slice('/s/'.length)}/pdf"`);
+    // No later version changed it, so it says nothing of a change.
+    expect(page.text).not.toContain('class="changed"');
+  });
+
+  it('serves the page’s Devanagari font from its own origin, and nothing else under that path', async () => {
+    const page = await t.http.get(linkIn((await dutySms(t))[0]!.body)).expect(200);
+    expect(page.text).toContain('url(/s/fonts/noto-sans-devanagari-400.ttf)');
+    for (const weight of [400, 700]) {
+      const font = await fetchBinary(t.http.get(`/s/fonts/noto-sans-devanagari-${weight}.ttf`)).expect(200);
+      expect(font.headers['content-type']).toBe('font/ttf');
+      expect((font.body as Buffer).readUInt32BE(0)).toBe(0x00010000);
+    }
+    await t.http.get('/s/fonts/..%2F..%2Fpackage.json').expect(404);
+    await t.http.get('/s/fonts/constructor').expect(404);
+  });
+
   it('links in the SMS by the short path, outside /api/v1, so that a Hindi SMS keeps to two parts', async () => {
     const [first] = await dutySms(t);
     expect(linkIn(first!.body)).toMatch(/^\/s\/[A-Za-z0-9_-]{40}$/);
@@ -76,7 +144,9 @@ describe('officers’ duty slips: the SMS link and their own login (e2e)', () =>
     const [first] = await dutySms(t);
     const expired = t.app.get(SlipLinks).token(first!.source_id, new Date(Date.now() - 1000));
     const page = await t.http.get(`/s/${expired}`).expect(410);
-    expect(page.text).toContain('expired');
+    expect(page.text).toContain('This link has expired');
+    expect(page.text).toContain('यह लिंक समाप्त हो चुका है');
+    expect(page.text).toContain('data-problem="expired"');
     expect(page.text).not.toContain(await beltOf(first!.source_id));
     await t.http.get(`/s/${expired}/pdf`).expect(410);
     await t.http.get(`/api/v1/duty-slips/public/${expired}`).expect(410);
@@ -85,7 +155,10 @@ describe('officers’ duty slips: the SMS link and their own login (e2e)', () =>
   it('refuses a forged link', async () => {
     const [first] = await dutySms(t);
     const path = linkIn(first!.body);
-    await t.http.get(path.slice(0, -2) + (path.endsWith('AA') ? 'BB' : 'AA')).expect(404);
+    const forged = await t.http.get(path.slice(0, -2) + (path.endsWith('AA') ? 'BB' : 'AA')).expect(404);
+    expect(forged.text).toContain('This link is not valid');
+    expect(forged.text).toContain('यह लिंक मान्य नहीं है');
+    expect(forged.text).not.toContain(await beltOf(first!.source_id));
     await t.http.get('/api/v1/duty-slips/public/not-a-token').expect(404);
     await t.http.get('/s/not-a-token').expect(404);
   });
@@ -126,5 +199,49 @@ describe('officers’ duty slips: the SMS link and their own login (e2e)', () =>
     const otherZone = await t.tokenFor(['DUTY_OFFICER'], 'ZONE_2');
     await t.http.get(`/api/v1/duty-charts/${chartId}`).auth(otherZone, auth).expect(404);
     await t.http.post(`/api/v1/bandobasts/${bandobastId}/charts`).auth(otherZone, auth).expect(404);
+  });
+
+  it('opens the changed slip from the link of the first SMS, saying when it changed', async () => {
+    const { duty, bandobastId } = fixture;
+    const v2 = await newChart(t, duty, bandobastId);
+    const rows = async (code: string) =>
+      (
+        await t.http.get(`/api/v1/duty-charts/${v2}/assignments?shiftCode=${code}`).auth(duty, auth).expect(200)
+      ).body.items as Array<{ id: string; officerId: string; shiftId: string; rank: string }>;
+    const gender = async (officerId: string): Promise<string> =>
+      (await t.app.get(DataSource).query(`SELECT gender FROM officer WHERE id = $1`, [officerId]))[0].gender;
+    // Swap a day constable with a night one of the same gender (the day shift needs a woman).
+    const day = (await rows('P1-A')).filter((a) => a.rank === 'CONSTABLE');
+    const night = (await rows('P2-C')).filter((a) => a.rank === 'CONSTABLE');
+    const pairs = [];
+    for (const a of day) for (const b of night) if ((await gender(a.officerId)) === (await gender(b.officerId))) pairs.push([a, b]);
+    const [a, b] = pairs[0]!;
+    for (const x of [a, b]) await t.http.delete(`/api/v1/duty-charts/${v2}/assignments/${x.id}`).auth(duty, auth).expect(204);
+    for (const [who, to] of [[a, b], [b, a]])
+      await t.http
+        .post(`/api/v1/duty-charts/${v2}/assignments`)
+        .auth(duty, auth)
+        .send({ officerId: who.officerId, shiftId: to.shiftId })
+        .expect(201);
+    expect((await solveChart(t, duty, v2)).solveResult).toBe('OK');
+    const before = (await dutySms(t)).length;
+    await publishChart(t, duty, v2);
+    expect((await chartOf(t, duty, v2)).status).toBe('PUBLISHED');
+    const changed = (await dutySms(t)).slice(before).filter((m) => m.template === 'duty-slip-changed');
+    expect(changed.length).toBeGreaterThanOrEqual(2);
+    // The link of the first SMS to that officer opens the slip in force, which says it changed.
+    const firstSms = (await dutySms(t)).find((m) => m.source_id === changed[0]!.source_id)!;
+    const page = await t.http.get(linkIn(firstSms.body)).expect(200);
+    expect(page.text).toContain('class="changed"');
+    expect(page.text).toMatch(/यह पर्ची \d{2}-\d{2}-\d{4} \d{2}:\d{2} पर बदली गई।/);
+    expect(page.text).toMatch(/This slip was changed on \d{2}-\d{2}-\d{4} \d{2}:\d{2}\./);
+    const [{ content }] = (await t.app
+      .get(DataSource)
+      .query(`SELECT content FROM duty_slip WHERE id = $1`, [firstSms.source_id])) as Array<{ content: SlipContent }>;
+    expect(page.text).toContain(`<span class="l">${content.duties[0]!.shiftCode}</span>`);
+    // An officer whose slip the new version left as it was is told of no change.
+    const steady = (await dutySms(t)).find((m) => !changed.some((c) => c.source_id === m.source_id) && m.template === 'duty-slip');
+    const unchangedPage = await t.http.get(linkIn(steady!.body)).expect(200);
+    expect(unchangedPage.text).not.toContain('class="changed"');
   });
 });

@@ -3,11 +3,21 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../../platform/context';
 import { DocumentsService, IssuedDocument } from '../../../platform/documents';
 import { PersonnelDirectory } from '../../personnel';
+import { DutyChartSettings, InjectSettings } from '../settings';
 import { DutySlip } from './duty-slip.entity';
 import { SlipLinks } from './slip-links';
+import type { SlipPageLanguage } from './slip-page';
 
 export type PublicSlip =
-  { state: 'ok'; slip: DutySlip } | { state: 'expired' | 'invalid' | 'cancelled' };
+  | { state: 'ok'; slip: DutySlip }
+  | { state: 'cancelled'; slip: DutySlip }
+  | { state: 'expired' | 'invalid' };
+
+/** What the phone page shows for a link: the slip in force, and when a later version changed it. */
+export type PublicSlipPage =
+  | { state: 'ok'; slip: DutySlip; changedAt: Date | null }
+  | { state: 'cancelled'; slip: DutySlip }
+  | { state: 'expired' | 'invalid' };
 
 /** Reading slips: an officer their own (by login or by signed link), nobody else's. */
 @Injectable()
@@ -17,7 +27,13 @@ export class SlipsService {
     private readonly documents: DocumentsService,
     private readonly directory: PersonnelDirectory,
     private readonly links: SlipLinks,
+    @InjectSettings() private readonly settings: DutyChartSettings,
   ) {}
+
+  /** The phone page leads with the SMS's language (Hindi when both are sent); it shows both. */
+  get pageLanguage(): SlipPageLanguage {
+    return this.settings.smsLanguage === 'en' ? 'en' : 'hi';
+  }
 
   async mine(
     actor: Actor,
@@ -61,8 +77,24 @@ export class SlipsService {
     if (!check.ok) return { state: check.reason };
     const slip = await this.dataSource.getRepository(DutySlip).findOneBy({ id: check.slipId });
     if (!slip || slip.status === 'PENDING') return { state: 'invalid' };
-    if (slip.status === 'CANCELLED') return { state: 'cancelled' };
+    if (slip.status === 'CANCELLED') return { state: 'cancelled', slip };
     return { state: 'ok', slip };
+  }
+
+  /**
+   * The link's page. Every link of a slip opens the slip in force, so one from an SMS before a
+   * change shows the changed duty; the page says when it changed (the last "changed" SMS this
+   * slip's own publication sent, not one carried over unchanged to a later version).
+   */
+  async pageByToken(token: string): Promise<PublicSlipPage> {
+    const found = await this.byToken(token);
+    if (found.state !== 'ok') return found;
+    const [row] = (await this.dataSource.query(
+      `SELECT max(created_at) AS at FROM duty_slip_notice
+        WHERE slip_id = $1 AND template = 'duty-slip-changed' AND carried_from IS NULL`,
+      [found.slip.id],
+    )) as Array<{ at: Date | null }>;
+    return { ...found, changedAt: row?.at ?? null };
   }
 
   async pdfByToken(token: string): Promise<{ doc: IssuedDocument; bytes: Buffer }> {
