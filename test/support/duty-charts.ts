@@ -86,7 +86,7 @@ export interface BandobastOptions {
 /** A one-division, one-sector bandobast whose posts each carry the given shifts. */
 export function bandobastBody(
   name: string,
-  posts: Array<{ code: string; shifts: ShiftSpec[]; equipment?: string }>,
+  posts: Array<{ code: string; shifts: ShiftSpec[]; equipment?: string; name?: string; nameHi?: string }>,
   options: BandobastOptions = {},
 ) {
   return {
@@ -106,7 +106,8 @@ export function bandobastBody(
             ...(options.sectorInCharge ? { inCharge: options.sectorInCharge } : {}),
             posts: posts.map((p, i) => ({
               code: p.code,
-              name: `Point ${p.code}`,
+              name: p.name ?? `Point ${p.code}`,
+              ...(p.nameHi ? { nameHi: p.nameHi } : {}),
               kind: i % 2 === 0 ? 'FIXED_POINT' : 'CHECK_POINT',
               location: `New Market square, gate ${i + 1}`,
               lat: 23.2336 + i / 1000,
@@ -266,12 +267,22 @@ export async function publishedBandobast(t: TestApp) {
  * (posts of 20), twelve days from now; returns each officer's slip link (its path), one per
  * officer. For tests and benches of many officers opening their slips at shift change.
  */
-export async function publishedRoll(t: TestApp, count: number): Promise<string[]> {
+export async function publishedRoll(
+  t: TestApp,
+  count: number,
+  /** The posts' names in English and Hindi (numbered when there are several); default "Point R1". */
+  post?: { name: string; nameHi: string },
+): Promise<string[]> {
   const duty = await t.tokenFor(['DUTY_OFFICER'], 'ZONE_1');
   await seedForce(t, { unitCode: 'KAMLA_NAGAR', prefix: 'KR', ranks: { CONSTABLE: count, INSPECTOR: 1 } });
   const day = istDay(12);
   const posts = Array.from({ length: Math.ceil(count / 20) }, (_, i) => ({
     code: `R${i + 1}`,
+    ...(post
+      ? count > 20
+        ? { name: `${post.name} ${i + 1}`, nameHi: `${post.nameHi} ${i + 1}` }
+        : post
+      : {}),
     shifts: [
       shift(`R${i + 1}-A`, `${day}T06:00:00+05:30`, `${day}T14:00:00+05:30`, {
         CONSTABLE: Math.min(20, count - i * 20),

@@ -5,7 +5,7 @@ import { addDays, istDateKey } from '../../src/platform/time/ist';
 import { fastEofficeEnv } from '../support/eoffice';
 import { applicationBody, createApplication, driveTo, istAt, protestActors, seedVenues } from '../support/protests';
 import { bootTestApp, TestApp } from '../support/test-app';
-import { listen, openBrowser, screens, type Browser, type AxeFinding } from './support/browser';
+import { docsScreenshot, listen, openBrowser, screens, type Browser, type AxeFinding } from './support/browser';
 import en from '../../web/src/i18n/en.json';
 import hi from '../../web/src/i18n/hi.json';
 
@@ -129,6 +129,8 @@ describe.each(['hi', 'en'] as const)('first login in a real browser (%s)', (lang
     expect(await map.locator('path.leaflet-interactive').count()).toBeGreaterThanOrEqual(4);
     expect(await map.locator('.leaflet-tile').count()).toBe(0);
     found.push(...(await screens(page, 'dashboard', lang)));
+    // The README's picture of the dashboard (UPDATE_DOCS_SCREENSHOTS=1 only).
+    if (lang === 'en') await docsScreenshot(page, 'dashboard-en-1280.png', 1280);
   });
 
   it('keeps the session across a reload through the cookie alone, with nothing sensitive in page storage', async () => {

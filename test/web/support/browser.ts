@@ -15,6 +15,8 @@ import type { TestApp } from '../../support/test-app';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENS_DIR = join(ARTIFACTS_DIR, 'screens');
 export const WIDTHS = [1280, 360] as const;
+/** The README's images, committed: written only when asked (`UPDATE_DOCS_SCREENSHOTS=1`). */
+export const DOCS_SCREENSHOTS_DIR = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -78,6 +80,29 @@ export async function axeFindings(page: Page): Promise<AxeFinding[]> {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
+/** Waits for the layout (and the map) to settle on a new size, and for the fonts. */
+async function settle(page: Page): Promise<void> {
+  // (Strings: they run in the page, whose globals the tests' own types do not have.)
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+  await page.evaluate('document.fonts.ready.then(() => true)');
+}
+
+/**
+ * The screen as the README shows it, `docs/screenshots/<file>` at this width (the first screen,
+ * as a person sees it on opening), only with `UPDATE_DOCS_SCREENSHOTS=1`: an ordinary run,
+ * CI's among them, never changes the committed images. Leaves the page at 1280. Answers whether
+ * it wrote the file.
+ */
+export async function docsScreenshot(page: Page, file: string, width: number): Promise<boolean> {
+  if (process.env.UPDATE_DOCS_SCREENSHOTS !== '1') return false;
+  mkdirSync(DOCS_SCREENSHOTS_DIR, { recursive: true });
+  await page.setViewportSize({ width, height: width < 600 ? 780 : 900 });
+  await settle(page);
+  await page.screenshot({ path: join(DOCS_SCREENSHOTS_DIR, file) });
+  await page.setViewportSize({ width: WIDTHS[0], height: 900 });
+  return true;
+}
+
 /**
  * The screen at 1280 and at 360 px wide, full page, as test/artifacts/screens/<name>-<lang>-<width>.png;
  * axe runs at each width too (a layout can hide a label at one width only). Leaves the page at 1280.
@@ -87,10 +112,7 @@ export async function screens(page: Page, name: string, lang: string): Promise<A
   const findings: AxeFinding[] = [];
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: width < 600 ? 780 : 900 });
-    // Let the layout (and the map) settle on the new width.
-    // (Strings: they run in the page, whose globals the tests' own types do not have.)
-    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
-    await page.evaluate('document.fonts.ready.then(() => true)');
+    await settle(page);
     await page.screenshot({ path: join(SCREENS_DIR, `${name}-${lang}-${width}.png`), fullPage: true });
     for (const f of await axeFindings(page)) findings.push({ ...f, id: `${f.id} at ${width}px` });
   }

@@ -43,11 +43,12 @@ header{background:#0b2545;color:#fff;padding:.75rem 1rem 1rem}
 header>*{max-width:34rem;margin-left:auto;margin-right:auto}
 .kicker{margin-top:0;margin-bottom:.25rem;font-size:1rem;font-weight:700}
 h1{margin-top:0;margin-bottom:0;font-size:1.375rem;line-height:1.3}
-.ref{margin-top:.25rem;margin-bottom:0;font-size:1rem}
+.ref,.for{margin-top:.25rem;margin-bottom:0;font-size:1rem}
 main{flex:1 0 auto;width:100%;max-width:36rem;margin:0 auto;padding:.5rem 1rem 1.5rem}
 h2{font-size:1.25rem;line-height:1.3;margin:1.25rem 0 .5rem;padding-bottom:.25rem;border-bottom:3px solid #0b2545}
 .l{display:block}
 .sep{padding:0 .3em}
+.id{white-space:nowrap}
 dl{margin:0}
 dt{margin-top:.75rem;font-size:1rem;font-weight:700;color:#3b3b3b}
 dd{margin:0}
@@ -159,14 +160,14 @@ function dutyHtml(d: SlipDuty, index: number, count: number, lead: SlipPageLangu
       : `<p class="none">${both(L.noPin, lead, ' ')}</p>`;
   const c = d.inCharge;
   const inCharge = c
-    ? `${lines(rankWords(c.rank), lead)}<span class="l">${both({ hi: c.nameHi, en: c.nameEn }, lead, ' / ')} (${esc(c.beltNo)})</span>` +
+    ? `${lines(rankWords(c.rank), lead)}<span class="l">${both({ hi: c.nameHi, en: c.nameEn }, lead, ' / ')} <span class="id">(${esc(c.beltNo)})</span></span>` +
       (c.mobile
         ? `<a class="act call" href="tel:${esc(dialable(c.mobile))}">${PHONE_SVG}<span>${lines(L.call, lead)}<small>${esc(c.mobile)}</small></span></a>`
         : '')
     : '—';
   return `<section aria-labelledby="duty-${index + 1}"><h2 id="duty-${index + 1}">${heading}</h2>
 <dl class="report">${field(L.reportAt, `<span class="when">${esc(formatIstTime(report))}</span> <span class="day">${esc(formatIstDate(report))}</span>`, lead)}</dl>
-<dl>${field(L.post, `${lines(postName, lead)}<span class="l">${both(kindWords(d.postKind), lead)} (${esc(d.postCode)})</span>`, lead)}
+<dl>${field(L.post, `${lines(postName, lead)}<span class="l">${both(kindWords(d.postKind), lead)} <span class="id">(${esc(d.postCode)})</span></span>`, lead)}
 ${field(L.location, `<span class="l">${esc(d.location)}</span>${pin}`, lead)}
 ${field(L.shift, `<span class="l">${esc(formatIstWindow(new Date(d.start), new Date(d.end)))}</span><span class="l">${esc(d.shiftCode)}</span>`, lead)}
 ${field(L.inCharge, inCharge, lead)}
@@ -175,8 +176,8 @@ ${field(L.equipment, esc(d.equipment), lead)}
 ${d.briefing ? field(L.briefing, esc(d.briefing), lead) : ''}</dl></section>`;
 }
 
-function header(lead: SlipPageLanguage, title: string, ref?: string): string {
-  return `<header><p class="kicker">${both(L.title, lead)}</p>${title}${ref ? `<p class="ref">${esc(ref)}</p>` : ''}</header>`;
+function header(lead: SlipPageLanguage, title: string, ref?: string, more = ''): string {
+  return `<header><p class="kicker">${both(L.title, lead)}</p>${title}${ref ? `<p class="ref">${esc(ref)}</p>` : ''}${more}</header>`;
 }
 
 export interface SlipPageOptions {
@@ -194,15 +195,18 @@ export function slipPageHtml(content: SlipContent, pdfHref: string, options: Sli
     ? `<div class="changed" role="note"><p lang="hi"><strong>यह पर्ची ${esc(formatIstDateTime(options.changedAt))} पर बदली गई।</strong> यहाँ लिखी ड्यूटी ही मान्य है, पहले के SMS या पर्ची वाली नहीं।</p><p lang="en"><strong>This slip was changed on ${esc(formatIstDateTime(options.changedAt))}.</strong> The duty shown here is the one in force, not the one in an earlier SMS or slip.</p></div>`
     : '';
   const duties = content.duties.map((d, i) => dutyHtml(d, i, content.duties.length, lead)).join('\n');
+  // The duty first, where the phone opens; the officer's own details after it. The header
+  // names whose slip it is, so a constable handed the wrong phone sees it at once.
+  const whose = `<p class="for">${both({ hi: o.nameHi, en: o.nameEn }, lead, ' / ')} <span class="id">${esc(o.beltNo)}</span></p>`;
   return page(
     lead,
-    `${header(lead, `<h1>${lines({ hi: b.nameHi, en: b.nameEn }, lead)}</h1>`, b.ref)}
+    `${header(lead, `<h1>${lines({ hi: b.nameHi, en: b.nameEn }, lead)}</h1>`, b.ref, whose)}
 <main>${changed}
+${duties}
 <section aria-labelledby="officer"><h2 id="officer">${both(L.officer, lead)}</h2><dl>
 ${field(L.name, lines({ hi: o.nameHi, en: o.nameEn }, lead), lead)}
 ${field(L.rank, `${lines(rankWords(o.rank), lead)}<span class="l">${esc(o.beltNo)}</span>`, lead)}
-${field(L.unit, lines({ hi: o.unitNameHi, en: o.unitNameEn }, lead), lead)}</dl></section>
-${duties}</main>`,
+${field(L.unit, lines({ hi: o.unitNameHi, en: o.unitNameEn }, lead), lead)}</dl></section></main>`,
     `<footer><a class="pdf" href="${esc(pdfHref)}" type="application/pdf">${DOWN_SVG}<span>${lines(L.pdf, lead)}</span></a></footer>`,
   );
 }
