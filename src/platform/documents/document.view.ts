@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ResponseView } from '../http/response-view';
+import { VERIFY_STATUSES, VerifyStatus } from './documents.service';
 import { DOCUMENT_STATUSES, DocumentLanguage, DocumentStatus } from './issued-document.entity';
 
 /** An issued paper's record (its bytes come from the /pdf route). */
@@ -18,6 +19,8 @@ export class IssuedDocumentView extends ResponseView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) issuedBy!: string | null;
   @ApiProperty({ format: 'uuid' }) issuingUnitId!: string;
   @ApiProperty() issuedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it stops being valid; null: until revoked or superseded' })
+  validUntil!: Date | null;
   @ApiProperty() sha256!: string;
   @ApiProperty() sizeBytes!: number;
   @ApiProperty() pageCount!: number;
@@ -56,8 +59,7 @@ export class PublicFactView extends ResponseView {
 
 /** What the public verify check says about a paper; nothing about people. */
 export class VerifyOutcomeView extends ResponseView {
-  @ApiProperty({ enum: ['valid', 'invalid', 'superseded', 'revoked'] }) status!:
-    'valid' | 'invalid' | 'superseded' | 'revoked';
+  @ApiProperty({ enum: VERIFY_STATUSES }) status!: VerifyStatus;
   @ApiPropertyOptional({ format: 'uuid' }) documentId?: string;
   @ApiPropertyOptional() kind?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) label?: string | null;
@@ -75,6 +77,8 @@ export class VerifyOutcomeView extends ResponseView {
   facts?: PublicFactView[];
   @ApiPropertyOptional() issuingUnit?: BilingualTextView;
   @ApiPropertyOptional() issuedAt?: string;
+  @ApiPropertyOptional({ description: 'When a paper valid for a time only stops (or stopped) being valid' })
+  validUntil?: string;
   @ApiPropertyOptional() sha256?: string;
   @ApiPropertyOptional({
     type: String,
@@ -95,8 +99,7 @@ export class VerifyOutcomeView extends ResponseView {
 /** An uploaded copy checked byte for byte against the papers issued. */
 export class UploadCheckView extends ResponseView {
   @ApiProperty() match!: boolean;
-  @ApiProperty({ enum: ['valid', 'invalid', 'superseded', 'revoked'] }) status!:
-    'valid' | 'invalid' | 'superseded' | 'revoked';
+  @ApiProperty({ enum: VERIFY_STATUSES }) status!: VerifyStatus;
   @ApiProperty({ description: 'sha256 of the uploaded file' }) sha256!: string;
   @ApiPropertyOptional({ format: 'uuid' }) documentId?: string;
   @ApiPropertyOptional() kind?: string;
@@ -106,6 +109,8 @@ export class UploadCheckView extends ResponseView {
   @ApiPropertyOptional({ type: [PublicFactView] }) facts?: PublicFactView[];
   @ApiPropertyOptional() issuingUnit?: BilingualTextView;
   @ApiPropertyOptional() issuedAt?: string;
+  @ApiPropertyOptional({ description: 'When a paper valid for a time only stops (or stopped) being valid' })
+  validUntil?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) statusChangedAt?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) revokedReason?: string | null;
   @ApiPropertyOptional() supersededBy?: SupersededByView;

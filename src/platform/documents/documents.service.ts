@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { Clock, CLOCK } from '../time/clock';
 import { AuditedWrite } from '../audit/audit.service';
 import { RequestContext } from '../context/request-context';
 import type { DiarisationDocument } from '../eoffice/gateway';
@@ -32,6 +33,11 @@ export interface IssueRequest {
   issuedAt: Date;
   reference?: string;
   /**
+   * The instant the paper stops being valid (print it on the paper too): from then on the
+   * verify page answers "expired". Absent: valid until revoked or superseded.
+   */
+  validUntil?: Date;
+  /**
    * What the public verify page may show, so a checker can tie the QR to the paper in hand:
    * the facts printed on it that name no person (a protest's date and venue, a duty's date and
    * post). Stored with the paper and as immutable as its bytes; never shown for a confidential
@@ -56,6 +62,7 @@ export class DocumentsService implements OutboxDocumentLoader {
     private readonly dataSource: DataSource,
     @Inject(DOCUMENT_SIGNER) private readonly signer: DocumentSigner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   verifyUrl(documentId: string): string {
@@ -101,6 +108,8 @@ export class DocumentsService implements OutboxDocumentLoader {
     if (!paper.rendered) throw new Error(`document ${paper.id} was drawn as issued but is not stored`);
     const { pdf, sha256, pageCount } = paper.rendered;
     const req = paper.request;
+    if (req.validUntil && req.validUntil.getTime() <= req.issuedAt.getTime())
+      throw new Error(`document ${paper.id}: valid until ${req.validUntil.toISOString()} is not after its issue`);
     const doc = em.create(IssuedDocument, {
       id: paper.id,
       kind: req.kind,
@@ -117,6 +126,7 @@ export class DocumentsService implements OutboxDocumentLoader {
       issuedBy: RequestContext.get().actor?.id ?? null,
       issuingUnitId: req.issuingUnitId,
       issuedAt: req.issuedAt,
+      validUntil: req.validUntil ?? null,
       sha256,
       sizeBytes: pdf.length,
       pageCount,
@@ -128,7 +138,14 @@ export class DocumentsService implements OutboxDocumentLoader {
       action: 'document.issued',
       entityType: req.sourceType,
       entityId: req.sourceId,
-      diff: { documentId: paper.id, kind: req.kind, language: req.language, sha256, variant: req.variant },
+      diff: {
+        documentId: paper.id,
+        kind: req.kind,
+        language: req.language,
+        sha256,
+        variant: req.variant,
+        ...(req.validUntil ? { validUntil: req.validUntil.toISOString() } : {}),
+      },
     });
     return doc;
   }
@@ -201,7 +218,7 @@ export class DocumentsService implements OutboxDocumentLoader {
     };
   }
 
-  /** The public check of a verify link: valid / invalid / superseded / revoked. No personal data. */
+  /** The public check of a verify link: valid / expired / invalid / superseded / revoked. No personal data. */
   async verifyToken(token: string): Promise<VerifyOutcome> {
     const id = this.signer.verify(token);
     if (!id) return { status: 'invalid' };
@@ -227,7 +244,7 @@ export class DocumentsService implements OutboxDocumentLoader {
     const unit = await this.dataSource.getRepository(Unit).findOneOrFail({ where: { id: doc.issuingUnitId } });
     const confidential = doc.confidential || isConfidentialKind(doc.kind);
     const outcome: VerifyOutcome = {
-      status: doc.status === 'VALID' ? 'valid' : doc.status === 'SUPERSEDED' ? 'superseded' : 'revoked',
+      status: verifyStatus(doc, this.clock.now()),
       documentId: doc.id,
       kind: doc.kind,
       label: doc.label,
@@ -238,6 +255,7 @@ export class DocumentsService implements OutboxDocumentLoader {
       issuedAt: doc.issuedAt.toISOString(),
       sha256: doc.sha256,
     };
+    if (doc.validUntil) outcome.validUntil = doc.validUntil.toISOString();
     if (doc.status !== 'VALID') outcome.statusChangedAt = doc.statusChangedAt?.toISOString() ?? null;
     // A revocation's reason is an order's ground, not a person's data; a confidential paper's is withheld.
     if (doc.status === 'REVOKED') outcome.revokedReason = confidential ? null : doc.revokedReason;
@@ -247,6 +265,19 @@ export class DocumentsService implements OutboxDocumentLoader {
     }
     return outcome;
   }
+}
+
+/**
+ * What the verify page says of a paper at `now`: revoked and superseded as stored; a paper in
+ * force whose validity has run out (`now` at or after `validUntil`) is expired.
+ */
+export function verifyStatus(
+  doc: Pick<IssuedDocument, 'status' | 'validUntil'>,
+  now: Date,
+): 'valid' | 'expired' | 'superseded' | 'revoked' {
+  if (doc.status === 'SUPERSEDED') return 'superseded';
+  if (doc.status === 'REVOKED') return 'revoked';
+  return doc.validUntil && now.getTime() >= doc.validUntil.getTime() ? 'expired' : 'valid';
 }
 
 function openOnly(doc: IssuedDocument): IssuedDocument {
@@ -261,8 +292,11 @@ export interface DrawnPaper {
   rendered: { pdf: Buffer; sha256: string; pageCount: number } | null;
 }
 
+export const VERIFY_STATUSES = ['valid', 'expired', 'invalid', 'superseded', 'revoked'] as const;
+export type VerifyStatus = (typeof VERIFY_STATUSES)[number];
+
 export interface VerifyOutcome {
-  status: 'valid' | 'invalid' | 'superseded' | 'revoked';
+  status: VerifyStatus;
   documentId?: string;
   kind?: string;
   label?: string | null;
@@ -277,6 +311,8 @@ export interface VerifyOutcome {
   revokedReason?: string | null;
   issuingUnit?: { en: string; hi: string };
   issuedAt?: string;
+  /** The instant the paper stops (or stopped) being valid, for a paper valid for a time only. */
+  validUntil?: string;
   sha256?: string;
   supersededBy?: { label: string | null; issuedAt: string };
 }

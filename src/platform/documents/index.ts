@@ -3,3 +3,4 @@ export * from './documents.service';
 export * from './issued-document.entity';
 export * from './pdf';
 export * from './templates';
+export { formatValidUntil, validUntilAfterMonths } from './validity';

@@ -38,6 +38,11 @@ export class IssuedDocument {
   @Column({ type: 'uuid', nullable: true }) issuedBy!: string | null;
   @Column('uuid') issuingUnitId!: string;
   @Column({ type: 'timestamptz' }) issuedAt!: Date;
+  /**
+   * The instant the paper stops being valid (a character certificate's six months), fixed at
+   * issue like its bytes; null: valid until revoked or superseded.
+   */
+  @Column({ type: 'timestamptz', nullable: true }) validUntil!: Date | null;
   @Column() sha256!: string;
   @Column() sizeBytes!: number;
   @Column() pageCount!: number;

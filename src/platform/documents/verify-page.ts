@@ -1,11 +1,13 @@
 import { kindLabel } from './document-kinds';
 import { formatIstDate, formatIstDateTime } from '../time';
 import type { VerifyOutcome } from './documents.service';
+import { formatValidUntil } from './validity';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const VERDICT: Record<VerifyOutcome['status'], { en: string; hi: string; colour: string }> = {
   valid: { en: 'Valid: issued by Bhopal Police', hi: 'वैध: भोपाल पुलिस द्वारा जारी', colour: '#1b7f3b' },
+  expired: { en: 'Expired: its period of validity is over', hi: 'अवधि समाप्त: इसकी वैधता की अवधि पूरी हो चुकी है', colour: '#6b4f00' },
   superseded: { en: 'Superseded: a newer version exists', hi: 'अधिक्रमित: नया संस्करण जारी हो चुका है', colour: '#b26a00' },
   revoked: { en: 'Revoked: no longer in force', hi: 'निरस्त: अब प्रभावी नहीं', colour: '#b00020' },
   invalid: { en: 'Not valid: this link was not issued by us', hi: 'अवैध: यह लिंक हमारे द्वारा जारी नहीं किया गया', colour: '#b00020' },
@@ -41,6 +43,10 @@ export function verifyPageHtml(outcome: VerifyOutcome): string {
   if (outcome.reference) rows.push(['क्रमांक / Reference', outcome.reference]);
   if (outcome.issuingUnit) rows.push(['जारीकर्ता / Issued by', both(outcome.issuingUnit)]);
   if (outcome.issuedAt) rows.push(['दिनांक / Date', formatIstDate(new Date(outcome.issuedAt))]);
+  if (outcome.validUntil) {
+    const until = formatValidUntil(new Date(outcome.validUntil));
+    rows.push(['वैधता / Valid', `${until.hi} / ${until.en}`]);
+  }
   if (outcome.confidential) {
     rows.push(['विवरण / Contents', `गोपनीय पत्र: इसका विवरण यहाँ नहीं दिखाया जाता। / Confidential paper: its contents are not shown here.`]);
   }

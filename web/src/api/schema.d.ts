@@ -2770,6 +2770,11 @@ export interface components {
             /** Format: uuid */
             supersededBy: string | null;
             title: string;
+            /**
+             * Format: date-time
+             * @description When it stops being valid; null: until revoked or superseded
+             */
+            validUntil: string | null;
             variant: string;
         };
         JobStateView: {
@@ -4155,9 +4160,11 @@ export interface components {
             /** @description sha256 of the uploaded file */
             sha256: string;
             /** @enum {string} */
-            status: "valid" | "invalid" | "superseded" | "revoked";
+            status: "valid" | "expired" | "invalid" | "superseded" | "revoked";
             statusChangedAt?: string | null;
             supersededBy?: components["schemas"]["SupersededByView"];
+            /** @description When a paper valid for a time only stops (or stopped) being valid */
+            validUntil?: string;
         };
         UserView: {
             /** Format: date-time */
@@ -4244,11 +4251,13 @@ export interface components {
             revokedReason?: string | null;
             sha256?: string;
             /** @enum {string} */
-            status: "valid" | "invalid" | "superseded" | "revoked";
+            status: "valid" | "expired" | "invalid" | "superseded" | "revoked";
             /** @description When it was revoked or superseded */
             statusChangedAt?: string | null;
             /** @description The version that replaced it */
             supersededBy?: components["schemas"]["SupersededByView"];
+            /** @description When a paper valid for a time only stops (or stopped) being valid */
+            validUntil?: string;
         };
         WebAppSettingsView: {
             /** @description COMMISSIONERATE_BOUNDS: the area every map opens on */
