@@ -143,6 +143,15 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     languages: ['hi', 'en'],
     sms: { bilingual: true, worstCase: bothLanguages(() => ({ ref: 'VIP/2026/000123' })) },
   },
+  // Character verification (charitra satyapan): src/modules/verifications.
+  {
+    kind: 'verifications',
+    name: 'character-certificate',
+    description:
+      'Character verification certificate (outcome CLEAR): applicant, relative, birth, address, purpose, requesting party, thana and the last day of validity.',
+    placeholders: ['applicantName', 'relative', 'dateOfBirth', 'address', 'appliedOn', 'purpose', 'thana', 'requestingParty', 'validUntil'],
+    languages: ['hi', 'en'],
+  },
   // Duty charts (bandobast): src/modules/duty-charts.
   {
     kind: 'duty-charts',
