@@ -11,3 +11,5 @@ export {
   readCsv,
 } from './csv';
 export type { CsvEncoding, CsvTable } from './csv';
+export { streamCsv } from './csv-stream';
+export type { CsvRow, CsvStreamOptions } from './csv-stream';

@@ -119,14 +119,16 @@ function candidates(chain: Chain): string[] {
  * Every substring of the normalised text that is very likely a full Aadhaar number: 12 digits
  * not starting with 0 or 1 whose Verhoeff checksum holds, written plainly or grouped with any
  * separators, not glued to other digits, to a Latin letter (a code, a hash) or after `+`.
+ * With `anyChecksum`, every number of that shape, its check digit valid or not: for imported
+ * data (a records index), where a mistyped Aadhaar number is still most of one.
  */
-export function findAadhaarNumbers(text: string): string[] {
+export function findAadhaarNumbers(text: string, { anyChecksum = false }: { anyChecksum?: boolean } = {}): string[] {
   const normal = normaliseForAadhaar(text);
   const found: string[] = [];
   for (const chain of digitChains(normal)) {
     if (GLUE.test(normal[chain.start - 1] ?? '') || GLUE.test(normal[chain.end] ?? '')) continue;
     for (const digits of new Set(candidates(chain))) {
-      if (/^[2-9]/.test(digits) && verhoeffValid(digits)) found.push(digits);
+      if (/^[2-9]/.test(digits) && (anyChecksum || verhoeffValid(digits))) found.push(digits);
     }
   }
   return found;

@@ -7,3 +7,5 @@ export * from './response-view';
 export { ThrottlePerLink, throttlerOptions, THROTTLERS } from './throttles';
 export { allowInlineStyle } from './security-headers';
 export { References, idsOf } from './references';
+export { removeTempUpload, tempFileStorage } from './temp-file-upload';
+export type { TempFileUpload } from './temp-file-upload';
