@@ -132,7 +132,7 @@ describe('module boundaries (eslint no-restricted-imports)', () => {
       'protest_restriction_order',
       'protest_venue',
     ],
-    verifications: ['criminal_record'],
+    verifications: ['criminal_record', 'criminal_record_import', 'criminal_record_staged'],
     'vip-programmes': [
       'protectee',
       'security_category',

@@ -1313,6 +1313,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verifications/records-index/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordsImportController_list"];
+        put?: never;
+        post: operations["RecordsImportController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/records-index/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RecordsImportController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/records-index/imports/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordsImportController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/records-index/imports/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RecordsImportController_discard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vip-programmes": {
         parameters: {
             query?: never;
@@ -3447,6 +3511,168 @@ export interface components {
             /** @example उप निरीक्षक */
             hi: string;
         };
+        RecordRowErrorView: {
+            /**
+             * @description The column's heading as the file writes it
+             * @example dob
+             */
+            column: string;
+            /** @example is not a date; write it as dd-mm-yyyy (or yyyy-mm-dd) */
+            message: string;
+            /**
+             * @description The row as a spreadsheet numbers it (the header is row 1)
+             * @example 14
+             */
+            row: number;
+        };
+        RecordsImportPage: {
+            items: components["schemas"]["RecordsImportSummaryView"][];
+            total: number;
+        };
+        RecordsImportPreviewView: {
+            /** @description What you may do with it now */
+            allowedActions: ("confirm" | "discard")[];
+            /** @description Rows entered into the index */
+            appliedRows: number | null;
+            /** @description Rows refused, each with its errors */
+            badRows: number;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description Who confirmed or discarded it */
+            decidedBy: components["schemas"]["PersonRefView"] | null;
+            /** @example UTF-8 with BOM */
+            encoding: string;
+            errors: components["schemas"]["RecordRowErrorView"][];
+            /**
+             * Format: date-time
+             * @description Until when the preview may be confirmed
+             */
+            expiresAt: string;
+            fileBytes: number;
+            fileName: string;
+            fileSha256: string;
+            /** @description Rows a confirmation enters */
+            goodRows: number;
+            /**
+             * Format: uuid
+             * @description Also the preview token: confirm or discard the import by it
+             */
+            id: string;
+            /** @description Columns of the file not imported */
+            ignoredColumns: string[];
+            /** Format: date-time */
+            previewedAt: string;
+            previewedBy: components["schemas"]["PersonRefView"];
+            /** @description The first good rows as they will be entered */
+            sample: components["schemas"]["RecordsImportSampleView"][];
+            /**
+             * @description EXPIRED once a preview passes expiresAt unconfirmed
+             * @enum {string}
+             */
+            status: "PREVIEWED" | "APPLIED" | "DISCARDED" | "EXPIRED";
+            /** @description Rows of the file after the header (blank rows aside) */
+            totalRows: number;
+        };
+        RecordsImportSampleView: {
+            address: string | null;
+            age: components["schemas"]["SampleAgeView"] | null;
+            /** Format: date */
+            dob: string | null;
+            firRef: string;
+            name: string;
+            /**
+             * @description The phonetic key the search matches on
+             * @example rajes kumar sarma
+             */
+            nameKey: string;
+            policeStation: string;
+            relativeName: string | null;
+            row: number;
+            sections: string | null;
+        };
+        RecordsImportSummaryView: {
+            /** @description What you may do with it now */
+            allowedActions: ("confirm" | "discard")[];
+            /** @description Rows entered into the index */
+            appliedRows: number | null;
+            /** @description Rows refused, each with its errors */
+            badRows: number;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description Who confirmed or discarded it */
+            decidedBy: components["schemas"]["PersonRefView"] | null;
+            /** @example UTF-8 with BOM */
+            encoding: string;
+            /**
+             * Format: date-time
+             * @description Until when the preview may be confirmed
+             */
+            expiresAt: string;
+            fileBytes: number;
+            fileName: string;
+            fileSha256: string;
+            /** @description Rows a confirmation enters */
+            goodRows: number;
+            /**
+             * Format: uuid
+             * @description Also the preview token: confirm or discard the import by it
+             */
+            id: string;
+            /** @description Columns of the file not imported */
+            ignoredColumns: string[];
+            /** Format: date-time */
+            previewedAt: string;
+            previewedBy: components["schemas"]["PersonRefView"];
+            /**
+             * @description EXPIRED once a preview passes expiresAt unconfirmed
+             * @enum {string}
+             */
+            status: "PREVIEWED" | "APPLIED" | "DISCARDED" | "EXPIRED";
+            /** @description Rows of the file after the header (blank rows aside) */
+            totalRows: number;
+        };
+        RecordsImportView: {
+            /** @description What you may do with it now */
+            allowedActions: ("confirm" | "discard")[];
+            /** @description Rows entered into the index */
+            appliedRows: number | null;
+            /** @description Rows refused, each with its errors */
+            badRows: number;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description Who confirmed or discarded it */
+            decidedBy: components["schemas"]["PersonRefView"] | null;
+            /** @example UTF-8 with BOM */
+            encoding: string;
+            errors: components["schemas"]["RecordRowErrorView"][];
+            /**
+             * Format: date-time
+             * @description Until when the preview may be confirmed
+             */
+            expiresAt: string;
+            fileBytes: number;
+            fileName: string;
+            fileSha256: string;
+            /** @description Rows a confirmation enters */
+            goodRows: number;
+            /**
+             * Format: uuid
+             * @description Also the preview token: confirm or discard the import by it
+             */
+            id: string;
+            /** @description Columns of the file not imported */
+            ignoredColumns: string[];
+            /** Format: date-time */
+            previewedAt: string;
+            previewedBy: components["schemas"]["PersonRefView"];
+            /**
+             * @description EXPIRED once a preview passes expiresAt unconfirmed
+             * @enum {string}
+             */
+            status: "PREVIEWED" | "APPLIED" | "DISCARDED" | "EXPIRED";
+            /** @description Rows of the file after the header (blank rows aside) */
+            totalRows: number;
+        };
         RecordSyncSummaryView: {
             cancelled: number;
             diarised: number;
@@ -3646,6 +3872,14 @@ export interface components {
             maxHoursPer24h: number;
             /** @default 8 */
             minRestHours: number;
+        };
+        SampleAgeView: {
+            /**
+             * Format: date
+             * @description The date the age was recorded
+             */
+            on: string;
+            years: number;
         };
         SectorDto: {
             /** @example D1-S3 */
@@ -6597,6 +6831,117 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    RecordsImportController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordsImportPage"];
+                };
+            };
+        };
+    };
+    RecordsImportController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordsImportPreviewView"];
+                };
+            };
+        };
+    };
+    RecordsImportController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordsImportView"];
+                };
+            };
+        };
+    };
+    RecordsImportController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordsImportView"];
+                };
+            };
+        };
+    };
+    RecordsImportController_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordsImportView"];
+                };
             };
         };
     };
