@@ -190,6 +190,18 @@ describe('importing the criminal-records index: preview, confirm, history (e2e)'
     expect((await entries()).filter((e) => e.fir_ref === '501/2022')).toHaveLength(1);
   });
 
+  it('reads "in the future" by the IST day: a birth on 2 December is refused at 23:59 IST on the 1st, taken at 00:00', async () => {
+    const born = [['Naya Bachcha', 'S/o Raju', '02-12-2026', '', '', '', '601/2026', 'Kolar Road', 'IPC 379', '']];
+    clock.set('2026-12-01T18:29:00Z');
+    const before = await preview(admin, csv(born));
+    expect(before.errors).toEqual([{ row: 2, column: 'dob', message: 'is in the future' }]);
+    clock.set('2026-12-01T18:30:00Z');
+    const after = await preview(admin, csv(born));
+    expect(after).toMatchObject({ goodRows: 1, badRows: 0 });
+    // The hour of a preview is counted by the same clock.
+    expect(after.expiresAt).toBe('2026-12-01T19:30:00.000Z');
+  });
+
   it('refuses a file it cannot read, naming the file field and the row', async () => {
     const bad = async (file: Buffer | null, pattern: RegExp, status = 400) => {
       const req = file ? upload(admin, file) : t.http.post(BASE).auth(admin, bearer).field('x', 'y');
