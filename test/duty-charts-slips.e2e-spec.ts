@@ -105,14 +105,14 @@ describe('officers’ duty slips: the SMS link and their own login (e2e)', () =>
 
   it('serves the page’s Devanagari font from its own origin, and nothing else under that path', async () => {
     const page = await t.http.get(linkIn((await dutySms(t))[0]!.body)).expect(200);
-    expect(page.text).toContain('url(/s/fonts/noto-sans-devanagari-400.ttf)');
+    expect(page.text).toContain('url(/fonts/noto-sans-devanagari-400.ttf)');
     for (const weight of [400, 700]) {
-      const font = await fetchBinary(t.http.get(`/s/fonts/noto-sans-devanagari-${weight}.ttf`)).expect(200);
+      const font = await fetchBinary(t.http.get(`/fonts/noto-sans-devanagari-${weight}.ttf`)).expect(200);
       expect(font.headers['content-type']).toBe('font/ttf');
       expect((font.body as Buffer).readUInt32BE(0)).toBe(0x00010000);
     }
-    await t.http.get('/s/fonts/..%2F..%2Fpackage.json').expect(404);
-    await t.http.get('/s/fonts/constructor').expect(404);
+    await t.http.get('/fonts/..%2F..%2Fpackage.json').expect(404);
+    await t.http.get('/fonts/constructor').expect(404);
   });
 
   it('links in the SMS by the short path, outside /api/v1, so that a Hindi SMS keeps to two parts', async () => {

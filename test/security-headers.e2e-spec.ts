@@ -94,6 +94,9 @@ describe('HTTP security headers (e2e)', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('class="verdict valid"');
     expectOwnPage(page);
+    // Devanagari for a browser without the font: from our own origin, which the policy allows.
+    expect(page.text).toContain('url(/fonts/noto-sans-devanagari-400.ttf)');
+    await t.http.get('/fonts/noto-sans-devanagari-400.ttf').expect(200);
     expect(page.headers['cache-control']).toBe('no-store');
 
     const invalid = await t.http.get('/verify/garbage').expect(200);

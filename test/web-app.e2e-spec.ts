@@ -66,6 +66,11 @@ describe('the web app served by the API process (e2e)', () => {
     // The duty-slip link of an SMS is the server's page, never the app's.
     const slip = await t.http.get('/s/not-a-valid-slip-token').set(html);
     expect(slip.text).not.toContain('<div id="root">');
+    // The public pages' font, a file of the server's, never the app (a missing one is a 404).
+    const font = await t.http.get('/fonts/noto-sans-devanagari-400.ttf').set(html).expect(200);
+    expect(font.headers['content-type']).toMatch(/font\/ttf/);
+    const noFont = await t.http.get('/fonts/nothing-here').set(html).expect(404);
+    expect(noFont.text).not.toContain('<div id="root">');
     const health = await t.http.get('/health').set(html).expect(200);
     expect(health.headers['content-type']).toMatch(/json/);
     const board = await t.http.get('/admin/queues').set(html);

@@ -7,11 +7,12 @@ import { DOCUMENT_SIGNER, DocumentsService } from './documents.service';
 import { GeneralLetterService } from './general-letter.service';
 import { warmUpPdfEngine } from './pdf';
 import { TemplateStore } from './templates';
+import { PublicFontsController } from './public-fonts';
 import { VerifyController } from './verify.controller';
 
 @Global()
 @Module({
-  controllers: [DocumentsController, VerifyController],
+  controllers: [DocumentsController, VerifyController, PublicFontsController],
   providers: [
     {
       provide: DOCUMENT_SIGNER,

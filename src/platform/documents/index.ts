@@ -2,5 +2,6 @@
 export * from './documents.service';
 export * from './issued-document.entity';
 export * from './pdf';
+export { devanagariFontFaces, PUBLIC_FONTS_PATH } from './public-fonts';
 export * from './templates';
 export { formatValidUntil, validUntilAfterMonths } from './validity';

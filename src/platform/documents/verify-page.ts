@@ -1,6 +1,7 @@
 import { kindLabel } from './document-kinds';
 import { formatIstDate, formatIstDateTime } from '../time';
 import type { VerifyOutcome } from './documents.service';
+import { devanagariFontFaces } from './public-fonts';
 import { formatValidUntil } from './validity';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -17,7 +18,8 @@ const VERDICT: Record<VerifyOutcome['status'], { en: string; hi: string; colour:
  * The page's one stylesheet: fixed text (the verdict's colour is a class), so the
  * Content-Security-Policy allows exactly it by hash and no inline style otherwise.
  */
-export const VERIFY_PAGE_STYLE = `body{font-family:'Noto Sans Devanagari','Noto Sans',system-ui,sans-serif;margin:0;padding:1rem;max-width:40rem;margin:auto;color:#222}
+export const VERIFY_PAGE_STYLE = `${devanagariFontFaces('Verify Devanagari')}
+body{font-family:'Verify Devanagari','Noto Sans Devanagari','Noto Sans',system-ui,sans-serif;margin:0;padding:1rem;max-width:40rem;margin:auto;color:#222}
 h1{font-size:1.2rem}.verdict{padding:1rem;border-radius:.5rem;color:#fff;font-size:1.15rem}
 ${Object.entries(VERDICT)
   .map(([status, v]) => `.verdict.${status}{background:${v.colour}}`)

@@ -1,3 +1,4 @@
+import { devanagariFontFaces } from '../../../platform/documents';
 import { formatIstDate, formatIstDateTime, formatIstTime, formatIstWindow } from '../../../platform/time';
 import { RANK_LABELS, type Rank } from '../../../platform/ranks';
 import { POST_KIND_LABELS } from '../publish/labels';
@@ -8,20 +9,6 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /** The language the page leads with; the other one is always there too. */
 export type SlipPageLanguage = 'hi' | 'en';
-
-/**
- * Noto Sans Devanagari for the Devanagari letters only: the phone's own copy when it has one
- * (Android and iOS do), else the file `GET /s/fonts/…` serves from our origin (the CSP allows no
- * other). Latin text stays in the phone's own face, so an English-only phone loads nothing.
- */
-export const SLIP_FONT_FILES: ReadonlyMap<string, string> = new Map([
-  ['noto-sans-devanagari-400.ttf', '@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf'],
-  ['noto-sans-devanagari-700.ttf', '@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf'],
-]);
-
-function fontFace(weight: 400 | 700, style: 'Regular' | 'Bold'): string {
-  return `@font-face{font-family:'Slip Devanagari';font-style:normal;font-weight:${weight};font-display:swap;size-adjust:110%;src:local('Noto Sans Devanagari ${style}'),local('NotoSansDevanagari-${style}'),url(/s/fonts/noto-sans-devanagari-${weight}.ttf) format('truetype');unicode-range:U+0900-097F,U+1CD0-1CFF,U+200C-200D,U+20B9,U+25CC,U+A830-A83F,U+A8E0-A8FF}`;
-}
 
 interface Words {
   hi: string;
@@ -34,8 +21,7 @@ interface Words {
  * at least 7:1, WCAG AAA), 18 px body text, every link a block at least 56 px high, the PDF at
  * the bottom of the screen where the thumb is, and nothing wider than a 320 px phone.
  */
-export const SLIP_PAGE_STYLE = `${fontFace(400, 'Regular')}
-${fontFace(700, 'Bold')}
+export const SLIP_PAGE_STYLE = `${devanagariFontFaces('Slip Devanagari', { sizeAdjust: '110%' })}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;color-scheme:light}
 body{margin:0;min-height:100vh;display:flex;flex-direction:column;font-family:'Slip Devanagari',system-ui,'Noto Sans',Roboto,sans-serif;font-size:1.125rem;line-height:1.5;color:#111;background:#fff;overflow-wrap:anywhere}

@@ -1,12 +1,11 @@
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Public, Roles } from '../../../platform/auth';
 import { Actor } from '../../../platform/context';
 import { allowInlineStyle, ApiFileResponse, ThrottlePerLink, uuidParam } from '../../../platform/http';
 import { IssuedDocument } from '../../../platform/documents';
-import { SLIP_FONT_FILES, SLIP_PAGE_STYLE, slipPageHtml, slipProblemHtml } from './slip-page';
+import { SLIP_PAGE_STYLE, slipPageHtml, slipProblemHtml } from './slip-page';
 import { SlipsService } from './slips.service';
 import { MySlipView } from '../duty-charts.view';
 
@@ -93,22 +92,6 @@ export class SlipLinkController {
   @ThrottlePerLink('token')
   async pdf(@Param('token') token: string, @Res() res: Response): Promise<void> {
     await sendSlipPdf(this.slips, token, res);
-  }
-
-  /**
-   * The page's Devanagari font, for a phone without one of its own: a fixed file of the app,
-   * cached by the phone, not an API. Not throttled: a station's officers behind one address
-   * all fetch it at shift change, and it says nothing about anyone.
-   */
-  @Get('fonts/:file')
-  @Public()
-  @SkipThrottle()
-  @ApiExcludeEndpoint()
-  font(@Param('file') file: string, @Res() res: Response): void {
-    const path = SLIP_FONT_FILES.get(file);
-    if (!path) throw new NotFoundException(`No font ${file.slice(0, 60)}`);
-    res.setHeader('Cache-Control', 'public, max-age=604800');
-    res.type('font/ttf').sendFile(require.resolve(path));
   }
 }
 
