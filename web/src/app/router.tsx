@@ -1,3 +1,5 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -13,13 +15,24 @@ import { ProtestIntakePage } from '../features/protests/ProtestIntakePage';
 import { ProtestListPage } from '../features/protests/ProtestListPage';
 import { ProtestRecordPage } from '../features/protests/ProtestRecordPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
-import { ADMINS, AUDIT_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireRoles } from './RequireRoles';
 import { RequireSession } from './RequireSession';
 import { Shell } from './Shell';
+
+// The duty-chart builder is a chunk of its own, fetched when one of its screens is opened.
+const dutyCharts = () => import('../features/duty-charts');
+const DutyChartsLayout = lazy(() => dutyCharts().then((m) => ({ default: m.DutyChartsLayout })));
+const BandobastListPage = lazy(() => dutyCharts().then((m) => ({ default: m.BandobastListPage })));
+const RollPage = lazy(() => dutyCharts().then((m) => ({ default: m.RollPage })));
+
+function Loading({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<p className="muted page">{t('app.loading')}</p>}>{children}</Suspense>;
+}
 
 /** `/`: the first screen of the navigation this user has. */
 function Home() {
@@ -62,6 +75,20 @@ export const router = createBrowserRouter([
                 <ProtestRecordPage />
               </RequireRoles>
             ),
+          },
+          {
+            path: 'duty-charts',
+            element: (
+              <RequireRoles roles={DUTY_CHART_READERS}>
+                <Loading>
+                  <DutyChartsLayout />
+                </Loading>
+              </RequireRoles>
+            ),
+            children: [
+              { index: true, element: <Loading><BandobastListPage /></Loading> },
+              { path: 'roll', element: <Loading><RollPage /></Loading> },
+            ],
           },
           {
             path: 'outbox',

@@ -98,6 +98,13 @@ describe('the web app speaks Hindi and English alike', () => {
       ['ThanaReportDto', 'recommendation', 'protests.recommendation'],
       ['AttachmentFormDto', 'kind', 'protests.attachmentKind'],
       ['LinkedRecordDto', 'type', 'protests.linkedType'],
+      ['DutyChartView', 'status', 'dutyCharts.chartStatus'],
+      ['ChartPaperView', 'status', 'dutyCharts.paperStatus'],
+      ['CreateBandobastDto', 'kind', 'dutyCharts.kind'],
+      ['PostDto', 'kind', 'dutyCharts.postKind'],
+      ['CreateAvailabilityDto', 'kind', 'dutyCharts.availabilityKind'],
+      ['OfficerView', 'rank', 'dutyCharts.rank'],
+      ['OfficerView', 'gender', 'dutyCharts.gender'],
     ];
     for (const [schemaName, field, prefix] of named) {
       const values = enumOf(schemaName, field);

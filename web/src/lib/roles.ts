@@ -28,3 +28,9 @@ export const AUDIT_READERS: readonly Role[] = ['AUDITOR', 'ADMIN'];
 export const ADMINS: readonly Role[] = ['ADMIN'];
 /** POST /protests, /protests/check, /protests/:id/attachments */
 export const PROTEST_INTAKE: readonly Role[] = ['CONTROL_ROOM'];
+/** GET /bandobasts, /bandobasts/:id (and its charts), /duty-charts/:id and its progress, duties, papers and PDFs; GET /officers */
+export const DUTY_CHART_READERS: readonly Role[] = ['ADMIN', 'DUTY_OFFICER', 'CONTROL_ROOM', 'APPROVER', 'AUDITOR'];
+/** POST /bandobasts and their divisions and charts, the chart workflow (solve, edit, publish, discard), POST /officers/import, availability writes */
+export const DUTY_CHART_PREPARERS: readonly Role[] = ['ADMIN', 'DUTY_OFFICER'];
+/** GET /officers/:id/availability */
+export const AVAILABILITY_READERS: readonly Role[] = ['ADMIN', 'DUTY_OFFICER', 'CONTROL_ROOM', 'AUDITOR'];
