@@ -15,7 +15,7 @@ import { ProtestIntakePage } from '../features/protests/ProtestIntakePage';
 import { ProtestListPage } from '../features/protests/ProtestListPage';
 import { ProtestRecordPage } from '../features/protests/ProtestRecordPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
-import { ADMINS, AUDIT_READERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
 import { NotFoundPage } from './NotFoundPage';
@@ -27,6 +27,9 @@ import { Shell } from './Shell';
 const dutyCharts = () => import('../features/duty-charts');
 const DutyChartsLayout = lazy(() => dutyCharts().then((m) => ({ default: m.DutyChartsLayout })));
 const BandobastListPage = lazy(() => dutyCharts().then((m) => ({ default: m.BandobastListPage })));
+const BandobastEditorPage = lazy(() => dutyCharts().then((m) => ({ default: m.BandobastEditorPage })));
+const BandobastPage = lazy(() => dutyCharts().then((m) => ({ default: m.BandobastPage })));
+const ChartPage = lazy(() => dutyCharts().then((m) => ({ default: m.ChartPage })));
 const RollPage = lazy(() => dutyCharts().then((m) => ({ default: m.RollPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -88,6 +91,18 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Loading><BandobastListPage /></Loading> },
               { path: 'roll', element: <Loading><RollPage /></Loading> },
+              {
+                path: 'new',
+                element: (
+                  <RequireRoles roles={DUTY_CHART_PREPARERS}>
+                    <Loading>
+                      <BandobastEditorPage />
+                    </Loading>
+                  </RequireRoles>
+                ),
+              },
+              { path: 'charts/:chartId', element: <Loading><ChartPage /></Loading> },
+              { path: ':id', element: <Loading><BandobastPage /></Loading> },
             ],
           },
           {
