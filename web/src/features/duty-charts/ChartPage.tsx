@@ -34,6 +34,7 @@ import {
   type ChartSummary,
   type Rank,
 } from './api';
+import { TableScroll } from './TableScroll';
 import { nameOf, rankText, requirementText, shortfallText } from './words';
 
 /** One chart version: solve it, read its shortfalls, pin and edit duties, publish, and its papers. */
@@ -88,7 +89,7 @@ function solvePhase(p: ChartProgress | undefined, chart: ChartSummary): Phase {
     if (phase === 'building' || phase === 'solving' || phase === 'saving') return phase;
     return 'queued';
   }
-  return chart.solveResult ? 'done' : 'none';
+  return p?.solveResult || chart.solveResult ? 'done' : 'none';
 }
 
 function SolvePanel({ chart, progress, allowed }: { chart: ChartSummary; progress?: ChartProgress; allowed: Set<string> }) {
@@ -238,7 +239,7 @@ function DutiesPanel({ chart, tree, canEdit }: { chart: ChartSummary; tree: Band
       {canEdit ? <AddDuty chartId={chart.id} tree={tree} /> : null}
       <FormMessage error={pin.error ?? remove.error} />
       {rows.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label={t('dutyCharts.duties.title')}>
           <table className="duty-table">
             <caption className="visually-hidden">{t('dutyCharts.duties.title')}</caption>
             <thead>
@@ -279,7 +280,7 @@ function DutiesPanel({ chart, tree, canEdit }: { chart: ChartSummary; tree: Band
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {removing ? (
         <ConfirmDialog
@@ -407,7 +408,7 @@ function PublishPanel({ chart, progress, allowed }: { chart: ChartSummary; progr
         <div className="notices">
           <p>{hi ? notices.message.hi : notices.message.en}</p>
           {notices.notNotifiedOfficers.length > 0 ? (
-            <div className="table-scroll">
+            <TableScroll label={t('dutyCharts.publish.notNotified', { count: notices.notNotified })}>
               <table className="duty-table">
                 <caption>{t('dutyCharts.publish.notNotified', { count: notices.notNotified })}</caption>
                 <thead>
@@ -445,7 +446,7 @@ function PublishPanel({ chart, progress, allowed }: { chart: ChartSummary; progr
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
         </div>
       ) : null}

@@ -25,6 +25,7 @@ import {
   type OfficerQuery,
   type Rank,
 } from './api';
+import { TableScroll } from './TableScroll';
 import { nameOf, rankText } from './words';
 
 /** What the file picker offers: the thanas' Excel sheets, or CSV. */
@@ -168,7 +169,7 @@ function OfficersPanel({ onChoose, chosen }: { onChoose?: (o: Officer) => void; 
       {page ? (
         <>
           <p aria-live="polite">{t('dutyCharts.roll.count', { count: page.total })}</p>
-          <div className="table-scroll">
+          <TableScroll label={t('dutyCharts.roll.officers')}>
             <table className="duty-table">
               <caption className="visually-hidden">{t('dutyCharts.roll.officers')}</caption>
               <thead>
@@ -202,7 +203,7 @@ function OfficersPanel({ onChoose, chosen }: { onChoose?: (o: Officer) => void; 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {page.total > PAGE ? (
             <div className="pager">
               <button type="button" className="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
