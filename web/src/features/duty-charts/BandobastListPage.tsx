@@ -13,7 +13,8 @@ export function BandobastListPage() {
   const { t } = useTranslation();
   usePageTitle(t('dutyCharts.list.title'));
   const state = useSession();
-  const canPrepare = state.status === 'signed-in' && hasAnyRole(state.me.roles, DUTY_CHART_PREPARERS);
+  const canPrepare =
+    state.status === 'signed-in' && hasAnyRole(state.me.roles, DUTY_CHART_PREPARERS);
   const list = useBandobasts();
   const items = list.data?.items ?? [];
   return (
@@ -27,7 +28,12 @@ export function BandobastListPage() {
         ) : null}
       </div>
       <p>{t('dutyCharts.list.intro')}</p>
-      <Panel title={t('dutyCharts.list.events')} headingId="bandobast-list" loading={list.isPending} error={list.error}>
+      <Panel
+        title={t('dutyCharts.list.events')}
+        headingId="bandobast-list"
+        loading={list.isPending}
+        error={list.error}
+      >
         {items.length === 0 ? <p className="muted">{t('dutyCharts.list.none')}</p> : null}
         <ul className="rows">
           {items.map((b) => (
@@ -37,7 +43,8 @@ export function BandobastListPage() {
                   <Link to={`/duty-charts/${b.id}`}>{nameOf(b)}</Link>
                 </h3>
                 <p className="muted">
-                  <code>{b.ref}</code> · {t(`dutyCharts.kind.${b.kind}`)} · {t('dutyCharts.list.created', { when: formatDateTime(b.createdAt) })}
+                  <code>{b.ref}</code> · {t(`dutyCharts.kind.${b.kind}`)} ·{' '}
+                  {t('dutyCharts.list.created', { when: formatDateTime(b.createdAt) })}
                 </p>
               </div>
             </li>

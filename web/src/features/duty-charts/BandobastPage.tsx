@@ -19,15 +19,28 @@ export function BandobastPage() {
   const tree = useBandobast(id);
   usePageTitle(tree.data ? nameOf(tree.data) : t('dutyCharts.list.title'));
   const state = useSession();
-  const canPrepare = state.status === 'signed-in' && hasAnyRole(state.me.roles, DUTY_CHART_PREPARERS);
-  if (tree.error || tree.isPending) return <Panel title={t('dutyCharts.list.title')} headingId="bandobast" loading={tree.isPending} error={tree.error} />;
+  const canPrepare =
+    state.status === 'signed-in' && hasAnyRole(state.me.roles, DUTY_CHART_PREPARERS);
+  if (tree.error || tree.isPending)
+    return (
+      <Panel
+        title={t('dutyCharts.list.title')}
+        headingId="bandobast"
+        loading={tree.isPending}
+        error={tree.error}
+      />
+    );
   const b = tree.data;
   return (
     <>
       <h1>{nameOf(b)}</h1>
       <p className="muted">
         <code>{b.ref}</code> · {t(`dutyCharts.kind.${b.kind}`)} ·{' '}
-        {t('dutyCharts.bandobast.rules', { rest: b.minRestHours, cap: b.maxHoursPer24h, before: b.reportMinutesBefore })}
+        {t('dutyCharts.bandobast.rules', {
+          rest: b.minRestHours,
+          cap: b.maxHoursPer24h,
+          before: b.reportMinutesBefore,
+        })}
         {b.higherRankMayFillLower ? ` · ${t('dutyCharts.editor.higherRankMayFillLower')}` : ''}
       </p>
       <Versions bandobastId={b.id} canPrepare={canPrepare} />
@@ -44,15 +57,29 @@ function Versions({ bandobastId, canPrepare }: { bandobastId: string; canPrepare
   const navigate = useNavigate();
   const list = [...(charts.data ?? [])].sort((a, b) => b.versionNo - a.versionNo);
   return (
-    <Panel title={t('dutyCharts.bandobast.versions')} headingId="bandobast-versions" loading={charts.isPending} error={charts.error}>
+    <Panel
+      title={t('dutyCharts.bandobast.versions')}
+      headingId="bandobast-versions"
+      loading={charts.isPending}
+      error={charts.error}
+    >
       {list.length === 0 ? <p className="muted">{t('dutyCharts.bandobast.noVersions')}</p> : null}
       <ul className="rows compact">
         {list.map((c) => (
           <li key={c.id} className="row">
             <div>
-              <Link to={`/duty-charts/charts/${c.id}`}>{t('dutyCharts.chart.version', { n: c.versionNo })}</Link>{' '}
-              <span className={`state-tag chart-${c.status.toLowerCase()}`}>{t(`dutyCharts.chartStatus.${c.status}`)}</span>
-              {c.publishedAt ? <span className="muted"> · {t('dutyCharts.chart.publishedAt', { when: formatDateTime(c.publishedAt) })}</span> : null}
+              <Link to={`/duty-charts/charts/${c.id}`}>
+                {t('dutyCharts.chart.version', { n: c.versionNo })}
+              </Link>{' '}
+              <span className={`state-tag chart-${c.status.toLowerCase()}`}>
+                {t(`dutyCharts.chartStatus.${c.status}`)}
+              </span>
+              {c.publishedAt ? (
+                <span className="muted">
+                  {' '}
+                  · {t('dutyCharts.chart.publishedAt', { when: formatDateTime(c.publishedAt) })}
+                </span>
+              ) : null}
             </div>
           </li>
         ))}
@@ -61,7 +88,16 @@ function Versions({ bandobastId, canPrepare }: { bandobastId: string; canPrepare
         <>
           <FormMessage error={create.error} />
           <div className="actions">
-            <button type="button" className="button primary" disabled={create.isPending} onClick={() => create.mutate(undefined, { onSuccess: (c) => void navigate(`/duty-charts/charts/${c.id}`) })}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={create.isPending}
+              onClick={() =>
+                create.mutate(undefined, {
+                  onSuccess: (c) => void navigate(`/duty-charts/charts/${c.id}`),
+                })
+              }
+            >
               {t('dutyCharts.bandobast.newVersion')}
             </button>
           </div>
@@ -81,26 +117,56 @@ export function TreeView({ tree }: { tree: BandobastTree }) {
           <li key={d.id}>
             <p className="tree-line">
               <strong>{t('dutyCharts.tree.division', { code: d.code })}</strong> {d.name}
-              {d.inCharge ? <span className="muted"> · {t('dutyCharts.tree.inChargeIs', { name: nameOf(d.inCharge), belt: d.inCharge.beltNo })}</span> : null}
+              {d.inCharge ? (
+                <span className="muted">
+                  {' '}
+                  ·{' '}
+                  {t('dutyCharts.tree.inChargeIs', {
+                    name: nameOf(d.inCharge),
+                    belt: d.inCharge.beltNo,
+                  })}
+                </span>
+              ) : null}
             </p>
             <ul>
               {d.sectors.map((s) => (
                 <li key={s.id}>
                   <p className="tree-line">
                     <strong>{t('dutyCharts.tree.sector', { code: s.code })}</strong> {s.name}
-                    {s.inCharge ? <span className="muted"> · {t('dutyCharts.tree.inChargeIs', { name: nameOf(s.inCharge), belt: s.inCharge.beltNo })}</span> : null}
+                    {s.inCharge ? (
+                      <span className="muted">
+                        {' '}
+                        ·{' '}
+                        {t('dutyCharts.tree.inChargeIs', {
+                          name: nameOf(s.inCharge),
+                          belt: s.inCharge.beltNo,
+                        })}
+                      </span>
+                    ) : null}
                   </p>
                   <ul>
                     {s.posts.map((p) => (
                       <li key={p.id}>
                         <p className="tree-line">
-                          <strong>{t('dutyCharts.tree.post', { code: p.code })}</strong> {postName(p)} <span className="muted">· {t(`dutyCharts.postKind.${p.kind}`)} · {p.location}</span>
+                          <strong>{t('dutyCharts.tree.post', { code: p.code })}</strong>{' '}
+                          {postName(p)}{' '}
+                          <span className="muted">
+                            · {t(`dutyCharts.postKind.${p.kind}`)} · {p.location}
+                          </span>
                         </p>
                         <ul>
                           {p.shifts.map((sh) => (
                             <li key={sh.id} className="tree-line">
-                              <code>{sh.code}</code> {t('dutyCharts.tree.shiftTime', { date: formatDate(sh.startsAt), start: formatTime(sh.startsAt), end: formatTime(sh.endsAt) })}: {ranksText(t, sh.ranks)}
-                              {sh.minWomen > 0 ? `; ${t('dutyCharts.tree.womenAtLeast', { count: sh.minWomen })}` : ''}
+                              <code>{sh.code}</code>{' '}
+                              {t('dutyCharts.tree.shiftTime', {
+                                date: formatDate(sh.startsAt),
+                                start: formatTime(sh.startsAt),
+                                end: formatTime(sh.endsAt),
+                              })}
+                              : {ranksText(t, sh.ranks)}
+                              {sh.minWomen > 0
+                                ? `; ${t('dutyCharts.tree.womenAtLeast', { count: sh.minWomen })}`
+                                : ''}
                               {sh.armed ? `; ${t('dutyCharts.tree.armed')}` : ''}
                             </li>
                           ))}
@@ -123,11 +189,21 @@ function AddDivisions({ tree }: { tree: BandobastTree }) {
   const { t } = useTranslation();
   const add = useAddDivisions(tree.id);
   const [open, setOpen] = useState(false);
-  const [divisions, setDivisions] = useState<DivisionForm[]>([newDivision(`D${tree.divisions.length + 1}`)]);
+  const [divisions, setDivisions] = useState<DivisionForm[]>([
+    newDivision(`D${tree.divisions.length + 1}`),
+  ]);
   const error = add.error instanceof ApiError ? add.error : undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    add.mutate({ divisions: toDivisionDtos(divisions) }, { onSuccess: () => (setOpen(false), setDivisions([newDivision(`D${tree.divisions.length + 2}`)])) });
+    add.mutate(
+      { divisions: toDivisionDtos(divisions) },
+      {
+        onSuccess: () => (
+          setOpen(false),
+          setDivisions([newDivision(`D${tree.divisions.length + 2}`)])
+        ),
+      },
+    );
   };
   return (
     <Panel title={t('dutyCharts.bandobast.addDivisions')} headingId="bandobast-add">

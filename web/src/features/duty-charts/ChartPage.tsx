@@ -28,6 +28,7 @@ import {
   usePublish,
   useRemoveDuty,
   useSolve,
+  useUnits,
   type AssignmentRow,
   type BandobastTree,
   type ChartProgress,
@@ -45,18 +46,29 @@ export function ChartPage() {
   const progress = useProgress(chartId);
   const bandobast = useBandobast(chart.data?.bandobastId ?? '');
   const client = useQueryClient();
-  const title = chart.data ? t('dutyCharts.chart.version', { n: chart.data.versionNo }) : t('dutyCharts.chart.title');
+  const title = chart.data
+    ? t('dutyCharts.chart.version', { n: chart.data.versionNo })
+    : t('dutyCharts.chart.title');
   usePageTitle(title);
 
   // When a job ends, the chart it changed is read again.
   const status = progress.data?.status;
   const seen = useRef(status);
   useEffect(() => {
-    if (seen.current !== status && seen.current !== undefined) void client.invalidateQueries({ queryKey: ['duty-charts', 'charts', chartId] });
+    if (seen.current !== status && seen.current !== undefined)
+      void client.invalidateQueries({ queryKey: ['duty-charts', 'charts', chartId] });
     seen.current = status;
   }, [status, chartId, client]);
 
-  if (chart.error || chart.isPending) return <Panel title={t('dutyCharts.chart.title')} headingId="chart" loading={chart.isPending} error={chart.error} />;
+  if (chart.error || chart.isPending)
+    return (
+      <Panel
+        title={t('dutyCharts.chart.title')}
+        headingId="chart"
+        loading={chart.isPending}
+        error={chart.error}
+      />
+    );
   const c = chart.data;
   const p = progress.data;
   const allowed = new Set(p?.allowedActions ?? []);
@@ -64,23 +76,42 @@ export function ChartPage() {
   return (
     <>
       <p>
-        <Link to={`/duty-charts/${c.bandobastId}`}>{bandobast.data ? t('dutyCharts.chart.back', { name: nameOf(bandobast.data) }) : t('dutyCharts.chart.backPlain')}</Link>
+        <Link to={`/duty-charts/${c.bandobastId}`}>
+          {bandobast.data
+            ? t('dutyCharts.chart.back', { name: nameOf(bandobast.data) })
+            : t('dutyCharts.chart.backPlain')}
+        </Link>
       </p>
       <h1>
-        {bandobast.data ? t('dutyCharts.chart.heading', { name: nameOf(bandobast.data), n: c.versionNo }) : title}{' '}
-        <span className={`state-tag chart-${c.status.toLowerCase()}`}>{t(`dutyCharts.chartStatus.${c.status}`)}</span>
+        {bandobast.data
+          ? t('dutyCharts.chart.heading', { name: nameOf(bandobast.data), n: c.versionNo })
+          : title}{' '}
+        <span className={`state-tag chart-${c.status.toLowerCase()}`}>
+          {t(`dutyCharts.chartStatus.${c.status}`)}
+        </span>
       </h1>
       <SolvePanel chart={c} progress={p} allowed={allowed} />
-      {c.solveResult === 'INFEASIBLE' || c.shortfalls.length > 0 ? <ShortfallPanel chart={c} /> : null}
+      {c.solveResult === 'INFEASIBLE' || c.shortfalls.length > 0 ? (
+        <ShortfallPanel chart={c} />
+      ) : null}
       {bandobast.data ? <DutiesPanel chart={c} tree={bandobast.data} canEdit={canEdit} /> : null}
       <PublishPanel chart={c} progress={p} allowed={allowed} />
-      {c.status === 'PUBLISHED' || c.status === 'SUPERSEDED' ? <PapersPanel chartId={c.id} /> : null}
+      {c.status === 'PUBLISHED' || c.status === 'SUPERSEDED' ? (
+        <PapersPanel chartId={c.id} />
+      ) : null}
     </>
   );
 }
 
 type Phase = 'none' | 'queued' | 'building' | 'solving' | 'saving' | 'done';
-const PHASE_VALUE: Record<Phase, number> = { none: 0, queued: 10, building: 30, solving: 60, saving: 90, done: 100 };
+const PHASE_VALUE: Record<Phase, number> = {
+  none: 0,
+  queued: 10,
+  building: 30,
+  solving: 60,
+  saving: 90,
+  done: 100,
+};
 
 /** Where a solve stands, from the job's own report: queued, building the instance, solving, saving, done. */
 function solvePhase(p: ChartProgress | undefined, chart: ChartSummary): Phase {
@@ -92,7 +123,15 @@ function solvePhase(p: ChartProgress | undefined, chart: ChartSummary): Phase {
   return p?.solveResult || chart.solveResult ? 'done' : 'none';
 }
 
-function SolvePanel({ chart, progress, allowed }: { chart: ChartSummary; progress?: ChartProgress; allowed: Set<string> }) {
+function SolvePanel({
+  chart,
+  progress,
+  allowed,
+}: {
+  chart: ChartSummary;
+  progress?: ChartProgress;
+  allowed: Set<string>;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const solve = useSolve(chart.id);
@@ -101,13 +140,26 @@ function SolvePanel({ chart, progress, allowed }: { chart: ChartSummary; progres
   const [discarding, setDiscarding] = useState(false);
   const phase = solvePhase(progress, chart);
   const roll = progress?.rollCheck ?? chart.rollCheck;
-  const [maySolve, mayCancel, mayDiscard] = [allowed.has('solve'), allowed.has('cancel-solve'), allowed.has('discard')];
+  const [maySolve, mayCancel, mayDiscard] = [
+    allowed.has('solve'),
+    allowed.has('cancel-solve'),
+    allowed.has('discard'),
+  ];
   const start = () =>
     solve.mutate(undefined, {
       onSuccess: () =>
         // Queued at once on the screen; the job's own reports follow by polling.
-        client.setQueryData<ChartProgress>(['duty-charts', 'charts', chart.id, 'progress'], (old) =>
-          old ? { ...old, status: 'SOLVING', allowedActions: ['solve', 'cancel-solve', 'discard'], solve: { ...old.solve, state: 'waiting', progress: null } } : old,
+        client.setQueryData<ChartProgress>(
+          ['duty-charts', 'charts', chart.id, 'progress'],
+          (old) =>
+            old
+              ? {
+                  ...old,
+                  status: 'SOLVING',
+                  allowedActions: ['solve', 'cancel-solve', 'discard'],
+                  solve: { ...old.solve, state: 'waiting', progress: null },
+                }
+              : old,
         ),
     });
   return (
@@ -115,21 +167,47 @@ function SolvePanel({ chart, progress, allowed }: { chart: ChartSummary; progres
       <p>{t('dutyCharts.solve.intro')}</p>
       <div className="solve-progress" data-phase={phase}>
         <label htmlFor="solve-progress">{t(`dutyCharts.solve.phase.${phase}`)}</label>
-        <progress id="solve-progress" max={100} value={PHASE_VALUE[phase]} aria-valuetext={t(`dutyCharts.solve.phase.${phase}`)}>
+        <progress
+          id="solve-progress"
+          max={100}
+          value={PHASE_VALUE[phase]}
+          aria-valuetext={t(`dutyCharts.solve.phase.${phase}`)}
+        >
           {PHASE_VALUE[phase]}
         </progress>
-        {phase !== 'none' && phase !== 'done' ? <p className="muted">{t('dutyCharts.solve.leave')}</p> : null}
+        {phase !== 'none' && phase !== 'done' ? (
+          <p className="muted">{t('dutyCharts.solve.leave')}</p>
+        ) : null}
       </div>
       {roll?.lowerBound ? (
-        <p className="notice warning">{t('dutyCharts.solve.rollShort', { officers: roll.officers, slots: roll.slots, count: roll.lowerBound })}</p>
-      ) : null}
-      {chart.solveResult && progress?.status !== 'SOLVING' ? (
-        <p className={`notice ${chart.solveResult === 'OK' ? 'info' : 'warning'}`} data-result={chart.solveResult}>
-          {t(`dutyCharts.solve.result.${chart.solveResult}`, { count: chart.assignments, officers: chart.officers })}
-          {chart.solvedAt ? ` ${t('dutyCharts.solve.solvedAt', { when: formatDateTime(chart.solvedAt) })}` : ''}
+        <p className="notice warning">
+          {t('dutyCharts.solve.rollShort', {
+            officers: roll.officers,
+            slots: roll.slots,
+            count: roll.lowerBound,
+          })}
         </p>
       ) : null}
-      {chart.solveNote && progress?.status !== 'SOLVING' ? <p className="muted" lang="en">{chart.solveNote}</p> : null}
+      {chart.solveResult && progress?.status !== 'SOLVING' ? (
+        <p
+          className={`notice ${chart.solveResult === 'OK' ? 'info' : 'warning'}`}
+          data-result={chart.solveResult}
+        >
+          {t(`dutyCharts.solve.result.${chart.solveResult}`, {
+            count: chart.assignments,
+            officers: chart.officers,
+          })}
+          {chart.solvedAt
+            ? ` ${t('dutyCharts.solve.solvedAt', { when: formatDateTime(chart.solvedAt) })}`
+            : ''}
+        </p>
+      ) : null}
+      {/* How the solve ended matters when it did not run to its end (cut short, cancelled, interrupted, failed). */}
+      {chart.solveNote && chart.solveEnded !== 'COMPLETED' && progress?.status !== 'SOLVING' ? (
+        <p className="muted" lang="en">
+          {chart.solveNote}
+        </p>
+      ) : null}
       {chart.solveErrors.length > 0 ? (
         <ul className="solve-errors" lang="en">
           {chart.solveErrors.map((e) => (
@@ -152,12 +230,22 @@ function SolvePanel({ chart, progress, allowed }: { chart: ChartSummary; progres
       <FormMessage error={solve.error ?? cancel.error ?? discard.error} />
       <div className="actions">
         {maySolve ? (
-          <button type="button" className="button primary" disabled={solve.isPending} onClick={start}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={solve.isPending}
+            onClick={start}
+          >
             {chart.solveResult ? t('dutyCharts.solve.again') : t('dutyCharts.solve.run')}
           </button>
         ) : null}
         {mayCancel ? (
-          <button type="button" className="button" disabled={cancel.isPending} onClick={() => cancel.mutate(undefined)}>
+          <button
+            type="button"
+            className="button"
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate(undefined)}
+          >
             {t('dutyCharts.solve.cancel')}
           </button>
         ) : null}
@@ -190,17 +278,29 @@ function ShortfallPanel({ chart }: { chart: ChartSummary }) {
   const { t } = useTranslation();
   const total = chart.shortfalls.reduce((n, s) => n + s.missing, 0);
   return (
-    <Panel title={t('dutyCharts.shortfall.title')} headingId="chart-shortfalls" className="shortfalls">
-      <p className="notice warning">{t('dutyCharts.shortfall.summary', { count: total, posts: chart.shortPosts.length })}</p>
+    <Panel
+      title={t('dutyCharts.shortfall.title')}
+      headingId="chart-shortfalls"
+      className="shortfalls"
+    >
+      <p className="notice warning">
+        {t('dutyCharts.shortfall.summary', { count: total, posts: chart.shortPosts.length })}
+      </p>
       {chart.shortPosts.length > 0 ? (
         <>
           <h3>{t('dutyCharts.shortfall.ask')}</h3>
           <ul>
             {chart.shortPosts.map((sp) => (
               <li key={sp.postCode}>
-                {t('dutyCharts.shortfall.post', { post: `${sp.postCode} (${sp.postName})`, sector: sp.sectorCode })}:{' '}
+                {t('dutyCharts.shortfall.post', {
+                  post: `${sp.postCode} (${sp.postName})`,
+                  sector: sp.sectorCode,
+                })}
+                :{' '}
                 {Object.entries(sp.byRequirement)
-                  .map(([req, n]) => t('dutyCharts.shortfall.more', { count: n, what: requirementText(t, req) }))
+                  .map(([req, n]) =>
+                    t('dutyCharts.shortfall.more', { count: n, what: requirementText(t, req) }),
+                  )
                   .join(', ')}
               </li>
             ))}
@@ -225,7 +325,15 @@ function ShortfallPanel({ chart }: { chart: ChartSummary }) {
 }
 
 /** The duties of the version; pinned ones survive every re-solve. Edits are checked by the API on the spot. */
-function DutiesPanel({ chart, tree, canEdit }: { chart: ChartSummary; tree: BandobastTree; canEdit: boolean }) {
+function DutiesPanel({
+  chart,
+  tree,
+  canEdit,
+}: {
+  chart: ChartSummary;
+  tree: BandobastTree;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const duties = useAssignments(chart.id);
   const pin = usePin(chart.id);
@@ -234,8 +342,19 @@ function DutiesPanel({ chart, tree, canEdit }: { chart: ChartSummary; tree: Band
   const rows = duties.data?.items ?? [];
   const hi = currentLanguage() === 'hi';
   return (
-    <Panel title={t('dutyCharts.duties.title')} headingId="chart-duties" loading={duties.isPending} error={duties.error}>
-      <p>{t('dutyCharts.duties.count', { count: chart.assignments, pinned: chart.pinned, officers: chart.officers })}</p>
+    <Panel
+      title={t('dutyCharts.duties.title')}
+      headingId="chart-duties"
+      loading={duties.isPending}
+      error={duties.error}
+    >
+      <p>
+        {t('dutyCharts.duties.count', {
+          count: chart.assignments,
+          pinned: chart.pinned,
+          officers: chart.officers,
+        })}
+      </p>
       {canEdit ? <AddDuty chartId={chart.id} tree={tree} /> : null}
       <FormMessage error={pin.error ?? remove.error} />
       {rows.length > 0 ? (
@@ -259,7 +378,13 @@ function DutiesPanel({ chart, tree, canEdit }: { chart: ChartSummary; tree: Band
                   <td>
                     <code>{a.shiftCode}</code>
                   </td>
-                  <td>{t('dutyCharts.tree.shiftTime', { date: formatDate(a.startsAt), start: formatTime(a.startsAt), end: formatTime(a.endsAt) })}</td>
+                  <td>
+                    {t('dutyCharts.tree.shiftTime', {
+                      date: formatDate(a.startsAt),
+                      start: formatTime(a.startsAt),
+                      end: formatTime(a.endsAt),
+                    })}
+                  </td>
                   <td>
                     <code>{a.beltNo}</code>
                   </td>
@@ -268,8 +393,15 @@ function DutiesPanel({ chart, tree, canEdit }: { chart: ChartSummary; tree: Band
                   <td>{a.pinned ? t('dutyCharts.duties.yes') : t('dutyCharts.duties.no')}</td>
                   {canEdit ? (
                     <td className="row-actions">
-                      <button type="button" className="button quiet" disabled={pin.isPending} onClick={() => pin.mutate({ assignmentId: a.id, pinned: !a.pinned })}>
-                        {a.pinned ? t('dutyCharts.duties.unpin', { belt: a.beltNo }) : t('dutyCharts.duties.pin', { belt: a.beltNo })}
+                      <button
+                        type="button"
+                        className="button quiet"
+                        disabled={pin.isPending}
+                        onClick={() => pin.mutate({ assignmentId: a.id, pinned: !a.pinned })}
+                      >
+                        {a.pinned
+                          ? t('dutyCharts.duties.unpin', { belt: a.beltNo })
+                          : t('dutyCharts.duties.pin', { belt: a.beltNo })}
                       </button>
                       <button type="button" className="button quiet" onClick={() => setRemoving(a)}>
                         {t('dutyCharts.duties.remove', { belt: a.beltNo })}
@@ -285,7 +417,10 @@ function DutiesPanel({ chart, tree, canEdit }: { chart: ChartSummary; tree: Band
       {removing ? (
         <ConfirmDialog
           open
-          title={t('dutyCharts.duties.removeTitle', { belt: removing.beltNo, shift: removing.shiftCode })}
+          title={t('dutyCharts.duties.removeTitle', {
+            belt: removing.beltNo,
+            shift: removing.shiftCode,
+          })}
           confirmLabel={t('dutyCharts.duties.removeYes')}
           cancelLabel={t('dutyCharts.keep')}
           busy={remove.isPending}
@@ -303,7 +438,9 @@ function DutiesPanel({ chart, tree, canEdit }: { chart: ChartSummary; tree: Band
 function AddDuty({ chartId, tree }: { chartId: string; tree: BandobastTree }) {
   const { t } = useTranslation();
   const add = useAddDuty(chartId);
-  const shifts = tree.divisions.flatMap((d) => d.sectors.flatMap((s) => s.posts.flatMap((p) => p.shifts)));
+  const shifts = tree.divisions.flatMap((d) =>
+    d.sectors.flatMap((s) => s.posts.flatMap((p) => p.shifts)),
+  );
   const [belt, setBelt] = useState('');
   const [shiftId, setShiftId] = useState('');
   const [slotRank, setSlotRank] = useState<Rank | ''>('');
@@ -326,25 +463,63 @@ function AddDuty({ chartId, tree }: { chartId: string; tree: BandobastTree }) {
       setUnknown(t('dutyCharts.duties.noSuchBelt', { belt: belt.trim() }));
       return;
     }
-    add.mutate({ officerId: officer.id, shiftId, ...(slotRank ? { slotRank } : {}) }, { onSuccess: () => (setDone(t('dutyCharts.duties.added', { belt: officer.beltNo })), setBelt('')) });
+    add.mutate(
+      { officerId: officer.id, shiftId, ...(slotRank ? { slotRank } : {}) },
+      {
+        onSuccess: () => (
+          setDone(t('dutyCharts.duties.added', { belt: officer.beltNo })),
+          setBelt('')
+        ),
+      },
+    );
   };
   // A refusal that is not about one field (a shift already full, the officer already on it) is the edit's own.
   const refusal = error && Object.keys(error.fields).length === 0 ? error.message : undefined;
   return (
-    <form className="add-duty" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-duty-title">
+    <form
+      className="add-duty"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="add-duty-title"
+    >
       <h3 id="add-duty-title">{t('dutyCharts.duties.addTitle')}</h3>
       <p className="muted">{t('dutyCharts.duties.addIntro')}</p>
       <div className="form-grid">
-        <Field label={t('dutyCharts.officer.beltNo')} value={belt} onChange={(e) => setBelt(e.target.value)} autoCapitalize="characters" error={unknown ?? error?.fieldMessage('officerId')} errorLang={unknown ? undefined : 'en'} />
-        <SelectField label={t('dutyCharts.duties.shift')} value={shiftId} onChange={(e) => setShiftId(e.target.value)} error={error?.fieldMessage('shiftId')} errorLang="en">
+        <Field
+          label={t('dutyCharts.officer.beltNo')}
+          value={belt}
+          onChange={(e) => setBelt(e.target.value)}
+          autoCapitalize="characters"
+          error={unknown ?? error?.fieldMessage('officerId')}
+          errorLang={unknown ? undefined : 'en'}
+        />
+        <SelectField
+          label={t('dutyCharts.duties.shift')}
+          value={shiftId}
+          onChange={(e) => setShiftId(e.target.value)}
+          error={error?.fieldMessage('shiftId')}
+          errorLang="en"
+        >
           <option value="">{t('dutyCharts.duties.chooseShift')}</option>
           {shifts.map((s) => (
             <option key={s.id} value={s.id}>
-              {t('dutyCharts.duties.shiftOption', { code: s.code, date: formatDate(s.startsAt), start: formatTime(s.startsAt), end: formatTime(s.endsAt) })}
+              {t('dutyCharts.duties.shiftOption', {
+                code: s.code,
+                date: formatDate(s.startsAt),
+                start: formatTime(s.startsAt),
+                end: formatTime(s.endsAt),
+              })}
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('dutyCharts.duties.slot')} hint={t('dutyCharts.duties.slotHint')} value={slotRank} onChange={(e) => setSlotRank(e.target.value as Rank | '')} error={error?.fieldMessage('slotRank')} errorLang="en">
+        <SelectField
+          label={t('dutyCharts.duties.slot')}
+          hint={t('dutyCharts.duties.slotHint')}
+          value={slotRank}
+          onChange={(e) => setSlotRank(e.target.value as Rank | '')}
+          error={error?.fieldMessage('slotRank')}
+          errorLang="en"
+        >
           <option value="">{t('dutyCharts.duties.ownRank')}</option>
           {ALL_RANKS.map((r) => (
             <option key={r} value={r}>
@@ -376,7 +551,15 @@ function AddDuty({ chartId, tree }: { chartId: string; tree: BandobastTree }) {
 }
 
 /** Publication: the papers and a slip per officer, by a job; who was not told by SMS, and why. */
-function PublishPanel({ chart, progress, allowed }: { chart: ChartSummary; progress?: ChartProgress; allowed: Set<string> }) {
+function PublishPanel({
+  chart,
+  progress,
+  allowed,
+}: {
+  chart: ChartSummary;
+  progress?: ChartProgress;
+  allowed: Set<string>;
+}) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const publish = usePublish(chart.id);
@@ -387,30 +570,50 @@ function PublishPanel({ chart, progress, allowed }: { chart: ChartSummary; progr
   const start = () =>
     publish.mutate(undefined, {
       onSuccess: () =>
-        client.setQueryData<ChartProgress>(['duty-charts', 'charts', chart.id, 'progress'], (old) => (old ? { ...old, status: 'PUBLISHING', allowedActions: [] } : old)),
+        client.setQueryData<ChartProgress>(
+          ['duty-charts', 'charts', chart.id, 'progress'],
+          (old) => (old ? { ...old, status: 'PUBLISHING', allowedActions: [] } : old),
+        ),
     });
   const mayPublish = allowed.has('publish');
   const canPublish = mayPublish && chart.status === 'DRAFT';
   return (
     <Panel title={t('dutyCharts.publish.title')} headingId="chart-publish">
-      {chart.status === 'DRAFT' && chart.solveResult !== 'OK' ? <p className="muted">{t('dutyCharts.publish.notYet')}</p> : null}
+      {chart.status === 'DRAFT' && chart.solveResult !== 'OK' ? (
+        <p className="muted">{t('dutyCharts.publish.notYet')}</p>
+      ) : null}
       {publishing || (job && job.total > 0) ? (
-        <div className="publish-progress" data-state={publishing ? 'running' : chart.status === 'PUBLISHED' ? 'done' : 'stopped'}>
-          <label htmlFor="publish-progress">{publishing ? t('dutyCharts.publish.running', { done: job?.done ?? 0, total: job?.total ?? 0 }) : t('dutyCharts.publish.issued', { done: job?.done ?? 0, total: job?.total ?? 0 })}</label>
+        <div
+          className="publish-progress"
+          data-state={publishing ? 'running' : chart.status === 'PUBLISHED' ? 'done' : 'stopped'}
+        >
+          <label htmlFor="publish-progress">
+            {publishing
+              ? t('dutyCharts.publish.running', { done: job?.done ?? 0, total: job?.total ?? 0 })
+              : t('dutyCharts.publish.issued', { done: job?.done ?? 0, total: job?.total ?? 0 })}
+          </label>
           <progress id="publish-progress" max={Math.max(1, job?.total ?? 0)} value={job?.done ?? 0}>
             {job?.done ?? 0}
           </progress>
           {publishing ? <p className="muted">{t('dutyCharts.solve.leave')}</p> : null}
         </div>
       ) : null}
-      {chart.publishedAt ? <p className="notice info">{t('dutyCharts.chart.publishedAt', { when: formatDateTime(chart.publishedAt) })}</p> : null}
+      {chart.publishedAt ? (
+        <p className="notice info">
+          {t('dutyCharts.chart.publishedAt', { when: formatDateTime(chart.publishedAt) })}
+        </p>
+      ) : null}
       {notices ? (
         <div className="notices">
           <p>{hi ? notices.message.hi : notices.message.en}</p>
           {notices.notNotifiedOfficers.length > 0 ? (
-            <TableScroll label={t('dutyCharts.publish.notNotified', { count: notices.notNotified })}>
+            <TableScroll
+              label={t('dutyCharts.publish.notNotified', { count: notices.notNotified })}
+            >
               <table className="duty-table">
-                <caption>{t('dutyCharts.publish.notNotified', { count: notices.notNotified })}</caption>
+                <caption>
+                  {t('dutyCharts.publish.notNotified', { count: notices.notNotified })}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('dutyCharts.officer.beltNo')}</th>
@@ -450,12 +653,26 @@ function PublishPanel({ chart, progress, allowed }: { chart: ChartSummary; progr
           ) : null}
         </div>
       ) : null}
-      {job?.failedReason ? <p className="notice warning" lang="en">{job.failedReason}</p> : null}
-      <FormMessage error={publish.error} explain={(e) => (e.status === 409 ? t('dutyCharts.publish.refused') : undefined)} />
-      {publish.error instanceof ApiError && publish.error.status === 409 ? <p lang="en">{publish.error.message}</p> : null}
+      {job?.failedReason ? (
+        <p className="notice warning" lang="en">
+          {job.failedReason}
+        </p>
+      ) : null}
+      <FormMessage
+        error={publish.error}
+        explain={(e) => (e.status === 409 ? t('dutyCharts.publish.refused') : undefined)}
+      />
+      {publish.error instanceof ApiError && publish.error.status === 409 ? (
+        <p lang="en">{publish.error.message}</p>
+      ) : null}
       {canPublish ? (
         <div className="actions">
-          <button type="button" className="button primary" disabled={publish.isPending || chart.solveResult !== 'OK'} onClick={start}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={publish.isPending || chart.solveResult !== 'OK'}
+            onClick={start}
+          >
             {t('dutyCharts.publish.run')}
           </button>
         </div>
@@ -472,20 +689,33 @@ function PublishPanel({ chart, progress, allowed }: { chart: ChartSummary; progr
 }
 
 /** A thana's chart is the variant "thana-TT_NAGAR"; the master chart has none. */
-const thanaOf = (variant: string) => (variant.startsWith('thana-') ? variant.slice('thana-'.length) : undefined);
+const thanaOf = (variant: string) =>
+  variant.startsWith('thana-') ? variant.slice('thana-'.length) : undefined;
 
 /** The master chart and each thana's chart, opened in the browser's own viewer or saved. */
 function PapersPanel({ chartId }: { chartId: string }) {
   const { t } = useTranslation();
   const papers = usePapers(chartId, true);
+  const units = useUnits();
+  const unitName = (code: string) => {
+    const unit = units.data?.find((u) => u.code === code);
+    return unit ? nameOf(unit) : code;
+  };
   const file = useFile();
   return (
-    <Panel title={t('dutyCharts.papers.title')} headingId="chart-papers" loading={papers.isPending} error={papers.error}>
+    <Panel
+      title={t('dutyCharts.papers.title')}
+      headingId="chart-papers"
+      loading={papers.isPending}
+      error={papers.error}
+    >
       {file.error ? <FormMessage error={file.error} /> : null}
       <ul className="rows">
         {(papers.data ?? []).map((paper) => {
           const thana = thanaOf(paper.variant);
-          const label = thana ? t('dutyCharts.papers.thana', { thana }) : t('dutyCharts.papers.master');
+          const label = thana
+            ? t('dutyCharts.papers.thana', { thana: unitName(thana) })
+            : t('dutyCharts.papers.master');
           const headingId = `paper-${paper.id}`;
           return (
             <li key={paper.id} className="row paper" aria-labelledby={headingId}>
@@ -494,14 +724,29 @@ function PapersPanel({ chartId }: { chartId: string }) {
                   {label}
                 </h3>
                 <p className="muted">
-                  {t('dutyCharts.papers.pages', { count: paper.pageCount })} · {t(`dutyCharts.paperStatus.${paper.status}`, { defaultValue: paper.status })}
+                  {t('dutyCharts.papers.pages', { count: paper.pageCount })} ·{' '}
+                  {t(`dutyCharts.paperStatus.${paper.status}`, { defaultValue: paper.status })}
                 </p>
               </div>
               <div className="actions">
-                <button type="button" className="button" aria-describedby={headingId} onClick={() => void file.run(() => chartPdf(chartId, thana), { open: true })}>
+                <button
+                  type="button"
+                  className="button"
+                  aria-describedby={headingId}
+                  onClick={() => void file.run(() => chartPdf(chartId, thana), { open: true })}
+                >
                   {t('dutyCharts.papers.open')}
                 </button>
-                <button type="button" className="button primary" aria-describedby={headingId} onClick={() => void file.run(() => chartPdf(chartId, thana), { save: `${paper.title.replace(/[^\w.-]+/g, '-')}.pdf` })}>
+                <button
+                  type="button"
+                  className="button primary"
+                  aria-describedby={headingId}
+                  onClick={() =>
+                    void file.run(() => chartPdf(chartId, thana), {
+                      save: `${paper.title.replace(/[^\w.-]+/g, '-')}.pdf`,
+                    })
+                  }
+                >
                   {t('dutyCharts.papers.download')}
                 </button>
               </div>

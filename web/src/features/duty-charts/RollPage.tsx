@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -29,7 +29,8 @@ import { TableScroll } from './TableScroll';
 import { nameOf, rankText } from './words';
 
 /** What the file picker offers: the thanas' Excel sheets, or CSV. */
-const ROLL_FILES = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ROLL_FILES =
+  '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PAGE = 50;
 
 /** The officer roll: imported from the thanas' sheets, searched, and each officer's leave. */
@@ -45,8 +46,18 @@ export function RollPage() {
       <h1>{t('dutyCharts.roll.title')}</h1>
       <p>{t('dutyCharts.roll.intro')}</p>
       {canPrepare ? <ImportPanel /> : null}
-      <OfficersPanel onChoose={hasAnyRole(roles, AVAILABILITY_READERS) ? setChosen : undefined} chosen={chosen} />
-      {chosen ? <AvailabilityPanel key={chosen.id} officer={chosen} canEdit={canPrepare} onClose={() => setChosen(undefined)} /> : null}
+      <OfficersPanel
+        onChoose={hasAnyRole(roles, AVAILABILITY_READERS) ? setChosen : undefined}
+        chosen={chosen}
+      />
+      {chosen ? (
+        <AvailabilityPanel
+          key={chosen.id}
+          officer={chosen}
+          canEdit={canPrepare}
+          onClose={() => setChosen(undefined)}
+        />
+      ) : null}
     </>
   );
 }
@@ -97,12 +108,19 @@ function ImportPanel() {
         {outcome?.imported ? (
           <p className="notice info">
             {t('dutyCharts.import.imported', { count: outcome.report.imported })}
-            {outcome.report.rejected > 0 ? ` ${t('dutyCharts.import.leftOut', { count: outcome.report.rejected })}` : ''}
+            {outcome.report.rejected > 0
+              ? ` ${t('dutyCharts.import.leftOut', { count: outcome.report.rejected })}`
+              : ''}
           </p>
         ) : null}
         {outcome && !outcome.imported ? (
           <div className="import-preview">
-            <p className="notice warning">{t('dutyCharts.import.refused', { count: outcome.refused.rejected, total: outcome.refused.total })}</p>
+            <p className="notice warning">
+              {t('dutyCharts.import.refused', {
+                count: outcome.refused.rejected,
+                total: outcome.refused.total,
+              })}
+            </p>
             <table className="import-rows">
               <caption>{t('dutyCharts.import.rowErrors')}</caption>
               <thead>
@@ -130,7 +148,12 @@ function ImportPanel() {
             </table>
             {outcome.refused.importable > 0 ? (
               <div className="actions">
-                <button type="button" className="button primary" disabled={upload.isPending} onClick={() => send(true)}>
+                <button
+                  type="button"
+                  className="button primary"
+                  disabled={upload.isPending}
+                  onClick={() => send(true)}
+                >
                   {t('dutyCharts.import.importGood', { count: outcome.refused.importable })}
                 </button>
               </div>
@@ -144,19 +167,40 @@ function ImportPanel() {
   );
 }
 
-function OfficersPanel({ onChoose, chosen }: { onChoose?: (o: Officer) => void; chosen?: Officer }) {
+function OfficersPanel({
+  onChoose,
+  chosen,
+}: {
+  onChoose?: (o: Officer) => void;
+  chosen?: Officer;
+}) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [rank, setRank] = useState<Rank | ''>('');
   const [offset, setOffset] = useState(0);
-  const query: OfficerQuery = { limit: PAGE, offset, ...(q.trim().length >= 2 ? { q: q.trim() } : {}), ...(rank ? { rank } : {}) };
+  const query: OfficerQuery = {
+    limit: PAGE,
+    offset,
+    ...(q.trim().length >= 2 ? { q: q.trim() } : {}),
+    ...(rank ? { rank } : {}),
+  };
   const officers = useOfficers(query);
   const page = officers.data;
   return (
     <Panel title={t('dutyCharts.roll.officers')} headingId="roll-officers" error={officers.error}>
       <div className="form-grid">
-        <Field label={t('dutyCharts.roll.search')} hint={t('dutyCharts.roll.searchHint')} type="search" value={q} onChange={(e) => (setOffset(0), setQ(e.target.value))} />
-        <SelectField label={t('dutyCharts.officer.rank')} value={rank} onChange={(e) => (setOffset(0), setRank(e.target.value as Rank | ''))}>
+        <Field
+          label={t('dutyCharts.roll.search')}
+          hint={t('dutyCharts.roll.searchHint')}
+          type="search"
+          value={q}
+          onChange={(e) => (setOffset(0), setQ(e.target.value))}
+        />
+        <SelectField
+          label={t('dutyCharts.officer.rank')}
+          value={rank}
+          onChange={(e) => (setOffset(0), setRank(e.target.value as Rank | ''))}
+        >
           <option value="">{t('dutyCharts.roll.anyRank')}</option>
           {ALL_RANKS.map((r) => (
             <option key={r} value={r}>
@@ -169,48 +213,74 @@ function OfficersPanel({ onChoose, chosen }: { onChoose?: (o: Officer) => void; 
       {page ? (
         <>
           <p aria-live="polite">{t('dutyCharts.roll.count', { count: page.total })}</p>
-          <TableScroll label={t('dutyCharts.roll.officers')}>
-            <table className="duty-table">
-              <caption className="visually-hidden">{t('dutyCharts.roll.officers')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('dutyCharts.officer.beltNo')}</th>
-                  <th scope="col">{t('dutyCharts.officer.name')}</th>
-                  <th scope="col">{t('dutyCharts.officer.rank')}</th>
-                  <th scope="col">{t('dutyCharts.officer.gender')}</th>
-                  <th scope="col">{t('dutyCharts.officer.skills')}</th>
-                  {onChoose ? <th scope="col">{t('dutyCharts.roll.availability')}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((o) => (
-                  <tr key={o.id} className={chosen?.id === o.id ? 'chosen' : undefined}>
-                    <td>
-                      <code>{o.beltNo}</code>
-                    </td>
-                    <td>{nameOf(o)}</td>
-                    <td>{rankText(t, o.rank)}</td>
-                    <td>{t(`dutyCharts.gender.${o.gender}`)}</td>
-                    <td>{o.skills.map((s) => t(`dutyCharts.skill.${s}`, { defaultValue: s })).join(', ')}</td>
-                    {onChoose ? (
-                      <td>
-                        <button type="button" className="button quiet" onClick={() => onChoose(o)}>
-                          {t('dutyCharts.roll.showAvailability', { belt: o.beltNo })}
-                        </button>
-                      </td>
-                    ) : null}
+          {page.items.length === 0 ? null : (
+            <TableScroll label={t('dutyCharts.roll.officers')}>
+              <table className="duty-table">
+                <caption className="visually-hidden">{t('dutyCharts.roll.officers')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dutyCharts.officer.beltNo')}</th>
+                    <th scope="col">{t('dutyCharts.officer.name')}</th>
+                    <th scope="col">{t('dutyCharts.officer.rank')}</th>
+                    <th scope="col">{t('dutyCharts.officer.gender')}</th>
+                    <th scope="col">{t('dutyCharts.officer.skills')}</th>
+                    {onChoose ? <th scope="col">{t('dutyCharts.roll.availability')}</th> : null}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+                </thead>
+                <tbody>
+                  {page.items.map((o) => (
+                    <tr key={o.id} className={chosen?.id === o.id ? 'chosen' : undefined}>
+                      <td>
+                        <code>{o.beltNo}</code>
+                      </td>
+                      <td>{nameOf(o)}</td>
+                      <td>{rankText(t, o.rank)}</td>
+                      <td>{t(`dutyCharts.gender.${o.gender}`)}</td>
+                      <td>
+                        {o.skills
+                          .map((s) => t(`dutyCharts.skill.${s}`, { defaultValue: s }))
+                          .join(', ')}
+                      </td>
+                      {onChoose ? (
+                        <td>
+                          <button
+                            type="button"
+                            className="button quiet"
+                            onClick={() => onChoose(o)}
+                          >
+                            {t('dutyCharts.roll.showAvailability', { belt: o.beltNo })}
+                          </button>
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
           {page.total > PAGE ? (
             <div className="pager">
-              <button type="button" className="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              <button
+                type="button"
+                className="button"
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              >
                 {t('dutyCharts.roll.previous')}
               </button>
-              <span>{t('dutyCharts.roll.range', { from: offset + 1, to: Math.min(offset + PAGE, page.total), total: page.total })}</span>
-              <button type="button" className="button" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
+              <span>
+                {t('dutyCharts.roll.range', {
+                  from: offset + 1,
+                  to: Math.min(offset + PAGE, page.total),
+                  total: page.total,
+                })}
+              </span>
+              <button
+                type="button"
+                className="button"
+                disabled={offset + PAGE >= page.total}
+                onClick={() => setOffset(offset + PAGE)}
+              >
                 {t('dutyCharts.roll.next')}
               </button>
             </div>
@@ -224,7 +294,15 @@ function OfficersPanel({ onChoose, chosen }: { onChoose?: (o: Officer) => void; 
 const EMPTY_LEAVE = { kind: 'LEAVE' as AvailabilityKind, from: '', to: '', note: '' };
 
 /** An officer's leave, weekly offs, court and training: entered here while e-Leave may be down. */
-function AvailabilityPanel({ officer, canEdit, onClose }: { officer: Officer; canEdit: boolean; onClose: () => void }) {
+function AvailabilityPanel({
+  officer,
+  canEdit,
+  onClose,
+}: {
+  officer: Officer;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const entries = useAvailability(officer.id);
   const add = useAddAvailability(officer.id);
@@ -236,31 +314,61 @@ function AvailabilityPanel({ officer, canEdit, onClose }: { officer: Officer; ca
     e.preventDefault();
     const from = parseDateInput(form.from);
     const last = parseDateInput(form.to);
-    setTyped({ from: from ? undefined : t('dutyCharts.availability.badDate'), to: last ? undefined : t('dutyCharts.availability.badDate') });
+    setTyped({
+      from: from ? undefined : t('dutyCharts.availability.badDate'),
+      to: last ? undefined : t('dutyCharts.availability.badDate'),
+    });
     if (!from || !last) return;
     // The API's end is exclusive; a person gives the last day of leave.
-    add.mutate({ kind: form.kind, from, to: addDaysToKey(last, 1), ...(form.note.trim() ? { note: form.note.trim() } : {}) }, { onSuccess: () => setForm(EMPTY_LEAVE) });
+    add.mutate(
+      {
+        kind: form.kind,
+        from,
+        to: addDaysToKey(last, 1),
+        ...(form.note.trim() ? { note: form.note.trim() } : {}),
+      },
+      { onSuccess: () => setForm(EMPTY_LEAVE) },
+    );
   };
   const title = t('dutyCharts.availability.title', { name: nameOf(officer), belt: officer.beltNo });
+  // Opened from a row of the roll above: the keyboard (and the eye) go to it.
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => close.current?.focus(), []);
   return (
-    <Panel title={title} headingId="roll-availability" loading={entries.isPending} error={entries.error}>
+    <Panel
+      title={title}
+      headingId="roll-availability"
+      loading={entries.isPending}
+      error={entries.error}
+    >
       <div className="actions">
-        <button type="button" className="button quiet" onClick={onClose}>
+        <button type="button" className="button quiet" onClick={onClose} ref={close}>
           {t('dutyCharts.availability.close')}
         </button>
       </div>
-      {(entries.data ?? []).length === 0 ? <p className="muted">{t('dutyCharts.availability.none')}</p> : null}
+      {(entries.data ?? []).length === 0 ? (
+        <p className="muted">{t('dutyCharts.availability.none')}</p>
+      ) : null}
       <ul className="rows compact">
         {(entries.data ?? []).map((a) => (
           <li key={a.id} className="row">
             <div>
               <p>
-                <strong>{t(`dutyCharts.availabilityKind.${a.kind}`)}</strong> · {t('dutyCharts.availability.span', { from: formatDateTime(a.startsAt), to: formatDateTime(a.endsAt) })}
+                <strong>{t(`dutyCharts.availabilityKind.${a.kind}`)}</strong> ·{' '}
+                {t('dutyCharts.availability.span', {
+                  from: formatDateTime(a.startsAt),
+                  to: formatDateTime(a.endsAt),
+                })}
               </p>
               {a.note ? <p className="muted">{a.note}</p> : null}
               {a.cancelledAt ? (
                 <p>
-                  <span className="state-tag cancelled">{t('dutyCharts.availability.cancelled', { when: formatDateTime(a.cancelledAt) })}</span> {a.cancelReason}
+                  <span className="state-tag cancelled">
+                    {t('dutyCharts.availability.cancelled', {
+                      when: formatDateTime(a.cancelledAt),
+                    })}
+                  </span>{' '}
+                  {a.cancelReason}
                 </p>
               ) : null}
             </div>
@@ -278,7 +386,13 @@ function AvailabilityPanel({ officer, canEdit, onClose }: { officer: Officer; ca
         <form onSubmit={submit} noValidate className="form-grid">
           <h3 className="form-title">{t('dutyCharts.availability.add')}</h3>
           <FormMessage error={add.error} />
-          <SelectField label={t('dutyCharts.availability.kind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as AvailabilityKind })} error={error?.fieldMessage('kind')} errorLang="en">
+          <SelectField
+            label={t('dutyCharts.availability.kind')}
+            value={form.kind}
+            onChange={(e) => setForm({ ...form, kind: e.target.value as AvailabilityKind })}
+            error={error?.fieldMessage('kind')}
+            errorLang="en"
+          >
             {AVAILABILITY_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`dutyCharts.availabilityKind.${k}`)}
@@ -303,7 +417,13 @@ function AvailabilityPanel({ officer, canEdit, onClose }: { officer: Officer; ca
             error={typed.to ?? error?.fieldMessage('to')}
             errorLang={typed.to ? undefined : 'en'}
           />
-          <Field label={t('dutyCharts.availability.note')} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} error={error?.fieldMessage('note')} errorLang="en" />
+          <Field
+            label={t('dutyCharts.availability.note')}
+            value={form.note}
+            onChange={(e) => setForm({ ...form, note: e.target.value })}
+            error={error?.fieldMessage('note')}
+            errorLang="en"
+          />
           <div className="actions">
             <button type="submit" className="button primary" disabled={add.isPending}>
               {t('dutyCharts.availability.save')}
@@ -311,12 +431,26 @@ function AvailabilityPanel({ officer, canEdit, onClose }: { officer: Officer; ca
           </div>
         </form>
       ) : null}
-      {cancelling ? <CancelEntry officer={officer} entry={cancelling} onClose={() => setCancelling(undefined)} /> : null}
+      {cancelling ? (
+        <CancelEntry
+          officer={officer}
+          entry={cancelling}
+          onClose={() => setCancelling(undefined)}
+        />
+      ) : null}
     </Panel>
   );
 }
 
-function CancelEntry({ officer, entry, onClose }: { officer: Officer; entry: Availability; onClose: () => void }) {
+function CancelEntry({
+  officer,
+  entry,
+  onClose,
+}: {
+  officer: Officer;
+  entry: Availability;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const cancel = useCancelAvailability(officer.id);
   const [reason, setReason] = useState('');
@@ -324,7 +458,10 @@ function CancelEntry({ officer, entry, onClose }: { officer: Officer; entry: Ava
   return (
     <ConfirmDialog
       open
-      title={t('dutyCharts.availability.cancelTitle', { kind: t(`dutyCharts.availabilityKind.${entry.kind}`), from: formatDateTime(entry.startsAt) })}
+      title={t('dutyCharts.availability.cancelTitle', {
+        kind: t(`dutyCharts.availabilityKind.${entry.kind}`),
+        from: formatDateTime(entry.startsAt),
+      })}
       confirmLabel={t('dutyCharts.availability.cancelYes')}
       cancelLabel={t('dutyCharts.keep')}
       busy={cancel.isPending}
@@ -332,7 +469,13 @@ function CancelEntry({ officer, entry, onClose }: { officer: Officer; entry: Ava
       onClose={onClose}
     >
       <FormMessage error={cancel.error} />
-      <Field label={t('dutyCharts.availability.reason')} value={reason} onChange={(e) => setReason(e.target.value)} error={error?.fieldMessage('reason')} errorLang="en" />
+      <Field
+        label={t('dutyCharts.availability.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={error?.fieldMessage('reason')}
+        errorLang="en"
+      />
     </ConfirmDialog>
   );
 }

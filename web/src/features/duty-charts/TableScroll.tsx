@@ -8,7 +8,12 @@ import { useTranslation } from 'react-i18next';
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll" role="region" aria-label={t('dutyCharts.table', { what: label })} tabIndex={0}>
+    <div
+      className="table-scroll"
+      role="region"
+      aria-label={t('dutyCharts.table', { what: label })}
+      tabIndex={0}
+    >
       {children}
     </div>
   );

@@ -44,7 +44,15 @@ export interface DivisionForm {
   sectors: SectorForm[];
 }
 
-export const newShift = (code: string, date = ''): ShiftForm => ({ code, date, start: '06:00', end: '14:00', ranks: {}, minWomen: '', armed: false });
+export const newShift = (code: string, date = ''): ShiftForm => ({
+  code,
+  date,
+  start: '06:00',
+  end: '14:00',
+  ranks: {},
+  minWomen: '',
+  armed: false,
+});
 export const newPost = (code: string, date = ''): PostForm => ({
   code,
   name: '',
@@ -56,8 +64,18 @@ export const newPost = (code: string, date = ''): PostForm => ({
   equipment: '',
   shifts: [newShift(`${code}-A`, date)],
 });
-export const newSector = (code: string): SectorForm => ({ code, name: '', inCharge: '', posts: [newPost(`${code}-P1`)] });
-export const newDivision = (code: string): DivisionForm => ({ code, name: '', inCharge: '', sectors: [newSector(`${code}-S1`)] });
+export const newSector = (code: string): SectorForm => ({
+  code,
+  name: '',
+  inCharge: '',
+  posts: [newPost(`${code}-P1`)],
+});
+export const newDivision = (code: string): DivisionForm => ({
+  code,
+  name: '',
+  inCharge: '',
+  sectors: [newSector(`${code}-S1`)],
+});
 
 const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
 const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
@@ -88,7 +106,9 @@ export function toDivisionDtos(divisions: DivisionForm[]): DivisionDto[] {
           const key = parseDateInput(sh.date);
           const start = parseIstEntry(sh.date, sh.start);
           const overnight = sh.end.trim() <= sh.start.trim();
-          const end = key ? parseIstEntry(overnight ? formatDateKey(addDaysToKey(key, 1)) : sh.date, sh.end) : null;
+          const end = key
+            ? parseIstEntry(overnight ? formatDateKey(addDaysToKey(key, 1)) : sh.date, sh.end)
+            : null;
           const ranks = Object.fromEntries(
             Object.entries(sh.ranks)
               .filter(([, n]) => n.trim() !== '')
@@ -122,7 +142,19 @@ const at = <T,>(list: T[], i: number, next: T) => list.map((x, j) => (j === i ? 
 const without = <T,>(list: T[], i: number) => list.filter((_, j) => j !== i);
 
 /** The bandobast's structure: divisions → sectors → points → shifts, each with what it needs. */
-export function TreeEditor({ divisions, onChange, error, path = 'divisions', date }: { divisions: DivisionForm[]; onChange: (next: DivisionForm[]) => void; error?: ApiError; path?: string; date: string }) {
+export function TreeEditor({
+  divisions,
+  onChange,
+  error,
+  path = 'divisions',
+  date,
+}: {
+  divisions: DivisionForm[];
+  onChange: (next: DivisionForm[]) => void;
+  error?: ApiError;
+  path?: string;
+  date: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="tree-editor">
@@ -138,7 +170,11 @@ export function TreeEditor({ divisions, onChange, error, path = 'divisions', dat
         />
       ))}
       <div className="actions">
-        <button type="button" className="button" onClick={() => onChange([...divisions, newDivision(`D${divisions.length + 1}`)])}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => onChange([...divisions, newDivision(`D${divisions.length + 1}`)])}
+        >
           {t('dutyCharts.tree.addDivision')}
         </button>
       </div>
@@ -156,7 +192,14 @@ function Remove({ onRemove, what }: { onRemove?: () => void; what: string }) {
   );
 }
 
-function DivisionEditor({ value: d, onChange, onRemove, path, error, date }: NodeProps<DivisionForm> & { date: string }) {
+function DivisionEditor({
+  value: d,
+  onChange,
+  onRemove,
+  path,
+  error,
+  date,
+}: NodeProps<DivisionForm> & { date: string }) {
   const { t } = useTranslation();
   const fieldMessage = (f: string) => error?.fieldMessage(`${path}.${f}`);
   const label = t('dutyCharts.tree.division', { code: d.code || '…' });
@@ -164,9 +207,28 @@ function DivisionEditor({ value: d, onChange, onRemove, path, error, date }: Nod
     <fieldset className="tree-node division">
       <legend>{label}</legend>
       <div className="form-grid">
-        <Field label={t('dutyCharts.tree.code')} value={d.code} onChange={(x) => onChange({ ...d, code: x.target.value })} error={fieldMessage('code')} errorLang="en" />
-        <Field label={t('dutyCharts.tree.divisionName')} value={d.name} onChange={(x) => onChange({ ...d, name: x.target.value })} error={fieldMessage('name')} errorLang="en" />
-        <Field label={t('dutyCharts.tree.inCharge')} hint={t('dutyCharts.tree.inChargeHint')} value={d.inCharge} onChange={(x) => onChange({ ...d, inCharge: x.target.value })} error={fieldMessage('inCharge')} errorLang="en" />
+        <Field
+          label={t('dutyCharts.tree.code')}
+          value={d.code}
+          onChange={(x) => onChange({ ...d, code: x.target.value })}
+          error={fieldMessage('code')}
+          errorLang="en"
+        />
+        <Field
+          label={t('dutyCharts.tree.divisionName')}
+          value={d.name}
+          onChange={(x) => onChange({ ...d, name: x.target.value })}
+          error={fieldMessage('name')}
+          errorLang="en"
+        />
+        <Field
+          label={t('dutyCharts.tree.inCharge')}
+          hint={t('dutyCharts.tree.inChargeHint')}
+          value={d.inCharge}
+          onChange={(x) => onChange({ ...d, inCharge: x.target.value })}
+          error={fieldMessage('inCharge')}
+          errorLang="en"
+        />
       </div>
       {d.sectors.map((s, i) => (
         <SectorEditor
@@ -176,11 +238,24 @@ function DivisionEditor({ value: d, onChange, onRemove, path, error, date }: Nod
           error={error}
           date={date}
           onChange={(next) => onChange({ ...d, sectors: at(d.sectors, i, next) })}
-          onRemove={d.sectors.length > 1 ? () => onChange({ ...d, sectors: without(d.sectors, i) }) : undefined}
+          onRemove={
+            d.sectors.length > 1
+              ? () => onChange({ ...d, sectors: without(d.sectors, i) })
+              : undefined
+          }
         />
       ))}
       <div className="actions">
-        <button type="button" className="button" onClick={() => onChange({ ...d, sectors: [...d.sectors, newSector(`${d.code}-S${d.sectors.length + 1}`)] })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            onChange({
+              ...d,
+              sectors: [...d.sectors, newSector(`${d.code}-S${d.sectors.length + 1}`)],
+            })
+          }
+        >
           {t('dutyCharts.tree.addSector', { division: d.code })}
         </button>
         <Remove onRemove={onRemove} what={label} />
@@ -189,7 +264,14 @@ function DivisionEditor({ value: d, onChange, onRemove, path, error, date }: Nod
   );
 }
 
-function SectorEditor({ value: s, onChange, onRemove, path, error, date }: NodeProps<SectorForm> & { date: string }) {
+function SectorEditor({
+  value: s,
+  onChange,
+  onRemove,
+  path,
+  error,
+  date,
+}: NodeProps<SectorForm> & { date: string }) {
   const { t } = useTranslation();
   const fieldMessage = (f: string) => error?.fieldMessage(`${path}.${f}`);
   const label = t('dutyCharts.tree.sector', { code: s.code || '…' });
@@ -197,9 +279,28 @@ function SectorEditor({ value: s, onChange, onRemove, path, error, date }: NodeP
     <fieldset className="tree-node sector">
       <legend>{label}</legend>
       <div className="form-grid">
-        <Field label={t('dutyCharts.tree.code')} value={s.code} onChange={(x) => onChange({ ...s, code: x.target.value })} error={fieldMessage('code')} errorLang="en" />
-        <Field label={t('dutyCharts.tree.sectorName')} value={s.name} onChange={(x) => onChange({ ...s, name: x.target.value })} error={fieldMessage('name')} errorLang="en" />
-        <Field label={t('dutyCharts.tree.inCharge')} hint={t('dutyCharts.tree.inChargeHint')} value={s.inCharge} onChange={(x) => onChange({ ...s, inCharge: x.target.value })} error={fieldMessage('inCharge')} errorLang="en" />
+        <Field
+          label={t('dutyCharts.tree.code')}
+          value={s.code}
+          onChange={(x) => onChange({ ...s, code: x.target.value })}
+          error={fieldMessage('code')}
+          errorLang="en"
+        />
+        <Field
+          label={t('dutyCharts.tree.sectorName')}
+          value={s.name}
+          onChange={(x) => onChange({ ...s, name: x.target.value })}
+          error={fieldMessage('name')}
+          errorLang="en"
+        />
+        <Field
+          label={t('dutyCharts.tree.inCharge')}
+          hint={t('dutyCharts.tree.inChargeHint')}
+          value={s.inCharge}
+          onChange={(x) => onChange({ ...s, inCharge: x.target.value })}
+          error={fieldMessage('inCharge')}
+          errorLang="en"
+        />
       </div>
       {s.posts.map((p, i) => (
         <PostEditor
@@ -209,11 +310,22 @@ function SectorEditor({ value: s, onChange, onRemove, path, error, date }: NodeP
           error={error}
           date={date}
           onChange={(next) => onChange({ ...s, posts: at(s.posts, i, next) })}
-          onRemove={s.posts.length > 1 ? () => onChange({ ...s, posts: without(s.posts, i) }) : undefined}
+          onRemove={
+            s.posts.length > 1 ? () => onChange({ ...s, posts: without(s.posts, i) }) : undefined
+          }
         />
       ))}
       <div className="actions">
-        <button type="button" className="button" onClick={() => onChange({ ...s, posts: [...s.posts, newPost(`${s.code}-P${s.posts.length + 1}`, date)] })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            onChange({
+              ...s,
+              posts: [...s.posts, newPost(`${s.code}-P${s.posts.length + 1}`, date)],
+            })
+          }
+        >
           {t('dutyCharts.tree.addPost', { sector: s.code })}
         </button>
         <Remove onRemove={onRemove} what={label} />
@@ -222,7 +334,14 @@ function SectorEditor({ value: s, onChange, onRemove, path, error, date }: NodeP
   );
 }
 
-function PostEditor({ value: p, onChange, onRemove, path, error, date }: NodeProps<PostForm> & { date: string }) {
+function PostEditor({
+  value: p,
+  onChange,
+  onRemove,
+  path,
+  error,
+  date,
+}: NodeProps<PostForm> & { date: string }) {
   const { t } = useTranslation();
   const fieldMessage = (f: string) => error?.fieldMessage(`${path}.${f}`);
   const label = t('dutyCharts.tree.post', { code: p.code || '…' });
@@ -231,20 +350,72 @@ function PostEditor({ value: p, onChange, onRemove, path, error, date }: NodePro
     <fieldset className="tree-node post">
       <legend>{label}</legend>
       <div className="form-grid">
-        <Field label={t('dutyCharts.tree.code')} value={p.code} onChange={(x) => onChange({ ...p, code: x.target.value })} error={fieldMessage('code')} errorLang="en" />
-        <SelectField label={t('dutyCharts.tree.postKind')} value={p.kind} onChange={(x) => onChange({ ...p, kind: x.target.value as PostKind })} error={fieldMessage('kind')} errorLang="en">
+        <Field
+          label={t('dutyCharts.tree.code')}
+          value={p.code}
+          onChange={(x) => onChange({ ...p, code: x.target.value })}
+          error={fieldMessage('code')}
+          errorLang="en"
+        />
+        <SelectField
+          label={t('dutyCharts.tree.postKind')}
+          value={p.kind}
+          onChange={(x) => onChange({ ...p, kind: x.target.value as PostKind })}
+          error={fieldMessage('kind')}
+          errorLang="en"
+        >
           {POST_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`dutyCharts.postKind.${k}`)}
             </option>
           ))}
         </SelectField>
-        <Field label={t('dutyCharts.tree.postNameHi')} lang="hi" value={p.nameHi} onChange={(x) => onChange({ ...p, nameHi: x.target.value })} error={fieldMessage('nameHi')} errorLang="en" />
-        <Field label={t('dutyCharts.tree.postName')} lang="en" value={p.name} onChange={(x) => onChange({ ...p, name: x.target.value })} error={fieldMessage('name')} errorLang="en" />
-        <Field label={t('dutyCharts.tree.location')} value={p.location} onChange={(x) => onChange({ ...p, location: x.target.value })} error={fieldMessage('location')} errorLang="en" />
-        <Field label={t('dutyCharts.tree.equipment')} value={p.equipment} onChange={(x) => onChange({ ...p, equipment: x.target.value })} error={fieldMessage('equipment')} errorLang="en" />
-        <Field label={t('dutyCharts.tree.lat')} inputMode="decimal" value={p.lat} onChange={(x) => onChange({ ...p, lat: x.target.value })} error={fieldMessage('lat')} errorLang="en" />
-        <Field label={t('dutyCharts.tree.lng')} inputMode="decimal" value={p.lng} onChange={(x) => onChange({ ...p, lng: x.target.value })} error={fieldMessage('lng')} errorLang="en" />
+        <Field
+          label={t('dutyCharts.tree.postNameHi')}
+          lang="hi"
+          value={p.nameHi}
+          onChange={(x) => onChange({ ...p, nameHi: x.target.value })}
+          error={fieldMessage('nameHi')}
+          errorLang="en"
+        />
+        <Field
+          label={t('dutyCharts.tree.postName')}
+          lang="en"
+          value={p.name}
+          onChange={(x) => onChange({ ...p, name: x.target.value })}
+          error={fieldMessage('name')}
+          errorLang="en"
+        />
+        <Field
+          label={t('dutyCharts.tree.location')}
+          value={p.location}
+          onChange={(x) => onChange({ ...p, location: x.target.value })}
+          error={fieldMessage('location')}
+          errorLang="en"
+        />
+        <Field
+          label={t('dutyCharts.tree.equipment')}
+          value={p.equipment}
+          onChange={(x) => onChange({ ...p, equipment: x.target.value })}
+          error={fieldMessage('equipment')}
+          errorLang="en"
+        />
+        <Field
+          label={t('dutyCharts.tree.lat')}
+          inputMode="decimal"
+          value={p.lat}
+          onChange={(x) => onChange({ ...p, lat: x.target.value })}
+          error={fieldMessage('lat')}
+          errorLang="en"
+        />
+        <Field
+          label={t('dutyCharts.tree.lng')}
+          inputMode="decimal"
+          value={p.lng}
+          onChange={(x) => onChange({ ...p, lng: x.target.value })}
+          error={fieldMessage('lng')}
+          errorLang="en"
+        />
       </div>
       {p.shifts.map((sh, i) => (
         <ShiftEditor
@@ -253,11 +424,25 @@ function PostEditor({ value: p, onChange, onRemove, path, error, date }: NodePro
           path={`${path}.shifts[${i}]`}
           error={error}
           onChange={(next) => onChange({ ...p, shifts: at(p.shifts, i, next) })}
-          onRemove={p.shifts.length > 1 ? () => onChange({ ...p, shifts: without(p.shifts, i) }) : undefined}
+          onRemove={
+            p.shifts.length > 1 ? () => onChange({ ...p, shifts: without(p.shifts, i) }) : undefined
+          }
         />
       ))}
       <div className="actions">
-        <button type="button" className="button" onClick={() => onChange({ ...p, shifts: [...p.shifts, newShift(`${p.code}-${letter}`, p.shifts[p.shifts.length - 1]?.date ?? date)] })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            onChange({
+              ...p,
+              shifts: [
+                ...p.shifts,
+                newShift(`${p.code}-${letter}`, p.shifts[p.shifts.length - 1]?.date ?? date),
+              ],
+            })
+          }
+        >
           {t('dutyCharts.tree.addShift', { post: p.code })}
         </button>
         <Remove onRemove={onRemove} what={label} />
@@ -274,12 +459,43 @@ function ShiftEditor({ value: sh, onChange, onRemove, path, error }: NodeProps<S
     <fieldset className="tree-node shift">
       <legend>{label}</legend>
       <div className="form-grid">
-        <Field label={t('dutyCharts.tree.code')} value={sh.code} onChange={(x) => onChange({ ...sh, code: x.target.value })} error={fieldMessage('code')} errorLang="en" />
-        <Field label={t('dutyCharts.tree.date')} hint={t('dutyCharts.dateHint')} inputMode="numeric" value={sh.date} onChange={(x) => onChange({ ...sh, date: x.target.value })} />
-        <Field label={t('dutyCharts.tree.start')} hint={t('dutyCharts.timeHint')} inputMode="numeric" value={sh.start} onChange={(x) => onChange({ ...sh, start: x.target.value })} error={fieldMessage('start')} errorLang="en" />
-        <Field label={t('dutyCharts.tree.end')} hint={t('dutyCharts.tree.endHint')} inputMode="numeric" value={sh.end} onChange={(x) => onChange({ ...sh, end: x.target.value })} error={fieldMessage('end')} errorLang="en" />
+        <Field
+          label={t('dutyCharts.tree.code')}
+          value={sh.code}
+          onChange={(x) => onChange({ ...sh, code: x.target.value })}
+          error={fieldMessage('code')}
+          errorLang="en"
+        />
+        <Field
+          label={t('dutyCharts.tree.date')}
+          hint={t('dutyCharts.dateHint')}
+          inputMode="numeric"
+          value={sh.date}
+          onChange={(x) => onChange({ ...sh, date: x.target.value })}
+        />
+        <Field
+          label={t('dutyCharts.tree.start')}
+          hint={t('dutyCharts.timeHint')}
+          inputMode="numeric"
+          value={sh.start}
+          onChange={(x) => onChange({ ...sh, start: x.target.value })}
+          error={fieldMessage('start')}
+          errorLang="en"
+        />
+        <Field
+          label={t('dutyCharts.tree.end')}
+          hint={t('dutyCharts.tree.endHint')}
+          inputMode="numeric"
+          value={sh.end}
+          onChange={(x) => onChange({ ...sh, end: x.target.value })}
+          error={fieldMessage('end')}
+          errorLang="en"
+        />
       </div>
-      <fieldset className="rank-needs" aria-describedby={fieldMessage('ranks') ? `${path}-ranks-error` : undefined}>
+      <fieldset
+        className="rank-needs"
+        aria-describedby={fieldMessage('ranks') ? `${path}-ranks-error` : undefined}
+      >
         <legend>{t('dutyCharts.tree.needs', { shift: sh.code })}</legend>
         <div className="rank-grid">
           {DUTY_RANKS.map((r) => (
@@ -293,7 +509,16 @@ function ShiftEditor({ value: sh, onChange, onRemove, path, error }: NodeProps<S
               onChange={(x) => onChange({ ...sh, ranks: { ...sh.ranks, [r]: x.target.value } })}
             />
           ))}
-          <Field label={t('dutyCharts.tree.minWomen')} type="number" min={0} inputMode="numeric" value={sh.minWomen} onChange={(x) => onChange({ ...sh, minWomen: x.target.value })} error={fieldMessage('minWomen')} errorLang="en" />
+          <Field
+            label={t('dutyCharts.tree.minWomen')}
+            type="number"
+            min={0}
+            inputMode="numeric"
+            value={sh.minWomen}
+            onChange={(x) => onChange({ ...sh, minWomen: x.target.value })}
+            error={fieldMessage('minWomen')}
+            errorLang="en"
+          />
         </div>
         {fieldMessage('ranks') ? (
           <p className="field-error" id={`${path}-ranks-error`} lang="en">
@@ -302,7 +527,12 @@ function ShiftEditor({ value: sh, onChange, onRemove, path, error }: NodeProps<S
         ) : null}
       </fieldset>
       <label className="checkbox">
-        <input type="checkbox" checked={sh.armed} onChange={(x) => onChange({ ...sh, armed: x.target.checked })} /> {t('dutyCharts.tree.armed')}
+        <input
+          type="checkbox"
+          checked={sh.armed}
+          onChange={(x) => onChange({ ...sh, armed: x.target.checked })}
+        />{' '}
+        {t('dutyCharts.tree.armed')}
       </label>
       <div className="actions">
         <Remove onRemove={onRemove} what={label} />

@@ -26,11 +26,57 @@ export type OfficerQuery = NonNullable<paths['/api/v1/officers']['get']['paramet
 
 // The API's enums, in the order the forms offer them (the compiler holds them to the schema).
 /** The ranks a bandobast staffs, lowest first: a shift's requirement is typed in this order. */
-export const DUTY_RANKS = ['CONSTABLE', 'HEAD_CONSTABLE', 'ASI', 'SI', 'INSPECTOR', 'DSP'] as const satisfies readonly Rank[];
-export const ALL_RANKS = ['DGP', 'ADG', 'IG', 'DIG', 'SP', 'ASP', 'DSP', 'INSPECTOR', 'SI', 'ASI', 'HEAD_CONSTABLE', 'CONSTABLE'] as const satisfies readonly Rank[];
-export const AVAILABILITY_KINDS = ['LEAVE', 'WEEKLY_OFF', 'COURT', 'TRAINING', 'OTHER'] as const satisfies readonly AvailabilityKind[];
-export const BANDOBAST_KINDS = ['FESTIVAL', 'VIP_VISIT', 'PROCESSION', 'PROTEST', 'ELECTION', 'ROUTINE', 'OTHER'] as const satisfies readonly BandobastKind[];
-export const POST_KINDS = ['FIXED_POINT', 'CHECK_POINT', 'PATROL_BEAT', 'TRAFFIC', 'RESERVE_QRT', 'STRIKING_SQUAD', 'ARREST_PARTY', 'ROOFTOP', 'PLAIN_CLOTHES', 'DOG_SQUAD', 'BOMB_SQUAD'] as const satisfies readonly PostKind[];
+export const DUTY_RANKS = [
+  'CONSTABLE',
+  'HEAD_CONSTABLE',
+  'ASI',
+  'SI',
+  'INSPECTOR',
+  'DSP',
+] as const satisfies readonly Rank[];
+export const ALL_RANKS = [
+  'DGP',
+  'ADG',
+  'IG',
+  'DIG',
+  'SP',
+  'ASP',
+  'DSP',
+  'INSPECTOR',
+  'SI',
+  'ASI',
+  'HEAD_CONSTABLE',
+  'CONSTABLE',
+] as const satisfies readonly Rank[];
+export const AVAILABILITY_KINDS = [
+  'LEAVE',
+  'WEEKLY_OFF',
+  'COURT',
+  'TRAINING',
+  'OTHER',
+] as const satisfies readonly AvailabilityKind[];
+export const BANDOBAST_KINDS = [
+  'FESTIVAL',
+  'VIP_VISIT',
+  'PROCESSION',
+  'PROTEST',
+  'ELECTION',
+  'ROUTINE',
+  'OTHER',
+] as const satisfies readonly BandobastKind[];
+export const POST_KINDS = [
+  'FIXED_POINT',
+  'CHECK_POINT',
+  'PATROL_BEAT',
+  'TRAFFIC',
+  'RESERVE_QRT',
+  'STRIKING_SQUAD',
+  'ARREST_PARTY',
+  'ROOFTOP',
+  'PLAIN_CLOTHES',
+  'DOG_SQUAD',
+  'BOMB_SQUAD',
+] as const satisfies readonly PostKind[];
 
 const KEY = ['duty-charts'] as const;
 const OFFICERS = [...KEY, 'officers'] as const;
@@ -57,12 +103,19 @@ export interface RefusedImport {
   rows: ImportReport['rows'];
   message: string;
 }
-export type ImportOutcome = { imported: true; report: ImportReport } | { imported: false; refused: RefusedImport };
+export type ImportOutcome =
+  { imported: true; report: ImportReport } | { imported: false; refused: RefusedImport };
 
 export function useImportRoll() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async ({ file, confirmPartial }: { file: File; confirmPartial: boolean }): Promise<ImportOutcome> => {
+    mutationFn: async ({
+      file,
+      confirmPartial,
+    }: {
+      file: File;
+      confirmPartial: boolean;
+    }): Promise<ImportOutcome> => {
       const { data, error, response } = await api.POST('/api/v1/officers/import', {
         params: { query: { confirmPartial: confirmPartial ? 'true' : 'false' } },
         body: { file } as never,
@@ -73,7 +126,8 @@ export function useImportRoll() {
         },
       });
       if (response.ok) return { imported: true, report: data as ImportReport };
-      if (response.status === 422 && isRefusedImport(error)) return { imported: false, refused: error };
+      if (response.status === 422 && isRefusedImport(error))
+        return { imported: false, refused: error };
       return unwrap({ data, error, response }) as never;
     },
     onSettled: () => client.invalidateQueries({ queryKey: OFFICERS }),
@@ -81,38 +135,75 @@ export function useImportRoll() {
 }
 
 function isRefusedImport(body: unknown): body is RefusedImport {
-  return !!body && typeof body === 'object' && Array.isArray((body as { rows?: unknown }).rows) && typeof (body as { importable?: unknown }).importable === 'number';
+  return (
+    !!body &&
+    typeof body === 'object' &&
+    Array.isArray((body as { rows?: unknown }).rows) &&
+    typeof (body as { importable?: unknown }).importable === 'number'
+  );
 }
 
 export function useAvailability(officerId: string) {
   return useQuery({
     queryKey: [...OFFICERS, officerId, 'availability'],
-    queryFn: () => unwrap(api.GET('/api/v1/officers/{officerId}/availability', { params: { path: { officerId } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/officers/{officerId}/availability', { params: { path: { officerId } } }),
+      ),
   });
 }
 
 export function useAddAvailability(officerId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Schemas['CreateAvailabilityDto']) => unwrap(api.POST('/api/v1/officers/{officerId}/availability', { params: { path: { officerId } }, body })),
-    onSettled: () => client.invalidateQueries({ queryKey: [...OFFICERS, officerId, 'availability'] }),
+    mutationFn: (body: Schemas['CreateAvailabilityDto']) =>
+      unwrap(
+        api.POST('/api/v1/officers/{officerId}/availability', {
+          params: { path: { officerId } },
+          body,
+        }),
+      ),
+    onSettled: () =>
+      client.invalidateQueries({ queryKey: [...OFFICERS, officerId, 'availability'] }),
   });
 }
 
 export function useCancelAvailability(officerId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) => unwrap(api.POST('/api/v1/availability/{id}/cancel', { params: { path: { id } }, body: { reason } })),
-    onSettled: () => client.invalidateQueries({ queryKey: [...OFFICERS, officerId, 'availability'] }),
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      unwrap(
+        api.POST('/api/v1/availability/{id}/cancel', {
+          params: { path: { id } },
+          body: { reason },
+        }),
+      ),
+    onSettled: () =>
+      client.invalidateQueries({ queryKey: [...OFFICERS, officerId, 'availability'] }),
+  });
+}
+
+/** The unit tree, under the key the other screens read it by (GET /units). */
+export function useUnits() {
+  return useQuery({
+    queryKey: ['units'],
+    queryFn: () => unwrap(api.GET('/api/v1/units')),
+    staleTime: 600_000,
   });
 }
 
 export function useBandobasts() {
-  return useQuery({ queryKey: [...BANDOBASTS, 'list'], queryFn: () => unwrap(api.GET('/api/v1/bandobasts', { params: { query: { limit: 100 } } })) });
+  return useQuery({
+    queryKey: [...BANDOBASTS, 'list'],
+    queryFn: () => unwrap(api.GET('/api/v1/bandobasts', { params: { query: { limit: 100 } } })),
+  });
 }
 
 export function useBandobast(id: string) {
-  return useQuery({ queryKey: [...BANDOBASTS, id], queryFn: () => unwrap(api.GET('/api/v1/bandobasts/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: [...BANDOBASTS, id],
+    queryFn: () => unwrap(api.GET('/api/v1/bandobasts/{id}', { params: { path: { id } } })),
+  });
 }
 
 export function useCreateBandobast() {
@@ -126,7 +217,8 @@ export function useCreateBandobast() {
 export function useAddDivisions(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Schemas['AddDivisionsDto']) => unwrap(api.POST('/api/v1/bandobasts/{id}/divisions', { params: { path: { id } }, body })),
+    mutationFn: (body: Schemas['AddDivisionsDto']) =>
+      unwrap(api.POST('/api/v1/bandobasts/{id}/divisions', { params: { path: { id } }, body })),
     onSuccess: () => client.invalidateQueries({ queryKey: [...BANDOBASTS, id] }),
   });
 }
@@ -134,35 +226,49 @@ export function useAddDivisions(id: string) {
 export function useCharts(bandobastId: string) {
   return useQuery({
     queryKey: [...BANDOBASTS, bandobastId, 'charts'],
-    queryFn: () => unwrap(api.GET('/api/v1/bandobasts/{id}/charts', { params: { path: { id: bandobastId } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/bandobasts/{id}/charts', { params: { path: { id: bandobastId } } })),
   });
 }
 
 export function useNewChart(bandobastId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/bandobasts/{id}/charts', { params: { path: { id: bandobastId } } })),
+    mutationFn: () =>
+      unwrap(api.POST('/api/v1/bandobasts/{id}/charts', { params: { path: { id: bandobastId } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: [...BANDOBASTS, bandobastId, 'charts'] }),
   });
 }
 
 export function useChart(id: string) {
-  return useQuery({ queryKey: [...CHARTS, id], queryFn: () => unwrap(api.GET('/api/v1/duty-charts/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: [...CHARTS, id],
+    queryFn: () => unwrap(api.GET('/api/v1/duty-charts/{id}', { params: { path: { id } } })),
+  });
 }
 
 /** A solve or a publication runs as a job: polled while it runs, so the user may leave and come back. */
 export function useProgress(id: string) {
   return useQuery({
     queryKey: [...CHARTS, id, 'progress'],
-    queryFn: () => unwrap(api.GET('/api/v1/duty-charts/{id}/progress', { params: { path: { id } } })),
-    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'SOLVING' || q.state.data.status === 'PUBLISHING') ? 500 : false),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/duty-charts/{id}/progress', { params: { path: { id } } })),
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.status === 'SOLVING' || q.state.data.status === 'PUBLISHING')
+        ? 500
+        : false,
   });
 }
 
 export function useAssignments(id: string) {
   return useQuery({
     queryKey: [...CHARTS, id, 'assignments'],
-    queryFn: () => unwrap(api.GET('/api/v1/duty-charts/{id}/assignments', { params: { path: { id }, query: { limit: 2000 } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/duty-charts/{id}/assignments', {
+          params: { path: { id }, query: { limit: 2000 } },
+        }),
+      ),
   });
 }
 
@@ -188,29 +294,55 @@ function useChartChange<TArgs, TResult>(chartId: string, call: (args: TArgs) => 
 
 const chartPath = (id: string) => ({ params: { path: { id } } });
 
-export const useSolve = (id: string) => useChartChange(id, () => unwrap(api.POST('/api/v1/duty-charts/{id}/solve', { ...chartPath(id), body: {} })));
-export const useCancelSolve = (id: string) => useChartChange(id, () => unwrap(api.POST('/api/v1/duty-charts/{id}/solve/cancel', chartPath(id))));
-export const usePublish = (id: string) => useChartChange(id, () => unwrap(api.POST('/api/v1/duty-charts/{id}/publish', chartPath(id))));
-export const useDiscard = (id: string) => useChartChange(id, () => unwrap(api.POST('/api/v1/duty-charts/{id}/discard', chartPath(id))));
+export const useSolve = (id: string) =>
+  useChartChange(id, () =>
+    unwrap(api.POST('/api/v1/duty-charts/{id}/solve', { ...chartPath(id), body: {} })),
+  );
+export const useCancelSolve = (id: string) =>
+  useChartChange(id, () =>
+    unwrap(api.POST('/api/v1/duty-charts/{id}/solve/cancel', chartPath(id))),
+  );
+export const usePublish = (id: string) =>
+  useChartChange(id, () => unwrap(api.POST('/api/v1/duty-charts/{id}/publish', chartPath(id))));
+export const useDiscard = (id: string) =>
+  useChartChange(id, () => unwrap(api.POST('/api/v1/duty-charts/{id}/discard', chartPath(id))));
 export const useAddDuty = (id: string) =>
-  useChartChange(id, (body: Schemas['AddAssignmentDto']) => unwrap(api.POST('/api/v1/duty-charts/{id}/assignments', { ...chartPath(id), body })));
+  useChartChange(id, (body: Schemas['AddAssignmentDto']) =>
+    unwrap(api.POST('/api/v1/duty-charts/{id}/assignments', { ...chartPath(id), body })),
+  );
 export const usePin = (id: string) =>
   useChartChange(id, ({ assignmentId, pinned }: { assignmentId: string; pinned: boolean }) =>
-    unwrap(api.PATCH('/api/v1/duty-charts/{id}/assignments/{assignmentId}', { params: { path: { id, assignmentId } }, body: { pinned } })),
+    unwrap(
+      api.PATCH('/api/v1/duty-charts/{id}/assignments/{assignmentId}', {
+        params: { path: { id, assignmentId } },
+        body: { pinned },
+      }),
+    ),
   );
 export const useRemoveDuty = (id: string) =>
   useChartChange(id, async (assignmentId: string) => {
-    await unwrap(api.DELETE('/api/v1/duty-charts/{id}/assignments/{assignmentId}', { params: { path: { id, assignmentId } } }));
+    await unwrap(
+      api.DELETE('/api/v1/duty-charts/{id}/assignments/{assignmentId}', {
+        params: { path: { id, assignmentId } },
+      }),
+    );
   });
 
 /** The master chart, or a thana's chart (its code), fetched with the session. */
 export async function chartPdf(id: string, thana?: string): Promise<Blob> {
-  return unwrap(api.GET('/api/v1/duty-charts/{id}/pdf', { params: { path: { id }, query: thana ? { thana } : {} }, parseAs: 'blob' })) as Promise<Blob>;
+  return unwrap(
+    api.GET('/api/v1/duty-charts/{id}/pdf', {
+      params: { path: { id }, query: thana ? { thana } : {} },
+      parseAs: 'blob',
+    }),
+  ) as Promise<Blob>;
 }
 
 /** Looks an officer up by belt number, for a manual duty. */
 export async function officerByBelt(beltNo: string): Promise<Officer | undefined> {
-  const page = await unwrap(api.GET('/api/v1/officers', { params: { query: { q: beltNo, limit: 20 } } }));
+  const page = await unwrap(
+    api.GET('/api/v1/officers', { params: { query: { q: beltNo, limit: 20 } } }),
+  );
   const wanted = beltNo.replace(/\s/g, '').toUpperCase();
   return page.items.find((o) => o.beltNo.replace(/\s/g, '').toUpperCase() === wanted);
 }

@@ -12,14 +12,18 @@ export function postName(p: { name: string; nameHi?: string | null }): string {
   return currentLanguage() === 'hi' && p.nameHi ? p.nameHi : p.name;
 }
 
-export const rankText = (t: TFunction, rank: string) => t(`dutyCharts.rank.${rank}`, { defaultValue: rank });
+export const rankText = (t: TFunction, rank: string) =>
+  t(`dutyCharts.rank.${rank}`, { defaultValue: rank });
 
 /** "rank:CONSTABLE", "women" or "skill:armed" as a person says it. */
 export function requirementText(t: TFunction, requirement: string): string {
   if (requirement === 'women') return t('dutyCharts.requirement.women');
   const [kind, value = ''] = requirement.split(':');
   if (kind === 'rank') return rankText(t, value);
-  if (kind === 'skill') return t('dutyCharts.requirement.skill', { skill: t(`dutyCharts.skill.${value}`, { defaultValue: value }) });
+  if (kind === 'skill')
+    return t('dutyCharts.requirement.skill', {
+      skill: t(`dutyCharts.skill.${value}`, { defaultValue: value }),
+    });
   return requirement;
 }
 
