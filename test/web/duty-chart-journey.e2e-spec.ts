@@ -34,34 +34,15 @@ const HEADER = [
  * Kamla Nagar's small roll: 2 SIs, 1 head constable, 3 constables (all needed; one with no mobile
  * on the roll, so the publication cannot tell him), and a row whose rank nobody has (CONSTABEL).
  */
+// prettier-ignore
 const ROLL: string[][] = [
   ['KN-1001', 'Ramesh Yadav', 'रमेश यादव', 'SI', 'M', 'KAMLA_NAGAR', '', '9826000101', ''],
   ['KN-1002', 'Suresh Tiwari', 'सुरेश तिवारी', 'SI', 'M', 'KAMLA_NAGAR', '', '9826000102', ''],
   ['KN-1003', 'Mahesh Patel', 'महेश पटेल', 'HC', 'M', 'KAMLA_NAGAR', '', '9826000103', 'wireless'],
-  [
-    'KN-1004',
-    'Anil Verma',
-    'अनिल वर्मा',
-    'Constable',
-    'M',
-    'KAMLA_NAGAR',
-    '',
-    '9826000104',
-    'armed',
-  ],
+  ['KN-1004', 'Anil Verma', 'अनिल वर्मा', 'Constable', 'M', 'KAMLA_NAGAR', '', '9826000104', 'armed'],
   ['KN-1005', 'Sunita Bai', 'सुनीता बाई', 'Constable', 'F', 'KAMLA_NAGAR', '', '9826000105', ''],
   ['KN-1006', 'Rakesh Meena', 'राकेश मीणा', 'Constable', 'M', 'KAMLA_NAGAR', '', '', ''],
-  [
-    'KN-1008',
-    'Vijay Kushwaha',
-    'विजय कुशवाहा',
-    'CONSTABEL',
-    'M',
-    'KAMLA_NAGAR',
-    '',
-    '9826000108',
-    '',
-  ],
+  ['KN-1008', 'Vijay Kushwaha', 'विजय कुशवाहा', 'CONSTABEL', 'M', 'KAMLA_NAGAR', '', '9826000108', ''],
 ];
 const csv = (rows: string[][]) =>
   Buffer.from(`\uFEFF${[HEADER, ...rows].map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8');
@@ -97,6 +78,8 @@ describe.each(['hi', 'en'] as const)(
     let browser: Browser;
     let chartUrl: string;
     const found: AxeFinding[] = [];
+    /** Every path the page asked for: the duty-chart builder must come only when it is opened. */
+    const scripts: string[] = [];
     const spilled: string[] = [];
     const T = (key: string, vars?: Record<string, string | number>) => appText(lang, key, vars);
     const rank = (r: string) => T(`dutyCharts.rank.${r}`);
@@ -106,6 +89,7 @@ describe.each(['hi', 'en'] as const)(
       const base = await listen(t);
       await t.tokenFor(['DUTY_OFFICER'], 'ZONE_1');
       browser = await openBrowser(base);
+      browser.page.on('request', (r) => scripts.push(new URL(r.url()).pathname));
       await logIn(browser.page, lang, 't_duty_officer_zone_1', TEST_PASSWORD);
     });
     afterAll(async () => {
@@ -131,10 +115,15 @@ describe.each(['hi', 'en'] as const)(
 
     it('imports the roll from a CSV: the row with an error seen in the preview, then the good rows confirmed; and an officer’s leave', async () => {
       const { page } = browser;
+      const builder = (paths: string[]) =>
+        paths.filter((p) => /\/assets\/duty-charts-[\w-]+\.js$/.test(p));
+      // The first load (login, the first screen) leaves the builder out; opening it fetches it.
+      expect(builder(scripts)).toEqual([]);
       await nav(page)
         .getByRole('link', { name: T('dutyCharts.nav.charts') })
         .click();
       await page.getByRole('heading', { level: 1, name: T('dutyCharts.list.title') }).waitFor();
+      expect(builder(scripts)).toHaveLength(1);
       await page
         .getByRole('navigation', { name: T('dutyCharts.nav.label') })
         .getByRole('link', { name: T('dutyCharts.nav.roll') })
@@ -355,16 +344,14 @@ describe.each(['hi', 'en'] as const)(
       const other = placed === 'KN-1001' ? 'KN-1002' : 'KN-1001';
       const form = page.locator('form.add-duty');
       await form.getByLabel(T('dutyCharts.officer.beltNo'), { exact: true }).fill(other);
-      await form
-        .getByLabel(T('dutyCharts.duties.shift'), { exact: true })
-        .selectOption({
-          label: T('dutyCharts.duties.shiftOption', {
-            code: 'D1-S1-P1-A',
-            date: formDate(DAY),
-            start: '06:00',
-            end: '14:00',
-          }),
-        });
+      await form.getByLabel(T('dutyCharts.duties.shift'), { exact: true }).selectOption({
+        label: T('dutyCharts.duties.shiftOption', {
+          code: 'D1-S1-P1-A',
+          date: formDate(DAY),
+          start: '06:00',
+          end: '14:00',
+        }),
+      });
       await form.getByRole('button', { name: T('dutyCharts.duties.add') }).click();
       await form.getByText(T('dutyCharts.duties.refused')).waitFor();
       await form.getByText(/already has its 1 SI/).waitFor();
