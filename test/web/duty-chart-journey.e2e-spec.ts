@@ -396,7 +396,9 @@ describe.each(['hi', 'en'] as const)(
       const master = papers.getByRole('listitem', { name: T('dutyCharts.papers.master') });
       await master.waitFor();
       await papers
-        .getByRole('listitem', { name: T('dutyCharts.papers.thana', { thana: 'KAMLA_NAGAR' }) })
+        .getByRole('listitem', {
+          name: T('dutyCharts.papers.thana', { thana: lang === 'hi' ? 'कमला नगर' : 'Kamla Nagar' }),
+        })
         .waitFor();
       await shoot(page, 'duty-chart-published');
       const [tab] = await Promise.all([
