@@ -237,6 +237,11 @@ describe.each(['hi', 'en'] as const)(
       const location = field(p2, 'dutyCharts.tree.location');
       await page.getByText(T('errors.refused')).waitFor();
       expect(await location.getAttribute('aria-invalid')).toBe('true');
+      // …and has the focus, deep in the tree as it is.
+      const locationId = (await location.getAttribute('id'))!;
+      await page.waitForFunction(
+        `document.activeElement && document.activeElement.id === ${JSON.stringify(locationId)}`,
+      );
       expect(await field(p1, 'dutyCharts.tree.location').getAttribute('aria-invalid')).toBeNull();
       await shoot(page, 'duty-bandobast-refused');
       await location.fill('Prempura ghat, visarjan kund');

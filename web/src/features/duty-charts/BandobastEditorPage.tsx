@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/errors';
@@ -21,6 +21,7 @@ export function BandobastEditorPage() {
   usePageTitle(t('dutyCharts.editor.title'));
   const navigate = useNavigate();
   const create = useCreateBandobast();
+  const form = useRef<HTMLFormElement>(null);
   const [head, setHead] = useState({
     nameHi: '',
     nameEn: '',
@@ -57,7 +58,14 @@ export function BandobastEditorPage() {
         ...(head.briefing.trim() ? { briefing: head.briefing.trim() } : {}),
         divisions: toDivisionDtos(divisions),
       },
-      { onSuccess: (b) => void navigate(`/duty-charts/${b.id}`) },
+      {
+        onSuccess: (b) => void navigate(`/duty-charts/${b.id}`),
+        // The tree is long: the first field the API refused gets the focus (and comes into view).
+        onError: () =>
+          requestAnimationFrame(() =>
+            form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+          ),
+      },
     );
   };
   // A day typed once is offered to every shift that has none yet.
@@ -82,7 +90,7 @@ export function BandobastEditorPage() {
     <>
       <h1>{t('dutyCharts.editor.title')}</h1>
       <p>{t('dutyCharts.editor.intro')}</p>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate ref={form}>
         <Panel title={t('dutyCharts.editor.event')} headingId="bandobast-event">
           <FormMessage error={create.error} />
           <div className="form-grid">
