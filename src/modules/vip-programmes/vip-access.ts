@@ -8,3 +8,6 @@ export const VIP_UNIT_ROLES: Role[] = ['OFFICER', 'DUTY_OFFICER'];
 
 export const isDesk = (actor: Actor) => actor.roles.some((r) => VIP_DESK_ROLES.includes(r));
 export const isUnitReader = (actor: Actor) => actor.roles.some((r) => VIP_UNIT_ROLES.includes(r));
+
+/** What the access log lists: every read of a programme (views, change checks, downloads), and refused reads. */
+export const VIP_ACCESS_ACTIONS = ['vip.viewed', 'vip.revision_checked', 'vip.downloaded', 'vip.refused'];

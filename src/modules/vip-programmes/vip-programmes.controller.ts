@@ -19,6 +19,7 @@ import {
   ProgrammeListItemView,
   ProgrammeReadView,
   ProtecteeView,
+  RevisionCheckView,
   SecurityCategoryView,
 } from './vip.view';
 
@@ -97,6 +98,16 @@ export class VipProgrammesController {
   async revise(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ReviseProgrammeDto): Promise<ProgrammeReadView> {
     await this.programmes.revise(actor, id, dto);
     return ProgrammeReadView.from(await this.reads.view(actor, id));
+  }
+
+  /** Revision N+1 checked before it is sent: the diff the units would get, and nothing written but the access log. */
+  @Post('vip-programmes/:id/revisions/check')
+  @HttpCode(200)
+  @Roles(...VIP_WORKFLOW.routeRoles('revise'))
+  @ApiOkResponse({ type: RevisionCheckView })
+  @ApiConflictResponse({ description: 'The programme is cancelled, or `revision` is no longer the current one: the same answers as the revision itself' })
+  async checkRevision(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: ReviseProgrammeDto): Promise<RevisionCheckView> {
+    return RevisionCheckView.from(await this.programmes.checkRevision(actor, id, dto));
   }
 
   @Post('vip-programmes/:id/cancel')
@@ -179,6 +190,7 @@ export class VipProgrammesController {
   @Get('vip-programmes/:id/access-log')
   @Roles('AUDITOR')
   @ApiOkResponse({ type: [AccessLogEntryView] })
+  @ApiNotFoundResponse({ description: 'No such programme' })
   async accessLog(@Param('id', uuidParam('id')) id: string): Promise<AccessLogEntryView[]> {
     return (await this.reads.accessLog(id)).map((e) => AccessLogEntryView.from(e));
   }

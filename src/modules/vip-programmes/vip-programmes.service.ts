@@ -6,7 +6,7 @@ import { Actor } from '../../platform/context';
 import { Change, Drawing, UnitOfWork } from '../../platform/change';
 import { DocumentsService, type DrawnPaper } from '../../platform/documents';
 import { fieldError } from '../../platform/http';
-import { UnitsService } from '../../platform/units';
+import { UnitRef, unitRef, UnitsService } from '../../platform/units';
 import { BandobastService } from '../duty-charts';
 import { CLOCK, Clock, istDateKey, parseIstInstant } from '../../platform/time';
 import { bandobastDraftFor } from './vip-bandobast';
@@ -84,27 +84,7 @@ export class VipProgrammesService {
     checkLegRoutes(dto.legs);
     await this.uow.run({
       draw: async (d) => {
-        const programme = await d.em.findOne(VipProgramme, { where: { id } });
-        if (!programme) throw new NotFoundException(`Programme ${id} not found`);
-        assertRevisable(actor, programme, dto.revision);
-        const previous = await d.em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: id, revisionNo: programme.currentRevision } });
-        const known = new Set(previous.legs.map((l) => l.key));
-        dto.legs.forEach((l, i) => {
-          if (l.key && !known.has(l.key)) throw fieldError(`legs[${i}].key`, `legs[${i}].key ${l.key} is not a leg of revision ${previous.revisionNo}; omit it for a new leg`);
-        });
-        checkLegsNotPast(dto.legs, this.clock.now(), previous.legs);
-        const { legs, unitIds } = await unitsConcerned(d.em, this.units, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
-        const protectee = await d.em.findOneOrFail(Protectee, { where: { id: programme.protecteeId } });
-        const plan: RevisionPlan = {
-          protectee,
-          revisionNo: programme.currentRevision + 1,
-          legs,
-          unitIds,
-          changes: diffLegs(previous.legs, legs),
-          summary: summariseChanges(previous.legs, legs),
-          reason: dto.reason ?? null,
-          issuedAt: new Date(),
-        };
+        const { programme, previous, plan } = await this.planRevision(d.em, actor, id, dto);
         return { previous, plan, paper: await this.drawRevision(d, actor, programme, plan) };
       },
       write: async (change, { previous, plan, paper }) => {
@@ -127,6 +107,56 @@ export class VipProgrammesService {
         await this.distribution.notifyUnits(change, programme, plan.revisionNo, dropped, 'vip-unit-dropped');
       },
     });
+  }
+
+  /**
+   * What a revision would send, without sending it: the changes against the current revision,
+   * worded as revision N+1 would print them, and the units it would add or drop. The same
+   * checks and field errors (and 409s) as the revision itself. The desk sees the whole
+   * programme anyway; the check is a read of it all the same, so it goes into the access log.
+   */
+  async checkRevision(actor: Actor, id: string, dto: ReviseProgrammeDto): Promise<RevisionCheck> {
+    checkLegTimes(dto.legs);
+    checkLegRoutes(dto.legs);
+    const em = this.dataSource.manager;
+    const { previous, plan } = await this.planRevision(em, actor, id, dto);
+    const before = new Set(previous.unitsConcerned);
+    const after = new Set(plan.unitIds);
+    const units = await this.units.byIds([...before, ...after], em);
+    await this.audit.recordAlone({ action: 'vip.revision_checked', entityType: VIP_SOURCE, entityId: id, diff: { revision: previous.revisionNo, changes: plan.summary } });
+    return {
+      basedOn: previous.revisionNo,
+      revisionNo: plan.revisionNo,
+      changes: plan.changes,
+      unitsAdded: units.filter((u) => after.has(u.id) && !before.has(u.id)).map(unitRef),
+      unitsDropped: units.filter((u) => before.has(u.id) && !after.has(u.id)).map(unitRef),
+    };
+  }
+
+  /** Revision N+1 as it would be issued, settled before any paper is drawn (revise and its check). */
+  private async planRevision(em: EntityManager, actor: Actor, id: string, dto: ReviseProgrammeDto) {
+    const programme = await em.findOne(VipProgramme, { where: { id } });
+    if (!programme) throw new NotFoundException(`Programme ${id} not found`);
+    assertRevisable(actor, programme, dto.revision);
+    const previous = await em.findOneOrFail(VipProgrammeRevision, { where: { programmeId: id, revisionNo: programme.currentRevision } });
+    const known = new Set(previous.legs.map((l) => l.key));
+    dto.legs.forEach((l, i) => {
+      if (l.key && !known.has(l.key)) throw fieldError(`legs[${i}].key`, `legs[${i}].key ${l.key} is not a leg of revision ${previous.revisionNo}; omit it for a new leg`);
+    });
+    checkLegsNotPast(dto.legs, this.clock.now(), previous.legs);
+    const { legs, unitIds } = await unitsConcerned(em, this.units, withKeys(dto.legs), dto.addUnits, dto.removeUnits);
+    const protectee = await em.findOneOrFail(Protectee, { where: { id: programme.protecteeId } });
+    const plan: RevisionPlan = {
+      protectee,
+      revisionNo: programme.currentRevision + 1,
+      legs,
+      unitIds,
+      changes: diffLegs(previous.legs, legs),
+      summary: summariseChanges(previous.legs, legs),
+      reason: dto.reason ?? null,
+      issuedAt: new Date(),
+    };
+    return { programme, previous, plan };
   }
 
   /** A bandobast draft in the duty-charts module, with sectors along the current route. */
@@ -224,6 +254,15 @@ export class VipProgrammesService {
     if (!p) throw new NotFoundException(`Programme ${id} not found`);
     return p;
   }
+}
+
+/** What revising would send: `POST /vip-programmes/:id/revisions/check`. */
+export interface RevisionCheck {
+  basedOn: number;
+  revisionNo: number;
+  changes: LegChange[];
+  unitsAdded: UnitRef[];
+  unitsDropped: UnitRef[];
 }
 
 /** What a revision will say, settled before its paper is drawn. */

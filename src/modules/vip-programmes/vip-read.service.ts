@@ -8,7 +8,7 @@ import { DocumentsService } from '../../platform/documents';
 import { idsOf, References } from '../../platform/http';
 import { inUnitSubtree, unitSubtreeSql, Unit, UnitsService } from '../../platform/units';
 import { eofficeFields, RecordSync, SyncStateService } from '../../platform/eoffice';
-import { isDesk, isUnitReader } from './vip-access';
+import { isDesk, isUnitReader, VIP_ACCESS_ACTIONS } from './vip-access';
 import { VipDistributionService } from './vip-distribution.service';
 import { VipClashesService } from './vip-clashes.service';
 import { changesForUnits, LegChange } from './revision-diff';
@@ -146,9 +146,10 @@ export class VipReadService {
     return { bytes, filename: `${v.programme.ref.replace(/\//g, '-')}-R${v.revision.revisionNo}.pdf`, sha256: doc.sha256 };
   }
 
-  /** For auditors: who saw or downloaded which revision, and when. */
+  /** For auditors: who saw, checked changes to or downloaded which revision, and when. No such programme: 404. */
   async accessLog(id: string) {
-    const entries = await this.auditLog.ofEntity(VIP_SOURCE, id, ['vip.viewed', 'vip.downloaded', 'vip.refused']);
+    if (!(await this.dataSource.getRepository(VipProgramme).exists({ where: { id } }))) throw new NotFoundException(`Programme ${id} not found`);
+    const entries = await this.auditLog.ofEntity(VIP_SOURCE, id, VIP_ACCESS_ACTIONS);
     return entries.map((e) => ({
       at: e.at,
       username: e.actorUsername,

@@ -12,6 +12,7 @@ import { ClashView } from '../protests';
 import { LEG_ACTIVITIES, LEG_MODES, LegActivity, LegMode } from './leg';
 import type { LegChangeKind } from './revision-diff';
 import { SECURITY_CATEGORIES, SecurityCategory } from './vip.entity';
+import { VIP_ACCESS_ACTIONS } from './vip-access';
 
 const CHANGE_KINDS = [
   'LEG_ADDED',
@@ -207,15 +208,24 @@ export class ProgrammeReadView extends ProgrammeView {
   cancellation?: CancellationSyncView | null;
 }
 
+/** What revising would send, before it is sent: the diff against the current revision and the units it adds or drops. */
+export class RevisionCheckView extends ResponseView {
+  @ApiProperty({ description: 'The revision the changes are counted from (the current one)' }) basedOn!: number;
+  @ApiProperty({ description: 'The number the revision would get' }) revisionNo!: number;
+  @ApiProperty({ type: [LegChangeView], description: 'As the revision would print them; empty when nothing changed' }) changes!: LegChangeView[];
+  @ApiProperty({ type: [UnitRefView], description: 'Units that would receive it and did not receive the current revision' }) unitsAdded!: UnitRefView[];
+  @ApiProperty({ type: [UnitRefView], description: 'Units of the current revision that would be dropped (and told so)' }) unitsDropped!: UnitRefView[];
+}
+
 export class BandobastDraftView extends ResponseView {
   @ApiProperty({ format: 'uuid' }) bandobastId!: string;
 }
 
-/** Who saw or downloaded which revision, and when; and who was refused (answered 404). */
+/** Who saw, checked changes to or downloaded which revision, and when; and who was refused (answered 404). */
 export class AccessLogEntryView extends ResponseView {
   @ApiProperty() at!: Date;
   @ApiProperty({ type: String, nullable: true }) username!: string | null;
-  @ApiProperty({ enum: ['vip.viewed', 'vip.downloaded', 'vip.refused'] }) action!: string;
+  @ApiProperty({ enum: VIP_ACCESS_ACTIONS }) action!: string;
   @ApiProperty({ type: Number, nullable: true }) revision!: number | null;
   @ApiProperty({ type: String, nullable: true, description: 'unit or whole' }) scope!:
     string | null;

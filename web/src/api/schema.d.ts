@@ -1553,6 +1553,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vip-programmes/{id}/revisions/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VipProgrammesController_checkRevision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/web-app/settings": {
         parameters: {
             query?: never;
@@ -1671,7 +1687,7 @@ export interface components {
     schemas: {
         AccessLogEntryView: {
             /** @enum {string} */
-            action: "vip.viewed" | "vip.downloaded" | "vip.refused";
+            action: "vip.viewed" | "vip.revision_checked" | "vip.downloaded" | "vip.refused";
             /** Format: date-time */
             at: string;
             revision: number | null;
@@ -3738,6 +3754,18 @@ export interface components {
             removeUnits?: string[];
             /** @description The revision you are revising (optimistic lock) */
             revision: number;
+        };
+        RevisionCheckView: {
+            /** @description The revision the changes are counted from (the current one) */
+            basedOn: number;
+            /** @description As the revision would print them; empty when nothing changed */
+            changes: components["schemas"]["LegChangeView"][];
+            /** @description The number the revision would get */
+            revisionNo: number;
+            /** @description Units that would receive it and did not receive the current revision */
+            unitsAdded: components["schemas"]["UnitRefView"][];
+            /** @description Units of the current revision that would be dropped (and told so) */
+            unitsDropped: components["schemas"]["UnitRefView"][];
         };
         RevisionReadView: {
             changes: components["schemas"]["LegChangeView"][];
@@ -7035,6 +7063,13 @@ export interface operations {
                     "application/json": components["schemas"]["AccessLogEntryView"][];
                 };
             };
+            /** @description No such programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     VipProgrammesController_bandobastDraft: {
@@ -7248,6 +7283,38 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProgrammeReadView"];
                 };
+            };
+        };
+    };
+    VipProgrammesController_checkRevision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseProgrammeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionCheckView"];
+                };
+            };
+            /** @description The programme is cancelled, or `revision` is no longer the current one: the same answers as the revision itself */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
