@@ -31,7 +31,7 @@ import {
   type SmsLanguage,
 } from './api';
 import { ClashList, RuleResults } from './Assessment';
-import { DateTimeField, type DateTimeValue } from './DateTimeField';
+import { DateTimeField, type DateTimeValue } from '../../components/DateTimeField';
 
 const PlaceMap = lazy(() => import('./PlaceMap'));
 
