@@ -18,7 +18,7 @@ import { OutboxPage } from '../features/outbox/OutboxPage';
 import { ADMINS, AUDIT_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
-import { NotFoundPage } from './NotFoundPage';
+import { NotFoundPage } from '../components/NotFoundPage';
 import { RequireRoles } from './RequireRoles';
 import { RequireSession } from './RequireSession';
 import { Shell } from './Shell';

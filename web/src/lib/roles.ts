@@ -12,6 +12,12 @@ export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boo
 export const PROTEST_READERS: readonly Role[] = ['CONTROL_ROOM', 'APPROVER', 'OFFICER', 'ADMIN', 'AUDITOR'];
 /** GET /vip-programmes (units see only what concerns them) */
 export const VIP_READERS: readonly Role[] = ['CONTROL_ROOM', 'APPROVER', 'OFFICER', 'DUTY_OFFICER'];
+/** POST /vip-programmes, …/revisions (and their check), …/resend; GET /protectees (the VIP desk) */
+export const VIP_DESK: readonly Role[] = ['CONTROL_ROOM', 'APPROVER'];
+/** POST /vip-programmes/:id/revisions/:revision/acknowledge (a unit concerned) */
+export const VIP_ACKNOWLEDGERS: readonly Role[] = ['OFFICER', 'DUTY_OFFICER'];
+/** GET /vip-programmes/:id/access-log */
+export const VIP_ACCESS_LOG_READERS: readonly Role[] = ['AUDITOR'];
 /** GET /notifications/unsent */
 export const NOTIFICATION_WATCHERS: readonly Role[] = ['ADMIN', 'CONTROL_ROOM'];
 /** The dashboard: whoever can see at least one of its panels beyond e-Office's state. */

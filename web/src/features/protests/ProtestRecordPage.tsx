@@ -11,6 +11,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { FormMessage } from '../../components/FormMessage';
 import { Panel } from '../../components/Panel';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useFile } from '../../components/useFile';
 import { currentLanguage } from '../../i18n';
 import { hasAnyRole, PROTEST_INTAKE } from '../../lib/roles';
 import { personName, type PersonRef } from '../../lib/people';

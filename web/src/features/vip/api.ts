@@ -1,0 +1,118 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import type { components } from '../../api/schema';
+
+type Schemas = components['schemas'];
+export type Programme = Schemas['ProgrammeReadView'];
+export type ProgrammeItem = Schemas['ProgrammeListItemView'];
+export type Leg = Schemas['LegView'];
+export type LegChange = Schemas['LegChangeView'];
+export type Acknowledgement = Schemas['AcknowledgementView'];
+export type Protectee = Schemas['ProtecteeView'];
+export type LegInput = Schemas['LegDto'];
+export type CreateProgramme = Schemas['CreateProgrammeDto'];
+export type ReviseProgramme = Schemas['ReviseProgrammeDto'];
+export type RevisionCheck = Schemas['RevisionCheckView'];
+export type AccessLogEntry = Schemas['AccessLogEntryView'];
+export type LegMode = LegInput['mode'];
+export type LegActivity = LegInput['activity'];
+export type UnitRef = Schemas['UnitRefView'];
+
+// The API's enums, in the order the editor offers them (the compiler holds them to the schema).
+export const LEG_MODES = ['ROAD_CONVOY', 'HELICOPTER', 'AIRCRAFT'] as const satisfies readonly LegMode[];
+export const LEG_ACTIVITIES = ['TRANSIT', 'PUBLIC_MEETING', 'INAUGURATION', 'ROAD_SHOW', 'MEETING', 'NIGHT_HALT', 'OTHER'] as const satisfies readonly LegActivity[];
+export const AIR_MODES: readonly LegMode[] = ['AIRCRAFT', 'HELICOPTER'];
+
+const KEY = ['vip'] as const;
+
+/**
+ * Every read of a programme is written to its access log: the screens read it when opened and
+ * when the user asks again, not whenever the window takes focus.
+ */
+const AUDITED_READ = { staleTime: 60_000, refetchOnWindowFocus: false } as const;
+
+/** The programmes this user is concerned with (the API decides: a unit sees only those that concern it). */
+export function useProgrammes() {
+  return useQuery({ queryKey: [...KEY, 'list'], queryFn: () => unwrap(api.GET('/api/v1/vip-programmes')), ...AUDITED_READ });
+}
+
+/** One programme (its current revision, or the one asked for), as this user may see it. */
+export function useProgramme(id: string, revision?: number) {
+  return useQuery({
+    queryKey: [...KEY, 'one', id, revision ?? 'current'],
+    queryFn: () =>
+      revision
+        ? unwrap(api.GET('/api/v1/vip-programmes/{id}/revisions/{revision}', { params: { path: { id, revision } } }))
+        : unwrap(api.GET('/api/v1/vip-programmes/{id}', { params: { path: { id } } })),
+    ...AUDITED_READ,
+  });
+}
+
+export function useProtectees(enabled: boolean) {
+  return useQuery({ queryKey: [...KEY, 'protectees'], queryFn: () => unwrap(api.GET('/api/v1/protectees')), enabled, staleTime: 300_000 });
+}
+
+export function useThanas() {
+  return useQuery({
+    queryKey: ['units'],
+    queryFn: () => unwrap(api.GET('/api/v1/units')),
+    staleTime: 600_000,
+    select: (units) => units.filter((u) => u.kind === 'THANA' && u.isActive),
+  });
+}
+
+export function useMapSettings() {
+  return useQuery({ queryKey: ['web-app', 'settings'], queryFn: () => unwrap(api.GET('/api/v1/web-app/settings')), staleTime: Infinity });
+}
+
+export function useAccessLog(id: string) {
+  return useQuery({ queryKey: [...KEY, 'access-log', id], queryFn: () => unwrap(api.GET('/api/v1/vip-programmes/{id}/access-log', { params: { path: { id } } })) });
+}
+
+/** Whatever changed a programme: its record (every revision of it) and the list are read again. */
+function useSettle() {
+  const client = useQueryClient();
+  return (p: Programme) => {
+    client.setQueryData([...KEY, 'one', p.id, 'current'], p);
+    void client.invalidateQueries({ queryKey: [...KEY, 'one', p.id], predicate: (q) => q.queryKey[3] !== 'current' });
+    void client.invalidateQueries({ queryKey: [...KEY, 'list'] });
+  };
+}
+
+/** Issues revision 1 to the units concerned. */
+export function useIssue() {
+  const settle = useSettle();
+  return useMutation({ mutationFn: (body: CreateProgramme) => unwrap(api.POST('/api/v1/vip-programmes', { body })), onSuccess: settle });
+}
+
+/** What a revision would send (the diff against the current revision), before it is sent. */
+export function useCheckRevision(id: string) {
+  return useMutation({ mutationFn: (body: ReviseProgramme) => unwrap(api.POST('/api/v1/vip-programmes/{id}/revisions/check', { params: { path: { id } }, body })) });
+}
+
+export function useRevise(id: string) {
+  const settle = useSettle();
+  return useMutation({ mutationFn: (body: ReviseProgramme) => unwrap(api.POST('/api/v1/vip-programmes/{id}/revisions', { params: { path: { id } }, body })), onSuccess: settle });
+}
+
+export function useAcknowledge(id: string) {
+  const settle = useSettle();
+  return useMutation({
+    mutationFn: (revision: number) => unwrap(api.POST('/api/v1/vip-programmes/{id}/revisions/{revision}/acknowledge', { params: { path: { id, revision } } })),
+    onSuccess: settle,
+  });
+}
+
+/** Sends the revision again to the units that have not acknowledged it. */
+export function useResend(id: string) {
+  const settle = useSettle();
+  return useMutation({
+    mutationFn: (revision: number) => unwrap(api.POST('/api/v1/vip-programmes/{id}/revisions/{revision}/resend', { params: { path: { id, revision } } })),
+    onSuccess: settle,
+  });
+}
+
+/** The programme's PDF (the desk) or the unit's movement sheet, fetched with the session. */
+export async function programmePdf(id: string, revision: number): Promise<Blob> {
+  return unwrap(api.GET('/api/v1/vip-programmes/{id}/revisions/{revision}/pdf', { params: { path: { id, revision } }, parseAs: 'blob' })) as Promise<Blob>;
+}
