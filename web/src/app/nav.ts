@@ -1,4 +1,4 @@
-import { ADMINS, AUDIT_READERS, DASHBOARD_ROLES, DUTY_CHART_READERS, hasAnyRole, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, type Role } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, DASHBOARD_ROLES, DUTY_CHART_READERS, hasAnyRole, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, VIP_READERS, type Role } from '../lib/roles';
 
 /**
  * The navigation: one entry per screen that exists, shown to the roles that can use it.
@@ -18,6 +18,7 @@ export const NAV: readonly NavEntry[] = [
   { to: '/dashboard', label: 'nav.dashboard', roles: DASHBOARD_ROLES },
   { to: '/protests/new', label: 'nav.protestIntake', roles: PROTEST_INTAKE },
   { to: '/protests', label: 'nav.protests', roles: PROTEST_READERS, end: true },
+  { to: '/vip-programmes', label: 'vipDesk.nav', roles: VIP_READERS },
   { to: '/duty-charts', label: 'dutyCharts.nav.charts', roles: DUTY_CHART_READERS },
   { to: '/outbox', label: 'nav.outbox', roles: OUTBOX_READERS },
   { to: '/audit', label: 'nav.audit', roles: AUDIT_READERS },

@@ -15,7 +15,11 @@ import { ProtestIntakePage } from '../features/protests/ProtestIntakePage';
 import { ProtestListPage } from '../features/protests/ProtestListPage';
 import { ProtestRecordPage } from '../features/protests/ProtestRecordPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
-import { ADMINS, AUDIT_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS } from '../lib/roles';
+import { AccessLogPage } from '../features/vip/AccessLogPage';
+import { NewProgrammePage, ReviseProgrammePage } from '../features/vip/ProgrammeEditorPage';
+import { ProgrammeListPage } from '../features/vip/ProgrammeListPage';
+import { ProgrammeRecordPage } from '../features/vip/ProgrammeRecordPage';
+import { ADMINS, AUDIT_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, VIP_ACCESS_LOG_READERS, VIP_DESK, VIP_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
 import { NotFoundPage } from '../components/NotFoundPage';
@@ -104,6 +108,46 @@ export const router = createBrowserRouter([
               { path: 'charts/:chartId', element: <Loading><ChartPage /></Loading> },
               { path: ':id', element: <Loading><BandobastPage /></Loading> },
             ],
+          },
+          {
+            path: 'vip-programmes',
+            element: (
+              <RequireRoles roles={VIP_READERS}>
+                <ProgrammeListPage />
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'vip-programmes/new',
+            element: (
+              <RequireRoles roles={VIP_DESK}>
+                <NewProgrammePage />
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'vip-programmes/:id',
+            element: (
+              <RequireRoles roles={VIP_READERS}>
+                <ProgrammeRecordPage />
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'vip-programmes/:id/revise',
+            element: (
+              <RequireRoles roles={VIP_DESK}>
+                <ReviseProgrammePage />
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'vip-programmes/:id/access-log',
+            element: (
+              <RequireRoles roles={VIP_ACCESS_LOG_READERS}>
+                <AccessLogPage />
+              </RequireRoles>
+            ),
           },
           {
             path: 'outbox',

@@ -1,10 +1,12 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { usePageTitle } from '../../components/usePageTitle';
+import { hasAnyRole, VIP_ACCESS_LOG_READERS } from '../../lib/roles';
 import { addDaysToKey, formatDateKey, formatDateTime, istDayStart, parseDateInput } from '../../lib/time';
+import { useSession } from '../../lib/use-session';
 import { AUDIT_PAGE, useAuditEntries, useChainCheck, type AuditEntry, type AuditSearch } from './api';
 
 /** The search's text fields, as they stand in the address (so a search can be sent to a colleague). */
@@ -125,6 +127,9 @@ export function AuditPage() {
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
+  const state = useSession();
+  // A VIP programme's reads have their own screen, for those who may see it.
+  const accessLog = state.status === 'signed-in' && hasAnyRole(state.me.roles, VIP_ACCESS_LOG_READERS);
   return (
     <li className="row audit-row">
       <span className="time">{formatDateTime(entry.at)}</span>
@@ -136,6 +141,12 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
             <>
               {' '}
               <code className="entity-id">{entry.entityId}</code>
+              {entry.entityType === 'vip_programme' && accessLog ? (
+                <>
+                  {' '}
+                  <Link to={`/vip-programmes/${entry.entityId}/access-log`}>{t('vipDesk.accessLog.link')}</Link>
+                </>
+              ) : null}
             </>
           ) : null}
         </span>

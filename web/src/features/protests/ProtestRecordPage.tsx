@@ -11,7 +11,6 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { FormMessage } from '../../components/FormMessage';
 import { Panel } from '../../components/Panel';
 import { usePageTitle } from '../../components/usePageTitle';
-import { useFile } from '../../components/useFile';
 import { currentLanguage } from '../../i18n';
 import { hasAnyRole, PROTEST_INTAKE } from '../../lib/roles';
 import { personName, type PersonRef } from '../../lib/people';
