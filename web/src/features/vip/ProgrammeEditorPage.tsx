@@ -91,6 +91,11 @@ function ProgrammeEditor({ draftKey, programme }: { draftKey: string; programme?
     setChecked(null);
     setSavedDraft(false);
   };
+  // The reason is printed on the revision but changes nothing in it: what was checked still holds.
+  const setReason = (reason: string) => {
+    setEntry((e) => ({ ...e, reason }));
+    setSavedDraft(false);
+  };
   const setLeg = (i: number, patch: Partial<LegEntry>) => edit((e) => ({ ...e, legs: e.legs.map((l, j) => (j === i ? { ...l, ...patch } : l)) }));
   const apiError = lastError instanceof ApiError ? lastError : undefined;
   const fieldError = (field: string) => (unreadable.has(field) ? t('vipDesk.editor.unreadableTime') : apiError?.fieldMessage(field));
@@ -291,7 +296,7 @@ function ProgrammeEditor({ draftKey, programme }: { draftKey: string; programme?
             ) : (
               <p className="muted">{t('vipDesk.check.intro')}</p>
             )}
-            <TextAreaField label={t('vipDesk.editor.reason')} rows={2} value={entry.reason} onChange={(e) => edit((x) => ({ ...x, reason: e.target.value }))} error={fieldError('reason')} errorLang="en" />
+            <TextAreaField label={t('vipDesk.editor.reason')} rows={2} value={entry.reason} onChange={(e) => setReason(e.target.value)} error={fieldError('reason')} errorLang="en" />
           </section>
         ) : null}
 
