@@ -251,7 +251,7 @@ describe('journey 2: a VIP programme issued, revised and acknowledged, hidden fr
   });
 
   it('has no serious or critical accessibility finding, sideways scroll on a phone, console error or CSP refusal on any screen', () => {
-    expect(shot).toHaveLength(2 * 10);
+    expect(shot).toHaveLength(2 * 11);
     expect(found).toEqual([]);
     expect(spilled).toEqual([]);
     expect(browser.problems).toEqual([]);

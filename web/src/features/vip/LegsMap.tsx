@@ -36,11 +36,17 @@ export default function LegsMap({ label, bounds, tileUrl, tileAttribution, legs,
   pick.current = onPick;
   /** What the map was last fitted to: the legs' ends. A route point clicked in does not make it jump. */
   const fittedTo = useRef('');
+  const fit = (m: L.Map, points: Array<{ lat: number; lng: number }>) =>
+    m.fitBounds(L.latLngBounds(points.map((p): [number, number] => [p.lat, p.lng])), { padding: [32, 32], maxZoom: 15, animate: false });
   const { map, layers } = useBaseMap(holder, {
     bounds,
     tileUrl,
     tileAttribution,
     onCreate: (m) => m.on('click', (e: L.LeafletMouseEvent) => pick.current?.(e.latlng.lat, e.latlng.lng)),
+    // A phone turned or a window narrowed: the legs are fitted into the new size again.
+    onResize: (m) => {
+      if (fittedTo.current) fit(m, JSON.parse(fittedTo.current) as Array<{ lat: number; lng: number }>);
+    },
   });
 
   useEffect(() => {
@@ -63,7 +69,7 @@ export default function LegsMap({ label, bounds, tileUrl, tileAttribution, legs,
     const key = JSON.stringify(all);
     if (map.current && all.length > 0 && key !== fittedTo.current) {
       fittedTo.current = key;
-      map.current.fitBounds(L.latLngBounds(all.map((p): [number, number] => [p.lat, p.lng])), { padding: [32, 32], maxZoom: 15 });
+      fit(map.current, all);
     }
   }, [legs]);
 

@@ -209,9 +209,9 @@ function ProgrammeEditor({ draftKey, programme }: { draftKey: string; programme?
 
         <div className="vip-plan">
           <div className="vip-legs">
-            {fieldError('legs') ? (
+            {apiError?.fields['legs'] ? (
               <p className="field-error" lang="en">
-                {fieldError('legs')}
+                {apiError.fields['legs']}
               </p>
             ) : null}
             {entry.legs.map((leg, i) => (
