@@ -30,6 +30,7 @@ import {
   type RevisionCheck,
 } from './api';
 import { ChangeList } from './ChangeList';
+import { ProtecteeDialog } from './ProtecteeDialog';
 import { createBody, entryFromProgramme, freshEntry, freshLeg, legPoints, legsBody, reviseBody, round6, useDrafts, NEW_DRAFT, type LegEntry, type PlaceEntry, type ProgrammeEntry } from './entry';
 
 const LegsMap = lazy(() => import('./LegsMap'));
@@ -79,6 +80,7 @@ function ProgrammeEditor({ draftKey, programme }: { draftKey: string; programme?
   const [lastError, setLastError] = useState<unknown>(null);
   /** The diff last checked, for exactly the entry on screen (any edit clears it). */
   const [checked, setChecked] = useState<RevisionCheck | null>(null);
+  const [addingProtectee, setAddingProtectee] = useState(false);
   const protectees = useProtectees(!revising);
   const thanas = useThanas();
   const settings = useMapSettings();
@@ -202,6 +204,11 @@ function ProgrammeEditor({ draftKey, programme }: { draftKey: string; programme?
                     </option>
                   ))}
               </SelectField>
+              <div className="actions vip-protectee-add">
+                <button type="button" className="button quiet" onClick={() => setAddingProtectee(true)}>
+                  {t('vipDesk.protectee.add')}
+                </button>
+              </div>
               <Field label={t('vipDesk.editor.title')} hint={t('vipDesk.editor.titleHint')} value={entry.title} onChange={(e) => edit((x) => ({ ...x, title: e.target.value }))} error={fieldError('title')} errorLang="en" />
             </div>
           </section>
@@ -317,6 +324,15 @@ function ProgrammeEditor({ draftKey, programme }: { draftKey: string; programme?
           {savedDraft ? t('vipDesk.draft.saved') : t('vipDesk.draft.hint')}
         </p>
       </form>
+      {addingProtectee ? (
+        <ProtecteeDialog
+          onClose={() => setAddingProtectee(false)}
+          onCreated={(p) => {
+            setAddingProtectee(false);
+            edit((e) => ({ ...e, protecteeId: p.id }));
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -17,10 +17,12 @@ export type AccessLogEntry = Schemas['AccessLogEntryView'];
 export type LegMode = LegInput['mode'];
 export type LegActivity = LegInput['activity'];
 export type UnitRef = Schemas['UnitRefView'];
+export type SecurityCategory = Schemas['CreateProtecteeDto']['category'];
 
 // The API's enums, in the order the editor offers them (the compiler holds them to the schema).
 export const LEG_MODES = ['ROAD_CONVOY', 'HELICOPTER', 'AIRCRAFT'] as const satisfies readonly LegMode[];
 export const LEG_ACTIVITIES = ['TRANSIT', 'PUBLIC_MEETING', 'INAUGURATION', 'ROAD_SHOW', 'MEETING', 'NIGHT_HALT', 'OTHER'] as const satisfies readonly LegActivity[];
+export const SECURITY_CATEGORIES = ['Z+', 'Z', 'Y+', 'Y', 'X'] as const satisfies readonly SecurityCategory[];
 export const AIR_MODES: readonly LegMode[] = ['AIRCRAFT', 'HELICOPTER'];
 
 const KEY = ['vip'] as const;
@@ -50,6 +52,15 @@ export function useProgramme(id: string, revision?: number) {
 
 export function useProtectees(enabled: boolean) {
   return useQuery({ queryKey: [...KEY, 'protectees'], queryFn: () => unwrap(api.GET('/api/v1/protectees')), enabled, staleTime: 300_000 });
+}
+
+/** Adds a person to the ranked VIP list; the editor then picks them. */
+export function useCreateProtectee() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateProtecteeDto']) => unwrap(api.POST('/api/v1/protectees', { body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'protectees'] }),
+  });
 }
 
 export function useThanas() {
