@@ -1,4 +1,4 @@
-import { ADMINS, AUDIT_READERS, DASHBOARD_ROLES, DUTY_CHART_READERS, hasAnyRole, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, VIP_READERS, type Role } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, DASHBOARD_ROLES, DUTY_CHART_READERS, hasAnyRole, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VIP_READERS, type Role } from '../lib/roles';
 
 /**
  * The navigation: one entry per screen that exists, shown to the roles that can use it.
@@ -23,6 +23,7 @@ export const NAV: readonly NavEntry[] = [
   { to: '/outbox', label: 'nav.outbox', roles: OUTBOX_READERS },
   { to: '/audit', label: 'nav.audit', roles: AUDIT_READERS },
   { to: '/admin', label: 'nav.admin', roles: ADMINS },
+  { to: '/verifications/records-index', label: 'recordsImport.nav', roles: RECORDS_IMPORTERS },
   { to: '/sessions', label: 'nav.sessions' },
 ];
 

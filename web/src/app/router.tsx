@@ -19,7 +19,7 @@ import { AccessLogPage } from '../features/vip/AccessLogPage';
 import { NewProgrammePage, ReviseProgrammePage } from '../features/vip/ProgrammeEditorPage';
 import { ProgrammeListPage } from '../features/vip/ProgrammeListPage';
 import { ProgrammeRecordPage } from '../features/vip/ProgrammeRecordPage';
-import { ADMINS, AUDIT_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, VIP_ACCESS_LOG_READERS, VIP_DESK, VIP_READERS } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VIP_ACCESS_LOG_READERS, VIP_DESK, VIP_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
 import { NotFoundPage } from '../components/NotFoundPage';
@@ -35,6 +35,8 @@ const BandobastEditorPage = lazy(() => dutyCharts().then((m) => ({ default: m.Ba
 const BandobastPage = lazy(() => dutyCharts().then((m) => ({ default: m.BandobastPage })));
 const ChartPage = lazy(() => dutyCharts().then((m) => ({ default: m.ChartPage })));
 const RollPage = lazy(() => dutyCharts().then((m) => ({ default: m.RollPage })));
+// The records-index import, an admin's screen, likewise.
+const RecordsImportPage = lazy(() => import('../features/verifications/RecordsImportPage').then((m) => ({ default: m.RecordsImportPage })));
 
 function Loading({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -179,6 +181,16 @@ export const router = createBrowserRouter([
               { path: 'units', element: <UnitsPage /> },
               { path: 'notifications', element: <NotificationsPage /> },
             ],
+          },
+          {
+            path: 'verifications/records-index',
+            element: (
+              <RequireRoles roles={RECORDS_IMPORTERS}>
+                <Loading>
+                  <RecordsImportPage />
+                </Loading>
+              </RequireRoles>
+            ),
           },
           { path: 'sessions', element: <SessionsPage /> },
           { path: '*', element: <NotFoundPage /> },

@@ -105,6 +105,7 @@ describe('the web app speaks Hindi and English alike', () => {
       ['CreateAvailabilityDto', 'kind', 'dutyCharts.availabilityKind'],
       ['OfficerView', 'rank', 'dutyCharts.rank'],
       ['OfficerView', 'gender', 'dutyCharts.gender'],
+      ['RecordsImportSummaryView', 'status', 'recordsImport.status'],
     ];
     for (const [schemaName, field, prefix] of named) {
       const values = enumOf(schemaName, field);

@@ -32,6 +32,8 @@ export const OUTBOX_CANCELLERS: readonly Role[] = ['ADMIN'];
 export const AUDIT_READERS: readonly Role[] = ['AUDITOR', 'ADMIN'];
 /** /users, the units' writes and import, GET /notifications */
 export const ADMINS: readonly Role[] = ['ADMIN'];
+/** /verifications/records-index/imports: the criminal-records index's import and its history */
+export const RECORDS_IMPORTERS: readonly Role[] = ['ADMIN'];
 /** POST /protests, /protests/check, /protests/:id/attachments */
 export const PROTEST_INTAKE: readonly Role[] = ['CONTROL_ROOM'];
 /** GET /bandobasts, /bandobasts/:id (and its charts), /duty-charts/:id and its progress, duties, papers and PDFs; GET /officers */
