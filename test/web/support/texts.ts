@@ -46,5 +46,5 @@ export function appTextPattern(lang: Lang, key: string, vars: Record<string, str
 /** i18n keys shown as they are (a missing text, or an option name such as `lng` used as a placeholder). */
 export async function rawKeysOnScreen(page: Page): Promise<string[]> {
   const body = (await page.locator('body').innerText()) as string;
-  return [...body.matchAll(/\b(?:admin|audit|outbox|role|nav|mode|notYours|dashboard|sessions)\.[a-zA-Z]+(?:\.[a-zA-Z_]+)*\b/g)].map((m) => m[0]);
+  return [...body.matchAll(/\b(?:admin|audit|outbox|role|nav|mode|notYours|dashboard|sessions|recordsImport)\.[a-zA-Z]+(?:\.[a-zA-Z_]+)*\b/g)].map((m) => m[0]);
 }

@@ -282,7 +282,9 @@ function Sample({ rows, total }: { rows: readonly SampleRow[]; total: number }) 
         : t('recordsImport.sample.noBirth');
   return (
     <section className="import-preview" aria-labelledby="records-import-sample">
-      <h3 id="records-import-sample">{t('recordsImport.sample.title', { count: rows.length, total })}</h3>
+      <h3 id="records-import-sample">
+        {rows.length >= total ? t('recordsImport.sample.all', { count: rows.length }) : t('recordsImport.sample.title', { count: rows.length, total })}
+      </h3>
       <ul className="rows sample-rows">
         {rows.map((r) => (
           <li key={r.row} className="row sample-row">
