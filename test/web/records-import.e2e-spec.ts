@@ -78,13 +78,22 @@ describe('the records-index import screen in a real browser', () => {
       await page.waitForURL('**/verifications/records-index');
       await page.getByRole('heading', { level: 1, name: text('recordsImport.title') }).waitFor();
 
+      // A file without its FIR column is refused as a whole, the reason beside the file field.
+      const upload = page.getByRole('region', { name: text('recordsImport.upload.title') });
+      const fileField = upload.getByLabel(text('recordsImport.upload.file'));
+      const noFir = join(dir, `no-fir-${lang}.csv`);
+      writeFileSync(noFir, 'name,dob,police_station\r\nRam Lal,01-01-1980,Habibganj\r\n', 'utf8');
+      await fileField.setInputFiles(noFir);
+      await upload.getByRole('button', { name: text('recordsImport.upload.check') }).click();
+      await upload.locator('.field-error[lang="en"]').getByText(/missing column\(s\) fir_ref/).waitFor();
+      expect(await fileField.getAttribute('aria-invalid')).toBe('true');
+
       const csv = file(indexFile, [
         `राजेश कुमार शर्मा,रमेश चंद्र शर्मा,15-06-1990,"अशोका गार्डन, भोपाल",112/2019-${lang},Ashoka Garden,IPC 379`,
         `Anil Verma,Sunil Verma,05-05-1985,"H.No. 4, ${AADHAAR_SHAPED}",14/2020-${lang},Habibganj,IPC 420`,
         `Suresh Yadav,Ram Yadav,31-02-1990,,12/2020-${lang},Kolar Road,IPC 323`,
       ]);
-      const upload = page.getByRole('region', { name: text('recordsImport.upload.title') });
-      await upload.getByLabel(text('recordsImport.upload.file')).setInputFiles(csv);
+      await fileField.setInputFiles(csv);
       await upload.getByRole('button', { name: text('recordsImport.upload.check') }).click();
       await upload.getByText(text('recordsImport.upload.checked', { count: 3, good: 1, bad: 2 })).waitFor();
 
@@ -153,6 +162,23 @@ describe('the records-index import screen in a real browser', () => {
       await historyRow(lateFile).getByText(text('recordsImport.history.expired', { when: UNTIL[lang] })).waitFor();
       expect((await history()).find((i) => i.fileName === lateFile)).toMatchObject({ status: 'EXPIRED', appliedRows: null });
       await shoot('records-import-expired');
+    });
+
+    it("shows another admin's preview without its confirmation: only the admin who previewed it may confirm it", async () => {
+      const { page } = browser;
+      const other = await t.tokenFor(['ADMIN'], 'ZONE_1');
+      const theirs = `theirs-${lang}.csv`;
+      await t.http
+        .post(BASE)
+        .auth(other, { type: 'bearer' })
+        .attach('file', Buffer.from(`name,dob,fir_ref,police_station\r\nMohan Lal,02-02-1982,18/2020-${lang},Habibganj\r\n`), { filename: theirs, contentType: 'text/csv' })
+        .expect(201);
+      await page.reload();
+      await historyRow(theirs).getByRole('link', { name: theirs, exact: true }).click();
+      const preview = page.getByRole('region', { name: text('recordsImport.preview.title', { file: theirs }) });
+      await preview.getByText(text('recordsImport.notice.notYours')).waitFor();
+      expect(await preview.getByRole('button').count()).toBe(0);
+      expect(await historyRow(theirs).getByRole('link').getAttribute('aria-current')).toBe('true');
     });
 
     it('is not offered to an auditor, and tells one who opens it that it is not theirs', async () => {
