@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
+import { OUTSIDE_API_PREFIX } from '../../src/app';
 import { IS_PUBLIC, ROLES_KEY } from '../../src/platform/auth/decorators';
 import { Role } from '../../src/platform/auth/roles';
 
@@ -23,7 +24,9 @@ const METHODS: Record<number, RouteInfo['method']> = {
   [RequestMethod.DELETE]: 'delete',
 };
 
-const EXCLUDED_FROM_PREFIX = /^\/?(health|verify|s\/)/;
+/** The first path segments the app serves outside /api/v1, from the app's own list. */
+const OUTSIDE_PREFIX_ROOTS = new Set(OUTSIDE_API_PREFIX.map((p) => p.split('/')[0]!));
+const outsideApiPrefix = (path: string) => OUTSIDE_PREFIX_ROOTS.has(path.replace(/^\//, '').split('/')[0]!);
 
 /** Every route the app serves, with the roles it declares, read from Nest's own metadata. */
 export function listRoutes(app: INestApplication): RouteInfo[] {
@@ -42,7 +45,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
       const method = METHODS[Reflect.getMetadata(METHOD_METADATA, handler) as number];
       if (!method) continue;
       const joined = `/${[base, sub].map((p: string) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
-      const path = EXCLUDED_FROM_PREFIX.test(joined) ? joined : `/api/v1${joined}`;
+      const path = outsideApiPrefix(joined) ? joined : `/api/v1${joined}`;
       const targets = [handler, metatype];
       routes.push({
         method,
