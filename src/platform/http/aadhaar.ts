@@ -134,6 +134,20 @@ export function findAadhaarNumbers(text: string, { anyChecksum = false }: { anyC
   return found;
 }
 
+/**
+ * The stricter reading some forms need (character verification, where applicants copy their
+ * Aadhaar card onto the form): any 12-digit number written as an Aadhaar number is (whole,
+ * 4-4-4 or 3-3-3-3, starting 2-9, in any script of digits), whether or not its Verhoeff check
+ * digit holds, since a mistyped Aadhaar number is still most of one.
+ */
+export function containsAadhaarShapedNumber(text: string): boolean {
+  return findAadhaarNumbers(text, { anyChecksum: true }).length > 0;
+}
+
+export function aadhaarShapedMessage(field: string): string {
+  return `${field} must not contain a 12-digit number written like an Aadhaar number; record only the last 4 digits of an ID`;
+}
+
 /** True if the text holds something that is very likely a full Aadhaar number (Aadhaar Act s.29: never store it). */
 export function containsAadhaarNumber(text: string): boolean {
   return findAadhaarNumbers(text).length > 0;

@@ -9,3 +9,5 @@ export { allowInlineStyle } from './security-headers';
 export { References, idsOf } from './references';
 export { removeTempUpload, tempFileStorage } from './temp-file-upload';
 export type { TempFileUpload } from './temp-file-upload';
+export { aadhaarShapedField, NoAadhaarShapedNumbers } from './aadhaar-shaped.pipe';
+export { ATTACHMENT_MAX_BYTES, safeFilename, sniffFileType } from './file-signature';

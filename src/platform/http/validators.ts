@@ -20,11 +20,11 @@ export const EARLIEST_YEAR = 2000;
 export const LATEST_YEAR = 2100;
 
 /** Whether a date or date-time, read by the IST rule, falls in EARLIEST_YEAR…LATEST_YEAR of the IST calendar. */
-export function isWithinYears(value: unknown): boolean {
+export function isWithinYears(value: unknown, earliest = EARLIEST_YEAR): boolean {
   const at = readIstInstant(value);
   if (!at) return false;
   const year = istYear(at);
-  return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+  return year >= earliest && year <= LATEST_YEAR;
 }
 
 /** What every date-time field's OpenAPI description says: the rule `readIstInstant` applies. */
@@ -39,6 +39,8 @@ export interface TimeFieldOptions {
   example?: string;
   /** Applies @IsOptional() and documents the field as optional. */
   optional?: boolean;
+  /** For a date of the past (a date of birth): the first year allowed instead of EARLIEST_YEAR. */
+  earliestYear?: number;
 }
 
 function documented(options: TimeFieldOptions, rule: string, format: string | undefined, example: string): PropertyDecorator[] {
@@ -90,7 +92,7 @@ export function DateField(options: TimeFieldOptions = {}): PropertyDecorator {
     ...documented(options, IST_DATE_RULE, 'date', '2026-12-06'),
     Transform(({ value }) => readIstDate(value) ?? value, { toClassOnly: true }),
     check('isIstDate', (value) => readIstDate(value) !== null, 'must be an ISO 8601 date such as 2026-12-06, and a real one'),
-    check('isWithinYears', (value) => readIstDate(value) === null || isWithinYears(value), `must lie between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}`),
+    check('isWithinYears', (value) => readIstDate(value) === null || isWithinYears(value, options.earliestYear), `must lie between the years ${options.earliestYear ?? EARLIEST_YEAR} and ${LATEST_YEAR}`),
   );
 }
 

@@ -4,10 +4,10 @@ import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../../../platform/auth';
 import { Actor } from '../../../platform/context';
-import { ApiFileResponse, uuidParam, UploadErrorsInterceptor } from '../../../platform/http';
+import { ApiFileResponse, ATTACHMENT_MAX_BYTES, uuidParam, UploadErrorsInterceptor } from '../../../platform/http';
 import { PROTEST_INTAKE, PROTEST_READERS } from '../protest-roles';
 import { AttachmentFormDto } from './attachment.dto';
-import { ATTACHMENT_MAX_BYTES } from './file-signature';
+
 import { ProtestAttachments } from './protest-attachments.service';
 import { ProtestAttachmentView } from '../protest.view';
 

@@ -4,11 +4,10 @@ import { DataSource } from 'typeorm';
 import { PersonRef, UsersService } from '../../../platform/auth';
 import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
-import { fieldError } from '../../../platform/http';
+import { fieldError, safeFilename, sniffFileType } from '../../../platform/http';
 import { ProtestRecords } from '../application/protest-records';
 import { AttachmentKind, ProtestAttachment } from '../entities/protest-attachment.entity';
 import { PROTEST_SOURCE } from '../protest-source';
-import { safeFilename, sniffFileType } from './file-signature';
 
 /** Scans of the application and the applicant's ID, kept with their sha256 in PostgreSQL. */
 @Injectable()
