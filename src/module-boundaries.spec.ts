@@ -132,7 +132,16 @@ describe('module boundaries (eslint no-restricted-imports)', () => {
       'protest_restriction_order',
       'protest_venue',
     ],
-    verifications: ['criminal_record', 'criminal_record_import', 'criminal_record_staged'],
+    verifications: [
+      'criminal_record',
+      'criminal_record_import',
+      'criminal_record_staged',
+      'verification_application',
+      'verification_attachment',
+      'verification_field_visit',
+      'verification_locality',
+      'verification_record_hit',
+    ],
     'vip-programmes': [
       'protectee',
       'security_category',

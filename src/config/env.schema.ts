@@ -239,6 +239,12 @@ export class EnvironmentVariables {
   PROTEST_LOUDSPEAKER_QUIET_HOURS = '22:00-06:00';
 
   @IsOptional()
+  @Matches(/^\s*(SELF|EMPLOYMENT|TENANT|DOMESTIC_HELP|PASSPORT)\s*=\s*([1-9]\d{0,2})\s*(,\s*(SELF|EMPLOYMENT|TENANT|DOMESTIC_HELP|PASSPORT)\s*=\s*([1-9]\d{0,2})\s*)*$/, {
+    message: 'must look like SELF=45,EMPLOYMENT=45,TENANT=45,DOMESTIC_HELP=45,PASSPORT=21 (purpose=days, 1-999)',
+  })
+  VERIFICATION_LIMIT_DAYS = 'SELF=45,EMPLOYMENT=45,TENANT=45,DOMESTIC_HELP=45,PASSPORT=21';
+
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   DUTY_SLIP_LINK_SECRET?: string;
@@ -457,6 +463,8 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   PROTEST_SLA_HOURS: 'An application still undecided this close to its start is flagged.',
   PROTEST_MAX_DURATION_HOURS: 'Longest continuous programme (Standing Order L&O/48/2022: one day).',
   PROTEST_LOUDSPEAKER_QUIET_HOURS: 'No loudspeaker in this IST window (Noise Rules 2000, r.5).',
+  VERIFICATION_LIMIT_DAYS:
+    'Days from receipt within which a character verification must be decided, per purpose (Lok Seva Guarantee: 45 for character, tenant and domestic help; passport by the MEA target, 21). A purpose left out gets 45.',
   DUTY_SLIP_LINK_SECRET:
     'Key (≥32 chars) that signs the links to officers\' duty slips. Unset: generated once into `DATA_DIR/secrets/duty-slip-link-secret`. Share it between instances.',
   DUTY_SLIP_LINK_GRACE_HOURS: 'A slip link stays valid this many hours after the officer\'s last duty in the bandobast ends.',

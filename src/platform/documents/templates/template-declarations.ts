@@ -200,4 +200,18 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
       worstCase: bothLanguages((l) => ({ name: LONG_NAME[l], event: LONG_EVENT[l] })),
     },
   },
+  // Character verification: src/modules/verifications (VERIFICATION_NOTICE_STAGES there).
+  ...['received', 'rerouted', 'visited', 'clear', 'adverse', 'incomplete'].map(
+    (stage): TemplateDeclaration => ({
+      kind: 'messages',
+      name: `verification-${stage}`,
+      description: `SMS to a verification applicant: ${stage}.`,
+      placeholders: ['reference', 'thana', 'dueOn'],
+      languages: ['hi', 'en'],
+      sms: {
+        bilingual: true,
+        worstCase: bothLanguages((l) => ({ reference: 'CV/2026/000123', thana: LONG_THANA[l], dueOn: '31-12-2026' })),
+      },
+    }),
+  ),
 ];
