@@ -20,8 +20,11 @@ export interface TestApp {
   http: TestAgent;
   databaseUrl: string;
   dataDir: string;
-  /** Creates (once) a user with exactly these roles in `unitCode`, and returns a bearer token. */
-  tokenFor(roles: Role[], unitCode?: string): Promise<string>;
+  /**
+   * Creates (once) a user with exactly these roles in `unitCode`, and returns a bearer token;
+   * `name` tells apart several users of the same roles and unit (two verifiers of one thana).
+   */
+  tokenFor(roles: Role[], unitCode?: string, name?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -60,8 +63,8 @@ export async function bootTestApp(env: Record<string, string> = {}, existingData
     http,
     databaseUrl,
     dataDir,
-    async tokenFor(roles, unitCode = 'BPL') {
-      const username = `t_${roles.join('_').toLowerCase()}_${unitCode.toLowerCase()}`.slice(0, 60);
+    async tokenFor(roles, unitCode = 'BPL', name) {
+      const username = `t_${roles.join('_').toLowerCase()}_${unitCode.toLowerCase()}${name ? `_${name}` : ''}`.slice(0, 60);
       const cached = tokens.get(username);
       if (cached) return cached;
       const users = app.get(UsersService);

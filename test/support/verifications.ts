@@ -1,0 +1,100 @@
+import type { TestApp } from './test-app';
+
+/** A one-page PDF with its cross-reference table right (the run's personal-data scan reads every PDF served). */
+function tinyPdf(text: string): Buffer {
+  const stream = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** A scanned consent letter: the first bytes of a PDF are what the content check looks for. */
+export const CONSENT_PDF = tinyPdf('I consent to my police verification.');
+export const PHOTO_PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+
+export interface VerificationActors {
+  intake: string;
+  /** Two verifiers of TT Nagar thana, one of Kamla Nagar and one of MP Nagar (another zone). */
+  ttVerifierA: string;
+  ttVerifierB: string;
+  kamlaVerifier: string;
+  mpVerifier: string;
+  /** The DSP of TT Nagar's circle, an approver at the thana itself, one of the other zone. */
+  circleApprover: string;
+  thanaApprover: string;
+  otherZoneApprover: string;
+  auditor: string;
+  controlRoom: string;
+  officer: string;
+}
+
+export async function verificationActors(t: TestApp): Promise<VerificationActors> {
+  return {
+    intake: await t.tokenFor(['VERIFIER'], 'BPL'),
+    ttVerifierA: await t.tokenFor(['VERIFIER'], 'TT_NAGAR', 'a'),
+    ttVerifierB: await t.tokenFor(['VERIFIER'], 'TT_NAGAR', 'b'),
+    kamlaVerifier: await t.tokenFor(['VERIFIER'], 'KAMLA_NAGAR'),
+    mpVerifier: await t.tokenFor(['VERIFIER'], 'MP_NAGAR'),
+    circleApprover: await t.tokenFor(['APPROVER'], 'ACP_TT_NAGAR'),
+    thanaApprover: await t.tokenFor(['APPROVER'], 'TT_NAGAR'),
+    otherZoneApprover: await t.tokenFor(['APPROVER'], 'ZONE_2'),
+    auditor: await t.tokenFor(['AUDITOR']),
+    controlRoom: await t.tokenFor(['CONTROL_ROOM']),
+    officer: await t.tokenFor(['OFFICER'], 'TT_NAGAR'),
+  };
+}
+
+/** The user id behind a token. */
+export async function userId(t: TestApp, token: string): Promise<string> {
+  const res = await t.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+  return res.body.id as string;
+}
+
+/** An employment verification of a man living in a locality of TT Nagar thana; override any part. */
+export function verificationBody(over: Record<string, unknown> = {}, receivedAt = '2026-11-24T10:30:00+05:30') {
+  return {
+    purpose: 'EMPLOYMENT',
+    applicant: {
+      nameHi: 'राजेश कुमार शर्मा',
+      nameEn: 'Rajesh Kumar Sharma',
+      relativeName: 'रमेश चंद्र शर्मा',
+      relation: 'FATHER',
+      dob: '1984-03-10',
+      gender: 'MALE',
+      mobile: '9876543210',
+      smsLanguage: 'hi',
+      idDocumentType: 'VOTER_ID',
+      idLast4: '4821',
+    },
+    presentAddress: { address: 'मकान नं. 12, गली 3', locality: 'Shivaji Nagar', years: 6 },
+    permanentAddress: { address: 'Ward 4, Vidisha', locality: 'Vidisha', years: 30 },
+    requestingParty: { name: 'Sharma Traders', address: 'Plot 4, MP Nagar Zone-I, Bhopal' },
+    intake: { channel: 'EOFFICE', receivedAt },
+    fee: { status: 'PAID', challanNo: 'MPTC/2026/448812' },
+    ...over,
+  };
+}
+
+export async function seedLocalities(t: TestApp, adminToken: string): Promise<void> {
+  for (const [name, thanaCode] of [
+    ['शिवाजी नगर', 'TT_NAGAR'],
+    ['Shahpura', 'KAMLA_NAGAR'],
+    ['Zone-I Market', 'MP_NAGAR'],
+  ]) {
+    await t.http.post('/api/v1/verifications/localities').set('Authorization', `Bearer ${adminToken}`).send({ name, thanaCode }).expect(201);
+  }
+}
