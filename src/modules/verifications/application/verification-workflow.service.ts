@@ -11,7 +11,8 @@ import { VerificationAttachment } from '../entities/verification-attachment.enti
 import { VerificationFieldVisit } from '../entities/verification-field-visit.entity';
 import { VerificationRecordHit } from '../entities/verification-record-hit.entity';
 import { VerificationNotices, VerificationNoticeStage } from '../notices/verification-notices';
-import { CriminalRecordsIndex } from '../records/criminal-records.index';
+import { nameKey } from '../matching/name-key';
+import { CriminalRecordsIndex, RecordCandidate } from '../records/criminal-records.index';
 import { VERIFICATION_SOURCE } from '../verification-terms';
 import { VERIFICATION_WORKFLOW, VerificationAction, VerificationStatus } from '../verification-workflow';
 import { VerificationRecords } from './verification-access';
@@ -139,17 +140,7 @@ export class VerificationWorkflow {
   checkRecords(actor: Actor, id: string, dto: VerificationVersionDto): Promise<VerificationApplication> {
     return this.move(actor, id, 'checkRecords', dto, {
       apply: async (em, app) => {
-        const found = await this.index.candidates(
-          {
-            name: `${app.nameHi} ${app.nameEn}`,
-            relative: app.relativeName,
-            relation: app.relation,
-            birth: { dob: app.dob },
-            address: [app.presentAddress, app.presentLocality, app.permanentAddress, app.permanentLocality].filter(Boolean).join(', '),
-          },
-          RECORDS_CHECK_HITS,
-          em,
-        );
+        const found = await this.search(em, app);
         const known = new Set((await em.find(VerificationRecordHit, { select: { recordId: true }, where: { applicationId: app.id } })).map((h) => h.recordId));
         const now = this.clock.now();
         const fresh = found.filter((c) => !known.has(c.record.id));
@@ -173,6 +164,32 @@ export class VerificationWorkflow {
         return { found: found.length, added: fresh.length, strong: found.filter((c) => c.band === 'STRONG').length, recordIds: found.map((c) => c.record.id) };
       },
     });
+  }
+
+  /**
+   * The index searched for the applicant. Each spelling of the name is searched on its own (one
+   * name of six parts in two scripts would score as nobody), the one the applicant wrote first;
+   * a record found by both keeps its better score.
+   */
+  private async search(em: EntityManager, app: VerificationApplication): Promise<RecordCandidate[]> {
+    const written = app.nameDerived === 'hi' ? [app.nameEn, app.nameHi] : [app.nameHi, app.nameEn];
+    const names = written.filter((n, i) => i === 0 || nameKey(n) !== nameKey(written[0]!));
+    const best = new Map<string, RecordCandidate>();
+    for (const name of names) {
+      const found = await this.index.candidates(
+        {
+          name,
+          relative: app.relativeName,
+          relation: app.relation,
+          birth: { dob: app.dob },
+          address: [app.presentAddress, app.presentLocality, app.permanentAddress, app.permanentLocality].filter(Boolean).join(', '),
+        },
+        RECORDS_CHECK_HITS,
+        em,
+      );
+      for (const c of found) if ((best.get(c.record.id)?.score ?? -1) < c.score) best.set(c.record.id, c);
+    }
+    return [...best.values()].sort((x, y) => y.score - x.score || (x.record.id < y.record.id ? -1 : 1)).slice(0, RECORDS_CHECK_HITS);
   }
 
   /** The verifier's ruling on one hit: the same person or a different one, and why. */
