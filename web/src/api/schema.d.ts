@@ -1313,6 +1313,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationsController_list"];
+        put?: never;
+        post: operations["VerificationsController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationAttachmentsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationAttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/hits/{hitId}/adjudicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationWorkflowController_adjudicateHit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationWorkflowController_reassign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/records-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationWorkflowController_checkRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationWorkflowController_submitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationWorkflowController_sendBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationWorkflowController_signOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationWorkflowController_recordVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/localities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationsController_localityList"];
+        put?: never;
+        post: operations["VerificationsController_addLocality"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationsController_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verifications/records-index/imports": {
         parameters: {
             query?: never;
@@ -1371,6 +1579,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["RecordsImportController_discard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationsController_workload"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1716,6 +1940,14 @@ export interface components {
         };
         AddDivisionsDto: {
             divisions: components["schemas"]["DivisionDto"][];
+        };
+        AdjudicateHitDto: {
+            /** @enum {string} */
+            decision: "SAME" | "DIFFERENT";
+            /** @example Father’s name and date of birth differ; the record’s man is 20 years older. */
+            reason: string;
+            /** @example 1 */
+            version: number;
         };
         ApplicantDto: {
             /** @example 12, Tulsi Nagar, Bhopal */
@@ -2342,6 +2574,15 @@ export interface components {
             /** @example धरना-प्रदर्शन की अनुमति हेतु आवेदन / Application for permission to hold a dharna */
             subject: string;
         };
+        CreateLocalityDto: {
+            /**
+             * @description A locality (mohalla, colony) in either script; other spellings find it too
+             * @example शाहपुरा
+             */
+            name: string;
+            /** @example TT_NAGAR */
+            thanaCode: string;
+        };
         CreateOfficerDto: {
             /** @example BPL-04127 */
             beltNo: string;
@@ -2502,6 +2743,35 @@ export interface components {
             opensAt?: string;
             /** @example TT_NAGAR */
             thanaCode: string;
+        };
+        CreateVerificationDto: {
+            applicant: components["schemas"]["VerificationApplicantDto"];
+            fee: components["schemas"]["FeeDto"];
+            intake: components["schemas"]["VerificationIntakeDto"];
+            /** @description Required except for PASSPORT, which covers the present address only (and refuses one) */
+            permanentAddress?: components["schemas"]["VerificationAddressDto"];
+            presentAddress: components["schemas"]["VerificationAddressDto"];
+            /** @enum {string} */
+            purpose: "SELF" | "EMPLOYMENT" | "TENANT" | "DOMESTIC_HELP" | "PASSPORT";
+            /** @description The employer, landlord, householder or passport office; required except for SELF */
+            requestingParty?: components["schemas"]["RequestingPartyDto"];
+            /** @description Send it to this thana instead of the one its locality finds */
+            routing?: components["schemas"]["RoutingOverrideDto"];
+        };
+        CriminalRecordView: {
+            address: string | null;
+            age: components["schemas"]["RecordAgeView"] | null;
+            /** Format: date */
+            dob: string | null;
+            firRef: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            policeStation: string;
+            /** @enum {string|null} */
+            relation: "FATHER" | "HUSBAND" | null;
+            relativeName: string | null;
+            sections: string | null;
         };
         DakReceiptPage: {
             items: components["schemas"]["DakReceiptView"][];
@@ -2717,6 +2987,80 @@ export interface components {
             typeLabel: components["schemas"]["BilingualLabelView"];
             vehicles: components["schemas"]["VehiclesView"];
             venue: components["schemas"]["EventVenueView"] | null;
+        };
+        FeeDto: {
+            /**
+             * @description Required when PAID
+             * @example MPTC/2026/448812
+             */
+            challanNo?: string;
+            /**
+             * @description PAID (₹100, with its challan) or BPL_EXEMPT
+             * @enum {string}
+             */
+            status: "PAID" | "BPL_EXEMPT";
+        };
+        FeeView: {
+            /** @description Rupees: 100, or 0 for a BPL applicant */
+            amount: number;
+            challanNo: string | null;
+            /** @enum {string} */
+            status: "PAID" | "BPL_EXEMPT";
+        };
+        FieldVisitDto: {
+            /**
+             * @description The geolocation’s accuracy in metres, as the browser reports it
+             * @example 18
+             */
+            accuracyM: number;
+            /**
+             * @description The browser’s geolocation at the door
+             * @example 23.2069
+             */
+            lat: number;
+            /**
+             * @description Degrees east, inside the commissionerate (COMMISSIONERATE_BOUNDS; Bhopal by default). A place outside, or one that looks like lat and lng swapped, is refused with 400 naming the field.
+             * @example 77.4313
+             */
+            lng: number;
+            neighbours: components["schemas"]["NeighbourDto"][];
+            /** @example Met the applicant and his mother. */
+            note?: string;
+            /** @example Ramesh Yadav */
+            officerName: string;
+            /** @example ASI */
+            officerRank?: string;
+            /** @enum {string} */
+            outcome: "RESIDES_AT_ADDRESS" | "NOT_FOUND_AT_ADDRESS" | "HOUSE_LOCKED" | "ADVERSE_LOCAL_REPORT";
+            /** @example 1 */
+            version: number;
+            /**
+             * Format: date
+             * @description The day of the visit: not before the application was received, not in the future. ISO 8601 date (yyyy-mm-dd), a day of the IST (Asia/Kolkata) calendar; a date-time means the IST day it falls on.
+             * @example 2026-11-28
+             */
+            visitedOn: string;
+        };
+        FieldVisitView: {
+            /** @description Metres */
+            accuracyM: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            lat: number;
+            lng: number;
+            neighbours: components["schemas"]["NeighbourView"][];
+            note: string | null;
+            officerName: string;
+            officerRank: string | null;
+            /** @enum {string} */
+            outcome: "RESIDES_AT_ADDRESS" | "NOT_FOUND_AT_ADDRESS" | "HOUSE_LOCKED" | "ADVERSE_LOCAL_REPORT";
+            /** @description Attachments of kind VISIT_PHOTO taken at this visit */
+            photoIds: string[];
+            recordedBy: components["schemas"]["PersonRefView"];
+            /** Format: date */
+            visitedOn: string;
         };
         GeneralLetterDto: {
             /** @example संलग्न ड्यूटी चार्ट के अनुसार बल उपलब्ध कराएं। */
@@ -2983,6 +3327,17 @@ export interface components {
              */
             startedAt: string;
         };
+        LokSevaView: {
+            /** @description Whole IST days from today to dueOn: 0 on the day, negative once past it */
+            daysLeft: number;
+            /**
+             * Format: date
+             * @description The IST day by which it must be decided
+             */
+            dueOn: string;
+            /** @description The limit for its purpose when it was received */
+            limitDays: number;
+        };
         LoudspeakerDto: {
             /**
              * Format: date-time
@@ -3009,6 +3364,17 @@ export interface components {
             minLat: number;
             minLng: number;
         };
+        MatchReasonView: {
+            /** @description A reason code of the matching core, e.g. NAME_SAME, DOB_SAME */
+            code: string;
+            /** @enum {string} */
+            effect: "RAISES" | "LOWERS" | "NEUTRAL";
+            en: string;
+            /** @enum {string} */
+            field: "name" | "relative" | "birth" | "address";
+            hi: string;
+            weight: number;
+        };
         MoveUnitDto: {
             /**
              * @description Code of the unit it will hang from
@@ -3030,6 +3396,19 @@ export interface components {
             status: "ACTIVE" | "CANCELLED";
             /** Format: date-time */
             updatedAt: string;
+        };
+        NeighbourDto: {
+            /** @example H.No. 14, Gali 3 */
+            address?: string;
+            /** @example Suresh Patel */
+            name: string;
+            /** @example Knows the applicant for 6 years; lives here with his parents. */
+            statement: string;
+        };
+        NeighbourView: {
+            address: string | null;
+            name: string;
+            statement: string;
         };
         NewAccountView: {
             /** @description Shown once; the user must change it at first login */
@@ -3527,6 +3906,48 @@ export interface components {
             /** @example उप निरीक्षक */
             hi: string;
         };
+        ReassignDto: {
+            /** @example SI Verma on leave till 10-12 */
+            reason: string;
+            /**
+             * @description Another thana; its verifier with the least open work takes it unless verifierId says who
+             * @example KAMLA_NAGAR
+             */
+            thanaCode?: string;
+            /**
+             * Format: uuid
+             * @description A VERIFIER of the (new) thana
+             */
+            verifierId?: string;
+            /** @example 1 */
+            version: number;
+        };
+        RecordAgeView: {
+            /** Format: date */
+            on: string;
+            years: number;
+        };
+        RecordHitView: {
+            /** @enum {string} */
+            band: "STRONG" | "POSSIBLE" | "WEAK";
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: components["schemas"]["PersonRefView"] | null;
+            /** @enum {string|null} */
+            decision: "SAME" | "DIFFERENT" | null;
+            decisionReason: string | null;
+            /** Format: uuid */
+            id: string;
+            nameSimilarity: number;
+            /** @description Its place in the search that found it, best first */
+            rank: number;
+            /** @description The index entry as it was found */
+            record: components["schemas"]["CriminalRecordView"];
+            /** @description 0–1 */
+            score: number;
+            /** @description Why it matched, field by field, in English and Hindi */
+            why: components["schemas"]["MatchReasonView"][];
+        };
         RecordRowErrorView: {
             /**
              * @description The column's heading as the file writes it
@@ -3540,6 +3961,12 @@ export interface components {
              * @example 14
              */
             row: number;
+        };
+        RecordsCheckView: {
+            /** Format: date-time */
+            checkedAt: string;
+            checkedBy: components["schemas"]["PersonRefView"] | null;
+            hits: components["schemas"]["RecordHitView"][];
         };
         RecordsImportPage: {
             items: components["schemas"]["RecordsImportSummaryView"][];
@@ -3712,6 +4139,28 @@ export interface components {
             beltNo: string;
             reason: string;
             shiftCode: string;
+        };
+        ReportDto: {
+            /** @description ADVERSE: the records-check hits, marked SAME, that the grounds rest on */
+            citedHitIds?: string[];
+            /** @description ADVERSE: the grounds, in words */
+            grounds?: string;
+            /** @description INCOMPLETE: what is missing */
+            missing?: string;
+            /** @enum {string} */
+            outcome: "CLEAR" | "ADVERSE" | "INCOMPLETE";
+            /** @example 1 */
+            version: number;
+        };
+        RequestingPartyDto: {
+            /** @example Plot 4, MP Nagar Zone-I, Bhopal */
+            address: string;
+            /** @example Sharma Traders (employer) */
+            name: string;
+        };
+        RequestingPartyView: {
+            address: string;
+            name: string;
         };
         RequestThanaReportDto: {
             /** @example Please verify the organisers and the route by 26-11. */
@@ -3886,6 +4335,20 @@ export interface components {
             lng: number;
             name: string;
         };
+        RoutingOverrideDto: {
+            /** @example Locality lies on the boundary; Kamla Nagar thana covers this lane. */
+            reason: string;
+            /**
+             * @description The thana to send it to instead of the one the address finds
+             * @example KAMLA_NAGAR
+             */
+            thanaCode: string;
+        };
+        RoutingView: {
+            note: string | null;
+            /** @enum {string} */
+            routedBy: "LOCALITY" | "THANA_NAME" | "OVERRIDE";
+        };
         RuleResultView: {
             /** @description What was compared, with the numbers */
             detail: string;
@@ -3941,6 +4404,12 @@ export interface components {
             };
             normsSource: string | null;
             rankOrder: number;
+            version: number;
+        };
+        SendBackDto: {
+            /** @example Neighbours’ statements missing; visit again. */
+            reason: string;
+            /** @example 1 */
             version: number;
         };
         ShiftDto: {
@@ -4029,6 +4498,19 @@ export interface components {
             postName: string;
             sectorCode: string;
             shiftCodes: string[];
+        };
+        SignOffDto: {
+            /** @example Seen; agreed. */
+            note?: string;
+            /** @example 1 */
+            version: number;
+        };
+        SignOffView: {
+            /** Format: date-time */
+            at: string;
+            /** @description The DSP (ACP) of the circle */
+            by: components["schemas"]["PersonRefView"] | null;
+            note: string | null;
         };
         SlipBandobastView: {
             nameEn: string;
@@ -4213,6 +4695,16 @@ export interface components {
             /** Format: date-time */
             requestedAt: string;
             requestedBy: components["schemas"]["PersonRefView"] | null;
+        };
+        ThanaWorkloadView: {
+            open: number;
+            /** @description Open and past their Lok Seva day */
+            overdue: number;
+            thana: components["schemas"]["UnitRefView"];
+            /** @description Open with no verifier (the thana has none) */
+            unassigned: number;
+            /** @description Every VERIFIER of the thana, those with no open work too */
+            verifiers: components["schemas"]["VerifierLoadView"][];
         };
         TokenPairView: {
             accessToken: string;
@@ -4492,6 +4984,241 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        VerificationAddressDto: {
+            /** @example H.No. 12, Gali 3 */
+            address: string;
+            /**
+             * @description The locality (mohalla, colony); it finds the thana
+             * @example Shahpura
+             */
+            locality: string;
+            /**
+             * @description Years lived at this address
+             * @example 6
+             */
+            years: number;
+        };
+        VerificationAddressView: {
+            address: string;
+            locality: string;
+            years: number;
+        };
+        VerificationApplicantDto: {
+            /**
+             * Format: date
+             * @description Date of birth. ISO 8601 date (yyyy-mm-dd), a day of the IST (Asia/Kolkata) calendar; a date-time means the IST day it falls on.
+             * @example 1990-04-12
+             */
+            dob: string;
+            /** @enum {string} */
+            gender: "FEMALE" | "MALE" | "TRANSGENDER";
+            /** @enum {string} */
+            idDocumentType: "AADHAAR" | "VOTER_ID" | "PAN" | "DRIVING_LICENCE" | "PASSPORT" | "RATION_CARD" | "OTHER";
+            /**
+             * @description Last 4 characters of the ID number only (Aadhaar Act s.29)
+             * @example 2346
+             */
+            idLast4: string;
+            /** @example 9876543210 */
+            mobile: string;
+            /**
+             * @description In Latin letters
+             * @example Rajesh Kumar
+             */
+            nameEn?: string;
+            /**
+             * @description In Devanagari; give this or nameEn (the other is derived and marked so)
+             * @example राजेश कुमार
+             */
+            nameHi?: string;
+            /** @enum {string} */
+            relation: "FATHER" | "HUSBAND";
+            /**
+             * @description Father’s or husband’s name
+             * @example रमेश प्रसाद
+             */
+            relativeName: string;
+            /**
+             * @default hi
+             * @enum {string}
+             */
+            smsLanguage: "hi" | "en" | "bi";
+        };
+        VerificationApplicantView: {
+            /** Format: date */
+            dob: string;
+            /** @enum {string} */
+            gender: "FEMALE" | "MALE" | "TRANSGENDER";
+            /** @enum {string} */
+            idDocumentType: "AADHAAR" | "VOTER_ID" | "PAN" | "DRIVING_LICENCE" | "PASSPORT" | "RATION_CARD" | "OTHER";
+            /** @description Only the last 4 characters of the ID (Aadhaar Act s.29) */
+            idLast4: string;
+            mobile: string;
+            /**
+             * @description Which of the two names was transliterated from the other (not as the applicant wrote it); null when both were given
+             * @enum {string|null}
+             */
+            nameDerived: "hi" | "en" | null;
+            nameEn: string;
+            nameHi: string;
+            /** @enum {string} */
+            relation: "FATHER" | "HUSBAND";
+            relativeName: string;
+            /** @enum {string} */
+            smsLanguage: "hi" | "en" | "bi";
+        };
+        VerificationAttachmentFormDto: {
+            /** @enum {string} */
+            kind: "CONSENT_LETTER" | "VISIT_PHOTO" | "OTHER";
+            /**
+             * Format: uuid
+             * @description For a VISIT_PHOTO: the visit it was taken at
+             */
+            visitId?: string;
+        };
+        VerificationAttachmentView: {
+            /** @description From the file’s first bytes, never from its name */
+            contentType: string;
+            /** Format: date-time */
+            createdAt: string;
+            filename: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "CONSENT_LETTER" | "VISIT_PHOTO" | "OTHER";
+            sha256: string;
+            sizeBytes: number;
+            uploadedBy: components["schemas"]["PersonRefView"];
+            /** Format: uuid */
+            visitId: string | null;
+        };
+        VerificationDetailView: {
+            /** @description What this user may do with it now (the routes under /verifications/:id) */
+            allowedActions: ("reassign" | "recordVisit" | "checkRecords" | "adjudicateHit" | "submitReport" | "signOff" | "sendBack")[];
+            applicant: components["schemas"]["VerificationApplicantView"];
+            /** Format: date-time */
+            assignedAt: string | null;
+            /** @description Its verifier; null while the thana has none */
+            assignedTo: components["schemas"]["PersonRefView"] | null;
+            attachments: components["schemas"]["VerificationAttachmentView"][];
+            /** @description Whether the signed consent letter is attached; no report without it */
+            consentLetterOnFile: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            fee: components["schemas"]["FeeView"];
+            /** Format: uuid */
+            id: string;
+            intake: components["schemas"]["VerificationIntakeView"];
+            /** @description The Lok Seva Guarantee counter */
+            lokSeva: components["schemas"]["LokSevaView"];
+            permanentAddress: components["schemas"]["VerificationAddressView"] | null;
+            presentAddress: components["schemas"]["VerificationAddressView"];
+            /** @enum {string} */
+            purpose: "SELF" | "EMPLOYMENT" | "TENANT" | "DOMESTIC_HELP" | "PASSPORT";
+            purposeLabel: components["schemas"]["VerificationLabelView"];
+            recordsCheck: components["schemas"]["RecordsCheckView"] | null;
+            /** @example CV/2026/000042 */
+            ref: string;
+            report: components["schemas"]["VerificationReportView"] | null;
+            requestingParty: components["schemas"]["RequestingPartyView"] | null;
+            routing: components["schemas"]["RoutingView"];
+            /** @description Why the DSP last sent the report back */
+            sentBackReason: string | null;
+            signOff: components["schemas"]["SignOffView"] | null;
+            /** @enum {string} */
+            status: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF";
+            /** @description The thana handling it */
+            thana: components["schemas"]["UnitRefView"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            visits: components["schemas"]["FieldVisitView"][];
+        };
+        VerificationIntakeDto: {
+            /** @enum {string} */
+            channel: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
+            /**
+             * Format: date-time
+             * @description When it reached us; may lie in the past for back-entry, not in the future. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-11-24T10:30:00+05:30
+             */
+            receivedAt: string;
+        };
+        VerificationIntakeView: {
+            /** @enum {string} */
+            channel: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
+            enteredBy: components["schemas"]["PersonRefView"];
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        VerificationLabelView: {
+            en: string;
+            hi: string;
+        };
+        VerificationLocalityListView: {
+            items: components["schemas"]["VerificationLocalityView"][];
+        };
+        VerificationLocalityView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            thana: components["schemas"]["UnitRefView"];
+        };
+        VerificationPage: {
+            items: components["schemas"]["VerificationSummaryView"][];
+            total: number;
+        };
+        VerificationQueueView: {
+            /** @description Your open applications, the fewest days left first */
+            items: components["schemas"]["VerificationSummaryView"][];
+        };
+        VerificationReportView: {
+            /** @description ADVERSE: the hits (ruled the same person) it rests on */
+            citedHitIds: string[];
+            grounds: string | null;
+            missing: string | null;
+            /** @enum {string} */
+            outcome: "CLEAR" | "ADVERSE" | "INCOMPLETE";
+            /** Format: date-time */
+            reportedAt: string;
+            reportedBy: components["schemas"]["PersonRefView"] | null;
+        };
+        VerificationSummaryView: {
+            assignedTo: components["schemas"]["PersonRefView"] | null;
+            daysLeft: number;
+            /** Format: date */
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            idDocumentType: "AADHAAR" | "VOTER_ID" | "PAN" | "DRIVING_LICENCE" | "PASSPORT" | "RATION_CARD" | "OTHER";
+            /** @example ******3210 */
+            mobileMasked: string;
+            nameEn: string;
+            nameHi: string;
+            /** @enum {string|null} */
+            outcome: "CLEAR" | "ADVERSE" | "INCOMPLETE" | null;
+            /** @enum {string} */
+            purpose: "SELF" | "EMPLOYMENT" | "TENANT" | "DOMESTIC_HELP" | "PASSPORT";
+            /** Format: date-time */
+            receivedAt: string;
+            ref: string;
+            /** @enum {string} */
+            status: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF";
+            thana: components["schemas"]["UnitRefView"];
+        };
+        VerificationVersionDto: {
+            /** @example 1 */
+            version: number;
+        };
+        VerificationWorkloadView: {
+            thanas: components["schemas"]["ThanaWorkloadView"][];
+        };
+        VerifierLoadView: {
+            /** @description Open applications (under enquiry or awaiting sign-off) */
+            open: number;
+            verifier: components["schemas"]["PersonRefView"];
         };
         VerifyOutcomeView: {
             /** @description A confidential paper: nothing of its contents is shown */
@@ -6862,6 +7589,369 @@ export interface operations {
             };
         };
     };
+    VerificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                purpose?: "SELF" | "EMPLOYMENT" | "TENANT" | "DOMESTIC_HELP" | "PASSPORT";
+                status?: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF";
+                thanaCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationPage"];
+                };
+            };
+        };
+    };
+    VerificationsController_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVerificationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationAttachmentsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["VerificationAttachmentFormDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationAttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+        };
+    };
+    VerificationWorkflowController_adjudicateHit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hitId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjudicateHitDto"];
+            };
+        };
+        responses: {
+            /** @description The application as `GET /verifications/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationWorkflowController_reassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignDto"];
+            };
+        };
+        responses: {
+            /** @description The application as `GET /verifications/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationWorkflowController_checkRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationVersionDto"];
+            };
+        };
+        responses: {
+            /** @description The application as `GET /verifications/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationWorkflowController_submitReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportDto"];
+            };
+        };
+        responses: {
+            /** @description The application as `GET /verifications/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationWorkflowController_sendBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendBackDto"];
+            };
+        };
+        responses: {
+            /** @description The application as `GET /verifications/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationWorkflowController_signOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignOffDto"];
+            };
+        };
+        responses: {
+            /** @description The application as `GET /verifications/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationWorkflowController_recordVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FieldVisitDto"];
+            };
+        };
+        responses: {
+            /** @description The application as `GET /verifications/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationsController_localityList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationLocalityListView"];
+                };
+            };
+        };
+    };
+    VerificationsController_addLocality: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLocalityDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationLocalityView"];
+                };
+            };
+        };
+    };
+    VerificationsController_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationQueueView"];
+                };
+            };
+        };
+    };
     RecordsImportController_list: {
         parameters: {
             query?: {
@@ -6969,6 +8059,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecordsImportView"];
+                };
+            };
+        };
+    };
+    VerificationsController_workload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationWorkloadView"];
                 };
             };
         };
