@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CriminalRecordsIndex } from '../src/modules/verifications';
+import { VerificationEscalation } from '../src/modules/verifications/application/verification-escalation.service';
 import { UnitOfWork } from '../src/platform/change';
 import { fixedClock } from '../src/platform/time';
 import { bootTestApp, TestApp } from './support/test-app';
-import { CONSENT_PDF, PHOTO_PNG, seedLocalities, VerificationActors, verificationActors, verificationBody } from './support/verifications';
+import { CONSENT_PDF, PHOTO_PNG, seedLocalities, userId, VerificationActors, verificationActors, verificationBody } from './support/verifications';
 
 /**
  * Character verification, part 1: the field visit from the phone, the records check against
@@ -188,5 +189,56 @@ describe('character verification: visit, records check, report, sign-off (e2e)',
     expect(signed.body.report).toMatchObject({ outcome: 'INCOMPLETE', missing: 'Still locked; neighbours say the family moved.' });
     const sms = await db.query(`SELECT template FROM notification WHERE source_id = $1 ORDER BY created_at`, [app.id]);
     expect(sms.map((s: { template: string }) => s.template)).toEqual(['verification-received', 'verification-incomplete']);
+  });
+
+  it('warns the verifier and the circle’s DSP once near the Lok Seva limit and once past it, and the board shows it', async () => {
+    const mobiles: Array<[string, string]> = [
+      [a.ttVerifierA, '9000000001'],
+      [a.ttVerifierB, '9000000002'],
+      [a.circleApprover, '9000000003'],
+      [a.thanaApprover, '9000000004'],
+    ];
+    for (const [token, mobile] of mobiles) await db.query(`UPDATE app_user SET mobile = $2 WHERE id = $1`, [await userId(t, token), mobile]);
+    // Received 5 Nov: due 20 Dec, 19 days left on 1 Dec.
+    const app = (await t.http.post('/api/v1/verifications').set(auth(a.intake)).send(verificationBody({}, '2026-11-05T10:00:00+05:30')).expect(201)).body;
+    expect(app.lokSeva).toMatchObject({ dueOn: '2026-12-20', daysLeft: 19, sla: 'ON_TIME' });
+    const escalation = t.app.get(VerificationEscalation);
+    const told = async () =>
+      (await db.query(`SELECT template, recipient FROM notification WHERE source_id = $1 AND template LIKE 'verification-sla-%' ORDER BY template, recipient`, [app.id])) as Array<{ template: string; recipient: string }>;
+    const verifierMobile = app.assignedTo.id === (await userId(t, a.ttVerifierA)) ? '9000000001' : '9000000002';
+    await escalation.run();
+    expect(await told()).toEqual([]);
+
+    clock.set('2026-12-04T18:29:00Z'); // 23:59 IST on 4 Dec: 16 days left
+    await escalation.run();
+    expect(await told()).toEqual([]);
+    clock.set('2026-12-04T18:30:00Z'); // 00:00 IST on 5 Dec: 15 days left, the 30th day
+    await escalation.run();
+    await escalation.run();
+    const warned = [
+      { template: 'verification-sla-warning', recipient: '9000000003' },
+      { template: 'verification-sla-warning', recipient: verifierMobile },
+    ].sort((x, y) => x.recipient.localeCompare(y.recipient));
+    expect(await told()).toEqual(warned);
+    const board = (await t.http.get('/api/v1/verifications/sla-board').set(auth(a.circleApprover)).expect(200)).body.thanas;
+    const tt = board.find((x: { thana: { code: string } }) => x.thana.code === 'TT_NAGAR');
+    expect(tt.nearBreach.map((i: { ref: string }) => i.ref)).toContain(app.ref);
+    expect(tt.breached.map((i: { ref: string }) => i.ref)).not.toContain(app.ref);
+    const record = (await t.http.get(`/api/v1/verifications/${app.id}`).set(auth(a.ttVerifierA)).expect(200)).body;
+    expect(record.lokSeva).toMatchObject({ daysLeft: 15, sla: 'NEAR_BREACH', warnedAt: expect.any(String), breachNoticedAt: null });
+    expect(record.version).toBe(app.version);
+
+    clock.set('2026-12-20T18:30:00Z'); // 00:00 IST on 21 Dec: past the limit
+    await escalation.run();
+    await escalation.run();
+    expect((await told()).filter((x) => x.template === 'verification-sla-breached').map((x) => x.recipient).sort()).toEqual(['9000000003', verifierMobile].sort());
+    const after = (await t.http.get('/api/v1/verifications/sla-board').set(auth(a.ttVerifierA)).expect(200)).body.thanas;
+    expect(after.find((x: { thana: { code: string } }) => x.thana.code === 'TT_NAGAR').breached.map((i: { ref: string }) => i.ref)).toContain(app.ref);
+    // Another zone's approver sees none of it.
+    const other = (await t.http.get('/api/v1/verifications/sla-board').set(auth(a.otherZoneApprover)).expect(200)).body.thanas;
+    expect(other.map((x: { thana: { code: string } }) => x.thana.code)).not.toContain('TT_NAGAR');
+    const sms = await db.query(`SELECT body FROM notification WHERE source_id = $1 AND template LIKE 'verification-sla-%'`, [app.id]);
+    for (const { body } of sms) expect(body).not.toMatch(/Rajesh|राजेश|9876543210/);
+    clock.set('2026-12-01T12:00:00+05:30');
   });
 });

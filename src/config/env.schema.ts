@@ -245,6 +245,20 @@ export class EnvironmentVariables {
   VERIFICATION_LIMIT_DAYS = 'SELF=45,EMPLOYMENT=45,TENANT=45,DOMESTIC_HELP=45,PASSPORT=21';
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(0)
+  @Max(365)
+  VERIFICATION_WARNING_DAYS_LEFT = 15;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86400)
+  VERIFICATION_ESCALATION_INTERVAL_SECONDS = 3600;
+
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   DUTY_SLIP_LINK_SECRET?: string;
@@ -465,6 +479,9 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   PROTEST_LOUDSPEAKER_QUIET_HOURS: 'No loudspeaker in this IST window (Noise Rules 2000, r.5).',
   VERIFICATION_LIMIT_DAYS:
     'Days from receipt within which a character verification must be decided, per purpose (Lok Seva Guarantee: 45 for character, tenant and domestic help; passport by the MEA target, 21). A purpose left out gets 45.',
+  VERIFICATION_WARNING_DAYS_LEFT:
+    'An open verification this many days or fewer before its limit is near breach (15: the 30th day of 45); past its limit it is breached. The verifier and the circle\'s DSP are told once of each.',
+  VERIFICATION_ESCALATION_INTERVAL_SECONDS: 'How often the near-breach and breach notices to verifiers and DSPs are looked for.',
   DUTY_SLIP_LINK_SECRET:
     'Key (≥32 chars) that signs the links to officers\' duty slips. Unset: generated once into `DATA_DIR/secrets/duty-slip-link-secret`. Share it between instances.',
   DUTY_SLIP_LINK_GRACE_HOURS: 'A slip link stays valid this many hours after the officer\'s last duty in the bandobast ends.',

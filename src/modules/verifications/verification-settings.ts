@@ -7,6 +7,8 @@ export const DEFAULT_LIMIT_DAYS = 45;
 export interface VerificationSettings {
   /** Days from receipt within which an application of each purpose must be decided. */
   readonly limitDays: Readonly<Record<Purpose, number>>;
+  /** Near breach this many days or fewer before the limit. */
+  readonly warnDaysLeft: number;
 }
 
 export const VERIFICATION_SETTINGS = Symbol('VERIFICATION_SETTINGS');
@@ -24,5 +26,5 @@ export function parseLimitDays(text: string): Record<Purpose, number> {
 export const verificationSettingsProvider = {
   provide: VERIFICATION_SETTINGS,
   inject: [APP_CONFIG],
-  useFactory: (c: AppConfig): VerificationSettings => ({ limitDays: parseLimitDays(c.VERIFICATION_LIMIT_DAYS) }),
+  useFactory: (c: AppConfig): VerificationSettings => ({ limitDays: parseLimitDays(c.VERIFICATION_LIMIT_DAYS), warnDaysLeft: c.VERIFICATION_WARNING_DAYS_LEFT }),
 };

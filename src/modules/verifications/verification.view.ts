@@ -27,6 +27,7 @@ import {
   VISIT_OUTCOMES,
   VisitOutcome,
 } from './verification-terms';
+import { SLA_STATES, SlaState } from './rules/sla';
 import { VERIFICATION_STATUSES, VERIFICATION_WORKFLOW, VerificationAction, VerificationStatus } from './verification-workflow';
 
 const MATCH_BANDS = ['STRONG', 'POSSIBLE', 'WEAK'] as const;
@@ -80,6 +81,9 @@ export class LokSevaView extends ResponseView {
   @ApiProperty({ description: 'The limit for its purpose when it was received' }) limitDays!: number;
   @ApiProperty({ format: 'date', description: 'The IST day by which it must be decided' }) dueOn!: string;
   @ApiProperty({ description: 'Whole IST days from today to dueOn: 0 on the day, negative once past it' }) daysLeft!: number;
+  @ApiProperty({ type: String, enum: SLA_STATES, nullable: true, description: 'Null once signed off' }) sla!: SlaState | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'When the verifier and the DSP were told it is near its limit' }) warnedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'When they were told it is past it' }) breachNoticedAt!: Date | null;
 }
 
 export class RoutingView extends ResponseView {
@@ -234,6 +238,7 @@ export class VerificationSummaryView extends ResponseView {
   @ApiProperty() receivedAt!: Date;
   @ApiProperty({ format: 'date' }) dueOn!: string;
   @ApiProperty() daysLeft!: number;
+  @ApiProperty({ type: String, enum: SLA_STATES, nullable: true, description: 'Null once signed off' }) sla!: SlaState | null;
   @ApiProperty({ type: String, enum: OUTCOMES, nullable: true }) outcome!: Outcome | null;
 }
 
@@ -258,6 +263,16 @@ export class ThanaWorkloadView extends ResponseView {
 
 export class VerificationWorkloadView extends ResponseView {
   @ApiProperty({ type: [ThanaWorkloadView] }) thanas!: ThanaWorkloadView[];
+}
+
+export class ThanaSlaView extends ResponseView {
+  @ApiProperty() thana!: UnitRefView;
+  @ApiProperty({ type: [VerificationSummaryView], description: 'Open, within the warning days of the limit' }) nearBreach!: VerificationSummaryView[];
+  @ApiProperty({ type: [VerificationSummaryView], description: 'Open and past the limit' }) breached!: VerificationSummaryView[];
+}
+
+export class VerificationSlaBoardView extends ResponseView {
+  @ApiProperty({ type: [ThanaSlaView], description: 'Thanas with anything near or past its limit, the most breached first' }) thanas!: ThanaSlaView[];
 }
 
 export class VerificationLocalityView extends ResponseView {

@@ -17,6 +17,7 @@ import {
   VerificationLocalityView,
   VerificationPage,
   VerificationQueueView,
+  VerificationSlaBoardView,
   VerificationWorkloadView,
 } from './verification.view';
 
@@ -60,6 +61,14 @@ export class VerificationsController {
   @ApiOkResponse({ type: VerificationWorkloadView })
   async workload(@CurrentActor() actor: Actor): Promise<VerificationWorkloadView> {
     return VerificationWorkloadView.from({ thanas: await this.lists.workload(actor) });
+  }
+
+  /** Near breach (warning) and breached, per thana of your chain. */
+  @Get('sla-board')
+  @Roles(...VERIFICATION_READERS)
+  @ApiOkResponse({ type: VerificationSlaBoardView })
+  async slaBoard(@CurrentActor() actor: Actor): Promise<VerificationSlaBoardView> {
+    return VerificationSlaBoardView.from({ thanas: await this.lists.slaBoard(actor) });
   }
 
   /** The locality register that routes an address to its thana. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { VerificationRecords } from './application/verification-access';
+import { VerificationEscalation } from './application/verification-escalation.service';
 import { VerificationIntake } from './application/verification-intake.service';
 import { VerificationList } from './application/verification-list.service';
 import { VerificationRouting } from './application/verification-routing';
@@ -38,6 +39,8 @@ import { VerificationsController } from './verifications.controller';
     VerificationList,
     VerificationAttachments,
     VerificationLocalities,
+    // Found at boot by the queue, as every @JobHandler is.
+    VerificationEscalation,
   ],
   exports: [CriminalRecordsIndex],
 })

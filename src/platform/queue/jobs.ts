@@ -41,6 +41,12 @@ export const JOBS = {
     queue: 'duty-publish',
     concurrency: () => 1,
   },
+  /** Tells verifiers and the circle's DSP of verifications near or past their Lok Seva limit. */
+  'verification-escalate': {
+    queue: 'maintenance',
+    concurrency: () => 1,
+    every: (config: AppConfig) => config.VERIFICATION_ESCALATION_INTERVAL_SECONDS * 1000,
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

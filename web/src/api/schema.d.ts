@@ -1585,6 +1585,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verifications/sla-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationsController_slaBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verifications/workload": {
         parameters: {
             query?: never;
@@ -3328,6 +3344,11 @@ export interface components {
             startedAt: string;
         };
         LokSevaView: {
+            /**
+             * Format: date-time
+             * @description When they were told it is past it
+             */
+            breachNoticedAt: string | null;
             /** @description Whole IST days from today to dueOn: 0 on the day, negative once past it */
             daysLeft: number;
             /**
@@ -3337,6 +3358,16 @@ export interface components {
             dueOn: string;
             /** @description The limit for its purpose when it was received */
             limitDays: number;
+            /**
+             * @description Null once signed off
+             * @enum {string|null}
+             */
+            sla: "ON_TIME" | "NEAR_BREACH" | "BREACHED" | null;
+            /**
+             * Format: date-time
+             * @description When the verifier and the DSP were told it is near its limit
+             */
+            warnedAt: string | null;
         };
         LoudspeakerDto: {
             /**
@@ -4696,6 +4727,13 @@ export interface components {
             requestedAt: string;
             requestedBy: components["schemas"]["PersonRefView"] | null;
         };
+        ThanaSlaView: {
+            /** @description Open and past the limit */
+            breached: components["schemas"]["VerificationSummaryView"][];
+            /** @description Open, within the warning days of the limit */
+            nearBreach: components["schemas"]["VerificationSummaryView"][];
+            thana: components["schemas"]["UnitRefView"];
+        };
         ThanaWorkloadView: {
             open: number;
             /** @description Open and past their Lok Seva day */
@@ -5184,6 +5222,10 @@ export interface components {
             reportedAt: string;
             reportedBy: components["schemas"]["PersonRefView"] | null;
         };
+        VerificationSlaBoardView: {
+            /** @description Thanas with anything near or past its limit, the most breached first */
+            thanas: components["schemas"]["ThanaSlaView"][];
+        };
         VerificationSummaryView: {
             assignedTo: components["schemas"]["PersonRefView"] | null;
             daysLeft: number;
@@ -5204,6 +5246,11 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
             ref: string;
+            /**
+             * @description Null once signed off
+             * @enum {string|null}
+             */
+            sla: "ON_TIME" | "NEAR_BREACH" | "BREACHED" | null;
             /** @enum {string} */
             status: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF";
             thana: components["schemas"]["UnitRefView"];
@@ -8059,6 +8106,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecordsImportView"];
+                };
+            };
+        };
+    };
+    VerificationsController_slaBoard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationSlaBoardView"];
                 };
             };
         };

@@ -9,6 +9,8 @@ import { inUnitSubtree, unitRef, UnitsService } from '../../../platform/units';
 import { VerificationQueryDto } from '../dto/verification-query.dto';
 import { VerificationApplication } from '../entities/verification-application.entity';
 import { daysLeft, daysLeftSql } from '../rules/days-left';
+import { slaState, slaStateSql } from '../rules/sla';
+import { VERIFICATION_SETTINGS, VerificationSettings } from '../verification-settings';
 import { VERIFICATION_SOURCE } from '../verification-terms';
 import { OPEN_STATUSES } from '../verification-workflow';
 import { readableScope } from './verification-access';
@@ -26,6 +28,7 @@ export class VerificationList {
     private readonly users: UsersService,
     private readonly units: UnitsService,
     private readonly audit: AuditService,
+    @Inject(VERIFICATION_SETTINGS) private readonly settings: VerificationSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -101,6 +104,35 @@ export class VerificationList {
       .sort((a, b) => b.open - a.open || a.thana.code.localeCompare(b.thana.code));
   }
 
+  /**
+   * The near-breach and breached board: the open applications of each thana in the user's chain
+   * that are near their Lok Seva limit or past it, the most urgent first.
+   */
+  async slaBoard(actor: Actor) {
+    const now = this.clock.now();
+    const scope = readableScope(actor, 'v.thana_unit_id');
+    const rows = await this.dataSource
+      .getRepository(VerificationApplication)
+      .createQueryBuilder('v')
+      .where('v.status = ANY(:open)', { open: OPEN_STATUSES })
+      .andWhere(`${slaStateSql('v.due_on')} <> 'ON_TIME'`)
+      .andWhere(scope.sql, scope.params)
+      .setParameters({ now: now.toISOString(), warnDaysLeft: this.settings.warnDaysLeft })
+      .orderBy('v.due_on', 'ASC')
+      .addOrderBy('v.ref', 'ASC')
+      .take(2000)
+      .getMany();
+    const items = await this.summaries(rows, now);
+    await this.audit.recordAlone({ action: 'verification.listed', entityType: VERIFICATION_SOURCE, diff: { list: 'sla-board', count: rows.length } });
+    const thanas = new Map<string, { thana: (typeof items)[number]['thana']; nearBreach: typeof items; breached: typeof items }>();
+    for (const item of items) {
+      const entry = thanas.get(item.thana.id) ?? { thana: item.thana, nearBreach: [], breached: [] };
+      (item.sla === 'BREACHED' ? entry.breached : entry.nearBreach).push(item);
+      thanas.set(item.thana.id, entry);
+    }
+    return [...thanas.values()].sort((a, b) => b.breached.length - a.breached.length || b.nearBreach.length - a.nearBreach.length || a.thana.code.localeCompare(b.thana.code));
+  }
+
   private async summaries(rows: VerificationApplication[], now: Date) {
     const people = await this.users.people(idsOf(rows.map((r) => r.assignedTo)));
     const units = await this.units.refs(rows.map((r) => r.thanaUnitId));
@@ -118,6 +150,7 @@ export class VerificationList {
       receivedAt: r.receivedAt,
       dueOn: r.dueOn,
       daysLeft: daysLeft(r.dueOn, now),
+      sla: r.status === 'SIGNED_OFF' ? null : slaState(r.dueOn, now, this.settings.warnDaysLeft),
       outcome: r.outcome,
     }));
   }

@@ -10,6 +10,8 @@ import { VerificationAttachment } from '../entities/verification-attachment.enti
 import { VerificationFieldVisit } from '../entities/verification-field-visit.entity';
 import { VerificationRecordHit } from '../entities/verification-record-hit.entity';
 import { daysLeft } from '../rules/days-left';
+import { slaState } from '../rules/sla';
+import { VERIFICATION_SETTINGS, VerificationSettings } from '../verification-settings';
 import { PURPOSES, VERIFICATION_SOURCE } from '../verification-terms';
 import { VERIFICATION_WORKFLOW } from '../verification-workflow';
 import { VerificationRecords } from './verification-access';
@@ -26,6 +28,7 @@ export class VerificationView {
     private readonly records: VerificationRecords,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    @Inject(VERIFICATION_SETTINGS) private readonly settings: VerificationSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -68,7 +71,14 @@ export class VerificationView {
       requestingParty: app.requestingPartyName === null ? null : { name: app.requestingPartyName, address: app.requestingPartyAddress! },
       intake: { channel: app.intakeChannel, receivedAt: app.receivedAt, enteredBy: people.of(app.enteredBy) },
       fee: { status: app.feeStatus, amount: app.feeAmount, challanNo: app.challanNo },
-      lokSeva: { limitDays: app.limitDays, dueOn: app.dueOn, daysLeft: daysLeft(app.dueOn, this.clock.now()) },
+      lokSeva: {
+        limitDays: app.limitDays,
+        dueOn: app.dueOn,
+        daysLeft: daysLeft(app.dueOn, this.clock.now()),
+        sla: app.status === 'SIGNED_OFF' ? null : slaState(app.dueOn, this.clock.now(), this.settings.warnDaysLeft),
+        warnedAt: app.slaWarnedAt,
+        breachNoticedAt: app.slaBreachNoticedAt,
+      },
       thana: unitRef(thana),
       routing: { routedBy: app.routedBy, note: app.routingNote },
       assignedTo: people.ofOptional(app.assignedTo),

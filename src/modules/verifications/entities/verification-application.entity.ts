@@ -66,6 +66,10 @@ export class VerificationApplication {
   @Column({ type: 'text', nullable: true }) signOffNote!: string | null;
   @Column({ type: 'text', nullable: true }) sentBackReason!: string | null;
 
+  /** When the verifier and the circle's DSP were told it is near its limit, and past it. */
+  @Column({ type: 'timestamptz', nullable: true }) slaWarnedAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) slaBreachNoticedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

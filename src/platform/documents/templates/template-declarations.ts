@@ -201,6 +201,19 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     },
   },
   // Character verification: src/modules/verifications (VERIFICATION_NOTICE_STAGES there).
+  ...['sla-warning', 'sla-breached'].map(
+    (stage): TemplateDeclaration => ({
+      kind: 'messages',
+      name: `verification-${stage}`,
+      description: `SMS to a verifier and the circle's DSP: a verification is ${stage === 'sla-warning' ? 'near' : 'past'} its Lok Seva limit (no applicant's details).`,
+      placeholders: ['reference', 'thana', 'dueOn'],
+      languages: ['hi', 'en'],
+      sms: {
+        bilingual: true,
+        worstCase: bothLanguages(() => ({ reference: 'CV/2026/000123', thana: `${LONG_THANA.hi} (${LONG_THANA.en})`, dueOn: '31-12-2026' })),
+      },
+    }),
+  ),
   ...['received', 'rerouted', 'visited', 'clear', 'adverse', 'incomplete'].map(
     (stage): TemplateDeclaration => ({
       kind: 'messages',
