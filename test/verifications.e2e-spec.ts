@@ -38,7 +38,7 @@ describe('character verification: intake, routing, privacy, queues (e2e)', () =>
       expect(res.body.routing).toEqual({ routedBy: 'LOCALITY', note: 'locality शिवाजी नगर' });
       expect(res.body.fee).toEqual({ status: 'PAID', amount: 100, challanNo: 'MPTC/2026/448812' });
       // Received 24 Nov; 45 days for employment.
-      expect(res.body.lokSeva).toEqual({ limitDays: 45, dueOn: '2027-01-08', daysLeft: 38 });
+      expect(res.body.lokSeva).toEqual({ limitDays: 45, dueOn: '2027-01-08', daysLeft: 38, sla: 'ON_TIME', warnedAt: null, breachNoticedAt: null });
       expect(res.body.consentLetterOnFile).toBe(false);
       expect(res.body.allowedActions).toEqual(['reassign', 'recordVisit', 'checkRecords', 'adjudicateHit', 'submitReport']);
       const sms = await db.query(`SELECT template, language, recipient FROM notification WHERE source_id = $1`, [res.body.id]);
@@ -236,7 +236,7 @@ describe('character verification: intake, routing, privacy, queues (e2e)', () =>
         [employment.ref, 33],
       ]);
       const record = await t.http.get(`/api/v1/verifications/${tenant.id}`).set(auth(a.mpVerifier)).expect(200);
-      expect(record.body.lokSeva).toEqual({ limitDays: 45, dueOn: '2026-12-16', daysLeft: 14 });
+      expect(record.body.lokSeva).toMatchObject({ limitDays: 45, dueOn: '2026-12-16', daysLeft: 14, sla: 'NEAR_BREACH' });
       clock.set('2026-12-17T06:00:00Z');
       const workload = (await t.http.get('/api/v1/verifications/workload').set(auth(a.otherZoneApprover)).expect(200)).body.thanas;
       expect(workload).toEqual([expect.objectContaining({ thana: expect.objectContaining({ code: 'MP_NAGAR' }), open: 4, overdue: 1, unassigned: 0 })]);
