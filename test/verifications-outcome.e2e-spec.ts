@@ -168,7 +168,10 @@ describe('character verification: visit, records check, report, sign-off (e2e)',
     expect(sms.map((s: { template: string }) => s.template)).toEqual(['verification-received', 'verification-adverse']);
     expect(sms[1].body).not.toContain('112/2019');
     const outbox = await db.query(`SELECT kind, grading, metadata FROM eoffice_outbox WHERE source_id = $1`, [app.id]);
-    expect(outbox).toEqual([{ kind: 'VERIFICATION_REPORT', grading: 'CONFIDENTIAL', metadata: { ref: app.ref, purpose: 'EMPLOYMENT', outcome: 'ADVERSE', thana: 'TT_NAGAR' } }]);
+    expect(outbox).toEqual([{ kind: 'VERIFICATION_REPORT', grading: 'CONFIDENTIAL', metadata: { ref: app.ref, thana: 'TT_NAGAR' } }]);
+    // Admins see that messages went, not what they said.
+    const listed = await t.http.get('/api/v1/notifications').query({ sourceId: app.id, limit: 10 }).set(auth(await t.tokenFor(['ADMIN']))).expect(200);
+    expect(listed.body.map((n: { body: string }) => n.body)).toEqual([expect.stringContaining('withheld'), expect.stringContaining('withheld')]);
     // Signed off: final.
     await t.http.post(path(app.id, 'send-back')).set(auth(a.circleApprover)).send({ version: signed.body.version, reason: 'too late now' }).expect(409);
   });

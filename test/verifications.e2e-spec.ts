@@ -67,6 +67,14 @@ describe('character verification: intake, routing, privacy, queues (e2e)', () =>
       expect(await count()).toBe(before);
     });
 
+    it('is entered by a thana’s verifier only for the thana’s own applications', async () => {
+      const before = await count();
+      await receive(verificationBody({ presentAddress: { address: '5, Main Road', locality: 'Shahpura', years: 2 } }), a.ttVerifierA).expect(403);
+      expect(await count()).toBe(before);
+      const own = await receive(verificationBody(), a.ttVerifierA).expect(201);
+      expect(own.body.thana.code).toBe('TT_NAGAR');
+    });
+
     it('refuses a 12-digit Aadhaar-shaped number, valid check digit or not, in any field and script', async () => {
       const before = await count();
       const base = verificationBody();

@@ -26,6 +26,13 @@ export interface MessageRequest {
   sourceId: string;
 }
 
+/**
+ * Sources whose messages' text is not shown in the notifications list: records only some
+ * users may read (character verification, BRIEF §6), whose SMS say where they stand.
+ */
+export const CONFIDENTIAL_NOTICE_SOURCES: ReadonlySet<string> = new Set(['verification_application']);
+export const WITHHELD_BODY = '(withheld: the record is need-to-know)';
+
 /** Where a queued message stands, for the module that caused it. */
 export interface NotificationState {
   id: string;
@@ -118,12 +125,21 @@ export class NotifyService {
     return new Map(rows.map((n) => [n.id, { id: n.id, status: n.status, failure: n.failure, lastError: n.lastError, parts: n.parts }]));
   }
 
-  /** For admins (the development sink) and the record's own page; recipients are masked. */
+  /**
+   * For admins (the development sink) and the record's own page; recipients are masked, and the
+   * text of a message about a need-to-know record is withheld (an admin may not read the record,
+   * so not its outcome in an SMS either).
+   */
   async list(f: { sourceType?: string; sourceId?: string; limit: number }) {
     const q = this.dataSource.getRepository(Notification).createQueryBuilder('n').orderBy('n.created_at', 'DESC').take(f.limit);
     if (f.sourceType) q.andWhere('n.source_type = :t', { t: f.sourceType });
     if (f.sourceId) q.andWhere('n.source_id = :i', { i: f.sourceId });
-    return (await q.getMany()).map((n) => ({ ...n, recipient: maskRecipient(n.recipient), statusText: NOTIFICATION_STATUS_TEXT[n.status] }));
+    return (await q.getMany()).map((n) => ({
+      ...n,
+      recipient: maskRecipient(n.recipient),
+      body: CONFIDENTIAL_NOTICE_SOURCES.has(n.sourceType) ? WITHHELD_BODY : n.body,
+      statusText: NOTIFICATION_STATUS_TEXT[n.status],
+    }));
   }
 
   /** Messages not (yet) sent, for the control room's dashboard: waiting, given up, and kept by the development sink. */

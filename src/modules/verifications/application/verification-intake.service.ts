@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { Actor } from '../../../platform/context';
 import { UnitOfWork } from '../../../platform/change';
 import { fieldErrors, FieldProblem } from '../../../platform/http';
@@ -11,6 +11,7 @@ import { VerificationNotices } from '../notices/verification-notices';
 import { dueOn } from '../rules/days-left';
 import { VERIFICATION_SETTINGS, VerificationSettings } from '../verification-settings';
 import { PURPOSES_WITH_PARTY, VERIFICATION_FEE_RUPEES, VERIFICATION_SOURCE } from '../verification-terms';
+import { readsApplicationsOf } from './verification-access';
 import { VerificationRouting } from './verification-routing';
 
 /** A receipt stamped a few minutes ahead is a clock skew; further ahead is a typing error. */
@@ -38,6 +39,10 @@ export class VerificationIntake {
     return this.uow.run(async (change) => {
       const { em } = change;
       const routed = await this.routing.thanaFor(em, dto.presentAddress.locality, dto.routing);
+      // The one who enters it must be able to read it: a thana's verifier enters his own thana's.
+      if (!readsApplicationsOf(actor, routed.thana.path)) {
+        throw new ForbiddenException(`This application goes to ${routed.thana.nameEn} thana, outside your unit: the intelligence branch or that thana enters it`);
+      }
       await this.routing.lockThana(em, routed.thana);
       const verifier = await this.routing.verifierFor(em, routed.thana);
       const ref = await change.takeReference('CV', receivedAt);

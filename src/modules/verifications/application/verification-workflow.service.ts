@@ -268,9 +268,11 @@ export class VerificationWorkflow {
           sourceId: app.id,
           sourceRef: app.ref,
           kind: 'VERIFICATION_REPORT',
-          subject: `Character verification ${app.ref}: ${app.outcome}`,
+          // The outcome is for the file's readers: neither the subject nor the metadata, which the
+          // outbox screens show to people who may not read the application, carries it (§2).
+          subject: `Character verification ${app.ref}: signed off`,
           grading: 'CONFIDENTIAL',
-          metadata: { ref: app.ref, purpose: app.purpose, outcome: app.outcome, thana: thana.code },
+          metadata: { ref: app.ref, thana: thana.code },
         });
         return { outcome: app.outcome };
       },
