@@ -154,11 +154,11 @@ describe('character verification: intake, routing, privacy, queues (e2e)', () =>
   });
 
   describe('need to know', () => {
-    let app: { id: string; version: number; attachmentId: string };
+    let app: { id: string; ref: string; version: number; attachmentId: string };
     beforeAll(async () => {
       const created = (await receive(verificationBody()).expect(201)).body;
       const up = await t.http.post(`/api/v1/verifications/${created.id}/attachments`).set(auth(a.ttVerifierA)).field('kind', 'CONSENT_LETTER').attach('file', CONSENT_PDF, 'consent.pdf').expect(201);
-      app = { id: created.id, version: up.body.version, attachmentId: up.body.attachments[0].id };
+      app = { id: created.id, ref: created.ref, version: up.body.version, attachmentId: up.body.attachments[0].id };
     });
 
     it('lets the thana’s verifiers, the circle’s DSP, those above and an auditor read it, and audits every read', async () => {
@@ -207,6 +207,20 @@ describe('character verification: intake, routing, privacy, queues (e2e)', () =>
       expect(item.mobileMasked).toBe('******3210');
       expect(JSON.stringify(list.body)).not.toContain('9876543210');
       expect(JSON.stringify(list.body)).not.toContain('4821');
+      const csv = await t.http.get('/api/v1/verifications/export.csv').set(auth(a.auditor)).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+      }).expect(200);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      const text = csv.body as string;
+      expect(text).toContain(app.ref);
+      expect(text).toContain('******3210');
+      expect(text).not.toContain('9876543210');
+      expect(text).not.toContain('4821');
+      const exported = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'verification.exported'`);
+      expect(exported[0].n).toBe(1);
+      await t.http.get('/api/v1/verifications/export.csv').set(auth(a.controlRoom)).expect(403);
     });
   });
 

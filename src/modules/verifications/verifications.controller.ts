@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../platform/auth';
 import { Actor } from '../../platform/context';
-import { NoAadhaarShapedNumbers, uuidParam } from '../../platform/http';
+import type { Response } from 'express';
+import { ApiFileResponse, NoAadhaarShapedNumbers, uuidParam } from '../../platform/http';
 import { VERIFICATION_INTAKE, VERIFICATION_READERS } from './application/verification-access';
+import { verificationsCsv } from './application/verification-export';
 import { VerificationIntake } from './application/verification-intake.service';
 import { VerificationList } from './application/verification-list.service';
 import { VerificationView } from './application/verification-view.service';
@@ -92,6 +94,17 @@ export class VerificationsController {
   @ApiOkResponse({ type: VerificationPage })
   async list(@CurrentActor() actor: Actor, @Query(NoAadhaarShapedNumbers) q: VerificationQueryDto): Promise<VerificationPage> {
     return VerificationPage.from(await this.lists.list(actor, q));
+  }
+
+  /** The same list as a CSV file (at most 5,000 rows), masked as the list is; the export is audited. */
+  @Get('export.csv')
+  @Roles(...VERIFICATION_READERS)
+  @ApiFileResponse('text/csv')
+  async exportCsv(@CurrentActor() actor: Actor, @Query(NoAadhaarShapedNumbers) q: VerificationQueryDto, @Res() res: Response): Promise<void> {
+    const { items } = await this.lists.list(actor, q, true);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="verifications.csv"');
+    res.send(verificationsCsv(items));
   }
 
   @Get(':id')

@@ -1489,6 +1489,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verifications/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationsController_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verifications/localities": {
         parameters: {
             query?: never;
@@ -7934,6 +7950,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationsController_exportCsv: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                purpose?: "SELF" | "EMPLOYMENT" | "TENANT" | "DOMESTIC_HELP" | "PASSPORT";
+                status?: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF";
+                thanaCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
         };

@@ -15,6 +15,8 @@ import { VERIFICATION_SOURCE } from '../verification-terms';
 import { OPEN_STATUSES } from '../verification-workflow';
 import { readableScope } from './verification-access';
 
+export type VerificationSummary = Awaited<ReturnType<VerificationList['summariesOf']>>[number];
+
 /**
  * Lists of applications: a verifier's own queue, the applications of the thanas in the user's
  * chain, and the open work per verifier and per thana. Lists leave the ID's digits out and show
@@ -51,17 +53,17 @@ export class VerificationList {
     return this.summaries(rows, now);
   }
 
-  async list(actor: Actor, q: VerificationQueryDto) {
+  async list(actor: Actor, q: VerificationQueryDto, exported = false) {
     const now = this.clock.now();
-    const limit = q.limit ?? 50;
-    const offset = q.offset ?? 0;
+    const limit = exported ? 5000 : (q.limit ?? 50);
+    const offset = exported ? 0 : (q.offset ?? 0);
     const scope = readableScope(actor, 'v.thana_unit_id');
     const query = this.dataSource.getRepository(VerificationApplication).createQueryBuilder('v').where(scope.sql, scope.params);
     if (q.status) query.andWhere('v.status = :status', { status: q.status });
     if (q.purpose) query.andWhere('v.purpose = :purpose', { purpose: q.purpose });
     if (q.thanaCode) query.andWhere('v.thana_unit_id IN (SELECT id FROM unit WHERE code = :thanaCode)', { thanaCode: q.thanaCode });
     const [rows, total] = await query.orderBy('v.due_on', 'ASC').addOrderBy('v.received_at', 'ASC').addOrderBy('v.ref', 'ASC').skip(offset).take(limit).getManyAndCount();
-    await this.audit.recordAlone({ action: 'verification.listed', entityType: VERIFICATION_SOURCE, diff: { list: 'all', count: rows.length, status: q.status ?? null, thanaCode: q.thanaCode ?? null } });
+    await this.audit.recordAlone({ action: exported ? 'verification.exported' : 'verification.listed', entityType: VERIFICATION_SOURCE, diff: { list: 'all', count: rows.length, status: q.status ?? null, thanaCode: q.thanaCode ?? null } });
     return { items: await this.summaries(rows, now), total, limit, offset };
   }
 
@@ -133,7 +135,11 @@ export class VerificationList {
     return [...thanas.values()].sort((a, b) => b.breached.length - a.breached.length || b.nearBreach.length - a.nearBreach.length || a.thana.code.localeCompare(b.thana.code));
   }
 
-  private async summaries(rows: VerificationApplication[], now: Date) {
+  private summaries(rows: VerificationApplication[], now: Date) {
+    return this.summariesOf(rows, now);
+  }
+
+  async summariesOf(rows: VerificationApplication[], now: Date) {
     const people = await this.users.people(idsOf(rows.map((r) => r.assignedTo)));
     const units = await this.units.refs(rows.map((r) => r.thanaUnitId));
     return rows.map((r) => ({

@@ -1,0 +1,35 @@
+import { formatIstDate, formatIstDateTime, istMidnight } from '../../../platform/time';
+import type { VerificationSummary } from './verification-list.service';
+
+/** A cell as a spreadsheet reads it as text: quoted, and never a formula (=, +, -, @ lead it). */
+export function csvCell(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+const HEADER = ['Reference / क्रमांक', 'Status', 'Purpose', 'Name (Hindi)', 'Name (English)', 'Mobile', 'ID document', 'Thana', 'Verifier', 'Received (IST)', 'Due', 'Days left', 'Lok Seva', 'Outcome'];
+
+/**
+ * The list as a CSV file for Excel (UTF-8 with a BOM, CRLF): the mobile masked to its last 4
+ * digits and the ID document by its type alone, as the lists show them (BRIEF §6).
+ */
+export function verificationsCsv(items: readonly VerificationSummary[]): string {
+  const rows = items.map((i) => [
+    i.ref,
+    i.status,
+    i.purpose,
+    i.nameHi,
+    i.nameEn,
+    i.mobileMasked,
+    i.idDocumentType,
+    `${i.thana.nameEn} / ${i.thana.nameHi}`,
+    i.assignedTo ? `${i.assignedTo.nameEn} (${i.assignedTo.username})` : '',
+    formatIstDateTime(i.receivedAt),
+    formatIstDate(istMidnight(i.dueOn)),
+    i.daysLeft,
+    i.sla,
+    i.outcome,
+  ]);
+  return `\uFEFF${[HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
