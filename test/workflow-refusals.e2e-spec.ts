@@ -4,6 +4,7 @@ import { bandobastBody, istDay, newChart, shift } from './support/duty-charts';
 import { dakBody, fastEofficeEnv } from './support/eoffice';
 import { createApplication, istAt, protestActors, ProtestActors, seedVenues, STEP_BODIES } from './support/protests';
 import { bootTestApp, TestApp } from './support/test-app';
+import { CONSENT_PDF, seedLocalities, verificationActors, VerificationActors, verificationBody } from './support/verifications';
 
 const auth = { type: 'bearer' as const };
 
@@ -129,6 +130,30 @@ describe('one refusal for a disallowed action, in every workflow (e2e)', () => {
       expectRefused(await t.http.post(`/api/v1/eoffice/outbox/${itemId}/retry`).auth(admin, auth), 'CANCELLED', 'retry', []);
       expectRefused(await t.http.post(`/api/v1/eoffice/outbox/${itemId}/retry`).auth(control, auth), 'CANCELLED', 'retry', []);
       expectRefused(await t.http.post(`/api/v1/eoffice/outbox/${itemId}/cancel`).auth(admin, auth).send({ reason: 'entered twice by mistake' }), 'CANCELLED', 'cancel', []);
+    });
+  });
+
+  describe('character verification', () => {
+    let v: VerificationActors;
+    const receive = async () => (await t.http.post('/api/v1/verifications').auth(v.intake, auth).send(verificationBody()).expect(201)).body;
+    beforeAll(async () => {
+      v = await verificationActors(t);
+      await seedLocalities(t, await t.tokenFor(['ADMIN']));
+    });
+
+    it('refuses the DSP signing off an application still under enquiry, naming what the DSP may do', async () => {
+      const app = await receive();
+      const res = await t.http.post(`/api/v1/verifications/${app.id}/sign-off`).auth(v.circleApprover, auth).send({ version: app.version });
+      expectRefused(res, 'UNDER_ENQUIRY', 'signOff', ['reassign']);
+    });
+
+    it('refuses any step on a signed-off application, with nothing left to do', async () => {
+      const app = await receive();
+      const up = (await t.http.post(`/api/v1/verifications/${app.id}/attachments`).auth(v.ttVerifierA, auth).field('kind', 'CONSENT_LETTER').attach('file', CONSENT_PDF, 'consent.pdf').expect(201)).body;
+      const reported = (await t.http.post(`/api/v1/verifications/${app.id}/report`).auth(v.ttVerifierA, auth).send({ version: up.version, outcome: 'INCOMPLETE', missing: 'House locked on every visit.' }).expect(200)).body;
+      const signed = (await t.http.post(`/api/v1/verifications/${app.id}/sign-off`).auth(v.circleApprover, auth).send({ version: reported.version }).expect(200)).body;
+      const res = await t.http.post(`/api/v1/verifications/${app.id}/visits`).auth(v.ttVerifierA, auth).send({ version: signed.version, visitedOn: '2026-11-30', officerName: 'Ramesh Yadav', lat: 23.2345, lng: 77.401, accuracyM: 10, neighbours: [], outcome: 'HOUSE_LOCKED' });
+      expectRefused(res, 'SIGNED_OFF', 'recordVisit', []);
     });
   });
 });
