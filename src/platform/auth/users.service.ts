@@ -90,14 +90,14 @@ export class UsersService {
     );
   }
 
-  /** Active accounts in these units holding this role, by id: whom new work may go to. */
-  async holders(unitIds: readonly string[], role: Role, em: EntityManager = this.dataSource.manager): Promise<string[]> {
+  /** Active accounts in these units holding this role, with their unit, in one query: whom new work may go to. */
+  async holders(unitIds: readonly string[], role: Role, em: EntityManager = this.dataSource.manager): Promise<Array<{ id: string; unitId: string }>> {
     if (unitIds.length === 0) return [];
-    const rows: Array<{ id: string }> = await em.query(
-      `SELECT id FROM app_user WHERE unit_id = ANY($1) AND is_active AND $2 = ANY(roles) ORDER BY id`,
+    const rows: Array<{ id: string; unit_id: string }> = await em.query(
+      `SELECT id, unit_id FROM app_user WHERE unit_id = ANY($1) AND is_active AND $2 = ANY(roles) ORDER BY id`,
       [unitIds, role],
     );
-    return rows.map((r) => r.id);
+    return rows.map((r) => ({ id: r.id, unitId: r.unit_id }));
   }
 
   /** Creates an account with a one-time password, returned once to the admin who made it. */

@@ -85,8 +85,8 @@ export class VerificationList {
       .groupBy('v.thana_unit_id')
       .addGroupBy('v.assigned_to')
       .getRawMany();
-    const verifiers = new Map<string, string[]>();
-    for (const t of thanas) verifiers.set(t.id, await this.users.holders([t.id], 'VERIFIER'));
+    const verifiers = new Map<string, string[]>(thanas.map((t) => [t.id, []]));
+    for (const h of await this.users.holders(thanas.map((t) => t.id), 'VERIFIER')) verifiers.get(h.unitId)!.push(h.id);
     const people = await this.users.people(idsOf([...verifiers.values()].flat(), rows.map((r) => r.assigned_to)));
     await this.audit.recordAlone({ action: 'verification.listed', entityType: VERIFICATION_SOURCE, diff: { list: 'workload', thanas: thanas.length } });
     return thanas

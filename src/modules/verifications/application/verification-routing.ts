@@ -55,7 +55,7 @@ export class VerificationRouting {
    * hold the thana's lock (`lockThana`), so two intakes at once do not both pick the same one.
    */
   async verifierFor(em: EntityManager, thana: Unit): Promise<string | null> {
-    const ids = await this.users.holders([thana.id], 'VERIFIER', em);
+    const ids = (await this.users.holders([thana.id], 'VERIFIER', em)).map((h) => h.id);
     if (ids.length === 0) return null;
     const loads: Array<{ assigned_to: string; open: number; total: number }> = await em.query(
       `SELECT assigned_to, count(*) FILTER (WHERE status = ANY($2))::int AS open, count(*)::int AS total
@@ -72,7 +72,7 @@ export class VerificationRouting {
 
   /** Whether this user is an active VERIFIER of the thana. */
   async isVerifierOf(em: EntityManager, thana: Unit, userId: string): Promise<boolean> {
-    return (await this.users.holders([thana.id], 'VERIFIER', em)).includes(userId);
+    return (await this.users.holders([thana.id], 'VERIFIER', em)).some((h) => h.id === userId);
   }
 
   /** Serialises assignments to one thana's verifiers until the transaction ends. */
