@@ -4,7 +4,7 @@ import { EofficeSimulator, startEofficeSimulator } from '../../src/platform/eoff
 import { addDays, istDateKey } from '../../src/platform/time/ist';
 import { fastEofficeEnv } from '../support/eoffice';
 import { applicationBody, createApplication, driveTo, istAt, protestActors, seedVenues } from '../support/protests';
-import { bootTestApp, TestApp } from '../support/test-app';
+import { bootTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { docsScreenshot, listen, openBrowser, screens, type Browser, type AxeFinding } from './support/browser';
 import en from '../../web/src/i18n/en.json';
 import hi from '../../web/src/i18n/hi.json';
@@ -163,6 +163,25 @@ describe.each(['hi', 'en'] as const)('first login in a real browser (%s)', (lang
     await page.waitForURL('**/login', { timeout: 30_000 });
     await page.getByText(text(lang, 'login.ended.revoked')).waitFor();
     found.push(...(await screens(page, 'login-ended', lang)));
+  });
+
+  it('takes the same user back to their page after logging in again, and never the next user after a logout', async () => {
+    const { page } = browser;
+    const logInAs = async (username: string, password: string) => {
+      await page.getByLabel(text(lang, 'login.username')).fill(username);
+      await page.getByLabel(text(lang, 'login.password')).fill(password);
+      await page.getByRole('button', { name: text(lang, 'login.submit') }).click();
+    };
+    // Ended elsewhere on "my sessions": the admin logs in again and is back there.
+    await logInAs('admin', NEW_PASSWORD);
+    await page.waitForURL('**/sessions');
+    // Logged out there; a control-room user logs in on the same browser and starts at their own home.
+    await t.tokenFor(['CONTROL_ROOM']);
+    await page.getByRole('button', { name: text(lang, 'shell.logout') }).click();
+    await page.waitForURL('**/login');
+    await logInAs('t_control_room_bpl', TEST_PASSWORD);
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('heading', { level: 1, name: text(lang, 'dashboard.title') }).waitFor();
   });
 
   it('has no serious or critical accessibility finding, console error or CSP refusal on any screen', () => {

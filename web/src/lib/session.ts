@@ -29,6 +29,8 @@ let accessToken: string | undefined;
 /** Epoch ms after which the access token is treated as expired (a little before the API does). */
 let expiresAt = 0;
 let refreshing: Promise<string | undefined> | undefined;
+/** Whose session ended last in this tab: the page they were on is theirs, not the next user's. */
+let endedUserId: string | undefined;
 const listeners = new Set<Listener>();
 
 /** Refresh this long before the token expires, so no call is sent with a dying token. */
@@ -40,6 +42,7 @@ function setState(next: SessionState): void {
 }
 
 function end(reason: EndReason | undefined): void {
+  if (state.status === 'signed-in') endedUserId = state.me.id;
   accessToken = undefined;
   expiresAt = 0;
   setState(reason ? { status: 'anonymous', ended: reason } : { status: 'anonymous' });
@@ -73,6 +76,8 @@ export const session = {
     return () => listeners.delete(listener);
   },
   get: (): SessionState => state,
+  /** The user whose session ended last in this tab, if one did. */
+  endedUserId: (): string | undefined => endedUserId,
 
   /**
    * At page load: resume through the cookie, or start anonymous (any refusal, e.g. a cookie of

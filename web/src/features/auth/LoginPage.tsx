@@ -13,6 +13,8 @@ import { useSession } from '../../lib/use-session';
 
 interface LoginLocationState {
   from?: string;
+  /** Whose page `from` was, when a session ended there; another user is not sent to it. */
+  fromUser?: string;
   ended?: EndReason;
 }
 
@@ -28,7 +30,8 @@ export function LoginPage() {
   const login = useMutation({ mutationFn: () => session.login(username.trim(), password) });
 
   if (state.status === 'signed-in') {
-    const from = arrived.from && arrived.from !== '/login' ? arrived.from : '/';
+    const theirs = arrived.fromUser === undefined || arrived.fromUser === state.me.id;
+    const from = arrived.from && arrived.from !== '/login' && theirs ? arrived.from : '/';
     return <Navigate to={state.me.mustChangePassword ? '/change-password' : from} replace />;
   }
 
