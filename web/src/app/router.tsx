@@ -15,10 +15,6 @@ import { ProtestIntakePage } from '../features/protests/ProtestIntakePage';
 import { ProtestListPage } from '../features/protests/ProtestListPage';
 import { ProtestRecordPage } from '../features/protests/ProtestRecordPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
-import { AccessLogPage } from '../features/vip/AccessLogPage';
-import { NewProgrammePage, ReviseProgrammePage } from '../features/vip/ProgrammeEditorPage';
-import { ProgrammeListPage } from '../features/vip/ProgrammeListPage';
-import { ProgrammeRecordPage } from '../features/vip/ProgrammeRecordPage';
 import { ADMINS, AUDIT_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VIP_ACCESS_LOG_READERS, VIP_DESK, VIP_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
@@ -35,6 +31,12 @@ const BandobastEditorPage = lazy(() => dutyCharts().then((m) => ({ default: m.Ba
 const BandobastPage = lazy(() => dutyCharts().then((m) => ({ default: m.BandobastPage })));
 const ChartPage = lazy(() => dutyCharts().then((m) => ({ default: m.ChartPage })));
 const RollPage = lazy(() => dutyCharts().then((m) => ({ default: m.RollPage })));
+// The VIP desk, likewise: each of its screens when opened.
+const ProgrammeListPage = lazy(() => import('../features/vip/ProgrammeListPage').then((m) => ({ default: m.ProgrammeListPage })));
+const ProgrammeRecordPage = lazy(() => import('../features/vip/ProgrammeRecordPage').then((m) => ({ default: m.ProgrammeRecordPage })));
+const NewProgrammePage = lazy(() => import('../features/vip/ProgrammeEditorPage').then((m) => ({ default: m.NewProgrammePage })));
+const ReviseProgrammePage = lazy(() => import('../features/vip/ProgrammeEditorPage').then((m) => ({ default: m.ReviseProgrammePage })));
+const AccessLogPage = lazy(() => import('../features/vip/AccessLogPage').then((m) => ({ default: m.AccessLogPage })));
 // The records-index import, an admin's screen, likewise.
 const RecordsImportPage = lazy(() => import('../features/verifications/RecordsImportPage').then((m) => ({ default: m.RecordsImportPage })));
 
@@ -115,7 +117,9 @@ export const router = createBrowserRouter([
             path: 'vip-programmes',
             element: (
               <RequireRoles roles={VIP_READERS}>
-                <ProgrammeListPage />
+                <Loading>
+                  <ProgrammeListPage />
+                </Loading>
               </RequireRoles>
             ),
           },
@@ -123,7 +127,9 @@ export const router = createBrowserRouter([
             path: 'vip-programmes/new',
             element: (
               <RequireRoles roles={VIP_DESK}>
-                <NewProgrammePage />
+                <Loading>
+                  <NewProgrammePage />
+                </Loading>
               </RequireRoles>
             ),
           },
@@ -131,7 +137,9 @@ export const router = createBrowserRouter([
             path: 'vip-programmes/:id',
             element: (
               <RequireRoles roles={VIP_READERS}>
-                <ProgrammeRecordPage />
+                <Loading>
+                  <ProgrammeRecordPage />
+                </Loading>
               </RequireRoles>
             ),
           },
@@ -139,7 +147,9 @@ export const router = createBrowserRouter([
             path: 'vip-programmes/:id/revise',
             element: (
               <RequireRoles roles={VIP_DESK}>
-                <ReviseProgrammePage />
+                <Loading>
+                  <ReviseProgrammePage />
+                </Loading>
               </RequireRoles>
             ),
           },
@@ -147,7 +157,9 @@ export const router = createBrowserRouter([
             path: 'vip-programmes/:id/access-log',
             element: (
               <RequireRoles roles={VIP_ACCESS_LOG_READERS}>
-                <AccessLogPage />
+                <Loading>
+                  <AccessLogPage />
+                </Loading>
               </RequireRoles>
             ),
           },
