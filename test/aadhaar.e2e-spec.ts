@@ -151,9 +151,13 @@ describe('personal-data scan', () => {
       pdf.end();
       await done;
       writeFileSync(join(tmp, 'paper.pdf'), Buffer.concat(chunks));
-      writeFileSync(join(tmp, 'app.log'), `${JSON.stringify({ msg: 'ok', url: '/api/v1/dak?limit=50' })}\n${JSON.stringify({ msg: 'saved 2341\n2341\n2346' })}\n`);
+      // Line 3: shaped like an Aadhaar number though its check digit is wrong (a mistyped one is still most of one).
+      writeFileSync(
+        join(tmp, 'app.log'),
+        `${JSON.stringify({ msg: 'ok', url: '/api/v1/dak?limit=50' })}\n${JSON.stringify({ msg: 'saved 2341\n2341\n2346' })}\n${JSON.stringify({ msg: 'typed 2341 2341 2347' })}\n`,
+      );
       const files = await scanFiles({ pdfDir: tmp, logDir: tmp }, tmp);
-      expect(files.findings.map((f) => f.where.replace(tmp, ''))).toEqual(['/paper.pdf', '/app.log:2']);
+      expect(files.findings.map((f) => f.where.replace(tmp, ''))).toEqual(['/paper.pdf', '/app.log:2', '/app.log:3']);
     } finally {
       // Dropped, or the scan at the end of the run would (rightly) fail on it.
       await withClient(testServerUrl(), (c) => c.query(`DROP DATABASE ${new URL(url).pathname.slice(1)}`));
