@@ -4,6 +4,7 @@ import { ApiError } from '../../api/errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
+import { SheetImportPanel } from '../../components/SheetImportPanel';
 import { Panel } from '../../components/Panel';
 import { SelectField } from '../../components/SelectField';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -17,7 +18,6 @@ import {
   useUnits,
   useUpdateUnit,
   type CreatableUnitKind,
-  type ImportOutcome,
   type Unit,
 } from './api';
 
@@ -253,90 +253,29 @@ function RemoveUnit({ unit, onClose }: { unit: Unit; onClose: () => void }) {
 function ImportPanel() {
   const { t } = useTranslation();
   const upload = useImportUnits();
-  const [file, setFile] = useState<File | undefined>();
-  const [outcome, setOutcome] = useState<ImportOutcome | undefined>();
-  const error = upload.error instanceof ApiError ? upload.error : undefined;
-  const send = (confirmPartial: boolean) => {
-    if (!file) return;
-    upload.mutate({ file, confirmPartial }, { onSuccess: setOutcome });
-  };
   return (
-    <Panel title={t('admin.units.importTitle')} headingId="units-import">
-      <p>{t('admin.units.importIntro')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setOutcome(undefined);
-          send(false);
-        }}
-      >
-        <FormMessage error={error && error.fieldMessage('file') ? undefined : upload.error} />
-        <Field
-          label={t('admin.units.file')}
-          hint={t('admin.units.fileHint')}
-          type="file"
-          accept={CSV_FILES}
-          onChange={(e) => {
-            setOutcome(undefined);
-            setFile(e.target.files?.[0]);
-          }}
-          error={error?.fieldMessage('file')}
-          errorLang="en"
-        />
-        <div className="actions">
-          <button type="submit" className="button primary" disabled={!file || upload.isPending}>
-            {t('admin.units.check')}
-          </button>
-        </div>
-      </form>
-      <div aria-live="polite">
-        {outcome?.imported ? (
-          <p className="notice info">
-            {t('admin.units.imported', { count: outcome.report.imported, created: outcome.report.created, updated: outcome.report.updated, unchanged: outcome.report.unchanged })}
-            {outcome.report.rejected > 0 ? ` ${t('admin.units.leftOut', { count: outcome.report.rejected })}` : ''}
-          </p>
-        ) : null}
-        {outcome && !outcome.imported ? (
-          <div className="import-preview">
-            <p className="notice warning">{t('admin.units.refused', { count: outcome.refused.rejected, total: outcome.refused.total })}</p>
-            <table className="import-rows">
-              <caption>{t('admin.units.rowErrors')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.units.row')}</th>
-                  <th scope="col">{t('admin.units.code')}</th>
-                  <th scope="col">{t('admin.units.column')}</th>
-                  <th scope="col">{t('admin.units.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcome.refused.rows.flatMap((r) =>
-                  r.errors.map((e, i) => (
-                    <tr key={`${r.row}-${i}`}>
-                      <td>{r.row}</td>
-                      <td>{r.code ?? '—'}</td>
-                      <td>
-                        <code>{e.column}</code>
-                      </td>
-                      <td lang="en">{e.message}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-            {outcome.refused.importable > 0 ? (
-              <div className="actions">
-                <button type="button" className="button primary" disabled={upload.isPending} onClick={() => send(true)}>
-                  {t('admin.units.importGood', { count: outcome.refused.importable })}
-                </button>
-              </div>
-            ) : (
-              <p>{t('admin.units.nothingGood')}</p>
-            )}
-          </div>
-        ) : null}
-      </div>
-    </Panel>
+    <SheetImportPanel
+      headingId="units-import"
+      accept={CSV_FILES}
+      upload={upload}
+      keyOf={(r) => r.code}
+      texts={{
+        title: t('admin.units.importTitle'),
+        intro: t('admin.units.importIntro'),
+        file: t('admin.units.file'),
+        fileHint: t('admin.units.fileHint'),
+        check: t('admin.units.check'),
+        key: t('admin.units.code'),
+        imported: (r) => t('admin.units.imported', { count: r.imported, created: r.created, updated: r.updated, unchanged: r.unchanged }),
+        leftOut: (count) => t('admin.units.leftOut', { count }),
+        refused: (count, total) => t('admin.units.refused', { count, total }),
+        rowErrors: t('admin.units.rowErrors'),
+        row: t('admin.units.row'),
+        column: t('admin.units.column'),
+        problem: t('admin.units.problem'),
+        importGood: (count) => t('admin.units.importGood', { count }),
+        nothingGood: t('admin.units.nothingGood'),
+      }}
+    />
   );
 }

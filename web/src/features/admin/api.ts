@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { importSheet } from '../../lib/sheet-import';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 
@@ -72,36 +73,6 @@ export const useMoveUnit = () =>
 export const useRemoveUnit = () =>
   useInvalidating([UNITS_KEY], ({ id, version }: { id: string; version: number }) => unwrap(api.DELETE('/api/v1/units/{id}', { params: { path: { id }, query: { version } } })));
 
-/**
- * The units CSV: a file with bad rows is refused (422) with its per-row report and imports
- * nothing; sent again with confirmPartial, its good rows go in. Either way the answer is a report.
- */
-export interface RefusedImport {
-  total: number;
-  rejected: number;
-  /** Rows that would go in once confirmed. */
-  importable: number;
-  rows: ImportReport['rows'];
-  message: string;
-}
-export type ImportOutcome = { imported: true; report: ImportReport } | { imported: false; refused: RefusedImport };
-
+/** The units CSV (lib/sheet-import.ts): refused with its per-row report, or imported. */
 export const useImportUnits = () =>
-  useInvalidating([UNITS_KEY], async ({ file, confirmPartial }: { file: File; confirmPartial: boolean }): Promise<ImportOutcome> => {
-    const { data, error, response } = await api.POST('/api/v1/units/import', {
-      params: { query: { confirmPartial: confirmPartial ? 'true' : 'false' } },
-      body: { file } as never,
-      bodySerializer: () => {
-        const form = new FormData();
-        form.append('file', file);
-        return form;
-      },
-    });
-    if (response.ok) return { imported: true, report: data as ImportReport };
-    if (response.status === 422 && isRefusedImport(error)) return { imported: false, refused: error };
-    return unwrap({ data, error, response }) as never;
-  });
-
-function isRefusedImport(body: unknown): body is RefusedImport {
-  return !!body && typeof body === 'object' && Array.isArray((body as { rows?: unknown }).rows) && typeof (body as { importable?: unknown }).importable === 'number';
-}
+  useInvalidating([UNITS_KEY], ({ file, confirmPartial }: { file: File; confirmPartial: boolean }) => importSheet<ImportReport>('/api/v1/units/import', file, confirmPartial));

@@ -4,6 +4,7 @@ import { ApiError } from '../../api/errors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { FormMessage } from '../../components/FormMessage';
+import { SheetImportPanel } from '../../components/SheetImportPanel';
 import { Panel } from '../../components/Panel';
 import { SelectField } from '../../components/SelectField';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -20,7 +21,6 @@ import {
   useOfficers,
   type Availability,
   type AvailabilityKind,
-  type ImportOutcome,
   type Officer,
   type OfficerQuery,
   type Rank,
@@ -66,104 +66,30 @@ export function RollPage() {
 function ImportPanel() {
   const { t } = useTranslation();
   const upload = useImportRoll();
-  const [file, setFile] = useState<File | undefined>();
-  const [outcome, setOutcome] = useState<ImportOutcome | undefined>();
-  const error = upload.error instanceof ApiError ? upload.error : undefined;
-  const send = (confirmPartial: boolean) => {
-    if (!file) return;
-    upload.mutate({ file, confirmPartial }, { onSuccess: setOutcome });
-  };
   return (
-    <Panel title={t('dutyCharts.import.title')} headingId="roll-import">
-      <p>{t('dutyCharts.import.intro')}</p>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setOutcome(undefined);
-          send(false);
-        }}
-      >
-        <FormMessage error={error && error.fieldMessage('file') ? undefined : upload.error} />
-        <Field
-          label={t('dutyCharts.import.file')}
-          hint={t('dutyCharts.import.fileHint')}
-          type="file"
-          accept={ROLL_FILES}
-          onChange={(e) => {
-            setOutcome(undefined);
-            upload.reset();
-            setFile(e.target.files?.[0]);
-          }}
-          error={error?.fieldMessage('file')}
-          errorLang="en"
-        />
-        <div className="actions">
-          <button type="submit" className="button primary" disabled={!file || upload.isPending}>
-            {t('dutyCharts.import.check')}
-          </button>
-        </div>
-      </form>
-      <div aria-live="polite">
-        {outcome?.imported ? (
-          <p className="notice info">
-            {t('dutyCharts.import.imported', { count: outcome.report.imported })}
-            {outcome.report.rejected > 0
-              ? ` ${t('dutyCharts.import.leftOut', { count: outcome.report.rejected })}`
-              : ''}
-          </p>
-        ) : null}
-        {outcome && !outcome.imported ? (
-          <div className="import-preview">
-            <p className="notice warning">
-              {t('dutyCharts.import.refused', {
-                count: outcome.refused.rejected,
-                total: outcome.refused.total,
-              })}
-            </p>
-            <table className="import-rows">
-              <caption>{t('dutyCharts.import.rowErrors')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('dutyCharts.import.row')}</th>
-                  <th scope="col">{t('dutyCharts.officer.beltNo')}</th>
-                  <th scope="col">{t('dutyCharts.import.column')}</th>
-                  <th scope="col">{t('dutyCharts.import.problem')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcome.refused.rows.flatMap((r) =>
-                  r.errors.map((e, i) => (
-                    <tr key={`${r.row}-${i}`}>
-                      <td>{r.row}</td>
-                      <td>{r.beltNo ?? '—'}</td>
-                      <td>
-                        <code>{e.column}</code>
-                      </td>
-                      <td lang="en">{e.message}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-            {outcome.refused.importable > 0 ? (
-              <div className="actions">
-                <button
-                  type="button"
-                  className="button primary"
-                  disabled={upload.isPending}
-                  onClick={() => send(true)}
-                >
-                  {t('dutyCharts.import.importGood', { count: outcome.refused.importable })}
-                </button>
-              </div>
-            ) : (
-              <p>{t('dutyCharts.import.nothingGood')}</p>
-            )}
-          </div>
-        ) : null}
-      </div>
-    </Panel>
+    <SheetImportPanel
+      headingId="roll-import"
+      accept={ROLL_FILES}
+      upload={upload}
+      keyOf={(r) => r.beltNo}
+      texts={{
+        title: t('dutyCharts.import.title'),
+        intro: t('dutyCharts.import.intro'),
+        file: t('dutyCharts.import.file'),
+        fileHint: t('dutyCharts.import.fileHint'),
+        check: t('dutyCharts.import.check'),
+        key: t('dutyCharts.officer.beltNo'),
+        imported: (r) => t('dutyCharts.import.imported', { count: r.imported }),
+        leftOut: (count) => t('dutyCharts.import.leftOut', { count }),
+        refused: (count, total) => t('dutyCharts.import.refused', { count, total }),
+        rowErrors: t('dutyCharts.import.rowErrors'),
+        row: t('dutyCharts.import.row'),
+        column: t('dutyCharts.import.column'),
+        problem: t('dutyCharts.import.problem'),
+        importGood: (count) => t('dutyCharts.import.importGood', { count }),
+        nothingGood: t('dutyCharts.import.nothingGood'),
+      }}
+    />
   );
 }
 
