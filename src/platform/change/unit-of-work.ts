@@ -16,7 +16,7 @@ import { MessageRequest, NotifyService } from '../notify/notify.service';
 export interface Drawing {
   /** Reads outside any transaction and lock. */
   readonly em: EntityManager;
-  /** Renders a paper now; the change stores it with `storePaper`. */
+  /** Renders a paper now; the change stores it with `storePaper` (in `UnitOfWork.preview`, a draft that is never stored). */
   paper(request: IssueRequest): Promise<DrawnPaper>;
   /** The number the change's `takeReference(prefix)` will most likely give, to print on a paper. */
   expectReference(prefix: string, at?: Date): Promise<string>;
@@ -101,6 +101,20 @@ export class UnitOfWork {
         if (draws >= MAX_DRAWS) throw new ConflictException('The record changed while its paper was being drawn; please try again');
       }
     }
+  }
+
+  /**
+   * What a change would draw, without the change: `draw` runs as it would in `run`, reading
+   * outside any transaction, but its papers come out as drafts (marked on every page, no QR,
+   * never storable) and nothing is written, audited or numbered. For "show me the letter
+   * before I decide": the same code draws the preview and the paper.
+   */
+  async preview<D>(draw: (drawing: Drawing) => Promise<D>): Promise<D> {
+    return draw({
+      em: this.dataSource.manager,
+      paper: (request) => this.documents.drawDraft(request),
+      expectReference: (prefix, at) => this.references.peek(prefix, at),
+    });
   }
 
   private drawing(expected: Map<string, string>): Drawing {

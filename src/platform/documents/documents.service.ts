@@ -77,6 +77,20 @@ export class DocumentsService implements OutboxDocumentLoader {
     const id = documentIdFor([req.kind, req.sourceType, req.sourceId, req.variant, req.language]);
     // Issued already (a retried job, a repeated download): nothing to render.
     if (await this.dataSource.getRepository(IssuedDocument).existsBy({ id })) return { id, request: req, rendered: null };
+    return { id, request: req, rendered: await this.render(req, { id, qrUrl: this.verifyUrl(id) }) };
+  }
+
+  /**
+   * The paper a change would issue, drawn as a draft to be looked at before deciding: the same
+   * drawing, marked "DRAFT — not valid" on every page, with no QR and no document id, never
+   * stored (`store` refuses it), so nothing on it verifies and the registry never hears of it.
+   */
+  async drawDraft(req: IssueRequest): Promise<DrawnPaper> {
+    const id = documentIdFor([req.kind, req.sourceType, req.sourceId, req.variant, req.language]);
+    return { id, request: req, rendered: await this.render(req, { id: `draft-${id}`, draft: true }), draft: true };
+  }
+
+  private async render(req: IssueRequest, as: { id: string; qrUrl?: string; draft?: boolean }): Promise<NonNullable<DrawnPaper['rendered']>> {
     const unit = await this.dataSource.getRepository(Unit).findOneOrFail({ where: { id: req.issuingUnitId } });
     const { pdf, sha256, pageCount, coverage } = await renderPdfDocument({
       language: req.language,
@@ -89,19 +103,21 @@ export class DocumentsService implements OutboxDocumentLoader {
       ...(req.reference ? { reference: req.reference } : {}),
       issuedAt: req.issuedAt,
       blocks: req.blocks,
-      qrUrl: this.verifyUrl(id),
-      documentId: id,
+      ...(as.qrUrl ? { qrUrl: as.qrUrl } : {}),
+      ...(as.draft ? { draft: true } : {}),
+      documentId: as.id,
       ...(req.landscape ? { pageSize: 'A4-landscape' as const } : {}),
     });
     if (coverage.unsupported.length > 0 || coverage.notdefGlyphs > 0) {
       // Printed as '?' (copy still gives the character): a script the fonts do not cover.
       this.logger.warn(`${req.kind} ${req.sourceRef}: no glyph for ${coverage.unsupported.join(', ')}${coverage.notdefGlyphs ? `; ${coverage.notdefGlyphs} .notdef glyphs` : ''}`);
     }
-    return { id, request: req, rendered: { pdf, sha256, pageCount } };
+    return { pdf, sha256, pageCount };
   }
 
   /** Stores a drawn paper in the change's transaction; storing the same paper again returns the first. */
   async store(change: AuditedWrite, paper: DrawnPaper): Promise<IssuedDocument> {
+    if (paper.draft) throw new Error(`document ${paper.id} was drawn as a draft and cannot be issued`);
     const { em } = change;
     const existing = await em.findOne(IssuedDocument, { where: { id: paper.id } });
     if (existing) return existing;
@@ -290,6 +306,8 @@ export interface DrawnPaper {
   id: string;
   request: IssueRequest;
   rendered: { pdf: Buffer; sha256: string; pageCount: number } | null;
+  /** A draft (`drawDraft`): for looking at only; it is never stored. */
+  draft?: true;
 }
 
 export const VERIFY_STATUSES = ['valid', 'expired', 'invalid', 'superseded', 'revoked'] as const;

@@ -20,6 +20,11 @@ export interface FontkitPosition {
   yOffset: number;
 }
 
+/** A glyph's outline, in font units with y growing up. */
+export interface FontkitPath {
+  readonly commands: readonly { readonly command: string; readonly args: readonly number[] }[];
+}
+
 export interface FontkitLayout {
   readonly glyphs: FontkitGlyph[];
   readonly positions: FontkitPosition[];
@@ -33,6 +38,7 @@ export interface FontkitFont {
   layout(text: string): FontkitLayout;
   hasGlyphForCodePoint(codePoint: number): boolean;
   glyphForCodePoint(codePoint: number): FontkitGlyph;
+  getGlyph(id: number): FontkitGlyph & { readonly path: FontkitPath };
 }
 
 interface FontkitModule {

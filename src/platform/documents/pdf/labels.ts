@@ -6,6 +6,8 @@ interface Labels {
   page: (n: number, of: number) => string;
   documentId: string;
   continued: string;
+  /** The mark on every page of a draft. */
+  draft: string;
 }
 
 const HI: Labels = {
@@ -14,6 +16,7 @@ const HI: Labels = {
   page: (n, of) => `पृष्ठ ${n} / ${of}`,
   documentId: 'दस्तावेज़',
   continued: 'क्रमशः',
+  draft: 'प्रारूप — मान्य नहीं',
 };
 
 const EN: Labels = {
@@ -22,6 +25,7 @@ const EN: Labels = {
   page: (n, of) => `Page ${n} of ${of}`,
   documentId: 'Doc',
   continued: 'continued',
+  draft: 'DRAFT — not valid',
 };
 
 /** Fixed labels in the document's language; bilingual papers print both, English first. */
@@ -34,5 +38,6 @@ export function labelsFor(language: PdfLanguage): Labels {
     page: (n, of) => `${EN.page(n, of)} / ${HI.page(n, of)}`,
     documentId: `${EN.documentId} / ${HI.documentId}`,
     continued: `${EN.continued} / ${HI.continued}`,
+    draft: `${EN.draft} / ${HI.draft}`,
   };
 }

@@ -1,5 +1,5 @@
 import { utf16beHex } from './actual-text';
-import { FontFace, loadFont } from './fonts';
+import { FontFace, FontkitPath, loadFont } from './fonts';
 import { PdfkitDocumentInternals, PdfkitEmbeddedFont } from './pdfkit-internals';
 import { ShapedRun } from './shaping';
 import { strokeWidth, symbolDrawing, VectorSymbol } from './symbols';
@@ -149,6 +149,39 @@ export class PdfCanvas {
     if (vectors.length > 0) this.ops.push(...vectors);
   }
 
+  /**
+   * Draws a laid-out line as filled glyph outlines, not text, turned `angle` degrees
+   * anticlockwise about its centre at (cx, cy): a mark for the eye (a draft's) that copy,
+   * search and pdftotext never see, so it cannot break up the text it lies under.
+   */
+  fillOutlines(line: LaidLine, cx: number, cy: number, style: TextStyle, angle: number, gray: Gray): void {
+    const rad = (angle * Math.PI) / 180;
+    const [cos, sin] = [Math.cos(rad), Math.sin(rad)];
+    // Page space has y growing down, so an anticlockwise turn on the page is a negative angle here.
+    const parts = [`q ${fmt(cos)} ${fmt(-sin)} ${fmt(sin)} ${fmt(cos)} ${fmt(cx)} ${fmt(cy)} cm ${fmt(gray)} g`];
+    const em = style.size / 1000;
+    const baseline = style.size * 0.35; // about half the x-height below the centre line
+    line.words.forEach((word, w) => {
+      let penX = line.offsets[w] - line.width / 2;
+      for (const run of word.runs) {
+        if (isSymbolRun(run)) {
+          penX += run.width * em;
+          continue;
+        }
+        const font = loadFont(run.face);
+        const unit = style.size / font.unitsPerEm;
+        run.glyphIds.forEach((id, i) => {
+          const ox = penX + run.xOffsets[i] * em;
+          const oy = baseline - run.yOffsets[i] * em;
+          outlineOps(font.getGlyph(id).path, (x, y) => [ox + x * unit, oy - y * unit], parts);
+          penX += run.advances[i] * em;
+        });
+      }
+    });
+    parts.push('f Q');
+    this.ops.push(parts.join(' '));
+  }
+
   /** What the document drew without the fonts' own glyphs, for the engine's coverage report. */
   glyphCoverage(): GlyphCoverage {
     const list = (set: Set<number>) => [...set].sort((a, b) => a - b).map(describeCodePoint);
@@ -218,6 +251,36 @@ export function describeCodePoint(cp: number): string {
   return /\p{L}|\p{N}|\p{P}|\p{S}/u.test(String.fromCodePoint(cp))
     ? `${hex} ${String.fromCodePoint(cp)}`
     : hex;
+}
+
+/** A glyph outline as path operators; quadratic curves (TrueType) become cubic ones. */
+function outlineOps(path: FontkitPath, at: (x: number, y: number) => [number, number], out: string[]): void {
+  let cur: [number, number] = [0, 0];
+  let start: [number, number] = [0, 0];
+  const pt = (p: [number, number]) => `${fmt(p[0])} ${fmt(p[1])}`;
+  for (const { command, args } of path.commands) {
+    if (command === 'moveTo') {
+      cur = start = at(args[0]!, args[1]!);
+      out.push(`${pt(cur)} m`);
+    } else if (command === 'lineTo') {
+      cur = at(args[0]!, args[1]!);
+      out.push(`${pt(cur)} l`);
+    } else if (command === 'quadraticCurveTo') {
+      const q = at(args[0]!, args[1]!);
+      const end = at(args[2]!, args[3]!);
+      const c1: [number, number] = [cur[0] + ((q[0] - cur[0]) * 2) / 3, cur[1] + ((q[1] - cur[1]) * 2) / 3];
+      const c2: [number, number] = [end[0] + ((q[0] - end[0]) * 2) / 3, end[1] + ((q[1] - end[1]) * 2) / 3];
+      out.push(`${pt(c1)} ${pt(c2)} ${pt(end)} c`);
+      cur = end;
+    } else if (command === 'bezierCurveTo') {
+      const end = at(args[4]!, args[5]!);
+      out.push(`${pt(at(args[0]!, args[1]!))} ${pt(at(args[2]!, args[3]!))} ${pt(end)} c`);
+      cur = end;
+    } else if (command === 'closePath') {
+      out.push('h');
+      cur = start;
+    }
+  }
 }
 
 /** A vector symbol as one stroked path, with round caps and joins like a font's strokes. */

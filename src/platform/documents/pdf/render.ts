@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { drawKeyValue } from './blocks/key-value';
 import {
   RUNNING_HEADER_HEIGHT,
+  drawDraftWatermark,
   drawFooters,
   drawLetterhead,
   drawRunningHeader,
@@ -56,7 +57,7 @@ function createDocument(spec: PdfSpec, specJson: string): PDFKit.PDFDocument {
     lang: spec.language === 'en' ? 'en-IN' : 'hi-IN',
     displayTitle: true,
     info: {
-      Title: spec.title,
+      Title: spec.draft ? `${labelsFor(spec.language).draft}: ${spec.title}` : spec.title,
       Author: spec.letterhead.unitEn,
       Subject: spec.reference ?? spec.title,
       Keywords: spec.documentId,
@@ -99,7 +100,12 @@ export async function renderPdfDocument(spec: PdfSpec): Promise<RenderedPdf> {
   const flow = new Flow(
     canvas,
     frame,
-    (f, pageIndex) => (pageIndex === 0 ? drawLetterhead(f, spec) : drawRunningHeader(f, spec)),
+    (f, pageIndex) => {
+      // First on the page, so the letter is drawn over the mark, never under it.
+      if (spec.draft) drawDraftWatermark(f.canvas);
+      if (pageIndex === 0) drawLetterhead(f, spec);
+      else drawRunningHeader(f, spec);
+    },
     RUNNING_HEADER_HEIGHT,
   );
   flow.newPage();

@@ -116,6 +116,12 @@ export interface PdfSpec {
   /** Stable id of the document; printed in the footer and part of the PDF file /ID. */
   readonly documentId: string;
   readonly pageSize?: 'A4' | 'A4-landscape';
+  /**
+   * A draft, not a paper: every page carries the "DRAFT — not valid" mark (a band at the top,
+   * the footer in place of the document id, and a large diagonal mark across the page), and it
+   * may carry no QR, so nothing on it can verify.
+   */
+  readonly draft?: boolean;
 }
 
 /** What a document drew without the fonts' own glyphs; characters as "U+2192 →". */

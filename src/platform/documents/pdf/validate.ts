@@ -40,5 +40,7 @@ export function validateSpec(spec: PdfSpec): void {
   if (!spec.letterhead.unitHi.trim() || !spec.letterhead.unitEn.trim()) {
     throw new PdfSpecError('letterhead needs both unitHi and unitEn');
   }
+  // A QR is what makes a paper checkable; a draft must never carry one.
+  if (spec.draft && spec.qrUrl) throw new PdfSpecError('a draft carries no verify QR');
   spec.blocks.forEach(checkBlock);
 }

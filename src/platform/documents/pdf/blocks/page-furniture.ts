@@ -82,17 +82,67 @@ export function drawRunningHeader(flow: Flow, spec: PdfSpec): void {
   flow.y += RUNNING_HEADER_HEIGHT;
 }
 
-/** "Page x of y / पृष्ठ x / y" and the document id, on every page once the count is known. */
+const DRAFT_BAND: TextStyle = { size: THEME.size.body, bold: true };
+const DRAFT_MARK: TextStyle = { size: 1000, bold: true };
+
+/**
+ * A draft's mark across the page, under everything drawn after it: its Hindi and English
+ * lines as outlines (not text, so the letter's text reads back whole), light enough to read
+ * the letter through, large enough that no copy passes for a paper.
+ */
+export function drawDraftWatermark(canvas: PdfCanvas): void {
+  const labels = [labelsFor('hi').draft, labelsFor('en').draft.toUpperCase()];
+  const angle = (Math.atan2(canvas.height, canvas.width) * 180) / Math.PI;
+  const room = Math.hypot(canvas.width, canvas.height) * 0.62;
+  labels.forEach((label, i) => {
+    const line = fitOneLine(label, DRAFT_MARK, Number.MAX_SAFE_INTEGER);
+    const size = Math.min(64, (room / line.width) * DRAFT_MARK.size);
+    const scaled = fitOneLine(label, { size, bold: true }, Number.MAX_SAFE_INTEGER);
+    // Hindi above, English below, apart along the diagonal's normal (page y grows down).
+    const shift = (i === 0 ? -0.6 : 0.6) * size;
+    const rad = (angle * Math.PI) / 180;
+    const cx = canvas.width / 2 + shift * Math.sin(rad);
+    const cy = canvas.height / 2 + shift * Math.cos(rad);
+    canvas.fillOutlines(scaled, cx, cy, { size, bold: true }, angle, 0.86);
+  });
+}
+
+/** A draft's mark as text in the top margin of every page: what copy and pdftotext give back. */
+function drawDraftBand(canvas: PdfCanvas, spec: PdfSpec, left: number, right: number): void {
+  const line = fitOneLine(labelsFor(spec.language).draft, DRAFT_BAND, right - left - 12);
+  const height = lineHeight(DRAFT_BAND.size) + 2;
+  const top = THEME.margin.top - height - 6;
+  const x = left + (right - left - line.width) / 2;
+  canvas.strokeLines(
+    [
+      [x - 6, top, x + line.width + 6, top],
+      [x + line.width + 6, top, x + line.width + 6, top + height],
+      [x + line.width + 6, top + height, x - 6, top + height],
+      [x - 6, top + height, x - 6, top],
+    ],
+    1.2,
+    0,
+  );
+  canvas.drawLine(line, x, top + 1 + baselineOffset(DRAFT_BAND.size), DRAFT_BAND, 0);
+}
+
+/**
+ * "Page x of y / पृष्ठ x / y" and the document id, on every page once the count is known. A
+ * draft prints its mark at the top and in place of the id: it is no document of the registry.
+ */
 export function drawFooters(canvas: PdfCanvas, spec: PdfSpec, left: number, right: number): void {
   const labels = labelsFor(spec.language);
   const count = canvas.pageCount();
   const ruleY = canvas.height - THEME.margin.bottom + 10;
   const baseline = ruleY + 4 + baselineOffset(SMALL.size);
-  const idLine = fitOneLine(`${labels.documentId}: ${spec.documentId}`, SMALL, (right - left) / 2);
+  const idLine = spec.draft
+    ? fitOneLine(labels.draft, { size: SMALL.size, bold: true }, (right - left) / 2)
+    : fitOneLine(`${labels.documentId}: ${spec.documentId}`, SMALL, (right - left) / 2);
   for (let i = 0; i < count; i++) {
     canvas.switchToPage(i);
+    if (spec.draft) drawDraftBand(canvas, spec, left, right);
     canvas.strokeLines([[left, ruleY, right, ruleY]], THEME.rule, 0.5);
-    canvas.drawLine(idLine, left, baseline, SMALL, 0.25);
+    canvas.drawLine(idLine, left, baseline, spec.draft ? { size: SMALL.size, bold: true } : SMALL, spec.draft ? 0 : 0.25);
     const page = fitOneLine(labels.page(i + 1, count), SMALL, (right - left) / 2);
     canvas.drawLine(page, right - page.width, baseline, SMALL, 0.25);
   }
