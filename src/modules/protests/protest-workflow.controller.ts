@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentActor, Roles } from '../../platform/auth';
 import { Actor } from '../../platform/context';
-import { uuidParam } from '../../platform/http';
+import { ApiFileResponse, uuidParam } from '../../platform/http';
 import { ProtestView } from './application/protest-view.service';
 import { ProtestWorkflow } from './application/protest-workflow.service';
-import { ApproveDto, RejectDto, RequestThanaReportDto, RevokeDto, ThanaReportDto, WithdrawDto } from './dto/transitions.dto';
+import { ApproveDto, LetterPreviewDto, RejectDto, RequestThanaReportDto, RevokeDto, ThanaReportDto, WithdrawDto } from './dto/transitions.dto';
 import { PROTEST_WORKFLOW } from './protest-workflow';
 import { ProtestDetailView } from './protest.view';
 
@@ -62,6 +63,22 @@ export class ProtestWorkflowController {
   async reject(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: RejectDto): Promise<ProtestDetailView> {
     await this.workflow.reject(actor, id, dto);
     return ProtestDetailView.from(await this.view.get(actor, id));
+  }
+
+  /**
+   * The letter `approve` or `reject` would issue with this body, as a draft PDF marked "DRAFT —
+   * not valid" on every page, with no verify QR. Nothing is stored, sent or changed; the field
+   * errors, the 409 and the 404 are those of the decision itself.
+   */
+  @Post('letter-preview')
+  @HttpCode(200)
+  @Roles(...new Set([...PROTEST_WORKFLOW.routeRoles('approve'), ...PROTEST_WORKFLOW.routeRoles('reject')]))
+  @ApiFileResponse('application/pdf')
+  async letterPreview(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: LetterPreviewDto, @Res() res: Response): Promise<void> {
+    const { filename, bytes } = await this.workflow.previewLetter(actor, id, dto);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="${filename}"`);
+    res.send(bytes);
   }
 
   @Post('withdraw')

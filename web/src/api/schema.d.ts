@@ -913,6 +913,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/protests/{id}/letter-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProtestWorkflowController_letterPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/protests/{id}/letters/{kind}": {
         parameters: {
             query?: never;
@@ -3315,6 +3331,37 @@ export interface components {
             /** @description Units (thanas) this leg concerns, in tree order */
             units: components["schemas"]["UnitRefView"][];
             venue?: string | null;
+        };
+        LetterPreviewDto: {
+            /**
+             * @description With decision approve, required: as in approve
+             * @example [
+             *       "carry-permit",
+             *       "traffic-volunteers"
+             *     ]
+             */
+            conditionKeys?: string[];
+            /**
+             * @description The decision whose letter to draw: approve (the permission) or reject (the refusal)
+             * @enum {string}
+             */
+            decision: "approve" | "reject";
+            /**
+             * @description With decision approve: as in approve
+             * @example [
+             *       "No procession beyond Roshanpura Square."
+             *     ]
+             */
+            extraConditions?: string[];
+            /**
+             * @description With decision reject, required: as in reject
+             * @example A prohibitory order under s.163 BNSS is in force around the venue during the Assembly session.
+             */
+            grounds?: string;
+            /** @description With decision approve: as in approve (required when the application was received late) */
+            lateOverrideReason?: string;
+            /** @example 1 */
+            version: number;
         };
         LinkAccountDto: {
             /** @description Username of the login (role OFFICER) that belongs to this officer */
@@ -6905,6 +6952,32 @@ export interface operations {
                     "application/pdf": string;
                     "image/jpeg": string;
                     "image/png": string;
+                };
+            };
+        };
+    };
+    ProtestWorkflowController_letterPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterPreviewDto"];
+            };
+        };
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };

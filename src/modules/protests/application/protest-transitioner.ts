@@ -34,12 +34,7 @@ export class ProtestTransitioner {
 
   /** The record as saved; routes answer with the record view (`ProtestView`), never with this. */
   async move<D>(actor: Actor, id: string, action: ProtestAction, version: number, step: Step<D>): Promise<ProtestApplication> {
-    const check = (app: ProtestApplication): ProtestStatus => {
-      // The state first: a stale screen that asks for an illegal move learns where things stand.
-      const to = PROTEST_WORKFLOW.next(app.status, action, actor.roles, app);
-      assertVersion('Protest application', app.version, version);
-      return to;
-    };
+    const check = (app: ProtestApplication) => this.check(actor, app, action, version);
     return this.uow.run({
       draw: async (d) => {
         const app = await this.records.find(d.em, actor, id);
@@ -64,5 +59,27 @@ export class ProtestTransitioner {
         return saved;
       },
     });
+  }
+
+  /**
+   * The papers `move` would draw, drawn as drafts and written nowhere: the same checks (404
+   * outside the actor's scope, the workflow's 409, the version) and the same `apply`, with its
+   * field errors, on a copy of the record in memory.
+   */
+  async preview<D>(actor: Actor, id: string, action: ProtestAction, version: number, step: Step<D> & Required<Pick<Step<D>, 'draw'>>): Promise<D> {
+    return this.uow.preview(async (d) => {
+      const app = await this.records.find(d.em, actor, id);
+      const to = this.check(actor, app, action, version);
+      await step.apply(d.em, app);
+      app.status = to;
+      return step.draw(d, app);
+    });
+  }
+
+  private check(actor: Actor, app: ProtestApplication, action: ProtestAction, version: number): ProtestStatus {
+    // The state first: a stale screen that asks for an illegal move learns where things stand.
+    const to = PROTEST_WORKFLOW.next(app.status, action, actor.roles, app);
+    assertVersion('Protest application', app.version, version);
+    return to;
   }
 }

@@ -1,13 +1,15 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Change, Drawing } from '../../../platform/change';
 import { Actor } from '../../../platform/context';
 import { fieldError } from '../../../platform/http';
 import { inUnitSubtree, Unit } from '../../../platform/units';
 import { StandardConditions } from '../conditions/standard-conditions';
-import { ApproveDto, RejectDto, RequestThanaReportDto, RevokeDto, ThanaReportDto, WithdrawDto } from '../dto/transitions.dto';
-import { ProtestLetters } from '../letters/protest-letters.service';
+import { ApproveDto, LETTER_PREVIEW_FIELDS, LetterPreviewDto, RejectDto, RequestThanaReportDto, RevokeDto, ThanaReportDto, WithdrawDto } from '../dto/transitions.dto';
+import { DrawnLetter, ProtestLetters } from '../letters/protest-letters.service';
 import { ProtestAssessment } from './protest-assessment';
 import type { ProtestApplication } from '../entities/protest-application.entity';
-import { ProtestTransitioner } from './protest-transitioner';
+import { ProtestTransitioner, Step } from './protest-transitioner';
 
 /** The workflow's actions. Who may call each is in PROTEST_WORKFLOW; what each records is here. */
 @Injectable()
@@ -45,8 +47,34 @@ export class ProtestWorkflow {
 
   /** Late applications need a stated reason; the rules and clashes shown are kept with the decision. */
   approve(actor: Actor, id: string, dto: ApproveDto): Promise<ProtestApplication> {
-    return this.transitioner.move(actor, id, 'approve', dto.version, {
-      apply: async (em, app) => {
+    return this.transitioner.move(actor, id, 'approve', dto.version, this.approval(actor, dto));
+  }
+
+  reject(actor: Actor, id: string, dto: RejectDto): Promise<ProtestApplication> {
+    return this.transitioner.move(actor, id, 'reject', dto.version, this.refusal(actor, dto));
+  }
+
+  /**
+   * The letter approve or reject would issue with this body, drawn by the same steps as a
+   * draft: marked on every page, no QR, nothing stored, sent, audited or moved. Not a view of
+   * anything the record does not already show, so, like the letters' own GET, not audited.
+   */
+  async previewLetter(actor: Actor, id: string, dto: LetterPreviewDto): Promise<{ filename: string; bytes: Buffer }> {
+    for (const field of LETTER_PREVIEW_FIELDS[dto.decision === 'approve' ? 'reject' : 'approve']) {
+      if (dto[field] !== undefined) throw fieldError(field, `${field} is not part of ${dto.decision === 'approve' ? 'an approval' : 'a refusal'}`);
+    }
+    const letter =
+      dto.decision === 'approve'
+        ? await this.transitioner.preview(actor, id, 'approve', dto.version, this.approval(actor, dto))
+        : await this.transitioner.preview(actor, id, 'reject', dto.version, this.refusal(actor, dto));
+    const { rendered, request } = letter.paper;
+    if (!rendered) throw new Error('a draft letter is always rendered');
+    return { filename: `${request.sourceRef.replace(/\//g, '-')}-${letter.kind.toLowerCase()}-draft.pdf`, bytes: rendered.pdf };
+  }
+
+  private approval(actor: Actor, dto: ApproveDto) {
+    return {
+      apply: async (em: EntityManager, app: ProtestApplication) => {
         if (app.isLate && !dto.lateOverrideReason) {
           throw fieldError('lateOverrideReason', `lateOverrideReason is required: ${app.ref} was received ${app.leadTimeHours} h before the start, less than the required lead time`);
         }
@@ -62,25 +90,25 @@ export class ProtestWorkflow {
         const failed = rules.filter((r) => !r.ok).map((r) => r.rule);
         return { conditionKeys: dto.conditionKeys, extraConditions: dto.extraConditions?.length ?? 0, lateOverrideReason: app.lateOverrideReason, rulesFailed: failed, clashes: clashes.map((c) => c.ref) };
       },
-      draw: (d, app) => this.letters.draw(d, 'PERMISSION', app, actor),
-      after: async (change, app, letter) => {
+      draw: (d: Drawing, app: ProtestApplication) => this.letters.draw(d, 'PERMISSION', app, actor),
+      after: async (change: Change, app: ProtestApplication, letter: DrawnLetter) => {
         await this.letters.store(change, app, letter);
       },
-    });
+    } satisfies Step<DrawnLetter>;
   }
 
-  reject(actor: Actor, id: string, dto: RejectDto): Promise<ProtestApplication> {
-    return this.transitioner.move(actor, id, 'reject', dto.version, {
-      apply: async (em, app) => {
+  private refusal(actor: Actor, dto: RejectDto) {
+    return {
+      apply: async (em: EntityManager, app: ProtestApplication) => {
         const { rules, clashes } = await this.assessment.assess(em, app);
         Object.assign(app, { grounds: dto.grounds, rulesAtDecision: rules, clashesAtDecision: clashes, decidedAt: new Date(), decidedBy: actor.id });
         return { grounds: dto.grounds };
       },
-      draw: (d, app) => this.letters.draw(d, 'REFUSAL', app, actor),
-      after: async (change, app, letter) => {
+      draw: (d: Drawing, app: ProtestApplication) => this.letters.draw(d, 'REFUSAL', app, actor),
+      after: async (change: Change, app: ProtestApplication, letter: DrawnLetter) => {
         await this.letters.store(change, app, letter);
       },
-    });
+    } satisfies Step<DrawnLetter>;
   }
 
   withdraw(actor: Actor, id: string, dto: WithdrawDto): Promise<ProtestApplication> {

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PG_INTEGER_MAX } from '../../../platform/http';
 import { LINKED_RECORD_TYPES, LinkedRecordType, THANA_RECOMMENDATIONS, ThanaRecommendation } from '../event-types';
 
@@ -41,6 +41,50 @@ export class RejectDto extends VersionedDto {
   @ApiProperty({ example: 'A prohibitory order under s.163 BNSS is in force around the venue during the Assembly session.' })
   @IsString() @Length(10, 2000)
   grounds!: string;
+}
+
+export const LETTER_PREVIEW_DECISIONS = ['approve', 'reject'] as const;
+export type LetterPreviewDecision = (typeof LETTER_PREVIEW_DECISIONS)[number];
+
+/** The fields each decision takes; those of the other decision are refused by name. */
+export const LETTER_PREVIEW_FIELDS = {
+  approve: ['conditionKeys', 'extraConditions', 'lateOverrideReason'],
+  reject: ['grounds'],
+} as const satisfies Record<LetterPreviewDecision, readonly (keyof ApproveDto | keyof RejectDto)[]>;
+
+/**
+ * Checks a field only for its own decision. It replaces the inherited field's own conditional
+ * check (class-validator keeps one per kind, the subclass's), so an optional field stays optional.
+ */
+function onlyFor(decision: LetterPreviewDecision, optional = false) {
+  return ValidateIf((o: LetterPreviewDto, value: unknown) => o.decision === decision && (!optional || (value !== undefined && value !== null)));
+}
+
+/**
+ * The body of `approve` or of `reject`, and which one: the draft of the letter it would issue.
+ * Each field keeps the rules it has there (the same validators, inherited), checked only for
+ * its own decision.
+ */
+export class LetterPreviewDto extends IntersectionType(ApproveDto, RejectDto) {
+  @ApiProperty({ enum: LETTER_PREVIEW_DECISIONS, description: 'The decision whose letter to draw: approve (the permission) or reject (the refusal)' })
+  @IsIn(LETTER_PREVIEW_DECISIONS)
+  decision!: LetterPreviewDecision;
+
+  @ApiPropertyOptional({ example: ['carry-permit', 'traffic-volunteers'], description: 'With decision approve, required: as in approve' })
+  @onlyFor('approve')
+  declare conditionKeys: string[];
+
+  @ApiPropertyOptional({ example: ['No procession beyond Roshanpura Square.'], description: 'With decision approve: as in approve' })
+  @onlyFor('approve', true)
+  declare extraConditions?: string[];
+
+  @ApiPropertyOptional({ description: 'With decision approve: as in approve (required when the application was received late)' })
+  @onlyFor('approve', true)
+  declare lateOverrideReason?: string;
+
+  @ApiPropertyOptional({ example: 'A prohibitory order under s.163 BNSS is in force around the venue during the Assembly session.', description: 'With decision reject, required: as in reject' })
+  @onlyFor('reject')
+  declare grounds: string;
 }
 
 export class WithdrawDto extends VersionedDto {
