@@ -197,12 +197,21 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     expect(await nav.getByRole('link', { name: T('nav.protestIntake') }).count()).toBe(0);
     await page.goto(recordUrl);
     const decision = page.getByRole('region', { name: T('protests.decision.title') });
+    // A refusal's draft without grounds is refused as the refusal would be, beside the field.
+    await decision.getByRole('radio', { name: T('protests.decision.reject') }).check();
+    await decision.getByRole('button', { name: T('protests.decision.preview') }).click();
+    await decision.getByText(T('protests.form.refused')).waitFor();
+    expect(await decision.getByLabel(T('protests.decision.grounds'), { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await decision.getByRole('radio', { name: T('protests.decision.approve') }).check();
     const standard = decision.getByRole('group', { name: T('protests.decision.standard') }).getByRole('checkbox');
     await standard.nth(0).check();
     await standard.nth(1).check();
     await decision.getByLabel(T('protests.decision.extra'), { exact: true }).fill('धरना पार्क के मुख्य द्वार से आगे नहीं बढ़ेगा।');
     await shoot(page, 'protest-decision');
+    // The letter this approval would issue, seen before deciding: a draft in a new tab, on a blob: of its PDF.
+    const [draft] = await Promise.all([browser.context.waitForEvent('page'), decision.getByRole('button', { name: T('protests.decision.preview') }).click()]);
+    await draft.waitForURL(/^blob:/);
+    await draft.close();
     await decision.getByRole('button', { name: T('protests.decision.approveSubmit') }).click();
     await decision.getByText(new RegExp(escape(T('protests.decision.approvedOn', { when: 'XX' })).replace('XX', '.+'))).waitFor();
     await decision.getByText('धरना पार्क के मुख्य द्वार से आगे नहीं बढ़ेगा।').waitFor();

@@ -25,5 +25,5 @@ export function useFile() {
       setError(e);
     }
   };
-  return { run, error };
+  return { run, error, clear: () => setError(null) };
 }

@@ -21,6 +21,7 @@ import {
   ATTACHMENT_KINDS,
   attachmentBlob,
   letterBlob,
+  letterPreviewBlob,
   LINKED_RECORD_TYPES,
   RECOMMENDATIONS,
   uploadAttachment,
@@ -32,6 +33,7 @@ import {
   type Attachment,
   type AttachmentKind,
   type Letter,
+  type LetterPreview,
   type LinkedRecordType,
   type ProtestDetail,
   type Recommendation,
@@ -337,22 +339,38 @@ function Decision({ p }: { p: ProtestDetail }) {
   const [override, setOverride] = useState('');
   const [grounds, setGrounds] = useState('');
   const [mode, setMode] = useState<'approve' | 'reject'>('approve');
-  const error = step.error instanceof ApiError ? step.error : undefined;
+  const file = useFile();
+  // The preview's refusal, while it is the latest word on the form: its field errors stand beside the fields.
+  const refused = step.error ?? file.error;
+  const error = refused instanceof ApiError ? refused : undefined;
   const canDecide = p.allowedActions.includes('approve') || p.allowedActions.includes('reject');
   const d = p.decision;
   if (!d && !canDecide) return null;
+  /** The body approve or reject takes, and which; the preview sends the same. */
+  const body = (): LetterPreview => {
+    if (mode === 'reject') return { decision: 'reject', version: p.version, grounds: grounds.trim() };
+    const extraConditions = extra
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return { decision: 'approve', version: p.version, conditionKeys: chosen, extraConditions: extraConditions.length ? extraConditions : undefined, lateOverrideReason: override.trim() || undefined };
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (mode === 'approve') {
-      const extraConditions = extra
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      step.mutate({ action: 'approve', body: { version: p.version, conditionKeys: chosen, extraConditions: extraConditions.length ? extraConditions : undefined, lateOverrideReason: override.trim() || undefined } });
-    } else {
-      step.mutate({ action: 'reject', body: { version: p.version, grounds: grounds.trim() } });
-    }
+    file.clear();
+    const { decision, ...fields } = body();
+    if (decision === 'approve') step.mutate({ action: 'approve', body: { version: fields.version, conditionKeys: fields.conditionKeys ?? [], extraConditions: fields.extraConditions, lateOverrideReason: fields.lateOverrideReason } });
+    else step.mutate({ action: 'reject', body: { version: fields.version, grounds: fields.grounds ?? '' } });
   };
+  const preview = () => {
+    step.reset();
+    void file.run(() => letterPreviewBlob(p.id, body()), { open: true });
+  };
+  const previewButton = (
+    <button type="button" className="button" onClick={preview} aria-describedby="decision-preview-hint">
+      {t('protests.decision.preview')}
+    </button>
+  );
   return (
     <Panel title={t('protests.decision.title')} headingId="record-decision">
       {d ? (
@@ -382,7 +400,7 @@ function Decision({ p }: { p: ProtestDetail }) {
         </>
       ) : (
         <form onSubmit={submit} noValidate>
-          <FormMessage error={step.error} explain={(e) => (Object.keys(e.fields).length > 0 ? t('protests.form.refused') : undefined)} />
+          <FormMessage error={refused} explain={(e) => (Object.keys(e.fields).length > 0 ? t('protests.form.refused') : undefined)} />
           <fieldset className="choice">
             <legend>{t('protests.decision.choose')}</legend>
             <label>
@@ -414,18 +432,27 @@ function Decision({ p }: { p: ProtestDetail }) {
                   errorLang="en"
                 />
               ) : null}
-              <button type="submit" className="button primary" disabled={step.isPending}>
-                {t('protests.decision.approveSubmit')}
-              </button>
+              <div className="actions">
+                {previewButton}
+                <button type="submit" className="button primary" disabled={step.isPending}>
+                  {t('protests.decision.approveSubmit')}
+                </button>
+              </div>
             </>
           ) : (
             <>
               <TextAreaField label={t('protests.decision.grounds')} hint={t('protests.decision.groundsHint')} rows={3} value={grounds} onChange={(e) => setGrounds(e.target.value)} error={error?.fieldMessage('grounds')} errorLang="en" />
-              <button type="submit" className="button danger" disabled={step.isPending}>
-                {t('protests.decision.rejectSubmit')}
-              </button>
+              <div className="actions">
+                {previewButton}
+                <button type="submit" className="button danger" disabled={step.isPending}>
+                  {t('protests.decision.rejectSubmit')}
+                </button>
+              </div>
             </>
           )}
+          <p id="decision-preview-hint" className="muted">
+            {t('protests.decision.previewHint')}
+          </p>
         </form>
       )}
     </Panel>

@@ -150,6 +150,16 @@ export async function letterBlob(id: string, kind: Letter['kind']): Promise<Blob
   return unwrap(api.GET('/api/v1/protests/{id}/letters/{kind}', { params: { path: { id, kind: kind.toLowerCase() } }, parseAs: 'blob' })) as Promise<Blob>;
 }
 
+export type LetterPreview = Schemas['LetterPreviewDto'];
+
+/**
+ * The letter a decision would issue with this body, as a draft PDF (marked on every page, no
+ * QR); the API's field errors when it would refuse the decision.
+ */
+export async function letterPreviewBlob(id: string, body: LetterPreview): Promise<Blob> {
+  return unwrap(api.POST('/api/v1/protests/{id}/letter-preview', { params: { path: { id } }, body, parseAs: 'blob' })) as Promise<Blob>;
+}
+
 export async function attachmentBlob(id: string, attachmentId: string): Promise<Blob> {
   return unwrap(api.GET('/api/v1/protests/{id}/attachments/{attachmentId}', { params: { path: { id, attachmentId } }, parseAs: 'blob' })) as Promise<Blob>;
 }
