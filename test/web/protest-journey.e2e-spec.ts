@@ -200,9 +200,12 @@ describe.each(['hi', 'en'] as const)('a protest application from intake to its l
     // A refusal's draft without grounds is refused as the refusal would be, beside the field.
     await decision.getByRole('radio', { name: T('protests.decision.reject') }).check();
     await decision.getByRole('button', { name: T('protests.decision.preview') }).click();
-    await decision.getByText(T('protests.form.refused')).waitFor();
+    await decision.getByText(T('protests.decision.previewRefused')).waitFor();
     expect(await decision.getByLabel(T('protests.decision.grounds'), { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await shoot(page, 'protest-decision-preview-refused');
     await decision.getByRole('radio', { name: T('protests.decision.approve') }).check();
+    // Switching decision clears what was refused of the other.
+    expect(await decision.getByText(T('protests.decision.previewRefused')).count()).toBe(0);
     const standard = decision.getByRole('group', { name: T('protests.decision.standard') }).getByRole('checkbox');
     await standard.nth(0).check();
     await standard.nth(1).check();

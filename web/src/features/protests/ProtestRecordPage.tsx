@@ -362,6 +362,12 @@ function Decision({ p }: { p: ProtestDetail }) {
     if (decision === 'approve') step.mutate({ action: 'approve', body: { version: fields.version, conditionKeys: fields.conditionKeys ?? [], extraConditions: fields.extraConditions, lateOverrideReason: fields.lateOverrideReason } });
     else step.mutate({ action: 'reject', body: { version: fields.version, grounds: fields.grounds ?? '' } });
   };
+  // What was refused of one decision says nothing of the other.
+  const choose = (next: 'approve' | 'reject') => {
+    setMode(next);
+    step.reset();
+    file.clear();
+  };
   const preview = () => {
     step.reset();
     void file.run(() => letterPreviewBlob(p.id, body()), { open: true });
@@ -400,14 +406,14 @@ function Decision({ p }: { p: ProtestDetail }) {
         </>
       ) : (
         <form onSubmit={submit} noValidate>
-          <FormMessage error={refused} explain={(e) => (Object.keys(e.fields).length > 0 ? t('protests.form.refused') : undefined)} />
+          <FormMessage error={refused} explain={(e) => (Object.keys(e.fields).length > 0 ? t(step.error ? 'protests.form.refused' : 'protests.decision.previewRefused') : undefined)} />
           <fieldset className="choice">
             <legend>{t('protests.decision.choose')}</legend>
             <label>
-              <input type="radio" name="decision" checked={mode === 'approve'} onChange={() => setMode('approve')} /> {t('protests.decision.approve')}
+              <input type="radio" name="decision" checked={mode === 'approve'} onChange={() => choose('approve')} /> {t('protests.decision.approve')}
             </label>
             <label>
-              <input type="radio" name="decision" checked={mode === 'reject'} onChange={() => setMode('reject')} /> {t('protests.decision.reject')}
+              <input type="radio" name="decision" checked={mode === 'reject'} onChange={() => choose('reject')} /> {t('protests.decision.reject')}
             </label>
           </fieldset>
           {mode === 'approve' ? (
