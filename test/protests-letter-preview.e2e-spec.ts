@@ -33,11 +33,6 @@ describe('protest letter preview before deciding (e2e)', () => {
           cb(null, r.headers['content-type']?.startsWith('application/json') ? JSON.parse(bytes.toString('utf8')) : bytes);
         });
       });
-  const bytesOf = (r: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => cb(null, Buffer.concat(chunks)));
-  };
   /** The QR at the top right of the first page, where a paper carries its verify link. */
   const qrOf = async (pdf: Buffer) => {
     const png = PNG.sync.read(await poppler.readPng(await poppler.pagePng(pdf, 1, 150, { x: 620, y: 0, width: 620, height: 440 })));
@@ -107,7 +102,13 @@ describe('protest letter preview before deciding (e2e)', () => {
     await preview(other.id, { version: other.version, ...APPROVE }).expect(200);
     const approved = await step(t, a, other, 'approve');
     const [letter] = approved.letters as Array<{ verifyUrl: string }>;
-    const paper = await t.http.get(`/api/v1/protests/${other.id}/letters/permission`).auth(a.control, { type: 'bearer' }).buffer(true).parse(bytesOf).expect(200);
+    const paper = await t.http.get(`/api/v1/protests/${other.id}/letters/permission`).auth(a.control, { type: 'bearer' }).buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     // Where the preview has none, the paper has its QR.
     expect(await qrOf(paper.body as Buffer)).toBe(letter!.verifyUrl);
     await t.http.get(new URL(letter!.verifyUrl).pathname).set('Accept', 'application/json').expect(200).expect((r) => expect(r.body.status).toBe('valid'));
