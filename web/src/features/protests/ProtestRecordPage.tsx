@@ -346,21 +346,19 @@ function Decision({ p }: { p: ProtestDetail }) {
   const canDecide = p.allowedActions.includes('approve') || p.allowedActions.includes('reject');
   const d = p.decision;
   if (!d && !canDecide) return null;
-  /** The body approve or reject takes, and which; the preview sends the same. */
-  const body = (): LetterPreview => {
-    if (mode === 'reject') return { decision: 'reject', version: p.version, grounds: grounds.trim() };
+  const approval = () => {
     const extraConditions = extra
       .split('\n')
       .map((s) => s.trim())
       .filter(Boolean);
-    return { decision: 'approve', version: p.version, conditionKeys: chosen, extraConditions: extraConditions.length ? extraConditions : undefined, lateOverrideReason: override.trim() || undefined };
+    return { version: p.version, conditionKeys: chosen, extraConditions: extraConditions.length ? extraConditions : undefined, lateOverrideReason: override.trim() || undefined };
   };
+  const refusal = () => ({ version: p.version, grounds: grounds.trim() });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     file.clear();
-    const { decision, ...fields } = body();
-    if (decision === 'approve') step.mutate({ action: 'approve', body: { version: fields.version, conditionKeys: fields.conditionKeys ?? [], extraConditions: fields.extraConditions, lateOverrideReason: fields.lateOverrideReason } });
-    else step.mutate({ action: 'reject', body: { version: fields.version, grounds: fields.grounds ?? '' } });
+    if (mode === 'approve') step.mutate({ action: 'approve', body: approval() });
+    else step.mutate({ action: 'reject', body: refusal() });
   };
   // What was refused of one decision says nothing of the other.
   const choose = (next: 'approve' | 'reject') => {
@@ -370,7 +368,9 @@ function Decision({ p }: { p: ProtestDetail }) {
   };
   const preview = () => {
     step.reset();
-    void file.run(() => letterPreviewBlob(p.id, body()), { open: true });
+    // The very body the decision would send, and which decision.
+    const body: LetterPreview = mode === 'approve' ? { decision: 'approve', ...approval() } : { decision: 'reject', ...refusal() };
+    void file.run(() => letterPreviewBlob(p.id, body), { open: true });
   };
   const previewButton = (
     <button type="button" className="button" onClick={preview} aria-describedby="decision-preview-hint">
