@@ -456,7 +456,7 @@ function Decision({ p }: { p: ProtestDetail }) {
               </div>
             </>
           )}
-          <p id="decision-preview-hint" className="muted">
+          <p id="decision-preview-hint" className="muted decision-preview-hint">
             {t('protests.decision.previewHint')}
           </p>
         </form>
