@@ -26,6 +26,7 @@ const EXPECTED: Record<string, Role[]> = {
   'ProtestWorkflowController.submitThanaReport': ['OFFICER'],
   'ProtestWorkflowController.approve': ['APPROVER'],
   'ProtestWorkflowController.reject': ['APPROVER'],
+  'ProtestWorkflowController.letterPreview': ['APPROVER'],
   'ProtestWorkflowController.withdraw': ['CONTROL_ROOM'],
   'ProtestWorkflowController.revoke': ['APPROVER'],
   'ProtestAttachmentsController.add': ['CONTROL_ROOM'],
