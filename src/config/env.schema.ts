@@ -259,6 +259,34 @@ export class EnvironmentVariables {
   VERIFICATION_ESCALATION_INTERVAL_SECONDS = 3600;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of months' })
+  @Min(1)
+  @Max(60)
+  VERIFICATION_CERTIFICATE_VALID_MONTHS = 6;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1)
+  @Max(365)
+  VERIFICATION_FIRST_APPEAL_LIMIT_DAYS = 30;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1)
+  @Max(365)
+  VERIFICATION_SECOND_APPEAL_LIMIT_DAYS = 30;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(0)
+  @Max(365)
+  VERIFICATION_APPEAL_WARNING_DAYS_LEFT = 7;
+
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   DUTY_SLIP_LINK_SECRET?: string;
@@ -482,6 +510,13 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   VERIFICATION_WARNING_DAYS_LEFT:
     'An open verification this many days or fewer before its limit is near breach (15: the 30th day of 45); past its limit it is breached. The verifier and the circle\'s DSP are told once of each.',
   VERIFICATION_ESCALATION_INTERVAL_SECONDS: 'How often the near-breach and breach notices to verifiers and DSPs are looked for.',
+  VERIFICATION_CERTIFICATE_VALID_MONTHS:
+    'Calendar months a character certificate is valid from its issue (BRIEF: 6); from 00:00 IST after its last day `/verify` answers "expired".',
+  VERIFICATION_FIRST_APPEAL_LIMIT_DAYS:
+    'Days from its receipt within which a first appeal (to the Addl. SP) against a verification\'s decision must be decided. No public source gives the figure: set the notified one.',
+  VERIFICATION_SECOND_APPEAL_LIMIT_DAYS:
+    'Days from its receipt within which a second appeal (to the SP) must be decided. No public source gives the figure: set the notified one.',
+  VERIFICATION_APPEAL_WARNING_DAYS_LEFT: 'An undecided appeal this many days or fewer before its limit is near breach on the board; past it, breached.',
   DUTY_SLIP_LINK_SECRET:
     'Key (≥32 chars) that signs the links to officers\' duty slips. Unset: generated once into `DATA_DIR/secrets/duty-slip-link-secret`. Share it between instances.',
   DUTY_SLIP_LINK_GRACE_HOURS: 'A slip link stays valid this many hours after the officer\'s last duty in the bandobast ends.',

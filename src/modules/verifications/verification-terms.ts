@@ -51,3 +51,22 @@ export type HitDecision = (typeof HIT_DECISIONS)[number];
 
 export const ATTACHMENT_KINDS = ['CONSENT_LETTER', 'VISIT_PHOTO', 'OTHER'] as const;
 export type VerificationAttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/** The two appeals against a DSP's decision (Lok Seva Guarantee, BRIEF §3): to the Addl. SP, then to the SP. */
+export const APPEAL_LEVELS = ['FIRST', 'SECOND'] as const;
+export type AppealLevel = (typeof APPEAL_LEVELS)[number];
+export const APPEAL_AUTHORITY: Record<AppealLevel, { hi: string; en: string }> = {
+  FIRST: { hi: 'अपर पुलिस उपायुक्त (अपर पुलिस अधीक्षक), प्रथम अपील अधिकारी', en: 'Additional DCP (Addl. SP), first appellate authority' },
+  SECOND: { hi: 'पुलिस उपायुक्त (पुलिस अधीक्षक), द्वितीय अपील अधिकारी', en: 'DCP (SP), second appellate authority' },
+};
+
+/** An appeal's decision: the decision appealed against stands (UPHELD) or is set aside (OVERTURNED). */
+export const APPEAL_DECISIONS = ['UPHELD', 'OVERTURNED'] as const;
+export type AppealDecision = (typeof APPEAL_DECISIONS)[number];
+
+/** The papers of an application: the certificate (CLEAR), the report letter (ADVERSE, INCOMPLETE) and the appeal orders. */
+export const PAPER_KINDS = {
+  CERTIFICATE: 'CHARACTER_CERTIFICATE',
+  REPORT: 'CHARACTER_VERIFICATION_REPORT',
+  APPEAL_ORDER: 'CHARACTER_VERIFICATION_APPEAL_ORDER',
+} as const;

@@ -1,11 +1,25 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../../platform/auth';
 import { Actor } from '../../platform/context';
-import { NoAadhaarShapedNumbers, uuidParam } from '../../platform/http';
+import { ApiFileResponse, NoAadhaarShapedNumbers, uuidParam } from '../../platform/http';
+import { VERIFICATION_READERS } from './application/verification-access';
+import { VerificationPapers } from './certificate/verification-papers.service';
 import { VerificationView } from './application/verification-view.service';
 import { VerificationWorkflow } from './application/verification-workflow.service';
-import { AdjudicateHitDto, FieldVisitDto, ReassignDto, ReportDto, SendBackDto, SignOffDto, VerificationVersionDto } from './dto/verification-actions.dto';
+import {
+  AdjudicateHitDto,
+  DecideAppealDto,
+  FieldVisitDto,
+  FileAppealDto,
+  ReassignDto,
+  ReportDto,
+  SendBackDto,
+  SignOffDto,
+  VerificationVersionDto,
+  WithdrawCertificateDto,
+} from './dto/verification-actions.dto';
 import { VERIFICATION_WORKFLOW } from './verification-workflow';
 import { VerificationDetailView } from './verification.view';
 
@@ -22,6 +36,7 @@ export class VerificationWorkflowController {
   constructor(
     private readonly workflow: VerificationWorkflow,
     private readonly view: VerificationView,
+    private readonly papers: VerificationPapers,
   ) {}
 
   /** To another verifier of the thana, or to another thana; audited with the reason. */
@@ -79,6 +94,7 @@ export class VerificationWorkflowController {
     return VerificationDetailView.from(await this.view.get(actor, id));
   }
 
+  /** A CLEAR report issues the certificate, an ADVERSE or INCOMPLETE one the report letter; both go to e-Office. */
   @Post('sign-off')
   @HttpCode(200)
   @Roles(...VERIFICATION_WORKFLOW.routeRoles('signOff'))
@@ -95,5 +111,71 @@ export class VerificationWorkflowController {
   async sendBack(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(NoAadhaarShapedNumbers) dto: SendBackDto): Promise<VerificationDetailView> {
     await this.workflow.sendBack(actor, id, dto);
     return VerificationDetailView.from(await this.view.get(actor, id));
+  }
+
+  /** The applicant's first appeal (to the Addl. SP) against an ADVERSE or INCOMPLETE decision; its own limit counts from its receipt. */
+  @Post('appeals/first')
+  @HttpCode(200)
+  @Roles(...VERIFICATION_WORKFLOW.routeRoles('fileFirstAppeal'))
+  @ApiOkResponse(AS_THE_RECORD)
+  async fileFirstAppeal(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(NoAadhaarShapedNumbers) dto: FileAppealDto): Promise<VerificationDetailView> {
+    await this.workflow.fileFirstAppeal(actor, id, dto);
+    return VerificationDetailView.from(await this.view.get(actor, id));
+  }
+
+  /** The Addl. SP's decision: UPHELD, or OVERTURNED, which issues the certificate; the order goes to e-Office. */
+  @Post('appeals/first/decision')
+  @HttpCode(200)
+  @Roles(...VERIFICATION_WORKFLOW.routeRoles('decideFirstAppeal'))
+  @ApiOkResponse(AS_THE_RECORD)
+  async decideFirstAppeal(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(NoAadhaarShapedNumbers) dto: DecideAppealDto): Promise<VerificationDetailView> {
+    await this.workflow.decideFirstAppeal(actor, id, dto);
+    return VerificationDetailView.from(await this.view.get(actor, id));
+  }
+
+  /** The second appeal (to the SP), against a first appeal's order that upheld the decision. */
+  @Post('appeals/second')
+  @HttpCode(200)
+  @Roles(...VERIFICATION_WORKFLOW.routeRoles('fileSecondAppeal'))
+  @ApiOkResponse(AS_THE_RECORD)
+  async fileSecondAppeal(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(NoAadhaarShapedNumbers) dto: FileAppealDto): Promise<VerificationDetailView> {
+    await this.workflow.fileSecondAppeal(actor, id, dto);
+    return VerificationDetailView.from(await this.view.get(actor, id));
+  }
+
+  @Post('appeals/second/decision')
+  @HttpCode(200)
+  @Roles(...VERIFICATION_WORKFLOW.routeRoles('decideSecondAppeal'))
+  @ApiOkResponse(AS_THE_RECORD)
+  async decideSecondAppeal(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(NoAadhaarShapedNumbers) dto: DecideAppealDto): Promise<VerificationDetailView> {
+    await this.workflow.decideSecondAppeal(actor, id, dto);
+    return VerificationDetailView.from(await this.view.get(actor, id));
+  }
+
+  /** The certificate withdrawn, with the reason: /verify answers "revoked"; the applicant is told. */
+  @Post('certificate/withdraw')
+  @HttpCode(200)
+  @Roles(...VERIFICATION_WORKFLOW.routeRoles('withdrawCertificate'))
+  @ApiOkResponse(AS_THE_RECORD)
+  async withdrawCertificate(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(NoAadhaarShapedNumbers) dto: WithdrawCertificateDto): Promise<VerificationDetailView> {
+    await this.workflow.withdrawCertificate(actor, id, dto);
+    return VerificationDetailView.from(await this.view.get(actor, id));
+  }
+
+  /** One of its papers (certificate, report letter, appeal order) as a PDF: the application's need-to-know, the read audited. */
+  @Get('papers/:paperId/pdf')
+  @Roles(...VERIFICATION_READERS)
+  @ApiFileResponse('application/pdf')
+  async paperPdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('paperId', uuidParam('paperId')) paperId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pdf = await this.papers.pdf(actor, id, paperId);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${pdf.filename}"`);
+    res.setHeader('X-Content-SHA256', pdf.sha256);
+    res.send(pdf.bytes);
   }
 }

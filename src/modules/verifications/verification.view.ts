@@ -3,7 +3,13 @@ import { PersonRefView } from '../../platform/auth';
 import { INTAKE_CHANNELS, IntakeChannel } from '../../platform/eoffice';
 import { PageOf, ResponseView } from '../../platform/http';
 import { UnitRefView } from '../../platform/units';
+import { VERIFY_STATUSES, VerifyStatus } from '../../platform/documents';
+import { VERIFICATION_PAPER_KINDS, VerificationPaperKind } from './entities/verification-paper.entity';
 import {
+  APPEAL_DECISIONS,
+  APPEAL_LEVELS,
+  AppealDecision,
+  AppealLevel,
   ATTACHMENT_KINDS,
   FEE_STATUSES,
   FeeStatus,
@@ -187,6 +193,41 @@ export class VerificationAttachmentView extends ResponseView {
   @ApiProperty() createdAt!: Date;
 }
 
+export class VerificationAppealView extends ResponseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: APPEAL_LEVELS, description: 'FIRST: to the Addl. SP; SECOND: to the SP' }) level!: AppealLevel;
+  @ApiProperty() receivedAt!: Date;
+  @ApiProperty({ enum: INTAKE_CHANNELS }) channel!: IntakeChannel;
+  @ApiProperty() grounds!: string;
+  @ApiProperty() enteredBy!: PersonRefView;
+  @ApiProperty({ description: 'The limit for this appeal when it was received' }) limitDays!: number;
+  @ApiProperty({ format: 'date', description: 'The IST day by which it must be decided' }) dueOn!: string;
+  @ApiProperty({ description: 'Whole IST days from today to dueOn: 0 on the day, negative once past it' }) daysLeft!: number;
+  @ApiProperty({ type: String, enum: SLA_STATES, nullable: true, description: 'Null once decided' }) sla!: SlaState | null;
+  @ApiProperty({ type: String, enum: APPEAL_DECISIONS, nullable: true }) decision!: AppealDecision | null;
+  @ApiProperty({ type: String, nullable: true }) reasons!: string | null;
+  @ApiProperty({ type: PersonRefView, nullable: true }) decidedBy!: PersonRefView | null;
+  @ApiProperty({ type: Date, nullable: true }) decidedAt!: Date | null;
+}
+
+export class VerificationPaperView extends ResponseView {
+  @ApiProperty({ format: 'uuid', description: 'For GET /verifications/:id/papers/:paperId/pdf' }) id!: string;
+  @ApiProperty({ enum: VERIFICATION_PAPER_KINDS, description: 'CERTIFICATE (CLEAR, or an appeal overturned), REPORT (ADVERSE, INCOMPLETE), APPEAL_ORDER' })
+  kind!: VerificationPaperKind;
+  @ApiProperty({ type: String, enum: APPEAL_LEVELS, nullable: true }) appealLevel!: AppealLevel | null;
+  @ApiProperty() issuedAt!: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'A certificate: the instant it stops being valid (00:00 IST after its last day)' }) validUntil!: Date | null;
+  @ApiProperty({ enum: VERIFY_STATUSES, description: 'What /verify answers of it now' }) verifyStatus!: VerifyStatus;
+  @ApiProperty({ description: 'The signed public link its QR code carries' }) verifyUrl!: string;
+  @ApiProperty() sha256!: string;
+}
+
+export class CertificateWithdrawalView extends ResponseView {
+  @ApiProperty() at!: Date;
+  @ApiProperty({ type: PersonRefView, nullable: true }) by!: PersonRefView | null;
+  @ApiProperty() reason!: string;
+}
+
 /**
  * One application as its verifier, the circle's DSP and an auditor see it. `GET
  * /verifications/:id` answers with it, and so does every action (the body a GET right after
@@ -218,6 +259,9 @@ export class VerificationDetailView extends ResponseView {
   @ApiProperty({ type: VerificationReportView, nullable: true }) report!: VerificationReportView | null;
   @ApiProperty({ type: SignOffView, nullable: true }) signOff!: SignOffView | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why the DSP last sent the report back' }) sentBackReason!: string | null;
+  @ApiProperty({ type: [VerificationAppealView], description: 'The first and second appeals, each with its own Lok Seva counter' }) appeals!: VerificationAppealView[];
+  @ApiProperty({ type: [VerificationPaperView], description: 'The papers issued: certificate, report letter, appeal orders' }) papers!: VerificationPaperView[];
+  @ApiProperty({ type: CertificateWithdrawalView, nullable: true }) certificateWithdrawal!: CertificateWithdrawalView | null;
   @ApiProperty({ type: [VerificationAttachmentView] }) attachments!: VerificationAttachmentView[];
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
@@ -265,14 +309,29 @@ export class VerificationWorkloadView extends ResponseView {
   @ApiProperty({ type: [ThanaWorkloadView] }) thanas!: ThanaWorkloadView[];
 }
 
+/** An undecided appeal on the board: no applicant's details, only where it stands. */
+export class AppealAtRiskView extends ResponseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) applicationId!: string;
+  @ApiProperty() ref!: string;
+  @ApiProperty({ enum: APPEAL_LEVELS }) level!: AppealLevel;
+  @ApiProperty() receivedAt!: Date;
+  @ApiProperty({ format: 'date' }) dueOn!: string;
+  @ApiProperty() daysLeft!: number;
+  @ApiProperty({ enum: SLA_STATES }) sla!: SlaState;
+  @ApiProperty() thana!: UnitRefView;
+}
+
 export class ThanaSlaView extends ResponseView {
   @ApiProperty() thana!: UnitRefView;
   @ApiProperty({ type: [VerificationSummaryView], description: 'Open, within the warning days of the limit' }) nearBreach!: VerificationSummaryView[];
   @ApiProperty({ type: [VerificationSummaryView], description: 'Open and past the limit' }) breached!: VerificationSummaryView[];
+  @ApiProperty({ type: [AppealAtRiskView], description: 'Undecided appeals within VERIFICATION_APPEAL_WARNING_DAYS_LEFT of their own limit' }) appealsNearBreach!: AppealAtRiskView[];
+  @ApiProperty({ type: [AppealAtRiskView], description: 'Undecided appeals past their limit' }) appealsBreached!: AppealAtRiskView[];
 }
 
 export class VerificationSlaBoardView extends ResponseView {
-  @ApiProperty({ type: [ThanaSlaView], description: 'Thanas with anything near or past its limit, the most breached first' }) thanas!: ThanaSlaView[];
+  @ApiProperty({ type: [ThanaSlaView], description: 'Thanas with an application or an appeal near or past its limit, the most breached first' }) thanas!: ThanaSlaView[];
 }
 
 export class VerificationLocalityView extends ResponseView {

@@ -10,6 +10,7 @@ import { VerificationAttachmentsController } from './attachments/verification-at
 import { VerificationAttachments } from './attachments/verification-attachments.service';
 import { VerificationLocalities } from './localities/verification-localities.service';
 import { VerificationNotices } from './notices/verification-notices';
+import { VerificationPapers } from './certificate/verification-papers.service';
 import { CriminalRecordsIndex } from './records/criminal-records.index';
 import { RecordsImportController } from './records/records-import.controller';
 import { RecordsImportService } from './records/records-import.service';
@@ -20,8 +21,9 @@ import { VerificationsController } from './verifications.controller';
 /**
  * Character verification (चरित्र सत्यापन): intake, routing to the thana and a verifier, the
  * field visit, the records check against the criminal-records index with the verifier's
- * rulings, the report and the circle DSP's sign-off, with an SMS to the applicant at each stage;
- * the records index's imports.
+ * rulings, the report and the circle DSP's sign-off with its certificate or report letter, the
+ * two appeals with their orders, the certificate's withdrawal, with an SMS to the applicant at
+ * each stage; the records index's imports.
  */
 @Module({
   // The import's fixed paths (verifications/records-index/…) come before verifications/:id.
@@ -33,6 +35,7 @@ import { VerificationsController } from './verifications.controller';
     VerificationRecords,
     VerificationRouting,
     VerificationNotices,
+    VerificationPapers,
     VerificationIntake,
     VerificationWorkflow,
     VerificationView,

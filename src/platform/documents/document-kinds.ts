@@ -8,6 +8,8 @@ export const DOCUMENT_KIND_LABELS: Record<string, { en: string; hi: string }> = 
   PROTEST_REFUSAL: { en: 'Protest refusal letter', hi: 'धरना-प्रदर्शन अस्वीकृति पत्र' },
   PROTEST_REVOCATION: { en: 'Protest permission revocation', hi: 'धरना-प्रदर्शन अनुमति निरस्तीकरण' },
   CHARACTER_CERTIFICATE: { en: 'Character certificate', hi: 'चरित्र प्रमाण पत्र' },
+  CHARACTER_VERIFICATION_REPORT: { en: 'Character verification report', hi: 'चरित्र सत्यापन प्रतिवेदन' },
+  CHARACTER_VERIFICATION_APPEAL_ORDER: { en: 'Character verification appeal order', hi: 'चरित्र सत्यापन अपील आदेश' },
   VIP_PROGRAMME: { en: 'VIP movement programme', hi: 'अति विशिष्ट व्यक्ति भ्रमण कार्यक्रम' },
   VIP_MOVEMENT_SHEET: { en: 'Movement sheet', hi: 'भ्रमण पत्रक' },
   DUTY_CHART: { en: 'Duty chart', hi: 'ड्यूटी चार्ट' },
@@ -29,4 +31,25 @@ export const CONFIDENTIAL_DOCUMENT_KINDS: ReadonlySet<string> = new Set(['VIP_PR
 
 export function isConfidentialKind(kind: string): boolean {
   return CONFIDENTIAL_DOCUMENT_KINDS.has(kind);
+}
+
+/**
+ * Papers about one person (a character certificate, its report, the appeal orders): served only
+ * by their module, with its need-to-know and its access log, like confidential papers, but their
+ * verify page still shows the public facts the module chose (initials, purpose, dates). Why such
+ * a paper was revoked is withheld there: the reason may speak of the person.
+ */
+export const PERSONAL_DOCUMENT_KINDS: ReadonlySet<string> = new Set([
+  'CHARACTER_CERTIFICATE',
+  'CHARACTER_VERIFICATION_REPORT',
+  'CHARACTER_VERIFICATION_APPEAL_ORDER',
+]);
+
+export function isPersonalKind(kind: string): boolean {
+  return PERSONAL_DOCUMENT_KINDS.has(kind);
+}
+
+/** Served only by the module that owns it: confidential or personal. */
+export function isModuleOnlyKind(kind: string): boolean {
+  return isConfidentialKind(kind) || isPersonalKind(kind);
 }

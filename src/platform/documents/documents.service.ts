@@ -9,7 +9,7 @@ import type { DiarisationDocument } from '../eoffice/gateway';
 import { OutboxDocumentLoader } from '../eoffice/outbox/outbox-documents';
 import { ROOT_UNIT } from '../units/root-unit';
 import { Unit } from '../units/unit.entity';
-import { isConfidentialKind } from './document-kinds';
+import { isConfidentialKind, isModuleOnlyKind, isPersonalKind } from './document-kinds';
 import { documentIdFor, DocumentSigner } from './document-signer';
 import { DocumentLanguage, DocumentStatus, IssuedDocument, PublicFact } from './issued-document.entity';
 import { Block, renderPdfDocument } from './pdf';
@@ -274,7 +274,7 @@ export class DocumentsService implements OutboxDocumentLoader {
     if (doc.validUntil) outcome.validUntil = doc.validUntil.toISOString();
     if (doc.status !== 'VALID') outcome.statusChangedAt = doc.statusChangedAt?.toISOString() ?? null;
     // A revocation's reason is an order's ground, not a person's data; a confidential paper's is withheld.
-    if (doc.status === 'REVOKED') outcome.revokedReason = confidential ? null : doc.revokedReason;
+    if (doc.status === 'REVOKED') outcome.revokedReason = confidential || isPersonalKind(doc.kind) ? null : doc.revokedReason;
     if (doc.supersededBy) {
       const newer = await this.dataSource.getRepository(IssuedDocument).findOne({ where: { id: doc.supersededBy } });
       if (newer) outcome.supersededBy = { label: newer.label, issuedAt: newer.issuedAt.toISOString() };
@@ -297,7 +297,7 @@ export function verifyStatus(
 }
 
 function openOnly(doc: IssuedDocument): IssuedDocument {
-  if (doc.confidential || isConfidentialKind(doc.kind)) throw new NotFoundException(`Document ${doc.id} not found`);
+  if (doc.confidential || isModuleOnlyKind(doc.kind)) throw new NotFoundException(`Document ${doc.id} not found`);
   return doc;
 }
 

@@ -1,4 +1,4 @@
-import { kindLabel } from './document-kinds';
+import { isPersonalKind, kindLabel } from './document-kinds';
 import { formatIstDate, formatIstDateTime } from '../time';
 import type { VerifyOutcome } from './documents.service';
 import { devanagariFontFaces } from './public-fonts';
@@ -55,7 +55,7 @@ export function verifyPageHtml(outcome: VerifyOutcome): string {
   for (const fact of outcome.facts ?? []) rows.push([both(fact.label), both(fact.value)]);
   if (outcome.status === 'revoked') {
     if (outcome.statusChangedAt) rows.push(['निरस्त दिनांक / Revoked on', formatIstDateTime(new Date(outcome.statusChangedAt))]);
-    rows.push(['निरस्त करने का कारण / Reason', outcome.revokedReason ?? (outcome.confidential ? 'गोपनीय / Confidential' : 'दर्ज नहीं / Not recorded')]);
+    rows.push(['निरस्त करने का कारण / Reason', outcome.revokedReason ?? (outcome.confidential || (outcome.kind && isPersonalKind(outcome.kind)) ? 'गोपनीय / Confidential' : 'दर्ज नहीं / Not recorded')]);
   }
   if (outcome.status === 'superseded' && outcome.statusChangedAt) {
     rows.push(['अधिक्रमित दिनांक / Superseded on', formatIstDateTime(new Date(outcome.statusChangedAt))]);

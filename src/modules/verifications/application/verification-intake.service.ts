@@ -15,7 +15,7 @@ import { readsApplicationsOf } from './verification-access';
 import { VerificationRouting } from './verification-routing';
 
 /** A receipt stamped a few minutes ahead is a clock skew; further ahead is a typing error. */
-const CLOCK_SKEW_MS = 5 * 60_000;
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** Intake: numbered at once, routed to a thana and a verifier there, the applicant told by SMS. */
 @Injectable()

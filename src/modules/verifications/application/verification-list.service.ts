@@ -7,11 +7,12 @@ import { idsOf, maskMobile } from '../../../platform/http';
 import { CLOCK, Clock } from '../../../platform/time';
 import { inUnitSubtree, unitRef, UnitsService } from '../../../platform/units';
 import { VerificationQueryDto } from '../dto/verification-query.dto';
+import { VerificationAppeal } from '../entities/verification-appeal.entity';
 import { VerificationApplication } from '../entities/verification-application.entity';
 import { daysLeft, daysLeftSql } from '../rules/days-left';
 import { slaState, slaStateSql } from '../rules/sla';
 import { VERIFICATION_SETTINGS, VerificationSettings } from '../verification-settings';
-import { VERIFICATION_SOURCE } from '../verification-terms';
+import { AppealLevel, VERIFICATION_SOURCE } from '../verification-terms';
 import { OPEN_STATUSES } from '../verification-workflow';
 import { readableScope } from './verification-access';
 
@@ -125,14 +126,50 @@ export class VerificationList {
       .take(2000)
       .getMany();
     const items = await this.summaries(rows, now);
-    await this.audit.recordAlone({ action: 'verification.listed', entityType: VERIFICATION_SOURCE, diff: { list: 'sla-board', count: rows.length } });
-    const thanas = new Map<string, { thana: (typeof items)[number]['thana']; nearBreach: typeof items; breached: typeof items }>();
-    for (const item of items) {
-      const entry = thanas.get(item.thana.id) ?? { thana: item.thana, nearBreach: [], breached: [] };
-      (item.sla === 'BREACHED' ? entry.breached : entry.nearBreach).push(item);
-      thanas.set(item.thana.id, entry);
-    }
-    return [...thanas.values()].sort((a, b) => b.breached.length - a.breached.length || b.nearBreach.length - a.nearBreach.length || a.thana.code.localeCompare(b.thana.code));
+    const appeals = await this.appealsAtRisk(actor, now);
+    await this.audit.recordAlone({ action: 'verification.listed', entityType: VERIFICATION_SOURCE, diff: { list: 'sla-board', count: rows.length, appeals: appeals.length } });
+    type Entry = { thana: (typeof items)[number]['thana']; nearBreach: typeof items; breached: typeof items; appealsNearBreach: typeof appeals; appealsBreached: typeof appeals };
+    const thanas = new Map<string, Entry>();
+    const entry = (thana: Entry['thana']) => {
+      const e = thanas.get(thana.id) ?? { thana, nearBreach: [], breached: [], appealsNearBreach: [], appealsBreached: [] };
+      thanas.set(thana.id, e);
+      return e;
+    };
+    for (const item of items) (item.sla === 'BREACHED' ? entry(item.thana).breached : entry(item.thana).nearBreach).push(item);
+    for (const a of appeals) (a.sla === 'BREACHED' ? entry(a.thana).appealsBreached : entry(a.thana).appealsNearBreach).push(a);
+    const breached = (e: Entry) => e.breached.length + e.appealsBreached.length;
+    const near = (e: Entry) => e.nearBreach.length + e.appealsNearBreach.length;
+    return [...thanas.values()].sort((a, b) => breached(b) - breached(a) || near(b) - near(a) || a.thana.code.localeCompare(b.thana.code));
+  }
+
+  /** Undecided appeals near their own limit or past it, in the user's chain, the most urgent first. */
+  private async appealsAtRisk(actor: Actor, now: Date) {
+    const scope = readableScope(actor, 'v.thana_unit_id');
+    const rows: Array<{ id: string; application_id: string; ref: string; level: AppealLevel; received_at: Date; due_on: string; thana_unit_id: string }> = await this.dataSource
+      .getRepository(VerificationAppeal)
+      .createQueryBuilder('a')
+      .innerJoin(VerificationApplication, 'v', 'v.id = a.application_id')
+      .select(['a.id AS id', 'a.application_id AS application_id', 'v.ref AS ref', 'a.level AS level', 'a.received_at AS received_at', "to_char(a.due_on, 'YYYY-MM-DD') AS due_on", 'v.thana_unit_id AS thana_unit_id'])
+      .where('a.decision IS NULL')
+      .andWhere(`${slaStateSql('a.due_on')} <> 'ON_TIME'`)
+      .andWhere(scope.sql, scope.params)
+      .setParameters({ now: now.toISOString(), warnDaysLeft: this.settings.appealWarnDaysLeft })
+      .orderBy('a.due_on', 'ASC')
+      .addOrderBy('v.ref', 'ASC')
+      .limit(2000)
+      .getRawMany();
+    const units = await this.units.refs(rows.map((r) => r.thana_unit_id));
+    return rows.map((r) => ({
+      id: r.id,
+      applicationId: r.application_id,
+      ref: r.ref,
+      level: r.level,
+      receivedAt: r.received_at,
+      dueOn: r.due_on,
+      daysLeft: daysLeft(r.due_on, now),
+      sla: slaState(r.due_on, now, this.settings.appealWarnDaysLeft),
+      thana: units.of(r.thana_unit_id),
+    }));
   }
 
   private summaries(rows: VerificationApplication[], now: Date) {
@@ -156,7 +193,7 @@ export class VerificationList {
       receivedAt: r.receivedAt,
       dueOn: r.dueOn,
       daysLeft: daysLeft(r.dueOn, now),
-      sla: r.status === 'SIGNED_OFF' ? null : slaState(r.dueOn, now, this.settings.warnDaysLeft),
+      sla: !OPEN_STATUSES.includes(r.status) ? null : slaState(r.dueOn, now, this.settings.warnDaysLeft),
       outcome: r.outcome,
     }));
   }

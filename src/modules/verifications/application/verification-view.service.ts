@@ -6,6 +6,8 @@ import { Actor } from '../../../platform/context';
 import { idsOf } from '../../../platform/http';
 import { CLOCK, Clock } from '../../../platform/time';
 import { unitRef } from '../../../platform/units';
+import { VerificationPapers } from '../certificate/verification-papers.service';
+import { VerificationAppeal } from '../entities/verification-appeal.entity';
 import { VerificationAttachment } from '../entities/verification-attachment.entity';
 import { VerificationFieldVisit } from '../entities/verification-field-visit.entity';
 import { VerificationRecordHit } from '../entities/verification-record-hit.entity';
@@ -13,7 +15,7 @@ import { daysLeft } from '../rules/days-left';
 import { slaState } from '../rules/sla';
 import { VERIFICATION_SETTINGS, VerificationSettings } from '../verification-settings';
 import { PURPOSES, VERIFICATION_SOURCE } from '../verification-terms';
-import { VERIFICATION_WORKFLOW } from '../verification-workflow';
+import { OPEN_STATUSES, VERIFICATION_WORKFLOW } from '../verification-workflow';
 import { VerificationRecords } from './verification-access';
 
 /**
@@ -28,6 +30,7 @@ export class VerificationView {
     private readonly records: VerificationRecords,
     private readonly users: UsersService,
     private readonly audit: AuditService,
+    private readonly papers: VerificationPapers,
     @Inject(VERIFICATION_SETTINGS) private readonly settings: VerificationSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -35,13 +38,16 @@ export class VerificationView {
   async get(actor: Actor, id: string) {
     const em = this.dataSource.manager;
     const { app, thana } = await this.records.find(em, actor, id);
-    const [visits, hits, attachments] = await Promise.all([
+    const [visits, hits, attachments, appeals, papers] = await Promise.all([
       em.find(VerificationFieldVisit, { where: { applicationId: app.id }, order: { createdAt: 'ASC' } }),
       em.find(VerificationRecordHit, { where: { applicationId: app.id }, order: { rank: 'ASC', foundAt: 'ASC' } }),
       em.find(VerificationAttachment, { where: { applicationId: app.id }, order: { createdAt: 'ASC' } }),
+      em.find(VerificationAppeal, { where: { applicationId: app.id }, order: { level: 'ASC' } }),
+      this.papers.forApplication(app.id, em),
     ]);
+    const now = this.clock.now();
     const people = await this.users.people(
-      idsOf(app.enteredBy, app.assignedTo, app.recordsCheckedBy, app.reportedBy, app.signedOffBy, visits.map((v) => v.recordedBy), hits.map((h) => h.decidedBy), attachments.map((a) => a.uploadedBy)),
+      idsOf(app.enteredBy, app.assignedTo, app.recordsCheckedBy, app.reportedBy, app.signedOffBy, visits.map((v) => v.recordedBy), hits.map((h) => h.decidedBy), attachments.map((a) => a.uploadedBy), appeals.map((a) => [a.enteredBy, a.decidedBy]).flat(), app.certificateWithdrawnBy),
       em,
     );
     await this.audit.recordAlone({ action: 'verification.viewed', entityType: VERIFICATION_SOURCE, entityId: app.id, diff: { ref: app.ref } });
@@ -75,7 +81,7 @@ export class VerificationView {
         limitDays: app.limitDays,
         dueOn: app.dueOn,
         daysLeft: daysLeft(app.dueOn, this.clock.now()),
-        sla: app.status === 'SIGNED_OFF' ? null : slaState(app.dueOn, this.clock.now(), this.settings.warnDaysLeft),
+        sla: !OPEN_STATUSES.includes(app.status) ? null : slaState(app.dueOn, this.clock.now(), this.settings.warnDaysLeft),
         warnedAt: app.slaWarnedAt,
         breachNoticedAt: app.slaBreachNoticedAt,
       },
@@ -126,6 +132,24 @@ export class VerificationView {
       },
       signOff: app.signedOffAt && { at: app.signedOffAt, by: people.ofOptional(app.signedOffBy), note: app.signOffNote },
       sentBackReason: app.sentBackReason,
+      appeals: appeals.map((a) => ({
+        id: a.id,
+        level: a.level,
+        receivedAt: a.receivedAt,
+        channel: a.intakeChannel,
+        grounds: a.grounds,
+        enteredBy: people.of(a.enteredBy),
+        limitDays: a.limitDays,
+        dueOn: a.dueOn,
+        daysLeft: daysLeft(a.dueOn, now),
+        sla: a.decision ? null : slaState(a.dueOn, now, this.settings.appealWarnDaysLeft),
+        decision: a.decision,
+        reasons: a.reasons,
+        decidedBy: people.ofOptional(a.decidedBy),
+        decidedAt: a.decidedAt,
+      })),
+      papers,
+      certificateWithdrawal: app.certificateWithdrawnAt && { at: app.certificateWithdrawnAt, by: people.ofOptional(app.certificateWithdrawnBy), reason: app.certificateWithdrawalReason! },
       attachments: attachments.map((a) => ({ id: a.id, kind: a.kind, visitId: a.visitId, filename: a.filename, contentType: a.contentType, sizeBytes: a.sizeBytes, sha256: a.sha256, uploadedBy: people.of(a.uploadedBy), createdAt: a.createdAt })),
       createdAt: app.createdAt,
       updatedAt: app.updatedAt,

@@ -1,11 +1,28 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Actor } from '../../../platform/context';
-import { Change, UnitOfWork } from '../../../platform/change';
+import { Change, Drawing, UnitOfWork } from '../../../platform/change';
 import { assertVersion, fieldError, fieldErrors, FieldProblem } from '../../../platform/http';
-import { CLOCK, Clock, istDateKey } from '../../../platform/time';
+import { CLOCK, Clock, formatIstDateTime, istDateKey, parseIstInstant } from '../../../platform/time';
 import { inUnitSubtree, Unit } from '../../../platform/units';
-import { AdjudicateHitDto, FieldVisitDto, ReassignDto, ReportDto, SendBackDto, SignOffDto, VerificationVersionDto } from '../dto/verification-actions.dto';
+import {
+  AdjudicateHitDto,
+  DecideAppealDto,
+  FieldVisitDto,
+  FileAppealDto,
+  ReassignDto,
+  ReportDto,
+  SendBackDto,
+  SignOffDto,
+  VerificationVersionDto,
+  WithdrawCertificateDto,
+} from '../dto/verification-actions.dto';
+import { DrawnVerificationPaper, VerificationPapers } from '../certificate/verification-papers.service';
+import { VerificationAppeal } from '../entities/verification-appeal.entity';
+import { dueOn } from '../rules/days-left';
+import { VERIFICATION_SETTINGS, VerificationSettings } from '../verification-settings';
+import { mayDecideAppeal, mayDecideAtCircle } from './verification-deciders';
+import { CLOCK_SKEW_MS } from './verification-intake.service';
 import { VerificationApplication } from '../entities/verification-application.entity';
 import { VerificationAttachment } from '../entities/verification-attachment.entity';
 import { VerificationFieldVisit } from '../entities/verification-field-visit.entity';
@@ -13,7 +30,7 @@ import { VerificationRecordHit } from '../entities/verification-record-hit.entit
 import { VerificationNotices, VerificationNoticeStage } from '../notices/verification-notices';
 import { nameKey } from '../matching/name-key';
 import { CriminalRecordsIndex, RecordCandidate } from '../records/criminal-records.index';
-import { VERIFICATION_SOURCE } from '../verification-terms';
+import { AppealLevel, VERIFICATION_SOURCE } from '../verification-terms';
 import { VERIFICATION_WORKFLOW, VerificationAction, VerificationStatus } from '../verification-workflow';
 import { VerificationRecords } from './verification-access';
 import { VerificationRouting } from './verification-routing';
@@ -21,20 +38,29 @@ import { VerificationRouting } from './verification-routing';
 /** How many candidates a records check keeps: the matching core's recall is measured at 5. */
 export const RECORDS_CHECK_HITS = 10;
 
-interface Step {
+interface Step<D = undefined> {
+  /**
+   * Draws the papers of the new state, before any transaction (the unit of work's draw): from the
+   * record as read then, at the decision's instant `at`. The write checks the version again, so
+   * what was drawn is what the record holds.
+   */
+  draw?(d: Drawing, app: VerificationApplication, thana: Unit, at: Date): Promise<D>;
   /** Checks and sets the new state's fields on the locked row; returns what the audit row says beyond the status. */
-  apply(em: EntityManager, app: VerificationApplication, thana: Unit, change: Change): Promise<Record<string, unknown>>;
+  apply(em: EntityManager, app: VerificationApplication, thana: Unit, change: Change, drawn: D, at: Date): Promise<Record<string, unknown>>;
   /** The SMS this step sends the applicant, if any (after apply: it may depend on what apply set). */
   notice?(app: VerificationApplication): VerificationNoticeStage | null;
+  /** The day the SMS names, when not the application's own due day. */
+  noticeDueOn?(): string | undefined;
   /** The thana to write the SMS from, when the step moved it. */
   thanaAfter?(): Unit | undefined;
 }
 
 /**
  * The workflow's actions. Who may take each is in VERIFICATION_WORKFLOW; the user's unit must
- * further be the application's thana or above it (as for reading it: others get 404). Each
- * action locks the row, checks the table and the version, and writes the change, its audit row
- * and the applicant's SMS in one unit of work.
+ * further be the application's thana or above it (as for reading it: others get 404), and the
+ * deciding level for the decisions (`verification-deciders.ts`). Each action locks the row,
+ * checks the table and the version, and writes the change, its papers, e-Office items, audit
+ * row and the applicant's SMS in one unit of work; papers are drawn before it.
  */
 @Injectable()
 export class VerificationWorkflow {
@@ -44,30 +70,45 @@ export class VerificationWorkflow {
     private readonly routing: VerificationRouting,
     private readonly notices: VerificationNotices,
     private readonly index: CriminalRecordsIndex,
+    private readonly papers: VerificationPapers,
+    @Inject(VERIFICATION_SETTINGS) private readonly settings: VerificationSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  private move(actor: Actor, id: string, action: VerificationAction, dto: VerificationVersionDto, step: Step): Promise<VerificationApplication> {
-    return this.uow.run(async (change) => {
-      const { em } = change;
-      const { app, thana } = await this.records.find(em, actor, id, true);
-      const from: VerificationStatus = app.status;
+  private move<D = undefined>(actor: Actor, id: string, action: VerificationAction, dto: VerificationVersionDto, step: Step<D>): Promise<VerificationApplication> {
+    const check = (app: VerificationApplication) => {
       const to = VERIFICATION_WORKFLOW.next(app.status, action, actor.roles, app);
       assertVersion('Verification application', app.version, dto.version);
-      const diff = await step.apply(em, app, thana, change);
-      app.status = to;
-      // A step that leaves the state as it was still changes the record: its version moves on.
-      app.updatedAt = this.clock.now();
-      const saved = await em.save(app);
-      change.audit({
-        action: `verification.${action.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`,
-        entityType: VERIFICATION_SOURCE,
-        entityId: saved.id,
-        diff: { ref: saved.ref, ...(from !== to ? { status: { from, to } } : {}), ...diff },
-      });
-      const stage = step.notice?.(saved);
-      if (stage) await this.notices.stage(change, saved, step.thanaAfter?.() ?? thana, stage);
-      return saved;
+      return to;
+    };
+    return this.uow.run({
+      draw: async (d) => {
+        const at = this.clock.now();
+        if (!step.draw) return { at, drawn: undefined as D };
+        const { app, thana } = await this.records.find(d.em, actor, id);
+        check(app);
+        return { at, drawn: await step.draw(d, app, thana, at) };
+      },
+      write: async (change, { at, drawn }) => {
+        const { em } = change;
+        const { app, thana } = await this.records.find(em, actor, id, true);
+        const from: VerificationStatus = app.status;
+        const to = check(app);
+        const diff = await step.apply(em, app, thana, change, drawn, at);
+        app.status = to;
+        // A step that leaves the state as it was still changes the record: its version moves on.
+        app.updatedAt = at;
+        const saved = await em.save(app);
+        change.audit({
+          action: `verification.${action.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`,
+          entityType: VERIFICATION_SOURCE,
+          entityId: saved.id,
+          diff: { ref: saved.ref, ...(from !== to ? { status: { from, to } } : {}), ...diff },
+        });
+        const stage = step.notice?.(saved);
+        if (stage) await this.notices.stage(change, saved, step.thanaAfter?.() ?? thana, stage, step.noticeDueOn?.());
+        return saved;
+      },
     });
   }
 
@@ -256,28 +297,122 @@ export class VerificationWorkflow {
     });
   }
 
-  /** The DSP (an APPROVER of the circle or above) signs the report off; the applicant is told. */
+  /**
+   * The DSP (an APPROVER of the circle or above) signs the report off: a CLEAR one issues the
+   * certificate, valid for VERIFICATION_CERTIFICATE_VALID_MONTHS; an ADVERSE or INCOMPLETE one the
+   * report letter. The paper goes to e-Office; the applicant is told.
+   */
   signOff(actor: Actor, id: string, dto: SignOffDto): Promise<VerificationApplication> {
-    return this.move(actor, id, 'signOff', dto, {
-      apply: async (_em, app, thana, change) => {
-        if (thana.path === actor.unitPath) throw new ForbiddenException(`${app.ref} is signed off by the circle's DSP, not at the thana`);
-        Object.assign(app, { signedOffAt: this.clock.now(), signedOffBy: actor.id, signOffNote: dto.note ?? null });
-        // The decision goes on the e-Office file; no personal data in its metadata.
+    return this.move<DrawnVerificationPaper>(actor, id, 'signOff', dto, {
+      draw: (d, app, thana, at) => {
+        mayDecideAtCircle(actor, thana, `The sign-off of ${app.ref}`);
+        return this.papers.draw(d, app.outcome === 'CLEAR' ? 'CERTIFICATE' : 'REPORT', app, thana, { actor, at, appeal: null });
+      },
+      apply: async (_em, app, thana, change, drawn, at) => {
+        mayDecideAtCircle(actor, thana, `The sign-off of ${app.ref}`);
+        Object.assign(app, { signedOffAt: at, signedOffBy: actor.id, signOffNote: dto.note ?? null });
+        // The decision and its paper go on the e-Office file; no outcome in what the outbox shows.
+        const doc = await this.papers.store(change, app, thana, drawn, 'VERIFICATION_REPORT', `Character verification ${app.ref}: signed off`);
+        if (drawn.kind === 'CERTIFICATE') app.certificateDocumentId = doc.id;
+        return { outcome: app.outcome, documentId: doc.id, paper: drawn.kind, ...(doc.validUntil ? { validUntil: doc.validUntil.toISOString() } : {}) };
+      },
+      notice: (app) => ({ CLEAR: 'clear', ADVERSE: 'adverse', INCOMPLETE: 'incomplete' } as const)[app.outcome!],
+    });
+  }
+
+  /** The applicant's first appeal (to the Addl. SP) against an ADVERSE or INCOMPLETE decision. */
+  fileFirstAppeal(actor: Actor, id: string, dto: FileAppealDto): Promise<VerificationApplication> {
+    return this.fileAppeal(actor, id, dto, 'FIRST');
+  }
+
+  /** The second appeal (to the SP) against a first appeal's order that upheld the decision. */
+  fileSecondAppeal(actor: Actor, id: string, dto: FileAppealDto): Promise<VerificationApplication> {
+    return this.fileAppeal(actor, id, dto, 'SECOND');
+  }
+
+  private fileAppeal(actor: Actor, id: string, dto: FileAppealDto, level: AppealLevel): Promise<VerificationApplication> {
+    let due: string | undefined;
+    return this.move(actor, id, level === 'FIRST' ? 'fileFirstAppeal' : 'fileSecondAppeal', dto, {
+      apply: async (em, app, _thana, _change, _drawn, at) => {
+        const receivedAt = parseIstInstant(dto.receivedAt);
+        const decidedAt = level === 'FIRST' ? app.signedOffAt! : (await this.appeal(em, app, 'FIRST')).decidedAt!;
+        if (receivedAt.getTime() > at.getTime() + CLOCK_SKEW_MS) throw fieldError('receivedAt', 'receivedAt cannot be in the future');
+        if (receivedAt.getTime() < decidedAt.getTime()) throw fieldError('receivedAt', `receivedAt is before the decision appealed against (${formatIstDateTime(decidedAt)} IST)`);
+        const limitDays = this.settings.appealLimitDays[level];
+        due = dueOn(receivedAt, limitDays);
+        const appeal = await em.save(
+          em.create(VerificationAppeal, { applicationId: app.id, level, receivedAt, intakeChannel: dto.channel, grounds: dto.grounds, enteredBy: actor.id, limitDays, dueOn: due }),
+        );
+        return { appealId: appeal.id, level, receivedAt: dto.receivedAt, channel: dto.channel, limitDays, dueOn: due };
+      },
+      notice: () => 'appeal-received',
+      noticeDueOn: () => due,
+    });
+  }
+
+  decideFirstAppeal(actor: Actor, id: string, dto: DecideAppealDto): Promise<VerificationApplication> {
+    return this.decideAppeal(actor, id, dto, 'FIRST');
+  }
+
+  decideSecondAppeal(actor: Actor, id: string, dto: DecideAppealDto): Promise<VerificationApplication> {
+    return this.decideAppeal(actor, id, dto, 'SECOND');
+  }
+
+  /**
+   * The appellate authority's decision with its reasons, and its order; OVERTURNED sets the
+   * decision aside and issues the certificate with the order, valid from the order's day.
+   */
+  private decideAppeal(actor: Actor, id: string, dto: DecideAppealDto, level: AppealLevel): Promise<VerificationApplication> {
+    const decide = async (em: EntityManager, app: VerificationApplication, thana: Unit, at: Date) => {
+      const appeal = await this.appeal(em, app, level);
+      const first = level === 'SECOND' ? await this.appeal(em, app, 'FIRST') : null;
+      mayDecideAppeal(actor, await em.findOneOrFail(Unit, { where: { id: actor.unitId } }), thana, app, level, first);
+      return Object.assign(appeal, { decision: dto.decision, reasons: dto.reasons, decidedBy: actor.id, decidedAt: at });
+    };
+    return this.move<DrawnVerificationPaper[]>(actor, id, level === 'FIRST' ? 'decideFirstAppeal' : 'decideSecondAppeal', dto, {
+      draw: async (d, app, thana, at) => {
+        const appeal = await decide(d.em, app, thana, at);
+        const signing = { actor, at, appeal };
+        const order = await this.papers.draw(d, 'APPEAL_ORDER', app, thana, signing);
+        return dto.decision === 'OVERTURNED' ? [order, await this.papers.draw(d, 'CERTIFICATE', app, thana, signing)] : [order];
+      },
+      apply: async (em, app, thana, change, drawn, at) => {
+        const appeal = await em.save(await decide(em, app, thana, at));
+        const what = `Character verification ${app.ref}: ${level.toLowerCase()} appeal decided`;
+        const [order, certificate] = drawn;
+        const orderDoc = await this.papers.store(change, app, thana, order!, 'VERIFICATION_APPEAL_ORDER', what);
+        const certDoc = certificate ? await this.papers.store(change, app, thana, certificate, 'VERIFICATION_REPORT', what) : null;
+        if (certDoc) app.certificateDocumentId = certDoc.id;
+        return { appealId: appeal.id, level, decision: dto.decision, orderDocumentId: orderDoc.id, certificateDocumentId: certDoc?.id ?? null };
+      },
+      notice: () => (dto.decision === 'OVERTURNED' ? 'appeal-overturned' : 'appeal-upheld'),
+    });
+  }
+
+  /** The certificate withdrawn with the reason: /verify answers "revoked" from now on. */
+  withdrawCertificate(actor: Actor, id: string, dto: WithdrawCertificateDto): Promise<VerificationApplication> {
+    return this.move(actor, id, 'withdrawCertificate', dto, {
+      apply: async (_em, app, thana, change, _drawn, at) => {
+        mayDecideAtCircle(actor, thana, `Withdrawing the certificate of ${app.ref}`);
+        await change.revokePaper(app.certificateDocumentId!, dto.reason);
+        Object.assign(app, { certificateWithdrawnAt: at, certificateWithdrawnBy: actor.id, certificateWithdrawalReason: dto.reason });
         await change.toEoffice({
           sourceType: VERIFICATION_SOURCE,
           sourceId: app.id,
           sourceRef: app.ref,
-          kind: 'VERIFICATION_REPORT',
-          // The outcome is for the file's readers: neither the subject nor the metadata, which the
-          // outbox screens show to people who may not read the application, carries it (§2).
-          subject: `Character verification ${app.ref}: signed off`,
+          kind: 'VERIFICATION_CERTIFICATE_WITHDRAWN',
+          subject: `Character verification ${app.ref}: certificate withdrawn`,
           grading: 'CONFIDENTIAL',
-          metadata: { ref: app.ref, thana: thana.code },
+          metadata: { ref: app.ref, thana: thana.code, documentId: app.certificateDocumentId },
         });
-        return { outcome: app.outcome };
+        return { documentId: app.certificateDocumentId, reason: dto.reason };
       },
-      notice: (app) => ({ CLEAR: 'clear', ADVERSE: 'adverse', INCOMPLETE: 'incomplete' } as const)[app.outcome!],
+      notice: () => 'certificate-withdrawn',
     });
+  }
+
+  private async appeal(em: EntityManager, app: VerificationApplication, level: AppealLevel): Promise<VerificationAppeal> {
+    return em.findOneOrFail(VerificationAppeal, { where: { applicationId: app.id, level } });
   }
 
   sendBack(actor: Actor, id: string, dto: SendBackDto): Promise<VerificationApplication> {

@@ -9,6 +9,7 @@ import { VerificationRecords } from '../application/verification-access';
 import { VerificationAttachment } from '../entities/verification-attachment.entity';
 import { VerificationFieldVisit } from '../entities/verification-field-visit.entity';
 import { VERIFICATION_SOURCE, VerificationAttachmentKind } from '../verification-terms';
+import { OPEN_STATUSES } from '../verification-workflow';
 
 /**
  * The consent letter and a visit's photos, checked by their content as protest attachments are
@@ -33,7 +34,7 @@ export class VerificationAttachments {
     return this.uow.run(async (change) => {
       const { em } = change;
       const { app } = await this.records.find(em, actor, applicationId, true);
-      if (app.status === 'SIGNED_OFF') throw fieldError('file', `${app.ref} is signed off: nothing more can be added to it`);
+      if (!OPEN_STATUSES.includes(app.status)) throw fieldError('file', `${app.ref} is decided: nothing more can be added to it`);
       if (visitId && !(await em.findOne(VerificationFieldVisit, { where: { id: visitId, applicationId: app.id } }))) {
         throw fieldError('visitId', `visitId ${visitId} is not a field visit of ${app.ref}`);
       }

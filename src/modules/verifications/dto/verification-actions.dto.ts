@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { InCommissionerate } from '../../../platform/geo';
-import { DateField, PG_INTEGER_MAX } from '../../../platform/http';
-import { HIT_DECISIONS, HitDecision, OUTCOMES, Outcome, VISIT_OUTCOMES, VisitOutcome } from '../verification-terms';
+import { INTAKE_CHANNELS, IntakeChannel } from '../../../platform/eoffice';
+import { DateField, DateTimeField, PG_INTEGER_MAX } from '../../../platform/http';
+import { APPEAL_DECISIONS, AppealDecision, HIT_DECISIONS, HitDecision, OUTCOMES, Outcome, VISIT_OUTCOMES, VisitOutcome } from '../verification-terms';
 
 /** Every change names the version the user last saw: a stale screen gets 409, not a lost update. */
 export class VerificationVersionDto {
@@ -74,4 +75,32 @@ export class SignOffDto extends VerificationVersionDto {
 
 export class SendBackDto extends VerificationVersionDto {
   @ApiProperty({ example: 'Neighbours’ statements missing; visit again.' }) @IsString() @Length(5, 1000) reason!: string;
+}
+
+/** The applicant's appeal against the decision, entered as it came (back-entry allowed). */
+export class FileAppealDto extends VerificationVersionDto {
+  @ApiProperty({ enum: INTAKE_CHANNELS }) @IsIn(INTAKE_CHANNELS) channel!: IntakeChannel;
+
+  @DateTimeField({ description: 'When the appeal reached us; may lie in the past for back-entry, not in the future. Its limit counts from this IST day', example: '2026-12-20T11:00:00+05:30' })
+  receivedAt!: string;
+
+  @ApiProperty({ example: 'The case cited was against another man of the same name; I was a minor then.' })
+  @IsString() @Length(10, 5000)
+  grounds!: string;
+}
+
+export class DecideAppealDto extends VerificationVersionDto {
+  @ApiProperty({ enum: APPEAL_DECISIONS, description: 'UPHELD: the decision appealed against stands; OVERTURNED: it is set aside and the certificate issued' })
+  @IsIn(APPEAL_DECISIONS)
+  decision!: AppealDecision;
+
+  @ApiProperty({ example: 'The record cited names a father of another name and a man 15 years older.' })
+  @IsString() @Length(10, 5000)
+  reasons!: string;
+}
+
+export class WithdrawCertificateDto extends VerificationVersionDto {
+  @ApiProperty({ example: 'FIR registered against the applicant after the certificate was issued.' })
+  @IsString() @Length(10, 1000)
+  reason!: string;
 }

@@ -66,6 +66,12 @@ export class VerificationApplication {
   @Column({ type: 'text', nullable: true }) signOffNote!: string | null;
   @Column({ type: 'text', nullable: true }) sentBackReason!: string | null;
 
+  /** The certificate in force (CLEAR at sign-off, or an appeal that overturned the decision). */
+  @Column({ type: 'uuid', nullable: true }) certificateDocumentId!: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) certificateWithdrawnAt!: Date | null;
+  @Column({ type: 'uuid', nullable: true }) certificateWithdrawnBy!: string | null;
+  @Column({ type: 'text', nullable: true }) certificateWithdrawalReason!: string | null;
+
   /** When the verifier and the circle's DSP were told it is near its limit, and past it. */
   @Column({ type: 'timestamptz', nullable: true }) slaWarnedAt!: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) slaBreachNoticedAt!: Date | null;

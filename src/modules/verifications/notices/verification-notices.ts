@@ -6,7 +6,7 @@ import type { VerificationApplication } from '../entities/verification-applicati
 import { VERIFICATION_SOURCE } from '../verification-terms';
 
 /** The stages the applicant hears of, each from templates/messages/verification-<stage>.<lang>.txt. */
-export const VERIFICATION_NOTICE_STAGES = ['received', 'rerouted', 'visited', 'clear', 'adverse', 'incomplete'] as const;
+export const VERIFICATION_NOTICE_STAGES = ['received', 'rerouted', 'visited', 'clear', 'adverse', 'incomplete', 'appeal-received', 'appeal-upheld', 'appeal-overturned', 'certificate-withdrawn'] as const;
 export type VerificationNoticeStage = (typeof VERIFICATION_NOTICE_STAGES)[number];
 
 /**
@@ -16,14 +16,15 @@ export type VerificationNoticeStage = (typeof VERIFICATION_NOTICE_STAGES)[number
  */
 @Injectable()
 export class VerificationNotices {
-  async stage(change: Change, app: VerificationApplication, thana: Unit, stage: VerificationNoticeStage): Promise<void> {
+  /** `dueOn`: the day the stage is due by, when not the application's (an appeal's). */
+  async stage(change: Change, app: VerificationApplication, thana: Unit, stage: VerificationNoticeStage, dueOn = app.dueOn): Promise<void> {
     const thanaName = { hi: thana.nameHi, en: thana.nameEn, bi: `${thana.nameHi} (${thana.nameEn})` }[app.smsLanguage];
     await change.notify({
       channel: 'SMS',
       to: app.mobile,
       template: `verification-${stage}`,
       language: app.smsLanguage,
-      vars: { reference: app.ref, thana: thanaName, dueOn: formatIstDate(istMidnight(app.dueOn)) },
+      vars: { reference: app.ref, thana: thanaName, dueOn: formatIstDate(istMidnight(dueOn)) },
       sourceType: VERIFICATION_SOURCE,
       sourceId: app.id,
     });

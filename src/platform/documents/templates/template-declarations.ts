@@ -152,6 +152,20 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     placeholders: ['applicantName', 'relative', 'dateOfBirth', 'address', 'appliedOn', 'purpose', 'thana', 'requestingParty', 'validUntil'],
     languages: ['hi', 'en'],
   },
+  {
+    kind: 'verifications',
+    name: 'verification-report',
+    description: 'Character verification report letter (outcome ADVERSE or INCOMPLETE): applicant, the finding, its grounds or what is missing, and the first appeal.',
+    placeholders: ['applicantName', 'relative', 'address', 'appliedOn', 'purpose', 'thana', 'finding', 'grounds'],
+    languages: ['hi', 'en'],
+  },
+  {
+    kind: 'verifications',
+    name: 'appeal-order',
+    description: 'Order on a first or second appeal in a character verification: the decision appealed against, the grounds, upheld or overturned with reasons, and what follows.',
+    placeholders: ['appeal', 'applicantName', 'relative', 'appliedOn', 'purpose', 'thana', 'receivedOn', 'appealedAgainst', 'grounds', 'decision', 'reasons', 'order'],
+    languages: ['hi', 'en'],
+  },
   // Duty charts (bandobast): src/modules/duty-charts.
   {
     kind: 'duty-charts',
@@ -214,7 +228,7 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
       },
     }),
   ),
-  ...['received', 'rerouted', 'visited', 'clear', 'adverse', 'incomplete'].map(
+  ...['received', 'rerouted', 'visited', 'clear', 'adverse', 'incomplete', 'appeal-received', 'appeal-upheld', 'appeal-overturned', 'certificate-withdrawn'].map(
     (stage): TemplateDeclaration => ({
       kind: 'messages',
       name: `verification-${stage}`,
