@@ -115,7 +115,7 @@ export class VerificationPapers {
 
   /** An application's papers, oldest first, each with what /verify says of it now. */
   async forApplication(applicationId: string, em: EntityManager = this.dataSource.manager) {
-    const papers = await em.find(VerificationPaper, { where: { applicationId }, order: { createdAt: 'ASC' } });
+    const papers = await em.find(VerificationPaper, { where: { applicationId }, order: { createdAt: 'ASC', kind: 'ASC' } });
     const docs = papers.length ? await em.getRepository(IssuedDocument).findBy(papers.map((p) => ({ id: p.documentId }))) : [];
     const now = this.clock.now();
     return papers.map((p) => {
