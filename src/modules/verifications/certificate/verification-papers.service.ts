@@ -116,7 +116,7 @@ export class VerificationPapers {
   /** An application's papers, oldest first, each with what /verify says of it now. */
   async forApplication(applicationId: string, em: EntityManager = this.dataSource.manager) {
     const papers = await em.find(VerificationPaper, { where: { applicationId }, order: { createdAt: 'ASC', kind: 'ASC' } });
-    const docs = papers.length ? await em.getRepository(IssuedDocument).findBy(papers.map((p) => ({ id: p.documentId }))) : [];
+    const docs = papers.length ? await this.documents.ofSource(VERIFICATION_SOURCE, applicationId, {}, em) : [];
     const now = this.clock.now();
     return papers.map((p) => {
       const doc = docs.find((d) => d.id === p.documentId)!;
