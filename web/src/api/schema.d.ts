@@ -1361,6 +1361,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verifications/{id}/appeals/first": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationWorkflowController_fileFirstAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/appeals/first/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationWorkflowController_decideFirstAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/appeals/second": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationWorkflowController_fileSecondAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/appeals/second/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationWorkflowController_decideSecondAppeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verifications/{id}/attachments": {
         parameters: {
             query?: never;
@@ -1393,6 +1457,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/verifications/{id}/certificate/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["VerificationWorkflowController_withdrawCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/verifications/{id}/hits/{hitId}/adjudicate": {
         parameters: {
             query?: never;
@@ -1403,6 +1483,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["VerificationWorkflowController_adjudicateHit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{id}/papers/{paperId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["VerificationWorkflowController_paperPdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1997,6 +2093,23 @@ export interface components {
             /** @example 1 */
             version: number;
         };
+        AppealAtRiskView: {
+            /** Format: uuid */
+            applicationId: string;
+            daysLeft: number;
+            /** Format: date */
+            dueOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            level: "FIRST" | "SECOND";
+            /** Format: date-time */
+            receivedAt: string;
+            ref: string;
+            /** @enum {string} */
+            sla: "ON_TIME" | "NEAR_BREACH" | "BREACHED";
+            thana: components["schemas"]["UnitRefView"];
+        };
         ApplicantDto: {
             /** @example 12, Tulsi Nagar, Bhopal */
             address: string;
@@ -2338,6 +2451,12 @@ export interface components {
              * @example ZONE_1
              */
             unitCode?: string;
+        };
+        CertificateWithdrawalView: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["PersonRefView"] | null;
+            reason: string;
         };
         ChainBreakView: {
             /** @description The audit_log id of the first row that does not fit */
@@ -2870,6 +2989,17 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        DecideAppealDto: {
+            /**
+             * @description UPHELD: the decision appealed against stands; OVERTURNED: it is set aside and the certificate issued
+             * @enum {string}
+             */
+            decision: "UPHELD" | "OVERTURNED";
+            /** @example The record cited names a father of another name and a man 15 years older. */
+            reasons: string;
+            /** @example 1 */
+            version: number;
+        };
         DecisionView: {
             clashesAtDecision: components["schemas"]["ClashView"][] | null;
             conditions: components["schemas"]["GrantedConditionView"][] | null;
@@ -3109,6 +3239,20 @@ export interface components {
             recordedBy: components["schemas"]["PersonRefView"];
             /** Format: date */
             visitedOn: string;
+        };
+        FileAppealDto: {
+            /** @enum {string} */
+            channel: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
+            /** @example The case cited was against another man of the same name; I was a minor then. */
+            grounds: string;
+            /**
+             * Format: date-time
+             * @description When the appeal reached us; may lie in the past for back-entry, not in the future. Its limit counts from this IST day. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
+             * @example 2026-12-20T11:00:00+05:30
+             */
+            receivedAt: string;
+            /** @example 1 */
+            version: number;
         };
         GeneralLetterDto: {
             /** @example संलग्न ड्यूटी चार्ट के अनुसार बल उपलब्ध कराएं। */
@@ -4791,6 +4935,10 @@ export interface components {
             requestedBy: components["schemas"]["PersonRefView"] | null;
         };
         ThanaSlaView: {
+            /** @description Undecided appeals past their limit */
+            appealsBreached: components["schemas"]["AppealAtRiskView"][];
+            /** @description Undecided appeals within VERIFICATION_APPEAL_WARNING_DAYS_LEFT of their own limit */
+            appealsNearBreach: components["schemas"]["AppealAtRiskView"][];
             /** @description Open and past the limit */
             breached: components["schemas"]["VerificationSummaryView"][];
             /** @description Open, within the warning days of the limit */
@@ -5105,6 +5253,41 @@ export interface components {
             locality: string;
             years: number;
         };
+        VerificationAppealView: {
+            /** @enum {string} */
+            channel: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
+            /** @description Whole IST days from today to dueOn: 0 on the day, negative once past it */
+            daysLeft: number;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: components["schemas"]["PersonRefView"] | null;
+            /** @enum {string|null} */
+            decision: "UPHELD" | "OVERTURNED" | null;
+            /**
+             * Format: date
+             * @description The IST day by which it must be decided
+             */
+            dueOn: string;
+            enteredBy: components["schemas"]["PersonRefView"];
+            grounds: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description FIRST: to the Addl. SP; SECOND: to the SP
+             * @enum {string}
+             */
+            level: "FIRST" | "SECOND";
+            /** @description The limit for this appeal when it was received */
+            limitDays: number;
+            reasons: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * @description Null once decided
+             * @enum {string|null}
+             */
+            sla: "ON_TIME" | "NEAR_BREACH" | "BREACHED" | null;
+        };
         VerificationApplicantDto: {
             /**
              * Format: date
@@ -5196,13 +5379,16 @@ export interface components {
         };
         VerificationDetailView: {
             /** @description What this user may do with it now (the routes under /verifications/:id) */
-            allowedActions: ("reassign" | "recordVisit" | "checkRecords" | "adjudicateHit" | "submitReport" | "signOff" | "sendBack")[];
+            allowedActions: ("reassign" | "recordVisit" | "checkRecords" | "adjudicateHit" | "submitReport" | "signOff" | "sendBack" | "fileFirstAppeal" | "decideFirstAppeal" | "fileSecondAppeal" | "decideSecondAppeal" | "withdrawCertificate")[];
+            /** @description The first and second appeals, each with its own Lok Seva counter */
+            appeals: components["schemas"]["VerificationAppealView"][];
             applicant: components["schemas"]["VerificationApplicantView"];
             /** Format: date-time */
             assignedAt: string | null;
             /** @description Its verifier; null while the thana has none */
             assignedTo: components["schemas"]["PersonRefView"] | null;
             attachments: components["schemas"]["VerificationAttachmentView"][];
+            certificateWithdrawal: components["schemas"]["CertificateWithdrawalView"] | null;
             /** @description Whether the signed consent letter is attached; no report without it */
             consentLetterOnFile: boolean;
             /** Format: date-time */
@@ -5213,6 +5399,8 @@ export interface components {
             intake: components["schemas"]["VerificationIntakeView"];
             /** @description The Lok Seva Guarantee counter */
             lokSeva: components["schemas"]["LokSevaView"];
+            /** @description The papers issued: certificate, report letter, appeal orders */
+            papers: components["schemas"]["VerificationPaperView"][];
             permanentAddress: components["schemas"]["VerificationAddressView"] | null;
             presentAddress: components["schemas"]["VerificationAddressView"];
             /** @enum {string} */
@@ -5228,7 +5416,7 @@ export interface components {
             sentBackReason: string | null;
             signOff: components["schemas"]["SignOffView"] | null;
             /** @enum {string} */
-            status: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF";
+            status: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF" | "IN_FIRST_APPEAL" | "FIRST_APPEAL_DECIDED" | "IN_SECOND_APPEAL" | "SECOND_APPEAL_DECIDED" | "CERTIFICATE_WITHDRAWN";
             /** @description The thana handling it */
             thana: components["schemas"]["UnitRefView"];
             /** Format: date-time */
@@ -5270,6 +5458,35 @@ export interface components {
             items: components["schemas"]["VerificationSummaryView"][];
             total: number;
         };
+        VerificationPaperView: {
+            /** @enum {string|null} */
+            appealLevel: "FIRST" | "SECOND" | null;
+            /**
+             * Format: uuid
+             * @description For GET /verifications/:id/papers/:paperId/pdf
+             */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /**
+             * @description CERTIFICATE (CLEAR, or an appeal overturned), REPORT (ADVERSE, INCOMPLETE), APPEAL_ORDER
+             * @enum {string}
+             */
+            kind: "CERTIFICATE" | "REPORT" | "APPEAL_ORDER";
+            sha256: string;
+            /**
+             * Format: date-time
+             * @description A certificate: the instant it stops being valid (00:00 IST after its last day)
+             */
+            validUntil: string | null;
+            /**
+             * @description What /verify answers of it now
+             * @enum {string}
+             */
+            verifyStatus: "valid" | "expired" | "invalid" | "superseded" | "revoked";
+            /** @description The signed public link its QR code carries */
+            verifyUrl: string;
+        };
         VerificationQueueView: {
             /** @description Your open applications, the fewest days left first */
             items: components["schemas"]["VerificationSummaryView"][];
@@ -5286,7 +5503,7 @@ export interface components {
             reportedBy: components["schemas"]["PersonRefView"] | null;
         };
         VerificationSlaBoardView: {
-            /** @description Thanas with anything near or past its limit, the most breached first */
+            /** @description Thanas with an application or an appeal near or past its limit, the most breached first */
             thanas: components["schemas"]["ThanaSlaView"][];
         };
         VerificationSummaryView: {
@@ -5315,7 +5532,7 @@ export interface components {
              */
             sla: "ON_TIME" | "NEAR_BREACH" | "BREACHED" | null;
             /** @enum {string} */
-            status: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF";
+            status: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF" | "IN_FIRST_APPEAL" | "FIRST_APPEAL_DECIDED" | "IN_SECOND_APPEAL" | "SECOND_APPEAL_DECIDED" | "CERTIFICATE_WITHDRAWN";
             thana: components["schemas"]["UnitRefView"];
         };
         VerificationVersionDto: {
@@ -5375,6 +5592,12 @@ export interface components {
             /** @description Who took the request (the control room) */
             by: components["schemas"]["PersonRefView"] | null;
             reason: string | null;
+        };
+        WithdrawCertificateDto: {
+            /** @example FIR registered against the applicant after the certificate was issued. */
+            reason: string;
+            /** @example 1 */
+            version: number;
         };
         WithdrawDto: {
             /** @example Applicant called off the programme (letter dated 25-11-2026). */
@@ -7731,7 +7954,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 purpose?: "SELF" | "EMPLOYMENT" | "TENANT" | "DOMESTIC_HELP" | "PASSPORT";
-                status?: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF";
+                status?: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF" | "IN_FIRST_APPEAL" | "FIRST_APPEAL_DECIDED" | "IN_SECOND_APPEAL" | "SECOND_APPEAL_DECIDED" | "CERTIFICATE_WITHDRAWN";
                 thanaCode?: string;
             };
             header?: never;
@@ -7794,6 +8017,110 @@ export interface operations {
             };
         };
     };
+    VerificationWorkflowController_fileFirstAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileAppealDto"];
+            };
+        };
+        responses: {
+            /** @description The application as `GET /verifications/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationWorkflowController_decideFirstAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideAppealDto"];
+            };
+        };
+        responses: {
+            /** @description The application as `GET /verifications/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationWorkflowController_fileSecondAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileAppealDto"];
+            };
+        };
+        responses: {
+            /** @description The application as `GET /verifications/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationWorkflowController_decideSecondAppeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideAppealDto"];
+            };
+        };
+        responses: {
+            /** @description The application as `GET /verifications/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
     VerificationAttachmentsController_add: {
         parameters: {
             query?: never;
@@ -7844,6 +8171,32 @@ export interface operations {
             };
         };
     };
+    VerificationWorkflowController_withdrawCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawCertificateDto"];
+            };
+        };
+        responses: {
+            /** @description The application as `GET /verifications/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
     VerificationWorkflowController_adjudicateHit: {
         parameters: {
             query?: never;
@@ -7867,6 +8220,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VerificationDetailView"];
+                };
+            };
+        };
+    };
+    VerificationWorkflowController_paperPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                paperId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };
@@ -8033,7 +8409,7 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 purpose?: "SELF" | "EMPLOYMENT" | "TENANT" | "DOMESTIC_HELP" | "PASSPORT";
-                status?: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF";
+                status?: "UNDER_ENQUIRY" | "REPORTED" | "SIGNED_OFF" | "IN_FIRST_APPEAL" | "FIRST_APPEAL_DECIDED" | "IN_SECOND_APPEAL" | "SECOND_APPEAL_DECIDED" | "CERTIFICATE_WITHDRAWN";
                 thanaCode?: string;
             };
             header?: never;
