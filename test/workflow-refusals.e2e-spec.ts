@@ -147,13 +147,13 @@ describe('one refusal for a disallowed action, in every workflow (e2e)', () => {
       expectRefused(res, 'UNDER_ENQUIRY', 'signOff', ['reassign']);
     });
 
-    it('refuses any step on a signed-off application, with nothing left to do', async () => {
+    it('refuses the enquiry’s steps on a signed-off application: only its first appeal is left', async () => {
       const app = await receive();
       const up = (await t.http.post(`/api/v1/verifications/${app.id}/attachments`).auth(v.ttVerifierA, auth).field('kind', 'CONSENT_LETTER').attach('file', CONSENT_PDF, 'consent.pdf').expect(201)).body;
       const reported = (await t.http.post(`/api/v1/verifications/${app.id}/report`).auth(v.ttVerifierA, auth).send({ version: up.version, outcome: 'INCOMPLETE', missing: 'House locked on every visit.' }).expect(200)).body;
       const signed = (await t.http.post(`/api/v1/verifications/${app.id}/sign-off`).auth(v.circleApprover, auth).send({ version: reported.version }).expect(200)).body;
       const res = await t.http.post(`/api/v1/verifications/${app.id}/visits`).auth(v.ttVerifierA, auth).send({ version: signed.version, visitedOn: '2026-11-30', officerName: 'Ramesh Yadav', lat: 23.2345, lng: 77.401, accuracyM: 10, neighbours: [], outcome: 'HOUSE_LOCKED' });
-      expectRefused(res, 'SIGNED_OFF', 'recordVisit', []);
+      expectRefused(res, 'SIGNED_OFF', 'recordVisit', ['fileFirstAppeal']);
     });
   });
 });
