@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CriminalRecordsIndex } from '../src/modules/verifications';
 import { UnitOfWork } from '../src/platform/change';
@@ -32,7 +34,8 @@ describe('character verification: certificate, report letter, appeals (e2e)', ()
   const path = (id: string, action: string) => `/api/v1/verifications/${id}/${action}`;
   const get = async (id: string, token = a.circleApprover) => (await t.http.get(`/api/v1/verifications/${id}`).set(auth(token)).expect(200)).body as Record;
   const verifyOf = async (url: string) => (await t.http.get(new URL(url).pathname).set('Accept', 'application/json').expect(200)).body;
-  const pdfText = async (id: string, paperId: string, token = a.circleApprover) => {
+  /** The paper's text as pdftotext reads it; `look` also writes page 1 as a PNG into test/artifacts/screens, for looking at. */
+  const pdfText = async (id: string, paperId: string, token = a.circleApprover, look?: string) => {
     const res = await t.http.get(path(id, `papers/${paperId}/pdf`)).set(auth(token)).buffer(true).parse((r, cb) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
@@ -40,6 +43,11 @@ describe('character verification: certificate, report letter, appeals (e2e)', ()
     });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
+    if (look) {
+      const dir = join(__dirname, 'artifacts', 'screens');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${look}.png`), await poppler.readPng(await poppler.pagePng(res.body as Buffer, 1, 80)));
+    }
     return (await poppler.pagesText(res.body as Buffer)).join('\n').replace(/\s+/g, ' ');
   };
 
@@ -88,7 +96,7 @@ describe('character verification: certificate, report letter, appeals (e2e)', ()
     expect(signed.allowedActions).toEqual(['withdrawCertificate']);
     const paper = signed.papers[0]!;
     // Bilingual, with the Hindi name as pdftotext reads it.
-    const text = await pdfText(r.id, paper.id);
+    const text = await pdfText(r.id, paper.id, a.circleApprover, 'verification-certificate');
     expect(text).toContain('राजेश कुमार शर्मा');
     expect(text).toContain('Rajesh Kumar Sharma');
     expect(text).toContain('यह प्रमाण पत्र 31-05-2027 तक (सहित) मान्य है');
@@ -160,7 +168,7 @@ describe('character verification: certificate, report letter, appeals (e2e)', ()
     const r = await reported('ADVERSE');
     let rec = (await t.http.post(path(r.id, 'sign-off')).set(auth(a.circleApprover)).send({ version: r.version }).expect(200)).body as Record;
     expect(rec.papers).toEqual([expect.objectContaining({ kind: 'REPORT', validUntil: null, verifyStatus: 'valid' })]);
-    const report = await pdfText(r.id, rec.papers[0]!.id);
+    const report = await pdfText(r.id, rec.papers[0]!.id, a.circleApprover, 'verification-report-letter');
     expect(report).toContain('राजेश कुमार शर्मा');
     expect(report).toContain('Convicted of theft in 2019');
     expect(report).toContain('112/2019, Ashoka Garden (IPC 379)');
@@ -206,7 +214,7 @@ describe('character verification: certificate, report letter, appeals (e2e)', ()
     rec = (await t.http.post(path(r.id, 'appeals/first/decision')).set(auth(zoneApproverA)).send({ version: rec.version, ...upheld }).expect(200)).body;
     expect(rec).toMatchObject({ status: 'FIRST_APPEAL_DECIDED', appeals: [expect.objectContaining({ decision: 'UPHELD', sla: null })] });
     const firstOrder = rec.papers.find((p) => p.kind === 'APPEAL_ORDER' && p.appealLevel === 'FIRST')!;
-    const firstText = await pdfText(r.id, firstOrder.id);
+    const firstText = await pdfText(r.id, firstOrder.id, a.circleApprover, 'verification-first-appeal-order');
     expect(firstText).toContain('राजेश कुमार शर्मा');
     expect(firstText).toContain('प्रथम अपील में आदेश');
     expect(firstText).toContain('यथावत रखा जाता है');
@@ -236,7 +244,7 @@ describe('character verification: certificate, report letter, appeals (e2e)', ()
     const cert = rec.papers.find((p) => p.kind === 'CERTIFICATE')!;
     // Valid for six months from the order's day.
     expect(cert).toMatchObject({ verifyStatus: 'valid', validUntil: '2027-08-11T18:30:00.000Z' });
-    const certText = await pdfText(r.id, cert.id);
+    const certText = await pdfText(r.id, cert.id, a.circleApprover, 'verification-certificate-on-appeal');
     expect(certText).toContain('राजेश कुमार शर्मा');
     expect(certText).toContain('द्वितीय अपील अधिकारी');
     const secondText = await pdfText(r.id, rec.papers.find((p) => p.appealLevel === 'SECOND' && p.kind === 'APPEAL_ORDER')!.id);

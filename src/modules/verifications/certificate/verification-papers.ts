@@ -121,9 +121,9 @@ const DECISION_WORDS = {
   OVERTURNED: { hi: 'निरस्त किया जाता है', en: 'overturned' },
 } as const;
 const OUTCOME_WORDS = {
-  ADVERSE: { hi: 'प्रतिकूल प्रतिवेदन', en: 'an adverse report' },
-  INCOMPLETE: { hi: 'अपूर्ण प्रतिवेदन', en: 'an incomplete report' },
-  CLEAR: { hi: 'स्पष्ट प्रतिवेदन', en: 'a clear report' },
+  ADVERSE: { hi: 'प्रतिकूल प्रतिवेदन', en: 'An adverse report' },
+  INCOMPLETE: { hi: 'अपूर्ण प्रतिवेदन', en: 'An incomplete report' },
+  CLEAR: { hi: 'स्पष्ट प्रतिवेदन', en: 'A clear report' },
 } as const;
 
 /** The order on an appeal: the decision appealed against, the grounds, upheld or overturned with reasons, and what follows. */
