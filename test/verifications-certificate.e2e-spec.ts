@@ -183,6 +183,8 @@ describe('character verification: certificate, report letter, appeals (e2e)', ()
     expect(future.body.fields[0].field).toBe('receivedAt');
     const early = await t.http.post(path(r.id, 'appeals/first')).set(auth(a.intake)).send({ version: rec.version, ...appeal, receivedAt: '2026-11-30T10:00:00+05:30' }).expect(400);
     expect(early.body.fields[0].field).toBe('receivedAt');
+    // Outside the thana's chain the application does not exist, on this path too.
+    await t.http.post(path(r.id, 'appeals/first')).set(auth(a.kamlaVerifier)).send({ version: rec.version, ...appeal, receivedAt: '2026-12-02T23:30:00+05:30' }).expect(404);
     rec = (await t.http.post(path(r.id, 'appeals/first')).set(auth(a.intake)).send({ version: rec.version, ...appeal, receivedAt: '2026-12-02T23:30:00+05:30' }).expect(200)).body;
     expect(rec.status).toBe('IN_FIRST_APPEAL');
     expect(rec.appeals).toEqual([expect.objectContaining({ level: 'FIRST', dueOn: '2027-01-01', daysLeft: 29, sla: 'ON_TIME', decision: null })]);

@@ -71,7 +71,3 @@ export type VerificationAction = (typeof VERIFICATION_WORKFLOW.actions)[number];
 
 /** Open work: what counts in a verifier's load and in the queues. */
 export const OPEN_STATUSES: readonly VerificationStatus[] = ['UNDER_ENQUIRY', 'REPORTED'];
-/** An appeal waiting for its decision. */
-export const IN_APPEAL_STATUSES: readonly VerificationStatus[] = ['IN_FIRST_APPEAL', 'IN_SECOND_APPEAL'];
-/** Decided by the DSP: no Lok Seva counter of the application any more. */
-export const DECIDED_STATUSES: readonly VerificationStatus[] = VERIFICATION_STATUSES.filter((s) => !OPEN_STATUSES.includes(s));
