@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CriminalRecordsIndex } from '../src/modules/verifications';
+import { VerificationEscalation } from '../src/modules/verifications/application/verification-escalation.service';
 import { UnitOfWork } from '../src/platform/change';
 import { Poppler } from '../src/platform/documents/pdf/testing/poppler';
 import { fixedClock } from '../src/platform/time';
@@ -197,14 +198,30 @@ describe('character verification: certificate, report letter, appeals (e2e)', ()
       const tt = thanas.find((x) => x.thana.code === 'TT_NAGAR');
       return { near: (tt?.appealsNearBreach ?? []).map((x) => x.ref).includes(r.ref), breached: (tt?.appealsBreached ?? []).map((x) => x.ref).includes(r.ref) };
     };
+    // The appellate authorities of the zone are told once near the limit and once past it; the DSP of the circle is not.
+    for (const [token, mobile] of [[zoneApproverA, '9100000001'], [zoneApproverB, '9100000002'], [a.circleApprover, '9100000003']] as const)
+      await db.query(`UPDATE app_user SET mobile = $2 WHERE id = $1`, [await userId(t, token), mobile]);
+    const escalation = t.app.get(VerificationEscalation);
+    const told = async () =>
+      ((await db.query(`SELECT template, recipient FROM notification WHERE source_id = $1 AND template LIKE 'verification-appeal-sla-%' ORDER BY template, recipient`, [r.id])) as Array<{ template: string; recipient: string }>).map(
+        (x) => `${x.template.replace('verification-appeal-sla-', '')} ${x.recipient}`,
+      );
     clock.set('2026-12-24T23:59:00+05:30'); // 8 days left
     expect(await boardAppeals()).toEqual({ near: false, breached: false });
+    await escalation.run();
+    expect(await told()).toEqual([]);
     clock.set('2026-12-25T00:00:00+05:30'); // 7 days left
     expect(await boardAppeals()).toEqual({ near: true, breached: false });
+    await escalation.run();
+    await escalation.run();
+    expect(await told()).toEqual(['warning 9100000001', 'warning 9100000002']);
     clock.set('2027-01-01T23:59:00+05:30'); // its last day
     expect(await boardAppeals()).toEqual({ near: true, breached: false });
     clock.set('2027-01-02T00:00:00+05:30');
     expect(await boardAppeals()).toEqual({ near: false, breached: true });
+    await escalation.run();
+    await escalation.run();
+    expect(await told()).toEqual(['breached 9100000001', 'breached 9100000002', 'warning 9100000001', 'warning 9100000002']);
     expect((await get(r.id)).appeals[0]).toMatchObject({ daysLeft: -1, sla: 'BREACHED' });
 
     // Decided by the Addl. SP: an APPROVER of the zone, not the DSP of the circle who signed it off.

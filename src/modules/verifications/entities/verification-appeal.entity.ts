@@ -19,5 +19,8 @@ export class VerificationAppeal {
   @Column({ type: 'text', nullable: true }) reasons!: string | null;
   @Column({ type: 'uuid', nullable: true }) decidedBy!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) decidedAt!: Date | null;
+  /** When the appellate authorities were told it is near its limit, and past it. */
+  @Column({ type: 'timestamptz', nullable: true }) slaWarnedAt!: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) slaBreachNoticedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -215,11 +215,13 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     },
   },
   // Character verification: src/modules/verifications (VERIFICATION_NOTICE_STAGES there).
-  ...['sla-warning', 'sla-breached'].map(
+  ...['sla-warning', 'sla-breached', 'appeal-sla-warning', 'appeal-sla-breached'].map(
     (stage): TemplateDeclaration => ({
       kind: 'messages',
       name: `verification-${stage}`,
-      description: `SMS to a verifier and the circle's DSP: a verification is ${stage === 'sla-warning' ? 'near' : 'past'} its Lok Seva limit (no applicant's details).`,
+      description: stage.startsWith('appeal')
+        ? `SMS to the appellate authorities of the thana's zone: an appeal in a verification is ${stage.endsWith('warning') ? 'near' : 'past'} its limit (no applicant's details).`
+        : `SMS to a verifier and the circle's DSP: a verification is ${stage === 'sla-warning' ? 'near' : 'past'} its Lok Seva limit (no applicant's details).`,
       placeholders: ['reference', 'thana', 'dueOn'],
       languages: ['hi', 'en'],
       sms: {
