@@ -1,4 +1,5 @@
 import { QueueService } from '../src/platform/queue/queue.service';
+import { JOBS } from '../src/platform/queue/jobs';
 import { waitFor, withClient } from './support/databases';
 import { bootTestApp, TestApp } from './support/test-app';
 
@@ -41,11 +42,17 @@ describe('queue on the PostgreSQL backend (e2e)', () => {
 
   it('runs the housekeeping job', () => housekeepingRuns(t, 'postgres'));
 
-  it('registers the repeatable housekeeping scheduler once, however often the app boots', async () => {
+  it('registers each repeatable job scheduler once, however often the app boots', async () => {
     const again = await bootTestApp({}, t.databaseUrl);
     try {
       const schedulers = await t.app.get(QueueService).queue('maintenance').getJobSchedulers();
-      expect(schedulers.map((s) => s.key ?? s.name)).toEqual(['housekeeping']);
+      // The job table's repeating jobs on this queue, each exactly once.
+      const repeating = Object.entries(JOBS)
+        .filter(([, job]) => job.queue === 'maintenance' && 'every' in job)
+        .map(([name]) => name)
+        .sort();
+      expect(repeating).toContain('housekeeping');
+      expect(schedulers.map((s) => s.key ?? s.name).sort()).toEqual(repeating);
     } finally {
       await again.close();
     }
