@@ -15,7 +15,7 @@ import { ProtestIntakePage } from '../features/protests/ProtestIntakePage';
 import { ProtestListPage } from '../features/protests/ProtestListPage';
 import { ProtestRecordPage } from '../features/protests/ProtestRecordPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
-import { ADMINS, AUDIT_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VIP_ACCESS_LOG_READERS, VIP_DESK, VIP_READERS } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VERIFICATION_INTAKE, VERIFICATION_READERS, VIP_ACCESS_LOG_READERS, VIP_DESK, VIP_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
 import { NotFoundPage } from '../components/NotFoundPage';
@@ -38,6 +38,12 @@ const NewProgrammePage = lazy(() => import('../features/vip/ProgrammeEditorPage'
 const ReviseProgrammePage = lazy(() => import('../features/vip/ProgrammeEditorPage').then((m) => ({ default: m.ReviseProgrammePage })));
 const AccessLogPage = lazy(() => import('../features/vip/AccessLogPage').then((m) => ({ default: m.AccessLogPage })));
 // The records-index import, an admin's screen, likewise.
+// Character verification's queue, intake, record and field visit: one chunk of their own.
+const verifications = () => import('../features/verifications/screens');
+const VerificationQueuePage = lazy(() => verifications().then((m) => ({ default: m.VerificationQueuePage })));
+const VerificationIntakePage = lazy(() => verifications().then((m) => ({ default: m.VerificationIntakePage })));
+const VerificationRecordPage = lazy(() => verifications().then((m) => ({ default: m.VerificationRecordPage })));
+const FieldVisitPage = lazy(() => verifications().then((m) => ({ default: m.FieldVisitPage })));
 const RecordsImportPage = lazy(() => import('../features/verifications/RecordsImportPage').then((m) => ({ default: m.RecordsImportPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -200,6 +206,46 @@ export const router = createBrowserRouter([
               <RequireRoles roles={RECORDS_IMPORTERS}>
                 <Loading>
                   <RecordsImportPage />
+                </Loading>
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'verifications',
+            element: (
+              <RequireRoles roles={VERIFICATION_READERS}>
+                <Loading>
+                  <VerificationQueuePage />
+                </Loading>
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'verifications/new',
+            element: (
+              <RequireRoles roles={VERIFICATION_INTAKE}>
+                <Loading>
+                  <VerificationIntakePage />
+                </Loading>
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'verifications/:id',
+            element: (
+              <RequireRoles roles={VERIFICATION_READERS}>
+                <Loading>
+                  <VerificationRecordPage />
+                </Loading>
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'verifications/:id/visit',
+            element: (
+              <RequireRoles roles={VERIFICATION_INTAKE}>
+                <Loading>
+                  <FieldVisitPage />
                 </Loading>
               </RequireRoles>
             ),

@@ -106,6 +106,19 @@ describe('the web app speaks Hindi and English alike', () => {
       ['OfficerView', 'rank', 'dutyCharts.rank'],
       ['OfficerView', 'gender', 'dutyCharts.gender'],
       ['RecordsImportSummaryView', 'status', 'recordsImport.status'],
+      ['VerificationSummaryView', 'status', 'verification.status'],
+      ['VerificationSummaryView', 'purpose', 'verification.purpose'],
+      ['VerificationSummaryView', 'sla', 'verification.sla'],
+      ['VerificationApplicantView', 'gender', 'verification.gender'],
+      ['VerificationApplicantView', 'relation', 'verification.relation'],
+      ['VerificationApplicantView', 'idDocumentType', 'verification.idDocument'],
+      ['VerificationIntakeView', 'channel', 'verification.channel'],
+      ['FeeView', 'status', 'verification.fee'],
+      ['RoutingView', 'routedBy', 'verification.routedBy'],
+      ['FieldVisitView', 'outcome', 'verification.visitOutcome'],
+      ['VerificationReportView', 'outcome', 'verification.outcome'],
+      ['RecordHitView', 'band', 'verification.band'],
+      ['VerificationAttachmentView', 'kind', 'verification.attachmentKind'],
     ];
     for (const [schemaName, field, prefix] of named) {
       const values = enumOf(schemaName, field);

@@ -42,3 +42,7 @@ export const DUTY_CHART_READERS: readonly Role[] = ['ADMIN', 'DUTY_OFFICER', 'CO
 export const DUTY_CHART_PREPARERS: readonly Role[] = ['ADMIN', 'DUTY_OFFICER'];
 /** GET /officers/:id/availability */
 export const AVAILABILITY_READERS: readonly Role[] = ['ADMIN', 'DUTY_OFFICER', 'CONTROL_ROOM', 'AUDITOR'];
+/** GET /verifications, /verifications/:id, /workload, /sla-board: character verification's readers (the API keeps each to its chain) */
+export const VERIFICATION_READERS: readonly Role[] = ['VERIFIER', 'APPROVER', 'AUDITOR'];
+/** POST /verifications and its attachments; GET /verifications/queue (a verifier's own) */
+export const VERIFICATION_INTAKE: readonly Role[] = ['VERIFIER'];
