@@ -32,7 +32,7 @@ export function FieldVisitPage() {
   const record = useVerification(id);
   const v = record.data;
   const step = useVerificationStep(id);
-  const setRecord = useSetVerification(id);
+  const setRecord = useSetVerification();
   usePageTitle(t('verification.visit.formTitle', { ref: v?.ref ?? '' }));
   const [visitedOn, setVisitedOn] = useState(() => formatDate(new Date()));
   const [officerName, setOfficerName] = useState('');
@@ -132,7 +132,7 @@ export function FieldVisitPage() {
             </button>
             {fix.state === 'found' ? (
               <p role="status" data-fix="found">
-                {t('verification.visit.fix', { lat: fix.lat.toFixed(5), lng: fix.lng.toFixed(5), accuracy: Math.round(fix.accuracyM) })}
+                {t('verification.visit.fix', { latitude: fix.lat.toFixed(5), longitude: fix.lng.toFixed(5), accuracy: Math.round(fix.accuracyM) })}
               </p>
             ) : null}
             {fix.state === 'failed' ? <p className="field-error">{fix.denied ? t('verification.visit.denied') : t('verification.visit.noFix')}</p> : null}
@@ -170,7 +170,7 @@ export function FieldVisitPage() {
           ) : null}
         </section>
         <section className="panel verif-section" aria-labelledby="visit-outcome">
-          <h2 id="visit-outcome">{t('verification.visit.outcome')}</h2>
+          <h2 id="visit-outcome">{t('verification.visit.found')}</h2>
           <SelectField label={t('verification.visit.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as VisitOutcome)} error={error?.fieldMessage('outcome')} errorLang="en">
             {VISIT_OUTCOMES.map((o) => (
               <option key={o} value={o}>

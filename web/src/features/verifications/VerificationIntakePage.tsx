@@ -22,6 +22,7 @@ import {
   SMS_LANGUAGES,
   uploadVerificationAttachment,
   useReceiveVerification,
+  useSetVerification,
   useUnits,
   type CreateVerification,
   type FeeStatus,
@@ -138,6 +139,7 @@ export function VerificationIntakePage() {
   const [lastError, setLastError] = useState<unknown>(null);
   const [uploading, setUploading] = useState(false);
   const receive = useReceiveVerification();
+  const setRecord = useSetVerification();
   const units = useUnits();
   const thanas = useMemo(() => (units.data ?? []).filter((u) => u.kind === 'THANA' && u.isActive), [units.data]);
 
@@ -161,7 +163,7 @@ export function VerificationIntakePage() {
         if (consent) {
           setUploading(true);
           try {
-            await uploadVerificationAttachment(created.id, 'CONSENT_LETTER', consent);
+            setRecord(await uploadVerificationAttachment(created.id, 'CONSENT_LETTER', consent));
           } catch {
             consentFailed = true;
           }

@@ -230,7 +230,7 @@ function Visits({ v }: { v: VerificationDetail }) {
               {formatDateKey(visit.visitedOn)} · {visit.officerRank ? `${visit.officerRank} ` : ''}
               {visit.officerName} · {t(`verification.visitOutcome.${visit.outcome}`)}
             </span>
-            <span className="muted">{t('verification.visit.where', { lat: visit.lat.toFixed(5), lng: visit.lng.toFixed(5), accuracy: Math.round(visit.accuracyM) })}</span>
+            <span className="muted">{t('verification.visit.where', { latitude: visit.lat.toFixed(5), longitude: visit.lng.toFixed(5), accuracy: Math.round(visit.accuracyM) })}</span>
             {visit.neighbours.map((n, i) => (
               <span key={i} className="wide">
                 {t('verification.visit.said', { name: n.name, statement: n.statement })}
@@ -292,7 +292,7 @@ function Hit({ v, h }: { v: VerificationDetail; h: RecordHit }) {
   const headingId = `hit-${h.id}`;
   const can = v.allowedActions.includes('adjudicateHit');
   return (
-    <li className="hit" aria-labelledby={headingId}>
+    <li className="hit" data-fir={r.firRef}>
       <h3 id={headingId}>{t('verification.hit.title', { rank: h.rank, name: r.name })}</h3>
       <p>
         <span className={`score band-${h.band.toLowerCase()}`}>{t('verification.hit.score', { score: Math.round(h.score * 100), band: t(`verification.band.${h.band}`) })}</span>
@@ -488,7 +488,7 @@ function SignOff({ v }: { v: VerificationDetail }) {
 
 function Attachments({ v }: { v: VerificationDetail }) {
   const { t } = useTranslation();
-  const setRecord = useSetVerification(v.id);
+  const setRecord = useSetVerification();
   const file = useFile();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);

@@ -150,7 +150,7 @@ export function useVerificationStep(id: string) {
 }
 
 /** Puts an answer that carries the record (an upload) in place of the one shown. */
-export function useSetVerification(id: string) {
+export function useSetVerification() {
   const client = useQueryClient();
-  return (record: VerificationDetail) => client.setQueryData([...KEY, 'one', id], record);
+  return (record: VerificationDetail) => client.setQueryData([...KEY, 'one', record.id], record);
 }
