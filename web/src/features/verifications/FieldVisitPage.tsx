@@ -181,7 +181,7 @@ export function FieldVisitPage() {
           <TextAreaField label={t('verification.visit.note')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} error={error?.fieldMessage('note')} errorLang="en" />
           <Field
             label={t('verification.visit.photosField')}
-            hint={t('verification.visit.photosHint', { count: photos.length })}
+            hint={t('verification.visit.photosHint')}
             type="file"
             accept="image/jpeg,image/png"
             multiple
@@ -191,6 +191,18 @@ export function FieldVisitPage() {
               setPhotos((ps) => [...ps, ...chosen]);
             }}
           />
+          {photos.length > 0 ? (
+            <ul className="rows compact">
+              {photos.map((f, i) => (
+                <li key={`${f.name}-${i}`} className="row">
+                  <span>{f.name}</span>
+                  <button type="button" className="button quiet" onClick={() => setPhotos((ps) => ps.filter((_, j) => j !== i))}>
+                    {t('verification.visit.removePhoto', { name: f.name })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <div className="visit-submit">
             <button type="submit" className="button primary" disabled={busy}>
               {busy ? t('verification.visit.saving') : t('verification.visit.save')}

@@ -157,7 +157,12 @@ function Facts({ v }: { v: VerificationDetail }) {
         <dt>{t('verification.record.thana')}</dt>
         <dd>
           {lang === 'hi' ? v.thana.nameHi : v.thana.nameEn} ({t(`verification.routedBy.${v.routing.routedBy}`)}
-          {v.routing.note ? `: ${v.routing.note}` : ''})
+          {v.routing.note ? (
+            <>
+              : <span lang="en">{v.routing.note}</span>
+            </>
+          ) : null}
+          )
         </dd>
         <dt>{t('verification.record.assignedTo')}</dt>
         <dd>{v.assignedTo ? personName(v.assignedTo, lang) : t('verification.queue.unassigned')}</dd>
