@@ -119,6 +119,9 @@ describe('the web app speaks Hindi and English alike', () => {
       ['VerificationReportView', 'outcome', 'verification.outcome'],
       ['RecordHitView', 'band', 'verification.band'],
       ['VerificationAttachmentView', 'kind', 'verification.attachmentKind'],
+      ['VerificationPaperView', 'kind', 'verification.papers.kind'],
+      ['VerificationAppealView', 'level', 'verification.appeals.level'],
+      ['DecideAppealDto', 'decision', 'verification.appeals.decision'],
     ];
     for (const [schemaName, field, prefix] of named) {
       const values = enumOf(schemaName, field);

@@ -8,12 +8,12 @@ import { personName } from '../../lib/people';
 import { hasAnyRole, VERIFICATION_INTAKE } from '../../lib/roles';
 import { formatDateKey } from '../../lib/time';
 import { useSession } from '../../lib/use-session';
-import { useMyQueue, useSlaBoard, useVerificationList, type VerificationSummary } from './verification-api';
+import { useMyQueue, useSlaBoard, useVerificationList, type AppealAtRisk, type VerificationSummary } from './verification-api';
 
 /** aria-current of the view shown. */
 const CURRENT = 'page' as const;
 
-type View = 'mine' | 'thana' | 'board';
+type View = 'mine' | 'thana' | 'board' | 'appeals';
 
 /** Days left against the Lok Seva limit, flagged near breach or breached. */
 export function DaysLeft({ daysLeft, sla }: { daysLeft: number; sla: VerificationSummary['sla'] }) {
@@ -64,8 +64,8 @@ export function VerificationQueuePage() {
   const verifier = hasAnyRole(roles, VERIFICATION_INTAKE);
   const [params] = useSearchParams();
   const asked = params.get('view') as View | null;
-  const view: View = asked === 'thana' || asked === 'board' || (asked === 'mine' && verifier) ? asked : verifier ? 'mine' : 'thana';
-  const views: View[] = verifier ? ['mine', 'thana', 'board'] : ['thana', 'board'];
+  const view: View = asked === 'thana' || asked === 'board' || asked === 'appeals' || (asked === 'mine' && verifier) ? asked : verifier ? 'mine' : 'thana';
+  const views: View[] = verifier ? ['mine', 'thana', 'board', 'appeals'] : ['thana', 'board', 'appeals'];
   return (
     <div className="page">
       <div className="verif-head">
@@ -87,7 +87,7 @@ export function VerificationQueuePage() {
           ))}
         </ul>
       </nav>
-      {view === 'mine' ? <Mine /> : view === 'thana' ? <Thanas /> : <Board />}
+      {view === 'mine' ? <Mine /> : view === 'thana' ? <Thanas /> : view === 'board' ? <Board /> : <AppealsDesk />}
     </div>
   );
 }
@@ -127,8 +127,52 @@ function Board() {
           <Rows items={th.breached} empty={t('verification.board.none')} />
           <h4>{t('verification.board.nearBreach', { count: th.nearBreach.length })}</h4>
           <Rows items={th.nearBreach} empty={t('verification.board.none')} />
+          {th.appealsBreached.length > 0 || th.appealsNearBreach.length > 0 ? (
+            <>
+              <h4>{t('verification.board.appeals', { count: th.appealsBreached.length + th.appealsNearBreach.length })}</h4>
+              <AppealRows items={[...th.appealsBreached, ...th.appealsNearBreach]} />
+            </>
+          ) : null}
         </section>
       ))}
     </Panel>
+  );
+}
+
+function AppealRows({ items }: { items: readonly AppealAtRisk[] }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  if (items.length === 0) return <p className="muted">{t('verification.board.none')}</p>;
+  return (
+    <ul className="rows">
+      {items.map((a) => (
+        <li key={a.id} className="row verif-row" data-ref={a.ref}>
+          <Link className="ref" to={`/verifications/${a.applicationId}`}>
+            {a.ref}
+          </Link>
+          <span>
+            {t(`verification.appeals.level.${a.level}`)} · {lang === 'hi' ? a.thana.nameHi : a.thana.nameEn}
+          </span>
+          <DaysLeft daysLeft={a.daysLeft} sla={a.sla} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The appeals desk: applications in first or second appeal, and the appeals near or past their own limit. */
+function AppealsDesk() {
+  const { t } = useTranslation();
+  const first = useVerificationList({ status: 'IN_FIRST_APPEAL', limit: 100 });
+  const second = useVerificationList({ status: 'IN_SECOND_APPEAL', limit: 100 });
+  return (
+    <>
+      <Panel title={t('verification.appeals.inFirst')} headingId="verif-appeals-first" loading={first.isPending} error={first.error}>
+        <Rows items={first.data?.items ?? []} empty={t('verification.board.none')} />
+      </Panel>
+      <Panel title={t('verification.appeals.inSecond')} headingId="verif-appeals-second" loading={second.isPending} error={second.error}>
+        <Rows items={second.data?.items ?? []} empty={t('verification.board.none')} />
+      </Panel>
+    </>
   );
 }

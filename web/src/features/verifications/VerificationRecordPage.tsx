@@ -29,6 +29,7 @@ import {
   type RecordHit,
   type VerificationDetail,
 } from './verification-api';
+import { Appeals, Papers } from './VerificationPapers';
 import { DaysLeft } from './VerificationQueuePage';
 
 const HI = 'hi' as const;
@@ -71,6 +72,8 @@ export function VerificationRecordPage() {
           <RecordsCheck v={v} />
           <Report v={v} />
           <SignOff v={v} />
+          <Papers v={v} />
+          <Appeals v={v} />
           <Attachments v={v} />
           <Reassign v={v} />
         </div>
@@ -203,6 +206,11 @@ function Timeline({ v }: { v: VerificationDetail }) {
     }
   }
   if (v.report) stages.push({ key: 'reported', at: v.report.reportedAt, title: t('verification.timeline.reported', { outcome: t(`verification.outcome.${v.report.outcome}`) }), by: v.report.reportedBy, detail: v.report.grounds ?? v.report.missing ?? undefined });
+  for (const a of v.appeals) {
+    stages.push({ key: `appeal-${a.id}`, at: a.receivedAt, title: t(`verification.timeline.appealed.${a.level}`), by: a.enteredBy, detail: a.grounds });
+    if (a.decidedAt && a.decision) stages.push({ key: `appeal-decided-${a.id}`, at: a.decidedAt, title: t(`verification.timeline.appealDecided.${a.decision}`), by: a.decidedBy, detail: a.reasons ?? undefined });
+  }
+  if (v.certificateWithdrawal) stages.push({ key: 'withdrawn', at: v.certificateWithdrawal.at, title: t('verification.timeline.withdrawn'), by: v.certificateWithdrawal.by, detail: v.certificateWithdrawal.reason });
   if (v.signOff) stages.push({ key: 'signed', at: v.signOff.at, title: t('verification.timeline.signedOff'), by: v.signOff.by, detail: v.signOff.note ?? undefined });
   stages.sort((a, b) => a.at.localeCompare(b.at));
   return (

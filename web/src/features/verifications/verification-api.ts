@@ -20,6 +20,11 @@ export type HitDecision = Schemas['AdjudicateHitDto']['decision'];
 export type SmsLanguage = NonNullable<Schemas['VerificationApplicantDto']['smsLanguage']>;
 export type VerificationStatus = VerificationSummary['status'];
 export type AttachmentKind = Schemas['VerificationAttachmentFormDto']['kind'];
+export type Paper = Schemas['VerificationPaperView'];
+export type AppealAtRisk = Schemas['AppealAtRiskView'];
+export type Appeal = Schemas['VerificationAppealView'];
+export type AppealDecision = Schemas['DecideAppealDto']['decision'];
+export type AppealIntakeChannel = Schemas['FileAppealDto']['channel'];
 export type VerificationQuery = NonNullable<paths['/api/v1/verifications']['get']['parameters']['query']>;
 
 // The API's enums in the order the forms offer them (the compiler holds them to the schema).
@@ -32,8 +37,9 @@ export const SMS_LANGUAGES = ['hi', 'en', 'bi'] as const satisfies readonly SmsL
 export const FEE_STATUSES = ['PAID', 'BPL_EXEMPT'] as const satisfies readonly FeeStatus[];
 export const VISIT_OUTCOMES = ['RESIDES_AT_ADDRESS', 'NOT_FOUND_AT_ADDRESS', 'HOUSE_LOCKED', 'ADVERSE_LOCAL_REPORT'] as const satisfies readonly VisitOutcome[];
 export const OUTCOMES = ['CLEAR', 'ADVERSE', 'INCOMPLETE'] as const satisfies readonly Outcome[];
+export const APPEAL_DECISIONS = ['UPHELD', 'OVERTURNED'] as const satisfies readonly AppealDecision[];
 export const SLA_STATES = ['ON_TIME', 'NEAR_BREACH', 'BREACHED'] as const satisfies readonly NonNullable<VerificationSummary['sla']>[];
-export const STATUSES = ['UNDER_ENQUIRY', 'REPORTED', 'SIGNED_OFF'] as const satisfies readonly VerificationStatus[];
+export const STATUSES = ['UNDER_ENQUIRY', 'REPORTED', 'SIGNED_OFF', 'IN_FIRST_APPEAL', 'FIRST_APPEAL_DECIDED', 'IN_SECOND_APPEAL', 'SECOND_APPEAL_DECIDED', 'CERTIFICATE_WITHDRAWN'] as const satisfies readonly VerificationStatus[];
 /** Purposes that name a requesting party (employer, landlord, householder, the passport office). */
 export const PURPOSES_WITH_PARTY: readonly Purpose[] = ['EMPLOYMENT', 'TENANT', 'DOMESTIC_HELP', 'PASSPORT'];
 
@@ -113,7 +119,10 @@ type Step =
   | { action: 'adjudicateHit'; hitId: string; body: Schemas['AdjudicateHitDto'] }
   | { action: 'submitReport'; body: Schemas['ReportDto'] }
   | { action: 'signOff'; body: Schemas['SignOffDto'] }
-  | { action: 'sendBack'; body: Schemas['SendBackDto'] };
+  | { action: 'sendBack'; body: Schemas['SendBackDto'] }
+  | { action: 'fileFirstAppeal' | 'fileSecondAppeal'; body: Schemas['FileAppealDto'] }
+  | { action: 'decideFirstAppeal' | 'decideSecondAppeal'; body: Schemas['DecideAppealDto'] }
+  | { action: 'withdrawCertificate'; body: Schemas['WithdrawCertificateDto'] };
 
 function send(id: string, step: Step): Promise<VerificationDetail> {
   const path = { params: { path: { id } } };
@@ -132,6 +141,16 @@ function send(id: string, step: Step): Promise<VerificationDetail> {
       return unwrap(api.POST('/api/v1/verifications/{id}/sign-off', { ...path, body: step.body }));
     case 'sendBack':
       return unwrap(api.POST('/api/v1/verifications/{id}/send-back', { ...path, body: step.body }));
+    case 'fileFirstAppeal':
+      return unwrap(api.POST('/api/v1/verifications/{id}/appeals/first', { ...path, body: step.body }));
+    case 'fileSecondAppeal':
+      return unwrap(api.POST('/api/v1/verifications/{id}/appeals/second', { ...path, body: step.body }));
+    case 'decideFirstAppeal':
+      return unwrap(api.POST('/api/v1/verifications/{id}/appeals/first/decision', { ...path, body: step.body }));
+    case 'decideSecondAppeal':
+      return unwrap(api.POST('/api/v1/verifications/{id}/appeals/second/decision', { ...path, body: step.body }));
+    case 'withdrawCertificate':
+      return unwrap(api.POST('/api/v1/verifications/{id}/certificate/withdraw', { ...path, body: step.body }));
   }
 }
 
@@ -153,4 +172,9 @@ export function useVerificationStep(id: string) {
 export function useSetVerification() {
   const client = useQueryClient();
   return (record: VerificationDetail) => client.setQueryData([...KEY, 'one', record.id], record);
+}
+
+/** A paper's PDF (certificate, report letter, appeal order), fetched with the session. */
+export async function paperBlob(id: string, paperId: string): Promise<Blob> {
+  return unwrap(api.GET('/api/v1/verifications/{id}/papers/{paperId}/pdf', { params: { path: { id, paperId } }, parseAs: 'blob' })) as Promise<Blob>;
 }
