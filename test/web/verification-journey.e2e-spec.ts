@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { CriminalRecordsIndex } from '../../src/modules/verifications';
 import { UnitOfWork } from '../../src/platform/change';
+import { Poppler } from '../../src/platform/documents/pdf/testing/poppler';
 import { bootTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import { CONSENT_PDF, PHOTO_PNG, seedLocalities } from '../support/verifications';
 import { listen, openBrowser, screens, type AxeFinding, type Browser } from './support/browser';
@@ -38,19 +40,21 @@ const CASES = {
  * API's refusal beside its field first), runs the records check, which finds a namesake written
  * in English letters, rules it a different person with a reason, records the field visit on a
  * 360 px phone with the browser's geolocation and a photo, and reports CLEAR; the circle's DSP
- * signs it off; a verifier of another thana gets the not-found page at its address. In Hindi,
+ * signs it off and its certificate downloads with the name as typed (pdftotext); a verifier of another thana gets the not-found page at its address. In Hindi,
  * then English, on one app and one browser; every screen axe-checked at 1280 and 360 px.
  */
-describe('journey 4: a character verification from intake to the DSP’s sign-off, hidden from another thana, in a real browser', () => {
+describe('journey 4: a character verification from intake to the DSP’s sign-off and its certificate, hidden from another thana, in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
+  let poppler: Poppler;
   const found: AxeFinding[] = [];
   const spilled: string[] = [];
   const shot: string[] = [];
 
   beforeAll(async () => {
     t = await bootTestApp();
+    poppler = await Poppler.create();
     base = await listen(t);
     await seedLocalities(t, await t.tokenFor(['ADMIN']));
     await t.tokenFor(['VERIFIER'], 'TT_NAGAR');
@@ -213,7 +217,7 @@ describe('journey 4: a character verification from intake to the DSP’s sign-of
       await logOut(page);
     });
 
-    it('the circle’s DSP finds it among the thanas’ applications and signs it off', async () => {
+    it('the circle’s DSP finds it among the thanas’ applications and signs it off, and the certificate downloads with the name as typed', async () => {
       const { page } = browser;
       await logIn(page, DSP);
       await nav(page).getByRole('link', { name: T('verification.nav.queue') }).click();
@@ -224,6 +228,15 @@ describe('journey 4: a character verification from intake to the DSP’s sign-of
       await sign.getByRole('button', { name: T('verification.signOff.submit') }).click();
       await page.getByText(T('verification.status.SIGNED_OFF'), { exact: true }).waitFor();
       await page.getByRole('region', { name: T('verification.timeline.title') }).getByText(T('verification.timeline.signedOff'), { exact: true }).waitFor();
+      // The certificate issued at the sign-off, downloaded: its text has the name as it was typed.
+      const papers = page.getByRole('region', { name: T('verification.papers.title') });
+      const certificate = T('verification.papers.kind.CERTIFICATE');
+      const [download] = await Promise.all([page.waitForEvent('download'), papers.getByRole('button', { name: T('verification.papers.download', { paper: certificate }) }).click()]);
+      expect(download.suggestedFilename()).toBe(`${ref.replace(/\//g, '-')}-certificate.pdf`);
+      const pdf = await readFile((await download.path())!);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect((await poppler.pagesText(pdf)).join('\n')).toContain(c.nameHi);
+      await papers.getByText(T('verification.papers.verify.valid'), { exact: false }).waitFor();
       await shoot(page, 'verification-signed-off');
       await logOut(page);
     });
