@@ -9,10 +9,13 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { currentLanguage } from '../../i18n';
 import { personName } from '../../lib/people';
-import { formatDateKey, formatDateTime, istEntry, parseIstEntry } from '../../lib/time';
+import { formatDate, formatDateKey, formatDateTime, istEntry, parseIstEntry } from '../../lib/time';
 import { useFile } from '../../lib/use-file';
 import { APPEAL_DECISIONS, INTAKE_CHANNELS, paperBlob, useVerificationStep, type AppealDecision, type AppealIntakeChannel, type VerificationDetail } from './verification-api';
 import { DaysLeft } from './VerificationQueuePage';
+
+/** A certificate's last valid IST day: the API gives the instant it stops (00:00 IST after that day). */
+const lastDay = (validUntil: string) => formatDate(new Date(new Date(validUntil).getTime() - 1));
 
 /** The papers issued (certificate, report letter, appeal orders), each opened or downloaded, with what /verify says of it. */
 export function Papers({ v }: { v: VerificationDetail }) {
@@ -29,7 +32,7 @@ export function Papers({ v }: { v: VerificationDetail }) {
             <li key={p.id} className="row" data-paper={p.kind}>
               <span>
                 <strong>{label}</strong> · {t('verification.papers.issued', { when: formatDateTime(p.issuedAt) })}
-                {p.validUntil ? ` · ${t('verification.papers.validUntil', { when: formatDateTime(p.validUntil) })}` : ''} · {t(`verification.papers.verify.${p.verifyStatus}`)}
+                {p.validUntil ? ` · ${t('verification.papers.validTo', { day: lastDay(p.validUntil) })}` : ''} · {t(`verification.papers.verify.${p.verifyStatus}`)}
               </span>
               <span className="actions">
                 <button type="button" className="button" onClick={() => void file.run(() => paperBlob(v.id, p.id), { open: true })}>
