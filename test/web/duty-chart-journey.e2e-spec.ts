@@ -239,9 +239,10 @@ describe.each(['hi', 'en'] as const)(
       expect(await location.getAttribute('aria-invalid')).toBe('true');
       // …and has the focus, deep in the tree as it is.
       const locationId = (await location.getAttribute('id'))!;
-      await page.waitForFunction(
-        `document.activeElement && document.activeElement.id === ${JSON.stringify(locationId)}`,
-      );
+      // Polled from here: waitForFunction polls with eval in the page, which its CSP refuses.
+      const focusedId = () => page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
+      for (const deadline = Date.now() + 10_000; (await focusedId()) !== locationId && Date.now() < deadline; ) await page.waitForTimeout(100);
+      expect(await focusedId()).toBe(locationId);
       expect(await field(p1, 'dutyCharts.tree.location').getAttribute('aria-invalid')).toBeNull();
       await shoot(page, 'duty-bandobast-refused');
       await location.fill('Prempura ghat, visarjan kund');
