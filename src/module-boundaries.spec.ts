@@ -159,6 +159,7 @@ describe('module boundaries (eslint no-restricted-imports)', () => {
       'notification',
       'idempotency_key',
       'system_mode',
+      'eoffice_outage',
       'housekeeping_run',
     ],
   };

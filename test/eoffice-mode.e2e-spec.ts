@@ -83,6 +83,36 @@ describe('e-Office mode follows e-Office (e2e)', () => {
     expect(Date.parse(up.checkedAt!)).toBeGreaterThan(Date.parse(down.since));
   });
 
+  it('keeps each outage on record: one spell opened from when the failing began when it turns DEGRADED, closed when it turns ONLINE', async () => {
+    const outages = async () =>
+      (await t.http.get('/api/v1/eoffice/outages?limit=200').auth(control, { type: 'bearer' }).expect(200)).body as {
+        total: number;
+        items: Array<{ id: string; beganAt: string; endedAt: string | null; fault: string | null }>;
+      };
+    const before = await outages();
+    expect(before.items.every((o) => o.endedAt !== null)).toBe(true);
+    const failingFrom = Date.now();
+    await sim.setMode({ mode: 'down' });
+    const down = await until('DEGRADED', (s) => s.mode === 'DEGRADED');
+    const open = await outages();
+    expect(open.total).toBe(before.total + 1);
+    const [spell] = open.items;
+    expect(spell).toMatchObject({ endedAt: null, fault: 'UNREACHABLE' });
+    // It began with the first failed check, which the confirmed mode follows.
+    expect(Date.parse(spell.beganAt)).toBeGreaterThanOrEqual(failingFrom - 1000);
+    expect(Date.parse(spell.beganAt)).toBeLessThanOrEqual(Date.parse(down.since));
+
+    await sim.setMode({ mode: 'up' });
+    const up = await until('ONLINE again', (s) => s.mode === 'ONLINE');
+    const closed = (await outages()).items.find((o) => o.id === spell.id)!;
+    expect(closed.endedAt).not.toBeNull();
+    expect(Date.parse(closed.endedAt!)).toBeGreaterThanOrEqual(Date.parse(down.since));
+    expect(Math.abs(Date.parse(closed.endedAt!) - Date.parse(up.since))).toBeLessThan(1000);
+    // Only the control room, admins and auditors read the history.
+    const officer = await t.tokenFor(['OFFICER']);
+    await t.http.get('/api/v1/eoffice/outages').auth(officer, { type: 'bearer' }).expect(403);
+  });
+
   it('turns DEGRADED within one probe interval with one item waiting, and after e-Office returns turns ONLINE and sends it at once, exactly once', async () => {
     await sim.setMode({ mode: 'down' });
     const made = await enterDak(1);

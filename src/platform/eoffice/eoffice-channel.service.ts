@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TransactionService } from '../database/transaction.service';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuditService } from '../audit/audit.service';
@@ -220,11 +220,12 @@ export class EofficeChannel implements OnModuleInit, OnApplicationShutdown {
 
   /** Stores the new mode (in order of the changes) and audits it. */
   private record(state: ModeState): void {
-    if (state.mode === 'ONLINE') this.admitted(this.health.lastOutageBegan);
-    this.writes = this.writes.then(() => this.write(state));
+    const outageBegan = this.health.lastOutageBegan;
+    if (state.mode === 'ONLINE') this.admitted(outageBegan);
+    this.writes = this.writes.then(() => this.write(state, outageBegan));
   }
 
-  private async write(state: ModeState): Promise<void> {
+  private async write(state: ModeState, outageBegan: number | null): Promise<void> {
     if (this.stopped) return;
     const reason = modeReason(state);
     const f = state.fault;
@@ -244,6 +245,7 @@ export class EofficeChannel implements OnModuleInit, OnApplicationShutdown {
              fault = $4, fault_code = $5, http_status = $6, fault_seen_in = $7`,
           [state.mode, reason.en, reason.hi, f?.kind ?? null, f?.code ?? null, f?.httpStatus ?? null, f?.seenIn ?? null],
         );
+        await this.noteOutage(em, before?.mode ?? 'ONLINE', state, outageBegan);
         const diff = { mode: state.mode, reason: reason.en, fault: f?.kind ?? null, httpStatus: f?.httpStatus ?? null };
         await this.audit.record(em, {
           action: before?.mode === state.mode ? 'system.mode_reason_changed' : 'system.mode_changed',
@@ -255,6 +257,24 @@ export class EofficeChannel implements OnModuleInit, OnApplicationShutdown {
       this.logger.warn(`system mode ${state.mode}: ${reason.en}`);
     } catch (e) {
       if (!this.stopped) this.logger.error(`could not record system mode ${state.mode}: ${(e as Error).message}`);
+    }
+  }
+
+  /**
+   * The outage history beside the mode, in the same transaction: a spell opens when the mode
+   * turns DEGRADED (from when the failing began, not when it was confirmed) and closes when it
+   * turns ONLINE. The row lock on system_mode orders instances, and the one-open index keeps a
+   * second instance that saw the same from opening another.
+   */
+  private async noteOutage(em: EntityManager, before: SystemMode, state: ModeState, outageBegan: number | null): Promise<void> {
+    if (before === 'ONLINE' && state.mode === 'DEGRADED') {
+      await em.query(
+        `INSERT INTO eoffice_outage (began_at, fault) VALUES (least(now(), coalesce($1::timestamptz, now())), $2)
+         ON CONFLICT ((true)) WHERE ended_at IS NULL DO NOTHING`,
+        [outageBegan === null ? null : new Date(outageBegan), state.fault?.kind ?? null],
+      );
+    } else if (before === 'DEGRADED' && state.mode === 'ONLINE') {
+      await em.query(`UPDATE eoffice_outage SET ended_at = greatest(now(), began_at) WHERE ended_at IS NULL`);
     }
   }
 }

@@ -6,7 +6,8 @@ import { Actor } from '../context/request-context';
 import { uuidParam } from '../http/field-error';
 import { degradedNote } from './channel-mode-text';
 import { EofficeChannel } from './eoffice-channel.service';
-import { CancelOutboxDto, OutboxQueryDto } from './eoffice.dto';
+import { CancelOutboxDto, OutageQueryDto, OutboxQueryDto } from './eoffice.dto';
+import { EofficeOutagePage, EofficeOutages } from './outages';
 import { OUTBOX_WORKFLOW } from './outbox/outbox-workflow';
 import { OutboxService } from './outbox/outbox.service';
 import { OutboxItemPage, OutboxItemView, SystemStatusView } from './eoffice.view';
@@ -18,6 +19,7 @@ export class EofficeController {
   constructor(
     private readonly outbox: OutboxService,
     private readonly channel: EofficeChannel,
+    private readonly outages: EofficeOutages,
   ) {}
 
   /** The state at a glance: is e-Office reachable, and how much is waiting for it. */
@@ -35,6 +37,14 @@ export class EofficeController {
       note: note?.en,
       noteHi: note?.hi,
     });
+  }
+
+  /** The outages on record, newest first: when each began and when e-Office came back. */
+  @Get('eoffice/outages')
+  @Roles('ADMIN', 'CONTROL_ROOM', 'AUDITOR')
+  @ApiOkResponse({ type: EofficeOutagePage })
+  async outageList(@Query() q: OutageQueryDto): Promise<EofficeOutagePage> {
+    return EofficeOutagePage.from(await this.outages.list(q.limit, q.offset));
   }
 
   @Get('eoffice/outbox')

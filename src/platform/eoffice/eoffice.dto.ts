@@ -19,3 +19,8 @@ export class CancelOutboxDto {
   @Length(5, 500)
   reason!: string;
 }
+
+export class OutageQueryDto {
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 20;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) offset = 0;
+}

@@ -7,6 +7,7 @@ import { OutboxDeliveryWorker } from './outbox/outbox-delivery.worker';
 import { InstanceLiveness } from './outbox/instance-liveness';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.service';
 import { OutboxService } from './outbox/outbox.service';
+import { EofficeOutages } from './outages';
 import { SyncStateService } from './sync-state/sync-state.service';
 
 export function gatewayConfig(c: AppConfig): EofficeGatewayConfig {
@@ -41,7 +42,8 @@ export function gatewayConfig(c: AppConfig): EofficeGatewayConfig {
     SyncStateService,
     OutboxDeliveryWorker,
     OutboxDispatcher,
+    EofficeOutages,
   ],
-  exports: [OutboxService, SyncStateService, EofficeChannel],
+  exports: [OutboxService, SyncStateService, EofficeChannel, EofficeOutages],
 })
 export class EofficeModule {}

@@ -5,3 +5,5 @@ export * from './sync-state';
 export { GRADINGS } from './gateway';
 export type { Grading } from './gateway';
 export { EofficeSyncedView, RecordSyncSummaryView } from './eoffice.view';
+export { EofficeOutages } from './outages';
+export type { EofficeOutage } from './outages';

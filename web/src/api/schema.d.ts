@@ -625,6 +625,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/eoffice/outages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EofficeController_outageList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/eoffice/outbox": {
         parameters: {
             query?: never;
@@ -3113,6 +3129,26 @@ export interface components {
             jobId: string | null;
             /** @example maintenance */
             queue: string;
+        };
+        EofficeOutagePage: {
+            items: components["schemas"]["EofficeOutageView"][];
+            total: number;
+        };
+        EofficeOutageView: {
+            /**
+             * Format: date-time
+             * @description When the failing began (the first failed check or delivery of the run that led to it)
+             */
+            beganAt: string;
+            /**
+             * Format: date-time
+             * @description When e-Office came back; null while the outage lasts
+             */
+            endedAt: string | null;
+            /** @enum {string|null} */
+            fault: "UNREACHABLE" | "FAILING" | "CREDENTIALS_REFUSED" | null;
+            /** Format: uuid */
+            id: string;
         };
         EventDto: {
             /**
@@ -6628,6 +6664,28 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+        };
+    };
+    EofficeController_outageList: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EofficeOutagePage"];
                 };
             };
         };
