@@ -1,12 +1,6 @@
+import { writeCsv } from '../../../platform/csv';
 import { formatIstDate, formatIstDateTime, istMidnight } from '../../../platform/time';
 import type { VerificationSummary } from './verification-list.service';
-
-/** A cell as a spreadsheet reads it as text: quoted, and never a formula (=, +, -, @ lead it). */
-export function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 const HEADER = ['Reference / क्रमांक', 'Status', 'Purpose', 'Name (Hindi)', 'Name (English)', 'Mobile', 'ID document', 'Thana', 'Verifier', 'Received (IST)', 'Due', 'Days left', 'Lok Seva', 'Outcome'];
 
@@ -31,5 +25,5 @@ export function verificationsCsv(items: readonly VerificationSummary[]): string 
     i.sla,
     i.outcome,
   ]);
-  return `\uFEFF${[HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return writeCsv(HEADER, rows);
 }
