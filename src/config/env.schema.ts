@@ -287,6 +287,16 @@ export class EnvironmentVariables {
   VERIFICATION_APPEAL_WARNING_DAYS_LEFT = 7;
 
   @IsOptional()
+  @Matches(/^[A-Z0-9_]{2,40}$/, { message: 'must be a unit code, e.g. BPL_CONTROL_ROOM' })
+  DAK_CLERK_UNIT?: string;
+
+  @IsOptional()
+  @Matches(/^\s*(IMMEDIATE|URGENT|NORMAL)\s*=\s*([1-9]\d{0,2})\s*(,\s*(IMMEDIATE|URGENT|NORMAL)\s*=\s*([1-9]\d{0,2})\s*)*$/, {
+    message: 'must look like IMMEDIATE=1,URGENT=3,NORMAL=7 (priority=days, 1-999)',
+  })
+  DAK_DUE_DAYS = 'IMMEDIATE=1,URGENT=3,NORMAL=7';
+
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   DUTY_SLIP_LINK_SECRET?: string;
@@ -517,6 +527,10 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   VERIFICATION_SECOND_APPEAL_LIMIT_DAYS:
     'Days from its receipt within which a second appeal (to the SP) must be decided. No public source gives the figure: set the notified one.',
   VERIFICATION_APPEAL_WARNING_DAYS_LEFT: 'An undecided appeal this many days or fewer before its limit is near breach on the board; past it, breached.',
+  DAK_CLERK_UNIT:
+    'Code of the unit whose dak clerks confirm and mark items diarised from e-mail; they wait in its inbox. Unset: the commissionerate (the root of the unit tree). A code that is not a unit stops e-mail diarisation with an error naming this setting.',
+  DAK_DUE_DAYS:
+    'Days a holder has to act on a dak item of each priority, counted in IST days after the day it was marked (due by the end of the last one). Local defaults: no public source gives e-Office\'s figures.',
   DUTY_SLIP_LINK_SECRET:
     'Key (≥32 chars) that signs the links to officers\' duty slips. Unset: generated once into `DATA_DIR/secrets/duty-slip-link-secret`. Share it between instances.',
   DUTY_SLIP_LINK_GRACE_HOURS: 'A slip link stays valid this many hours after the officer\'s last duty in the bandobast ends.',

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { DateField, DateTimeField, PG_INTEGER_MAX } from '../../platform/http';
+import { DAK_LANGUAGES, DAK_PRIORITIES, DakLanguage, DakPriority } from './dak-settings';
+import { DAK_STATUSES, DakStatus } from './dak-workflow';
 import {
   GRADINGS,
   Grading,
@@ -49,11 +51,33 @@ export class CreateDakDto {
   @IsIn(GRADINGS)
   grading?: Grading;
 
-  @ApiPropertyOptional({ example: 'DCP_INT_SEC', description: 'Unit code the dak is marked to' })
+  @ApiPropertyOptional({ enum: DAK_PRIORITIES, default: 'NORMAL', description: 'Sets the due date when it is marked' })
+  @IsOptional()
+  @IsIn(DAK_PRIORITIES)
+  priority?: DakPriority;
+
+  @ApiPropertyOptional({ enum: DAK_LANGUAGES, description: 'The letter’s language; by default read from the subject’s script' })
+  @IsOptional()
+  @IsIn(DAK_LANGUAGES)
+  language?: DakLanguage;
+
+  @ApiPropertyOptional({ example: 'DCP_INT_SEC', description: 'Unit (or section) code to mark it to at once' })
   @IsOptional()
   @IsString()
   @Length(2, 40)
   markedTo?: string;
+
+  @ApiPropertyOptional({ example: 'si.sharma', description: 'Username of the officer to mark it to at once (of the `markedTo` unit, if given)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  markedToUser?: string;
+
+  @ApiPropertyOptional({ example: 'Please examine and report within the due date', description: 'The instruction that goes with the marking' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  instruction?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -66,6 +90,7 @@ export class DakQueryDto {
   @DateTimeField({ optional: true, description: 'Received at or after this instant' }) from?: string;
   @DateTimeField({ optional: true, description: 'Received before this instant' }) to?: string;
   @ApiPropertyOptional({ enum: INTAKE_CHANNELS }) @IsOptional() @IsIn(INTAKE_CHANNELS) intakeChannel?: IntakeChannel;
+  @ApiPropertyOptional({ enum: DAK_STATUSES }) @IsOptional() @IsIn(DAK_STATUSES) status?: DakStatus;
   @ApiPropertyOptional({ enum: RECORD_SYNC_STATUSES }) @IsOptional() @IsIn(RECORD_SYNC_STATUSES) eofficeStatus?: RecordSyncStatus;
   @ApiPropertyOptional({ description: 'Search in the subject' }) @IsOptional() @IsString() @Length(2, 100) q?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;

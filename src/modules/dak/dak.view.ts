@@ -1,30 +1,46 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  EofficeSyncedView,
-  GRADINGS,
-  Grading,
-  INTAKE_CHANNELS,
-  IntakeChannel,
-  RecordSyncSummaryView,
-} from '../../platform/eoffice';
-import { PageOf } from '../../platform/http';
+import { PersonRefView } from '../../platform/auth';
+import { EofficeSyncedView, GRADINGS, Grading, INTAKE_CHANNELS, IntakeChannel, RecordSyncSummaryView } from '../../platform/eoffice';
+import { PageOf, ResponseView } from '../../platform/http';
+import { UnitRefView } from '../../platform/units';
+import { DAK_LANGUAGES, DAK_PRIORITIES, DakLanguage, DakPriority } from './dak-settings';
+import { DAK_STATUSES, DAK_WORKFLOW, DakAction, DakStatus } from './dak-workflow';
+import { DAK_MOVEMENT_ACTIONS, DakMovementAction } from './entities/dak-movement.entity';
+
+/** The local file an item was put into. */
+export class DakFileRefView extends ResponseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'FILE/2026/000007' }) ref!: string;
+  @ApiProperty({ example: 'धरना-प्रदर्शन अनुमति / Protest permissions' }) subjectHead!: string;
+}
 
 /** One entry of the dak register, as the API gives it. */
 export class DakReceiptView extends EofficeSyncedView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ example: 'DAK/2026/000042' }) ref!: string;
+  @ApiProperty({ example: 'DAK/2026/000042', description: 'Our diary number; `eofficeRef` is e-Office’s receipt number once diarised there' }) ref!: string;
   @ApiProperty() subject!: string;
   @ApiProperty() senderName!: string;
   @ApiProperty({ type: String, nullable: true }) senderOffice!: string | null;
   @ApiProperty({ type: String, nullable: true }) letterNo!: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) letterDate!: string | null;
+  @ApiProperty({ enum: DAK_LANGUAGES }) language!: DakLanguage;
   @ApiProperty({ enum: INTAKE_CHANNELS }) intakeChannel!: IntakeChannel;
   @ApiProperty() receivedAt!: Date;
   @ApiProperty({ enum: GRADINGS }) grading!: Grading;
+  @ApiProperty({ enum: DAK_PRIORITIES }) priority!: DakPriority;
+  @ApiProperty({ enum: DAK_STATUSES }) status!: DakStatus;
+  @ApiProperty({ enum: DAK_WORKFLOW.actions, isArray: true, description: 'What this user may do with it now' }) allowedActions!: DakAction[];
   @ApiProperty({ format: 'uuid' }) unitId!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) markedToUnitId!: string | null;
+  @ApiProperty({ description: 'The unit that diarised it' }) unit!: UnitRefView;
+  @ApiProperty({ description: 'Who holds it now: the unit (or section), and the officer in `holderUser` when one holds it' }) holderUnit!: UnitRefView;
+  @ApiProperty({ type: PersonRefView, nullable: true }) holderUser!: PersonRefView | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'When it was last marked or forwarded' }) markedAt!: Date | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'When its holder must have acted, by its priority' }) dueAt!: Date | null;
+  @ApiProperty({ description: 'It waits on its holder past its due time' }) overdue!: boolean;
+  @ApiProperty({ type: DakFileRefView, nullable: true }) file!: DakFileRefView | null;
+  @ApiProperty({ type: String, nullable: true }) closedReason!: string | null;
   @ApiProperty({ type: String, nullable: true }) remarks!: string | null;
-  @ApiProperty({ format: 'uuid' }) createdBy!: string;
+  @ApiProperty({ type: PersonRefView, nullable: true, description: 'Null when the application diarised it from e-mail' }) createdBy!: PersonRefView | null;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
@@ -32,3 +48,37 @@ export class DakReceiptView extends EofficeSyncedView {
 }
 
 export class DakReceiptPage extends PageOf(DakReceiptView) {}
+
+/** A scan of the item (PDF, JPEG or PNG); its bytes from `GET /dak/:id/scans/:scanId`. */
+export class DakScanView extends ResponseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() filename!: string;
+  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png'] }) contentType!: string;
+  @ApiProperty() sizeBytes!: number;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ type: PersonRefView, nullable: true, description: 'Null for an e-mail’s attachment' }) uploadedBy!: PersonRefView | null;
+  @ApiProperty() createdAt!: Date;
+}
+
+/** One step of the movement history. */
+export class DakMovementView extends ResponseView {
+  @ApiProperty() seq!: number;
+  @ApiProperty({ enum: DAK_MOVEMENT_ACTIONS }) action!: DakMovementAction;
+  @ApiProperty({ enum: DAK_STATUSES, nullable: true }) fromStatus!: DakStatus | null;
+  @ApiProperty({ enum: DAK_STATUSES }) toStatus!: DakStatus;
+  @ApiProperty({ type: UnitRefView, nullable: true }) fromUnit!: UnitRefView | null;
+  @ApiProperty({ type: PersonRefView, nullable: true }) fromUser!: PersonRefView | null;
+  @ApiProperty() toUnit!: UnitRefView;
+  @ApiProperty({ type: PersonRefView, nullable: true }) toUser!: PersonRefView | null;
+  @ApiProperty({ type: String, nullable: true }) instruction!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) dueAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The reason (close, reopen), the file, the reply’s number' }) note!: string | null;
+  @ApiProperty({ type: PersonRefView, nullable: true, description: 'Null when the application acted (e-mail diarisation)' }) actor!: PersonRefView | null;
+  @ApiProperty() at!: Date;
+}
+
+/** An item with its scans and its movement history. */
+export class DakReceiptDetailView extends DakReceiptView {
+  @ApiProperty({ type: [DakScanView] }) scans!: DakScanView[];
+  @ApiProperty({ type: [DakMovementView] }) movements!: DakMovementView[];
+}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageOf, ResponseView } from '../http/response-view';
-import { CHANNEL_FAULTS, ChannelFaultKind, GRADINGS, Grading } from './gateway';
+import { CHANNEL_FAULTS, ChannelFaultKind, EOFFICE_GRADINGS, EofficeGrading } from './gateway';
 import {
   INTAKE_CHANNELS,
   IntakeChannel,
@@ -22,7 +22,7 @@ export class OutboxItemView extends ResponseView {
   @ApiProperty() sourceRef!: string;
   @ApiProperty() kind!: string;
   @ApiProperty() subject!: string;
-  @ApiProperty({ enum: GRADINGS }) grading!: Grading;
+  @ApiProperty({ enum: EOFFICE_GRADINGS }) grading!: EofficeGrading;
   @ApiProperty({ enum: INTAKE_CHANNELS, nullable: true }) intakeChannel!: IntakeChannel | null;
   @ApiProperty({ type: Date, nullable: true }) receivedAt!: Date | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) metadata!: Record<string, unknown>;

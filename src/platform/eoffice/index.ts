@@ -2,8 +2,8 @@
 export * from './outbox/outbox.entity';
 export * from './outbox/outbox.service';
 export * from './sync-state';
-export { GRADINGS } from './gateway';
-export type { Grading } from './gateway';
+export { EOFFICE_GRADINGS, GRADINGS, leavesByWire } from './gateway';
+export type { EofficeGrading, Grading } from './gateway';
 export { EofficeSyncedView, RecordSyncSummaryView } from './eoffice.view';
 export { EofficeOutages } from './outages';
 export type { EofficeOutage } from './outages';

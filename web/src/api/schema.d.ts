@@ -353,6 +353,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dak/{id}/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DakController_addScan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/{id}/scans/{scanId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DakController_scan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/{id}": {
         parameters: {
             query?: never;
@@ -2727,9 +2759,19 @@ export interface components {
              * @default NORMAL
              * @enum {string}
              */
-            grading: "NORMAL" | "CONFIDENTIAL" | "SECRET";
+            grading: "NORMAL" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            /**
+             * @description The instruction that goes with the marking
+             * @example Please examine and report within the due date
+             */
+            instruction?: string;
             /** @enum {string} */
             intakeChannel: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
+            /**
+             * @description The letter’s language; by default read from the subject’s script
+             * @enum {string}
+             */
+            language?: "hi" | "en" | "other";
             /**
              * Format: date
              * @description The date the letter bears. ISO 8601 date (yyyy-mm-dd), a day of the IST (Asia/Kolkata) calendar; a date-time means the IST day it falls on.
@@ -2739,10 +2781,21 @@ export interface components {
             /** @example 1234/Reader/2026 */
             letterNo?: string;
             /**
-             * @description Unit code the dak is marked to
+             * @description Unit (or section) code to mark it to at once
              * @example DCP_INT_SEC
              */
             markedTo?: string;
+            /**
+             * @description Username of the officer to mark it to at once (of the `markedTo` unit, if given)
+             * @example si.sharma
+             */
+            markedToUser?: string;
+            /**
+             * @description Sets the due date when it is marked
+             * @default NORMAL
+             * @enum {string}
+             */
+            priority: "NORMAL" | "URGENT" | "IMMEDIATE";
             /**
              * Format: date-time
              * @description When it reached us; may be in the past for back-entry after an outage, not in the future. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day.
@@ -2956,15 +3009,49 @@ export interface components {
             relativeName: string | null;
             sections: string | null;
         };
-        DakReceiptPage: {
-            items: components["schemas"]["DakReceiptView"][];
-            total: number;
+        DakFileRefView: {
+            /** Format: uuid */
+            id: string;
+            /** @example FILE/2026/000007 */
+            ref: string;
+            /** @example धरना-प्रदर्शन अनुमति / Protest permissions */
+            subjectHead: string;
         };
-        DakReceiptView: {
+        DakMovementView: {
+            /** @enum {string} */
+            action: "diarise" | "confirm" | "mark" | "receive" | "forward" | "reply" | "putInFile" | "close" | "reopen";
+            /** @description Null when the application acted (e-mail diarisation) */
+            actor: components["schemas"]["PersonRefView"] | null;
+            /** Format: date-time */
+            at: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @enum {string|null} */
+            fromStatus: "AWAITING_CONFIRMATION" | "DIARISED" | "MARKED" | "RECEIVED" | "CLOSED" | null;
+            fromUnit: components["schemas"]["UnitRefView"] | null;
+            fromUser: components["schemas"]["PersonRefView"] | null;
+            instruction: string | null;
+            /** @description The reason (close, reopen), the file, the reply’s number */
+            note: string | null;
+            seq: number;
+            /** @enum {string} */
+            toStatus: "AWAITING_CONFIRMATION" | "DIARISED" | "MARKED" | "RECEIVED" | "CLOSED";
+            toUnit: components["schemas"]["UnitRefView"];
+            toUser: components["schemas"]["PersonRefView"] | null;
+        };
+        DakReceiptDetailView: {
+            /** @description What this user may do with it now */
+            allowedActions: ("confirm" | "mark" | "receive" | "forward" | "reply" | "putInFile" | "close" | "reopen")[];
+            closedReason: string | null;
             /** Format: date-time */
             createdAt: string;
-            /** Format: uuid */
-            createdBy: string;
+            /** @description Null when the application diarised it from e-mail */
+            createdBy: components["schemas"]["PersonRefView"] | null;
+            /**
+             * Format: date-time
+             * @description When its holder must have acted, by its priority
+             */
+            dueAt: string | null;
             /** @description The channel’s reference (e-mail Message-ID) */
             eofficeChannelRef: string | null;
             /** @description Why it failed or was cancelled; the last error */
@@ -2980,30 +3067,142 @@ export interface components {
             eofficeSync: components["schemas"]["RecordSyncSummaryView"];
             /** Format: date-time */
             eofficeSyncedAt: string | null;
+            file: components["schemas"]["DakFileRefView"] | null;
             /** @enum {string} */
-            grading: "NORMAL" | "CONFIDENTIAL" | "SECRET";
+            grading: "NORMAL" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            /** @description Who holds it now: the unit (or section), and the officer in `holderUser` when one holds it */
+            holderUnit: components["schemas"]["UnitRefView"];
+            holderUser: components["schemas"]["PersonRefView"] | null;
             /** Format: uuid */
             id: string;
             /** @enum {string} */
             intakeChannel: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
+            /** @enum {string} */
+            language: "hi" | "en" | "other";
             /** Format: date */
             letterDate: string | null;
             letterNo: string | null;
-            /** Format: uuid */
-            markedToUnitId: string | null;
+            /**
+             * Format: date-time
+             * @description When it was last marked or forwarded
+             */
+            markedAt: string | null;
+            movements: components["schemas"]["DakMovementView"][];
+            /** @description It waits on its holder past its due time */
+            overdue: boolean;
+            /** @enum {string} */
+            priority: "NORMAL" | "URGENT" | "IMMEDIATE";
             /** Format: date-time */
             receivedAt: string;
-            /** @example DAK/2026/000042 */
+            /**
+             * @description Our diary number; `eofficeRef` is e-Office’s receipt number once diarised there
+             * @example DAK/2026/000042
+             */
             ref: string;
             remarks: string | null;
+            scans: components["schemas"]["DakScanView"][];
             senderName: string;
             senderOffice: string | null;
+            /** @enum {string} */
+            status: "AWAITING_CONFIRMATION" | "DIARISED" | "MARKED" | "RECEIVED" | "CLOSED";
             subject: string;
+            /** @description The unit that diarised it */
+            unit: components["schemas"]["UnitRefView"];
             /** Format: uuid */
             unitId: string;
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        DakReceiptPage: {
+            items: components["schemas"]["DakReceiptView"][];
+            total: number;
+        };
+        DakReceiptView: {
+            /** @description What this user may do with it now */
+            allowedActions: ("confirm" | "mark" | "receive" | "forward" | "reply" | "putInFile" | "close" | "reopen")[];
+            closedReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Null when the application diarised it from e-mail */
+            createdBy: components["schemas"]["PersonRefView"] | null;
+            /**
+             * Format: date-time
+             * @description When its holder must have acted, by its priority
+             */
+            dueAt: string | null;
+            /** @description The channel’s reference (e-mail Message-ID) */
+            eofficeChannelRef: string | null;
+            /** @description Why it failed or was cancelled; the last error */
+            eofficeReason: string | null;
+            /** @description e-Office’s receipt number, once diarised */
+            eofficeRef: string | null;
+            /**
+             * @description PENDING_SYNC until e-Office has it: made during an outage, it is not final there yet
+             * @enum {string}
+             */
+            eofficeStatus: "PENDING_SYNC" | "SENT_FOR_DIARISATION" | "DIARISED" | "FAILED" | "CANCELLED" | "NOT_REQUIRED";
+            /** @description Its e-Office items summed up */
+            eofficeSync: components["schemas"]["RecordSyncSummaryView"];
+            /** Format: date-time */
+            eofficeSyncedAt: string | null;
+            file: components["schemas"]["DakFileRefView"] | null;
+            /** @enum {string} */
+            grading: "NORMAL" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            /** @description Who holds it now: the unit (or section), and the officer in `holderUser` when one holds it */
+            holderUnit: components["schemas"]["UnitRefView"];
+            holderUser: components["schemas"]["PersonRefView"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            intakeChannel: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
+            /** @enum {string} */
+            language: "hi" | "en" | "other";
+            /** Format: date */
+            letterDate: string | null;
+            letterNo: string | null;
+            /**
+             * Format: date-time
+             * @description When it was last marked or forwarded
+             */
+            markedAt: string | null;
+            /** @description It waits on its holder past its due time */
+            overdue: boolean;
+            /** @enum {string} */
+            priority: "NORMAL" | "URGENT" | "IMMEDIATE";
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * @description Our diary number; `eofficeRef` is e-Office’s receipt number once diarised there
+             * @example DAK/2026/000042
+             */
+            ref: string;
+            remarks: string | null;
+            senderName: string;
+            senderOffice: string | null;
+            /** @enum {string} */
+            status: "AWAITING_CONFIRMATION" | "DIARISED" | "MARKED" | "RECEIVED" | "CLOSED";
+            subject: string;
+            /** @description The unit that diarised it */
+            unit: components["schemas"]["UnitRefView"];
+            /** Format: uuid */
+            unitId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        DakScanView: {
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png";
+            /** Format: date-time */
+            createdAt: string;
+            filename: string;
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+            sizeBytes: number;
+            /** @description Null for an e-mail’s attachment */
+            uploadedBy: components["schemas"]["PersonRefView"] | null;
         };
         DecideAppealDto: {
             /**
@@ -6166,6 +6365,7 @@ export interface operations {
                 offset?: unknown;
                 /** @description Search in the subject */
                 q?: string;
+                status?: "AWAITING_CONFIRMATION" | "DIARISED" | "MARKED" | "RECEIVED" | "CLOSED";
                 /** @description Received before this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */
                 to?: string;
             };
@@ -6203,7 +6403,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DakReceiptView"];
+                    "application/json": components["schemas"]["DakReceiptDetailView"];
                 };
             };
         };
@@ -6224,7 +6424,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DakReceiptView"];
+                    "application/json": components["schemas"]["DakReceiptDetailView"];
+                };
+            };
+        };
+    };
+    DakController_addScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakReceiptDetailView"];
+                };
+            };
+        };
+    };
+    DakController_scan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                scanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
                 };
             };
         };

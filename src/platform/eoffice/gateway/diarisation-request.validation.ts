@@ -3,7 +3,7 @@
 // Limits are sanity bounds, not e-Office rules: NIC publishes none.
 
 import { createHash } from 'node:crypto';
-import { DiarisationRequest, GRADINGS } from './eoffice-gateway.port';
+import { DiarisationRequest, EOFFICE_GRADINGS } from './eoffice-gateway.port';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Visible ASCII without spaces: the reference travels in mail headers and URLs.
@@ -45,8 +45,8 @@ export function findRequestProblems(request: DiarisationRequest): string[] {
     'sourceRef must be 1-64 visible ASCII characters',
   );
   check(
-    (GRADINGS as readonly unknown[]).includes(request.grading),
-    `grading must be one of ${GRADINGS.join(', ')}`,
+    (EOFFICE_GRADINGS as readonly unknown[]).includes(request.grading),
+    `grading must be one of ${EOFFICE_GRADINGS.join(', ')}`,
   );
   if (request.intakeChannel !== undefined) {
     check(

@@ -4,7 +4,7 @@
 // by the `[PO:<key>]` tag in its subject, and by identical metadata.
 
 import type { SendMailOptions } from 'nodemailer';
-import { DiarisationRequest, Grading } from './eoffice-gateway.port';
+import { DiarisationRequest, EofficeGrading } from './eoffice-gateway.port';
 
 /** Fixed on purpose: duplicate detection depends on it never changing between deploys. */
 export const MESSAGE_ID_DOMAIN = 'police-ops.bhopal';
@@ -20,7 +20,7 @@ export interface DiarisationMailMetadata {
   kind: string;
   subject: string;
   sourceRef: string;
-  grading: Grading;
+  grading: EofficeGrading;
   intakeChannel: string | null;
   receivedAt: string | null;
   document: { filename: string; contentType: string; sha256: string; sizeBytes: number } | null;

@@ -5,9 +5,19 @@
 /** Nest injection token, so `@Inject(EOFFICE_GATEWAY)` works without tying adapters to Nest. */
 export const EOFFICE_GATEWAY = Symbol('EOFFICE_GATEWAY');
 
-/** e-Office grading of a receipt. Top Secret is deliberately absent: it never leaves by wire. */
-export const GRADINGS = ['NORMAL', 'CONFIDENTIAL', 'SECRET'] as const;
+/** Grading of a receipt, as e-Office grades one (BRIEF §2): Normal, Confidential, Secret, Top Secret. */
+export const GRADINGS = ['NORMAL', 'CONFIDENTIAL', 'SECRET', 'TOP_SECRET'] as const;
 export type Grading = (typeof GRADINGS)[number];
+/**
+ * The gradings that may leave by wire. Top Secret is deliberately absent: a Top Secret item is
+ * kept in our register only (its paper moves by hand), never sent to e-Office's mailbox or API.
+ */
+export const EOFFICE_GRADINGS = ['NORMAL', 'CONFIDENTIAL', 'SECRET'] as const satisfies readonly Grading[];
+export type EofficeGrading = (typeof EOFFICE_GRADINGS)[number];
+/** Whether an item of this grading may be sent to e-Office at all. */
+export function leavesByWire(grading: Grading): grading is EofficeGrading {
+  return (EOFFICE_GRADINGS as readonly string[]).includes(grading);
+}
 
 export interface DiarisationDocument {
   readonly filename: string;
@@ -26,7 +36,7 @@ export interface DiarisationRequest {
   readonly subject: string;
   /** Our own human reference, e.g. `PRT/2026/000123`. */
   readonly sourceRef: string;
-  readonly grading: Grading;
+  readonly grading: EofficeGrading;
   /** How the original reached us (post, by hand, e-mail...), for dak; free text. */
   readonly intakeChannel?: string;
   /** ISO-8601 instant with offset, e.g. `2026-03-02T10:15:00+05:30`, for dak. */

@@ -2,7 +2,7 @@
 // cannot drift apart. The document travels inline as base64: receipts are single PDFs of a few
 // MB at most, and one request keeps the idempotency story to one key and one answer.
 
-import { DiarisationRequest, Grading } from './eoffice-gateway.port';
+import { DiarisationRequest, EofficeGrading } from './eoffice-gateway.port';
 import { findRequestProblems } from './diarisation-request.validation';
 
 export const RECEIPTS_PATH = 'api/receipts';
@@ -21,7 +21,7 @@ export interface WireReceiptRequest {
   kind: string;
   subject: string;
   sourceRef: string;
-  grading: Grading;
+  grading: EofficeGrading;
   intakeChannel?: string;
   receivedAt?: string;
   metadata: Readonly<Record<string, unknown>>;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { Grading } from '../gateway';
+import type { EofficeGrading } from '../gateway';
 import { type ItemSyncState, itemState } from '../sync-state/sync-state';
 
 export const OUTBOX_STATUSES = ['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED'] as const;
@@ -20,7 +20,7 @@ export class OutboxItem {
   @Column() sourceRef!: string;
   @Column() kind!: string;
   @Column() subject!: string;
-  @Column({ type: 'text' }) grading!: Grading;
+  @Column({ type: 'text' }) grading!: EofficeGrading;
   @Column({ type: 'text', nullable: true }) intakeChannel!: IntakeChannel | null;
   @Column({ type: 'timestamptz', nullable: true }) receivedAt!: Date | null;
   @Column({ type: 'jsonb' }) metadata!: Record<string, unknown>;

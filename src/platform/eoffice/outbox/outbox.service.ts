@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditedWrite, AuditService } from '../../audit/audit.service';
 import { Actor, RequestContext } from '../../context/request-context';
 import { TransactionService } from '../../database/transaction.service';
-import type { ChannelFaultKind, Grading } from '../gateway';
+import type { ChannelFaultKind, EofficeGrading } from '../gateway';
 import { IntakeChannel, OutboxItem, OutboxStatus } from './outbox.entity';
 import { OUTBOX_WORKFLOW } from './outbox-workflow';
 
@@ -15,7 +15,8 @@ export interface NewOutboxItem {
   sourceRef: string;
   kind: string;
   subject: string;
-  grading?: Grading;
+  /** Never Top Secret: such an item is kept in the register and does not leave by wire. */
+  grading?: EofficeGrading;
   /** For inbound items (dak): how and when it reached us, so the outage record is complete. */
   intakeChannel?: IntakeChannel | null;
   receivedAt?: Date | null;

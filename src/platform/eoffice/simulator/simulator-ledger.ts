@@ -2,7 +2,7 @@
 // read it to prove "exactly once": many arrivals of a key, one receipt.
 
 import { istYear } from '../../time';
-import { DiarisationRequest, Grading } from '../gateway/eoffice-gateway.port';
+import { DiarisationRequest, EofficeGrading } from '../gateway/eoffice-gateway.port';
 
 export interface LedgerReceipt {
   receiptNo: string;
@@ -13,7 +13,7 @@ export interface LedgerReceipt {
   kind: string;
   sourceRef: string;
   subject: string;
-  grading: Grading;
+  grading: EofficeGrading;
   documentSha256: string | null;
 }
 

@@ -1,0 +1,140 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../../platform/audit';
+import { UsersService } from '../../platform/auth';
+import { Actor } from '../../platform/context';
+import { eofficeFields, RecordSync, SyncStateService } from '../../platform/eoffice';
+import { idsOf } from '../../platform/http';
+import { CLOCK, Clock } from '../../platform/time';
+import { UnitsService } from '../../platform/units';
+import { dakVisibleScope, holdsNow, isGraded } from './dak-access';
+import { dakOverdue } from './dak-settings';
+import { DAK_SOURCE } from './dak-terms';
+import { DAK_DESK_ROLES, DAK_WORKFLOW, DakActing } from './dak-workflow';
+import { DakFile } from './entities/dak-file.entity';
+import { DakMovement } from './entities/dak-movement.entity';
+import { DakReceipt } from './entities/dak-receipt.entity';
+import { DakScan } from './entities/dak-scan.entity';
+
+/** Where the actor stands to an item, for the workflow's guards. */
+export function actingOn(actor: Actor, d: DakReceipt, marked: boolean): DakActing {
+  return { ref: d.ref, holder: holdsNow(actor, d), desk: actor.roles.some((r) => (DAK_DESK_ROLES as readonly string[]).includes(r)), marked };
+}
+
+/**
+ * Reads of the register under its need-to-know (`dak-access.ts`): an item the actor may not see
+ * is 404 whichever path asks, and every read of a graded item is audited.
+ */
+@Injectable()
+export class DakRecords {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sync: SyncStateService,
+    private readonly users: UsersService,
+    private readonly units: UnitsService,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The item if the actor may see it, else 404; `lock` takes its row for an action. */
+  async find(em: EntityManager, actor: Actor, id: string, lock = false): Promise<DakReceipt> {
+    const scope = dakVisibleScope(actor);
+    const q = em.getRepository(DakReceipt).createQueryBuilder('d').where('d.id = :id', { id }).andWhere(scope.sql, scope.params);
+    if (lock) q.setLock('pessimistic_write');
+    const dak = await q.getOne();
+    if (!dak) throw new NotFoundException(`Dak ${id} not found`);
+    return dak;
+  }
+
+  /** Audits a read of graded items (one row per item shown), outside any change: the read happened. */
+  async auditViews(items: readonly DakReceipt[], via: string, extra: Record<string, unknown> = {}): Promise<void> {
+    for (const d of items.filter((x) => isGraded(x.grading))) {
+      await this.audit.recordAlone({ action: 'dak.viewed', entityType: DAK_SOURCE, entityId: d.id, diff: { ref: d.ref, grading: d.grading, via, ...extra } });
+    }
+  }
+
+  /** Whether each item was ever marked to anyone (a reopened item goes back to its last holder). */
+  async markedOnce(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ receipt_id: string }> = await em.query(`SELECT DISTINCT receipt_id FROM dak_movement WHERE receipt_id = ANY($1) AND action IN ('mark', 'forward')`, [ids]);
+    return new Set(rows.map((r) => r.receipt_id));
+  }
+
+  /** The items as the API shows them to this actor, in the order given, in a fixed number of queries. */
+  async views(actor: Actor, items: readonly DakReceipt[], em: EntityManager = this.dataSource.manager) {
+    const ids = items.map((d) => d.id);
+    const [sync, marked, files, people, units] = await Promise.all([
+      this.sync.forRecords(DAK_SOURCE, ids, em),
+      this.markedOnce(ids, em),
+      this.filesOf(items, em),
+      this.users.people(idsOf(items.map((d) => d.holderUserId), items.map((d) => d.createdBy)), em),
+      this.units.refs(idsOf(items.map((d) => d.holderUnitId), items.map((d) => d.unitId)), em),
+    ]);
+    const now = this.clock.now();
+    return items.map((d) => {
+      const s = sync.get(d.id)!;
+      return {
+        ...d,
+        ...inwardFields(s),
+        eofficeStatus: s.summary.status,
+        eofficeSync: s.summary,
+        allowedActions: DAK_WORKFLOW.allowedActions(d.status, actor.roles, actingOn(actor, d, marked.has(d.id))),
+        unit: units.of(d.unitId),
+        holderUnit: units.of(d.holderUnitId),
+        holderUser: people.ofOptional(d.holderUserId),
+        createdBy: people.ofOptional(d.createdBy),
+        overdue: dakOverdue(d, now),
+        file: d.fileId ? (files.get(d.fileId) ?? null) : null,
+      };
+    });
+  }
+
+  /** One item with its scans and movement history. */
+  async detail(actor: Actor, d: DakReceipt, em: EntityManager = this.dataSource.manager) {
+    const [[view], scans, movements] = await Promise.all([
+      this.views(actor, [d], em),
+      em.getRepository(DakScan).find({ where: { receiptId: d.id }, order: { createdAt: 'ASC' } }),
+      em.getRepository(DakMovement).find({ where: { receiptId: d.id }, order: { seq: 'ASC' } }),
+    ]);
+    const people = await this.users.people(idsOf(scans.map((s) => s.uploadedBy), movements.flatMap((m) => [m.fromUserId, m.toUserId, m.actorId])), em);
+    const units = await this.units.refs(idsOf(movements.flatMap((m) => [m.fromUnitId, m.toUnitId])), em);
+    return {
+      ...view,
+      scans: scans.map((s) => ({ ...s, uploadedBy: people.ofOptional(s.uploadedBy) })),
+      movements: movements.map((m) => ({
+        ...m,
+        fromUnit: units.ofOptional(m.fromUnitId),
+        fromUser: people.ofOptional(m.fromUserId),
+        toUnit: units.of(m.toUnitId),
+        toUser: people.ofOptional(m.toUserId),
+        actor: people.ofOptional(m.actorId),
+      })),
+    };
+  }
+
+  /** `find` then `detail`, audited when graded: what GET /dak/:id and every action answer. */
+  async get(actor: Actor, id: string, via = 'get') {
+    const d = await this.find(this.dataSource.manager, actor, id);
+    await this.auditViews([d], via);
+    return this.detail(actor, d);
+  }
+
+  private async filesOf(items: readonly DakReceipt[], em: EntityManager): Promise<Map<string, DakFile>> {
+    const ids = idsOf(items.map((d) => d.fileId));
+    if (ids.length === 0) return new Map();
+    const files = await em.getRepository(DakFile).find({ where: { id: In(ids) } });
+    return new Map(files.map((f) => [f.id, f]));
+  }
+}
+
+/**
+ * e-Office's number on a dak is its diarisation's (the DAK_INWARD item's receipt number); its
+ * status sums up all its items (replies too): PENDING_SYNC until e-Office has them, since an
+ * entry made during an outage is not final there yet.
+ */
+function inwardFields(sync: RecordSync) {
+  return eofficeFields(sync.items.find((i) => i.kind === 'DAK_INWARD'));
+}
+
+export type DakView = Awaited<ReturnType<DakRecords['views']>>[number];
+export type DakDetail = Awaited<ReturnType<DakRecords['detail']>>;
