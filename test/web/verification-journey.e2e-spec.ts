@@ -4,9 +4,10 @@ import type { Page } from 'playwright-core';
 import { CriminalRecordsIndex } from '../../src/modules/verifications';
 import { UnitOfWork } from '../../src/platform/change';
 import { Poppler } from '../../src/platform/documents/pdf/testing/poppler';
-import { bootTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
+import { bootTestApp, TestApp } from '../support/test-app';
 import { CONSENT_PDF, PHOTO_PNG, seedLocalities } from '../support/verifications';
-import { listen, openBrowser, screens, type AxeFinding, type Browser } from './support/browser';
+import { listen, openBrowser, type Browser } from './support/browser';
+import { logInAs, logOut as logOutOf, ScreenLog } from './support/journey';
 import { appText, type Lang } from './support/texts';
 
 const VERIFIER = 't_verifier_tt_nagar';
@@ -48,9 +49,9 @@ describe('journey 4: a character verification from intake to the DSP’s sign-of
   let browser: Browser;
   let base: string;
   let poppler: Poppler;
-  const found: AxeFinding[] = [];
-  const spilled: string[] = [];
-  const shot: string[] = [];
+  /** The screens photographed and axe-checked; none may have findings or spill past 360 px. */
+  const seen = new ScreenLog();
+  const { found, spilled, shot } = seen;
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -78,27 +79,9 @@ describe('journey 4: a character verification from intake to the DSP’s sign-of
     let recordUrl: string;
     let ref: string;
 
-    async function logIn(page: Page, username: string) {
-      await page.goto('/login');
-      if ((await page.getAttribute('html', 'lang')) !== lang) await page.getByRole('button', { name: T(`language.switchTo.${lang}`) }).click();
-      await page.getByRole('heading', { level: 1, name: T('login.title') }).waitFor();
-      await page.getByLabel(T('login.username'), { exact: true }).fill(username);
-      await page.getByLabel(T('login.password'), { exact: true }).fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: T('login.submit') }).click();
-      await page.getByRole('button', { name: T('shell.logout') }).waitFor();
-    }
-    async function logOut(page: Page) {
-      await page.getByRole('button', { name: T('shell.logout') }).click();
-      await page.waitForURL('**/login');
-    }
-    async function shoot(page: Page, name: string) {
-      shot.push(`${name}-${lang}`);
-      found.push(...(await screens(page, name, lang)).map((f) => ({ ...f, id: `${name}: ${f.id}` })));
-      await page.setViewportSize({ width: 360, height: 780 });
-      const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
-      if (width > 360) spilled.push(`${name}-${lang}: ${width} px`);
-      await page.setViewportSize({ width: 1280, height: 900 });
-    }
+    const logIn = (page: Page, username: string) => logInAs(page, lang, username);
+    const logOut = (page: Page) => logOutOf(page, lang);
+    const shoot = (page: Page, name: string) => seen.shoot(page, name, lang);
     const nav = (page: Page) => page.getByRole('navigation', { name: T('shell.navigation') });
     const label = (page: Page, key: string, values?: Record<string, string | number>) => page.getByLabel(T(key, values), { exact: true });
 

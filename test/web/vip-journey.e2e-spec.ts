@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { addDays, istDateKey } from '../../src/platform/time/ist';
-import { bootTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
-import { listen, openBrowser, screens, type AxeFinding, type Browser } from './support/browser';
+import { bootTestApp, TestApp } from '../support/test-app';
+import { listen, openBrowser, type Browser } from './support/browser';
+import { logInAs, logOut as logOutOf, ScreenLog } from './support/journey';
 import { appText, type Lang } from './support/texts';
 
 /** dd-mm-yyyy of the IST date `days` from today, as the form takes it. */
@@ -29,11 +30,9 @@ describe('journey 2: a VIP programme issued, revised and acknowledged, hidden fr
   let t: TestApp;
   let browser: Browser;
   let protecteeId: string;
-  const found: AxeFinding[] = [];
-  /** Screens wider than a 360 px phone (a sideways scroll): there must be none. */
-  const spilled: string[] = [];
-  /** The screens photographed and checked, so the last test knows the journeys ran before it. */
-  const shot: string[] = [];
+  /** The screens photographed and axe-checked; none may have findings or spill past 360 px. */
+  const seen = new ScreenLog();
+  const { found, spilled, shot } = seen;
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -61,28 +60,9 @@ describe('journey 2: a VIP programme issued, revised and acknowledged, hidden fr
     let ref: string;
     const title = lang === 'hi' ? 'मुख्यमंत्री का भोपाल भ्रमण' : 'CM visit to Bhopal';
 
-    async function logIn(page: Page, username: string) {
-      await page.goto('/login');
-      if ((await page.getAttribute('html', 'lang')) !== lang) await page.getByRole('button', { name: T(`language.switchTo.${lang}`) }).click();
-      await page.getByRole('heading', { level: 1, name: T('login.title') }).waitFor();
-      await page.getByLabel(T('login.username'), { exact: true }).fill(username);
-      await page.getByLabel(T('login.password'), { exact: true }).fill(TEST_PASSWORD);
-      await page.getByRole('button', { name: T('login.submit') }).click();
-      await page.getByRole('button', { name: T('shell.logout') }).waitFor();
-    }
-    async function logOut(page: Page) {
-      await page.getByRole('button', { name: T('shell.logout') }).click();
-      await page.waitForURL('**/login');
-    }
-    /** Photographs and axe-checks the screen (both widths), and notes it if it spills past 360 px. */
-    async function shoot(page: Page, name: string) {
-      shot.push(`${name}-${lang}`);
-      found.push(...(await screens(page, name, lang)).map((f) => ({ ...f, id: `${name}: ${f.id}` })));
-      await page.setViewportSize({ width: 360, height: 780 });
-      const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
-      if (width > 360) spilled.push(`${name}-${lang}: ${width} px`);
-      await page.setViewportSize({ width: 1280, height: 900 });
-    }
+    const logIn = (page: Page, username: string) => logInAs(page, lang, username);
+    const logOut = (page: Page) => logOutOf(page, lang);
+    const shoot = (page: Page, name: string) => seen.shoot(page, name, lang);
     const nav = (page: Page) => page.getByRole('navigation', { name: T('shell.navigation') });
     const leg1 = (page: Page) => page.getByRole('region', { name: T('vipDesk.leg.title', { n: 1 }) });
     async function fillWhen(page: Page, legendKey: string, date: string, time: string) {
