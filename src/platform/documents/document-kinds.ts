@@ -14,6 +14,7 @@ export const DOCUMENT_KIND_LABELS: Record<string, { en: string; hi: string }> = 
   VIP_MOVEMENT_SHEET: { en: 'Movement sheet', hi: 'भ्रमण पत्रक' },
   DUTY_CHART: { en: 'Duty chart', hi: 'ड्यूटी चार्ट' },
   DUTY_SLIP: { en: 'Duty slip', hi: 'ड्यूटी पर्ची' },
+  DAK_OUTAGE_REPORT: { en: 'Dak received during an e-Office outage', hi: 'ई-ऑफिस बंद रहने के दौरान प्राप्त डाक' },
 };
 
 export function kindLabel(kind: string): { en: string; hi: string } {

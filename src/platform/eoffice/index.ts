@@ -5,5 +5,5 @@ export * from './sync-state';
 export { EOFFICE_GRADINGS, GRADINGS, leavesByWire } from './gateway';
 export type { EofficeGrading, Grading } from './gateway';
 export { EofficeSyncedView, RecordSyncSummaryView } from './eoffice.view';
-export { EofficeOutages } from './outages';
+export { EofficeOutages, EofficeOutageView } from './outages';
 export type { EofficeOutage } from './outages';

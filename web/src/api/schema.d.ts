@@ -385,6 +385,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dak/outage-reports/{outageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DakOutageReportController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/outage-reports/{outageId}/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DakOutageReportController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/outage-reports/{outageId}/papers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DakOutageReportController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/outage-reports/{outageId}/papers/{documentId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DakOutageReportController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/{id}": {
         parameters: {
             query?: never;
@@ -2387,6 +2451,12 @@ export interface components {
             en: string;
             hi: string;
         };
+        BilingualNameView: {
+            /** @example TT Nagar */
+            en: string;
+            /** @example टीटी नगर */
+            hi: string;
+        };
         BilingualTextView: {
             en: string;
             hi: string;
@@ -3993,6 +4063,49 @@ export interface components {
         OneTimePasswordView: {
             /** @description Shown once; the user must change it at first login */
             oneTimePassword: string;
+        };
+        OutageReportPaperView: {
+            /** Format: uuid */
+            documentId: string;
+            /** Format: date-time */
+            issuedAt: string;
+            pageCount: number;
+            sha256: string;
+            /** @description The public verify link its QR carries */
+            verifyUrl: string;
+        };
+        OutageReportRowView: {
+            /**
+             * @description e-Office's receipt number; null while it is not there yet
+             * @example 81829/2026/SP-BPL
+             */
+            eofficeRef: string | null;
+            /** @enum {string} */
+            grading: "NORMAL" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            /** @description Who holds it now (the officer and unit, or the unit); null once closed */
+            holder: components["schemas"]["BilingualNameView"] | null;
+            /** @enum {string} */
+            intakeChannel: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * @description Our diary number
+             * @example DAK/2026/000042
+             */
+            ref: string;
+            /** @enum {string} */
+            status: "AWAITING_CONFIRMATION" | "DIARISED" | "MARKED" | "RECEIVED" | "CLOSED";
+            /** @description Null for a graded item: withheld from the report */
+            subject: string | null;
+        };
+        OutageReportView: {
+            /**
+             * Format: date-time
+             * @description When the report was read: holders and e-Office numbers as at then
+             */
+            asAt: string;
+            outage: components["schemas"]["EofficeOutageView"];
+            rows: components["schemas"]["OutageReportRowView"][];
         };
         OutboxItemPage: {
             items: components["schemas"]["OutboxItemView"][];
@@ -6471,6 +6584,93 @@ export interface operations {
                     "application/pdf": string;
                     "image/jpeg": string;
                     "image/png": string;
+                };
+            };
+        };
+    };
+    DakOutageReportController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                outageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutageReportView"];
+                };
+            };
+        };
+    };
+    DakOutageReportController_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                outageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    DakOutageReportController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                outageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutageReportPaperView"];
+                };
+            };
+        };
+    };
+    DakOutageReportController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+                outageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };

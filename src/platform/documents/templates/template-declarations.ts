@@ -167,6 +167,14 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     languages: ['hi', 'en'],
   },
   // Duty charts (bandobast): src/modules/duty-charts.
+  // The dak register: src/modules/dak.
+  {
+    kind: 'dak',
+    name: 'outage-report',
+    description: 'Opening lines of the report of dak received while e-Office was down: the period, how many, whether it has ended, as at when.',
+    placeholders: ['period', 'count', 'state', 'asAt'],
+    languages: ['hi', 'en'],
+  },
   {
     kind: 'duty-charts',
     name: 'duty-chart',
