@@ -8,12 +8,13 @@ import { EofficeSyncState } from '../../components/EofficeSyncState';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
+import { Timeline, type TimelineStage } from '../../components/Timeline';
 import { FormMessage } from '../../components/FormMessage';
 import { Panel } from '../../components/Panel';
 import { usePageTitle } from '../../components/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { hasAnyRole, PROTEST_INTAKE } from '../../lib/roles';
-import { personName, type PersonRef } from '../../lib/people';
+import { personName } from '../../lib/people';
 import { formatDateTime } from '../../lib/time';
 import { useSession } from '../../lib/use-session';
 import { useFile } from '../../lib/use-file';
@@ -96,7 +97,7 @@ export function ProtestRecordPage() {
           <Revoke p={p} />
         </div>
         <div className="record-side">
-          <Timeline p={p} />
+          <ProtestTimeline p={p} />
           <PlacePanel p={p} />
         </div>
       </div>
@@ -175,20 +176,11 @@ function Facts({ p }: { p: ProtestDetail }) {
   );
 }
 
-interface Stage {
-  key: string;
-  at: string;
-  title: string;
-  /** Who took the step, when the record names them. */
-  by?: PersonRef | null;
-  detail?: string;
-}
 
 /** Every stage the application went through, oldest first. */
-function Timeline({ p }: { p: ProtestDetail }) {
+function ProtestTimeline({ p }: { p: ProtestDetail }) {
   const { t } = useTranslation();
-  const lang = currentLanguage();
-  const stages: Stage[] = [
+  const stages: TimelineStage[] = [
     { key: 'received', at: p.intake.receivedAt, title: t('protests.timeline.received', { channel: t(`protests.channel.${p.intake.channel}`) }) },
     { key: 'entered', at: p.createdAt, title: t('protests.timeline.entered', { ref: p.ref }), by: p.intake.enteredBy },
   ];
@@ -213,21 +205,7 @@ function Timeline({ p }: { p: ProtestDetail }) {
   for (const l of p.letters) stages.push({ key: `letter-${l.id}`, at: l.createdAt, title: t('protests.timeline.letter', { kind: t(`protests.letterKind.${l.kind}`) }) });
   if (p.withdrawal) stages.push({ key: 'withdrawn', at: p.withdrawal.at, title: t('protests.timeline.withdrawn'), by: p.withdrawal.by, detail: p.withdrawal.reason ?? undefined });
   if (p.revocation) stages.push({ key: 'revoked', at: p.revocation.at, title: t('protests.timeline.revoked'), by: p.revocation.by, detail: p.revocation.reason ?? undefined });
-  stages.sort((a, b) => a.at.localeCompare(b.at));
-  return (
-    <Panel title={t('protests.timeline.title')} headingId="record-timeline">
-      <ol className="timeline">
-        {stages.map((s) => (
-          <li key={s.key} data-stage={s.key}>
-            <span className="when">{formatDateTime(s.at)}</span>
-            <span className="what">{s.title}</span>
-            {s.by ? <span className="by">{t('protests.timeline.by', { who: personName(s.by, lang) })}</span> : null}
-            {s.detail ? <span className="detail">{s.detail}</span> : null}
-          </li>
-        ))}
-      </ol>
-    </Panel>
-  );
+  return <Timeline title={t('protests.timeline.title')} headingId="record-timeline" stages={stages} />;
 }
 
 function PlacePanel({ p }: { p: ProtestDetail }) {
@@ -542,7 +520,7 @@ function Attachments({ p }: { p: ProtestDetail }) {
             <span>{t(`protests.attachmentKind.${a.kind}`)}</span>
             <span>{a.filename}</span>
             <span className="muted">{t('protests.attachments.size', { kb: Math.ceil(a.sizeBytes / 1024) })}</span>
-            <span className="muted">{t('protests.timeline.by', { who: personName(a.uploadedBy, currentLanguage()) })}</span>
+            <span className="muted">{t('timeline.by', { who: personName(a.uploadedBy, currentLanguage()) })}</span>
             <button type="button" className="button quiet" onClick={() => void file.run(() => attachmentBlob(p.id, a.id), { save: a.filename })}>
               {t('protests.attachments.download', { name: a.filename })}
             </button>

@@ -10,9 +10,10 @@ import { NotFoundPage } from '../../components/NotFoundPage';
 import { Panel } from '../../components/Panel';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
+import { Timeline, type TimelineStage } from '../../components/Timeline';
 import { usePageTitle } from '../../components/usePageTitle';
 import { currentLanguage } from '../../i18n';
-import { personName, type PersonRef } from '../../lib/people';
+import { personName } from '../../lib/people';
 import { formatDateKey, formatDateTime } from '../../lib/time';
 import { useFile } from '../../lib/use-file';
 import {
@@ -78,7 +79,7 @@ export function VerificationRecordPage() {
           <Reassign v={v} />
         </div>
         <div className="verif-side">
-          <Timeline v={v} />
+          <VerificationTimeline v={v} />
         </div>
       </div>
     </div>
@@ -176,19 +177,12 @@ function Facts({ v }: { v: VerificationDetail }) {
   );
 }
 
-interface Stage {
-  key: string;
-  at: string;
-  title: string;
-  by?: PersonRef | null;
-  detail?: string;
-}
 
 /** Every stage, oldest first. */
-function Timeline({ v }: { v: VerificationDetail }) {
+function VerificationTimeline({ v }: { v: VerificationDetail }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const stages: Stage[] = [
+  const stages: TimelineStage[] = [
     { key: 'received', at: v.intake.receivedAt, title: t('verification.timeline.received', { channel: t(`verification.channel.${v.intake.channel}`) }) },
     { key: 'entered', at: v.createdAt, title: t('verification.timeline.entered', { ref: v.ref }), by: v.intake.enteredBy },
   ];
@@ -212,21 +206,7 @@ function Timeline({ v }: { v: VerificationDetail }) {
   }
   if (v.certificateWithdrawal) stages.push({ key: 'withdrawn', at: v.certificateWithdrawal.at, title: t('verification.timeline.withdrawn'), by: v.certificateWithdrawal.by, detail: v.certificateWithdrawal.reason });
   if (v.signOff) stages.push({ key: 'signed', at: v.signOff.at, title: t('verification.timeline.signedOff'), by: v.signOff.by, detail: v.signOff.note ?? undefined });
-  stages.sort((a, b) => a.at.localeCompare(b.at));
-  return (
-    <Panel title={t('verification.timeline.title')} headingId="verif-timeline">
-      <ol className="verif-timeline">
-        {stages.map((s) => (
-          <li key={s.key} data-stage={s.key}>
-            <span className="when">{formatDateTime(s.at)}</span>
-            <span className="what">{s.title}</span>
-            {s.by ? <span className="by">{t('verification.timeline.by', { who: personName(s.by, lang) })}</span> : null}
-            {s.detail ? <span className="detail">{s.detail}</span> : null}
-          </li>
-        ))}
-      </ol>
-    </Panel>
-  );
+  return <Timeline title={t('verification.timeline.title')} headingId="verif-timeline" stages={stages} />;
 }
 
 function Visits({ v }: { v: VerificationDetail }) {
