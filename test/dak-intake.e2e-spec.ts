@@ -111,6 +111,28 @@ describe('dak register: diarising (e2e)', () => {
       expect(pdf.headers['x-content-sha256']).toBe(res.body.scans[0].sha256);
     });
 
+    it('goes to e-Office at the clerk’s confirmation with the confirmed grading, marked in the same step', async () => {
+      const dak = await diarise(mail({ subject: 'Intelligence input: gathering at the Minto Hall', scans: [] }));
+      const officerOnly = await t.http.post(`/api/v1/dak/${dak.id}/confirm`).set(auth(officer.token)).send({ version: dak.version, grading: 'SECRET' }).expect(403);
+      expect(officerOnly.body.message).toMatch(/CONTROL_ROOM, ADMIN/);
+      const missing = await t.http.post(`/api/v1/dak/${dak.id}/confirm`).set(auth(desk.token)).send({ version: dak.version }).expect(400);
+      expect(missing.body.fields[0].field).toBe('grading');
+      const res = await t.http
+        .post(`/api/v1/dak/${dak.id}/confirm`)
+        .set(auth(desk.token))
+        .send({ version: dak.version, grading: 'SECRET', priority: 'URGENT', toUser: officer.username, instruction: 'Keep watch' })
+        .expect(200);
+      expect(res.body).toMatchObject({ status: 'MARKED', grading: 'SECRET', priority: 'URGENT', eofficeStatus: 'PENDING_SYNC', dueAt: '2026-12-04T18:30:00.000Z' });
+      expect(res.body.movements.map((m: { action: string; toStatus: string }) => [m.action, m.toStatus])).toEqual([
+        ['diarise', 'AWAITING_CONFIRMATION'],
+        ['confirm', 'DIARISED'],
+        ['mark', 'MARKED'],
+      ]);
+      expect(await outboxOf(dak.id)).toEqual([{ kind: 'DAK_INWARD', grading: 'SECRET' }]);
+      const again = await t.http.post(`/api/v1/dak/${dak.id}/confirm`).set(auth(desk.token)).send({ version: res.body.version, grading: 'SECRET' }).expect(409);
+      expect(again.body).toMatchObject({ state: 'MARKED', action: 'confirm' });
+    });
+
     it('rolls back with the caller’s change: nothing of a failed poll stays', async () => {
       const before = Number((await db.query(`SELECT count(*) FROM dak_receipt`))[0].count);
       await expect(

@@ -5,6 +5,8 @@ import type { Response } from 'express';
 import { CurrentActor, ROLES, Roles } from '../../platform/auth';
 import { Actor } from '../../platform/context';
 import { aadhaarShapedField, ApiFileResponse, ATTACHMENT_MAX_BYTES, fieldError, UploadErrorsInterceptor, uuidParam } from '../../platform/http';
+import { DakPageQueryDto } from './dak-actions.dto';
+import { DakInbox } from './dak-inbox.service';
 import { DakScans } from './dak-scans.service';
 import { DAK_DESK_ROLES, DAK_HOLDER_ROLES } from './dak-workflow';
 import { CreateDakDto, DakQueryDto } from './dak.dto';
@@ -18,6 +20,7 @@ export class DakController {
   constructor(
     private readonly dak: DakService,
     private readonly scans: DakScans,
+    private readonly inboxes: DakInbox,
   ) {}
 
   /** Diarise an inward item: it is numbered at once and queued for e-Office diarisation; marked at once with `markedTo`. */
@@ -34,6 +37,14 @@ export class DakController {
   @ApiOkResponse({ type: DakReceiptPage })
   async list(@CurrentActor() actor: Actor, @Query() q: DakQueryDto): Promise<DakReceiptPage> {
     return DakReceiptPage.from(await this.dak.list(actor, q));
+  }
+
+  /** Your inbox: the open items you hold, and those of your unit no officer has taken; most urgent, then oldest, first. */
+  @Get('inbox')
+  @Roles(...ROLES)
+  @ApiOkResponse({ type: DakReceiptPage })
+  async inbox(@CurrentActor() actor: Actor, @Query() page: DakPageQueryDto): Promise<DakReceiptPage> {
+    return DakReceiptPage.from(await this.inboxes.of(actor, page));
   }
 
   @Get(':id')

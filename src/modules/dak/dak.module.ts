@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DakActions } from './dak-actions.service';
+import { DakFilesController } from './dak-files.controller';
+import { DakFiles } from './dak-files.service';
+import { DakInbox } from './dak-inbox.service';
 import { DakRecords } from './dak-records.service';
 import { DakScans } from './dak-scans.service';
 import { dakSettingsProvider } from './dak-settings';
+import { DakWorkflowController } from './dak-workflow.controller';
 import { DakController } from './dak.controller';
 import { DakService } from './dak.service';
 import { DakOutageReportController } from './outage-report/outage-report.controller';
@@ -12,5 +17,10 @@ import { DakOutageReports } from './outage-report/outage-report.service';
  * movement between holders, the holder's inbox, files, replies and closing, with every item
  * diarised into e-Office through the outbox.
  */
-@Module({ controllers: [DakOutageReportController, DakController], providers: [dakSettingsProvider, DakRecords, DakService, DakScans, DakOutageReports], exports: [DakService] })
+@Module({
+  // dak/files and dak/outage-reports come before dak/:id.
+  controllers: [DakFilesController, DakOutageReportController, DakController, DakWorkflowController],
+  providers: [dakSettingsProvider, DakRecords, DakService, DakScans, DakActions, DakFiles, DakInbox, DakOutageReports],
+  exports: [DakService],
+})
 export class DakModule {}

@@ -82,3 +82,20 @@ export class DakReceiptDetailView extends DakReceiptView {
   @ApiProperty({ type: [DakScanView] }) scans!: DakScanView[];
   @ApiProperty({ type: [DakMovementView] }) movements!: DakMovementView[];
 }
+
+/** A local file receipts are put into. */
+export class DakFileView extends ResponseView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'FILE/2026/000007' }) ref!: string;
+  @ApiProperty() subjectHead!: string;
+  @ApiProperty({ description: 'The unit whose file it is' }) unit!: UnitRefView;
+  @ApiProperty() createdBy!: PersonRefView;
+  @ApiProperty() createdAt!: Date;
+}
+
+export class DakFilePage extends PageOf(DakFileView) {}
+
+/** A file with the receipts in it that you may see. */
+export class DakFileDetailView extends DakFileView {
+  @ApiProperty({ type: [DakReceiptView] }) receipts!: DakReceiptView[];
+}

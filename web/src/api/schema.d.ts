@@ -353,6 +353,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dak/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DakWorkflowController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DakWorkflowController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/{id}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DakWorkflowController_forward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/{id}/mark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DakWorkflowController_mark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/{id}/put-in-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DakWorkflowController_putInFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DakWorkflowController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DakWorkflowController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dak/{id}/scans": {
         parameters: {
             query?: never;
@@ -377,6 +489,54 @@ export interface paths {
             cookie?: never;
         };
         get: operations["DakController_scan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DakFilesController_list"];
+        put?: never;
+        post: operations["DakFilesController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DakFilesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DakController_inbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2880,6 +3040,18 @@ export interface components {
             /** @example धरना-प्रदर्शन की अनुमति हेतु आवेदन / Application for permission to hold a dharna */
             subject: string;
         };
+        CreateDakFileDto: {
+            /**
+             * @description The subject head the file is opened under
+             * @example धरना-प्रदर्शन अनुमति / Protest permissions
+             */
+            subjectHead: string;
+            /**
+             * @description Unit (or section) code whose file it is; your own unit by default
+             * @example TT_NAGAR
+             */
+            unit?: string;
+        };
         CreateLocalityDto: {
             /**
              * @description A locality (mohalla, colony) in either script; other spellings find it too
@@ -3079,6 +3251,39 @@ export interface components {
             relativeName: string | null;
             sections: string | null;
         };
+        DakConfirmDto: {
+            /**
+             * @description As the letter is graded; Top Secret is never sent to e-Office
+             * @enum {string}
+             */
+            grading: "NORMAL" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+            instruction?: string;
+            /** @enum {string} */
+            priority?: "NORMAL" | "URGENT" | "IMMEDIATE";
+            /** @example TT_NAGAR */
+            toUnit?: string;
+            /** @example si.sharma */
+            toUser?: string;
+            /** @example 1 */
+            version: number;
+        };
+        DakFileDetailView: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["PersonRefView"];
+            /** Format: uuid */
+            id: string;
+            receipts: components["schemas"]["DakReceiptView"][];
+            /** @example FILE/2026/000007 */
+            ref: string;
+            subjectHead: string;
+            /** @description The unit whose file it is */
+            unit: components["schemas"]["UnitRefView"];
+        };
+        DakFilePage: {
+            items: components["schemas"]["DakFileView"][];
+            total: number;
+        };
         DakFileRefView: {
             /** Format: uuid */
             id: string;
@@ -3086,6 +3291,42 @@ export interface components {
             ref: string;
             /** @example धरना-प्रदर्शन अनुमति / Protest permissions */
             subjectHead: string;
+        };
+        DakFileView: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["PersonRefView"];
+            /** Format: uuid */
+            id: string;
+            /** @example FILE/2026/000007 */
+            ref: string;
+            subjectHead: string;
+            /** @description The unit whose file it is */
+            unit: components["schemas"]["UnitRefView"];
+        };
+        DakMarkDto: {
+            /**
+             * @description What the holder is to do
+             * @example Please examine and put up a report
+             */
+            instruction?: string;
+            /**
+             * @description A new priority; the due date follows it (DAK_DUE_DAYS)
+             * @enum {string}
+             */
+            priority?: "NORMAL" | "URGENT" | "IMMEDIATE";
+            /**
+             * @description Code of the unit or section it is marked to
+             * @example TT_NAGAR
+             */
+            toUnit?: string;
+            /**
+             * @description Username of the officer it is marked to
+             * @example si.sharma
+             */
+            toUser?: string;
+            /** @example 1 */
+            version: number;
         };
         DakMovementView: {
             /** @enum {string} */
@@ -3108,6 +3349,21 @@ export interface components {
             toStatus: "AWAITING_CONFIRMATION" | "DIARISED" | "MARKED" | "RECEIVED" | "CLOSED";
             toUnit: components["schemas"]["UnitRefView"];
             toUser: components["schemas"]["PersonRefView"] | null;
+        };
+        DakPutInFileDto: {
+            /**
+             * Format: uuid
+             * @description The file (GET /dak/files)
+             */
+            fileId: string;
+            /** @example 1 */
+            version: number;
+        };
+        DakReasonDto: {
+            /** @example Report sent to the Collectorate; nothing further */
+            reason: string;
+            /** @example 1 */
+            version: number;
         };
         DakReceiptDetailView: {
             /** @description What this user may do with it now */
@@ -3273,6 +3529,10 @@ export interface components {
             sizeBytes: number;
             /** @description Null for an e-mail’s attachment */
             uploadedBy: components["schemas"]["PersonRefView"] | null;
+        };
+        DakVersionDto: {
+            /** @example 1 */
+            version: number;
         };
         DecideAppealDto: {
             /**
@@ -6542,6 +6802,188 @@ export interface operations {
             };
         };
     };
+    DakWorkflowController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DakReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The item as `GET /dak/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakReceiptDetailView"];
+                };
+            };
+        };
+    };
+    DakWorkflowController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DakConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description The item as `GET /dak/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakReceiptDetailView"];
+                };
+            };
+        };
+    };
+    DakWorkflowController_forward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DakMarkDto"];
+            };
+        };
+        responses: {
+            /** @description The item as `GET /dak/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakReceiptDetailView"];
+                };
+            };
+        };
+    };
+    DakWorkflowController_mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DakMarkDto"];
+            };
+        };
+        responses: {
+            /** @description The item as `GET /dak/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakReceiptDetailView"];
+                };
+            };
+        };
+    };
+    DakWorkflowController_putInFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DakPutInFileDto"];
+            };
+        };
+        responses: {
+            /** @description The item as `GET /dak/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakReceiptDetailView"];
+                };
+            };
+        };
+    };
+    DakWorkflowController_receive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DakVersionDto"];
+            };
+        };
+        responses: {
+            /** @description The item as `GET /dak/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakReceiptDetailView"];
+                };
+            };
+        };
+    };
+    DakWorkflowController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DakReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The item as `GET /dak/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakReceiptDetailView"];
+                };
+            };
+        };
+    };
     DakController_addScan: {
         parameters: {
             query?: never;
@@ -6584,6 +7026,94 @@ export interface operations {
                     "application/pdf": string;
                     "image/jpeg": string;
                     "image/png": string;
+                };
+            };
+        };
+    };
+    DakFilesController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakFilePage"];
+                };
+            };
+        };
+    };
+    DakFilesController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDakFileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakFileView"];
+                };
+            };
+        };
+    };
+    DakFilesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakFileDetailView"];
+                };
+            };
+        };
+    };
+    DakController_inbox: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                offset?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakReceiptPage"];
                 };
             };
         };
