@@ -76,6 +76,20 @@ describe('dak register: need-to-know (e2e)', () => {
     expect(inbox).toEqual([d.id]);
     await t.http.get(`/api/v1/dak/${d.id}/scans/${scan.id}`).set(auth(mpOfficer)).expect(200);
 
+    // Its reply is a confidential paper: served under the item's need-to-know, its verify page showing nothing of it.
+    const got = (await t.http.post(`/api/v1/dak/${d.id}/receive`).set(auth(mpOfficer)).send({ version: (await t.http.get(`/api/v1/dak/${d.id}`).set(auth(mpOfficer))).body.version }).expect(200)).body;
+    const reply = (await t.http.post(`/api/v1/dak/${d.id}/reply`).set(auth(mpOfficer)).send({ version: got.version, recipient: 'DCP (Intelligence), Bhopal', body: 'Report enclosed.' })).body;
+    expect([reply.statusCode, reply.message, reply.fields]).toEqual([undefined, undefined, undefined]);
+    expect(reply.replies).toHaveLength(1);
+    await t.http.get(`/api/v1/dak/${d.id}/replies/${reply.replies[0].id}/pdf`).set(auth(mpOfficer)).expect(200);
+    await t.http.get(`/api/v1/dak/${d.id}/replies/${reply.replies[0].id}/pdf`).set(auth(auditor)).expect(404);
+    const page = (await t.http.get(new URL(reply.replies[0].verifyUrl).pathname).set('Accept', 'application/json').expect(200)).body;
+    expect(page).toMatchObject({ status: 'valid', confidential: true });
+    expect(JSON.stringify(page)).not.toContain(d.ref);
+    const [{ grading }] = await db.query(`SELECT grading FROM eoffice_outbox WHERE source_id = $1 AND kind = 'DAK_REPLY'`, [d.id]);
+    expect(grading).toBe('SECRET');
+    expect((await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'dak.reply_downloaded'`, [d.id]))[0].n).toBe(1);
+
     const seen = await views(d.id);
     expect(new Set(seen)).toEqual(new Set(['get', 'list', 'file', 'inbox']));
     const downloads = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'dak.scan_downloaded'`, [d.id]);

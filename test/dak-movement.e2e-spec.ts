@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { Poppler } from '../src/platform/documents/pdf/testing/poppler';
 import { fixedClock } from '../src/platform/time';
 import { dakBody, dakUser, DakUser } from './support/dak';
 import { bootTestApp, TestApp } from './support/test-app';
@@ -17,6 +18,7 @@ describe('dak register: marking and movement (e2e)', () => {
   let ttColleague: DakUser;
   let acp: DakUser;
   let mpOfficer: DakUser;
+  let poppler: Poppler;
   // 15:00 IST on 1 Dec 2026.
   const clock = fixedClock('2026-12-01T09:30:00Z');
   const auth = (u: DakUser) => ({ Authorization: `Bearer ${u.token}` });
@@ -26,6 +28,7 @@ describe('dak register: marking and movement (e2e)', () => {
 
   beforeAll(async () => {
     t = await bootTestApp({}, undefined, { clock });
+    poppler = await Poppler.create();
     db = t.app.get(DataSource);
     desk = await dakUser(t, ['CONTROL_ROOM']);
     ttOfficer = await dakUser(t, ['OFFICER'], 'TT_NAGAR', 'ravi');
@@ -33,7 +36,10 @@ describe('dak register: marking and movement (e2e)', () => {
     acp = await dakUser(t, ['APPROVER'], 'ACP_TT_NAGAR');
     mpOfficer = await dakUser(t, ['OFFICER'], 'MP_NAGAR');
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await poppler.dispose();
+    await t.close();
+  });
 
   it('moves a receipt across three holders, each step in its append-only history, and closes it', async () => {
     let d = await diarise();
@@ -53,6 +59,35 @@ describe('dak register: marking and movement (e2e)', () => {
     d = (await act(acp, d.id, 'receive', { version: d.version }).expect(200)).body;
     d = (await act(acp, d.id, 'forward', { version: d.version, toUser: mpOfficer.username, instruction: 'Report on the venue' }).expect(200)).body;
     d = (await act(mpOfficer, d.id, 'receive', { version: d.version }).expect(200)).body;
+    d = (
+      await act(mpOfficer, d.id, 'reply', {
+        version: d.version,
+        recipient: 'सचिव, भोपाल व्यापारी संघ, न्यू मार्केट, भोपाल',
+        body: 'अंबेडकर पार्क में 05-12-2026 को 11:00 से 16:00 तक धरने की अनुमति संलग्न शर्तों पर दी जाती है।',
+      }).expect(200)
+    ).body;
+    const [reply] = d.replies;
+    expect(reply).toMatchObject({ subject: 'Reply: धरना-प्रदर्शन की अनुमति हेतु आवेदन', eofficeStatus: 'PENDING_SYNC' });
+    expect(reply.ref).toMatch(/^DAK-OUT\/2026\/\d{6}$/);
+    expect(d.status).toBe('RECEIVED');
+    // Sent to e-Office in the same change, after the item's own diarisation, with the PDF.
+    const outbox = await db.query(`SELECT kind, source_ref, document_id FROM eoffice_outbox WHERE source_id = $1 ORDER BY seq`, [d.id]);
+    expect(outbox).toEqual([
+      { kind: 'DAK_INWARD', source_ref: d.ref, document_id: null },
+      { kind: 'DAK_REPLY', source_ref: reply.ref, document_id: reply.documentId },
+    ]);
+    const pdf = await t.http.get(`/api/v1/dak/${d.id}/replies/${reply.id}/pdf`).set(auth(mpOfficer)).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.status).toBe(200);
+    const text = (await poppler.pagesText(pdf.body as Buffer)).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain(reply.ref);
+    expect(text).toContain('धरने की अनुमति');
+    expect(text).toContain(`77/BTA/2026 dated 28-11-2026, received here and diarised as ${d.ref}`);
+    const verify = (await t.http.get(new URL(reply.verifyUrl).pathname).set('Accept', 'application/json').expect(200)).body;
+    expect(verify).toMatchObject({ status: 'valid', reference: reply.ref });
     d = (await act(mpOfficer, d.id, 'close', { version: d.version, reason: 'Venue report sent to the ACP' }).expect(200)).body;
     expect(d).toMatchObject({ status: 'CLOSED', closedReason: 'Venue report sent to the ACP', allowedActions: ['reopen'] });
 
@@ -72,14 +107,16 @@ describe('dak register: marking and movement (e2e)', () => {
       [5, 'receive', 'RECEIVED', 'ACP_TT_NAGAR', acp.id, acp.id],
       [6, 'forward', 'MARKED', 'MP_NAGAR', mpOfficer.id, acp.id],
       [7, 'receive', 'RECEIVED', 'MP_NAGAR', mpOfficer.id, mpOfficer.id],
-      [8, 'close', 'CLOSED', 'MP_NAGAR', mpOfficer.id, mpOfficer.id],
+      [8, 'reply', 'RECEIVED', 'MP_NAGAR', mpOfficer.id, mpOfficer.id],
+      [9, 'close', 'CLOSED', 'MP_NAGAR', mpOfficer.id, mpOfficer.id],
     ]);
     expect(d.movements[3]).toMatchObject({ instruction: 'For your orders', dueAt: '2026-12-05T18:30:00.000Z', fromStatus: 'RECEIVED' });
     expect(d.movements[3].fromUser.id).toBe(ttOfficer.id);
-    expect(d.movements[7].note).toBe('Venue report sent to the ACP');
+    expect(d.movements[7].note).toBe(reply.ref);
+    expect(d.movements[8].note).toBe('Venue report sent to the ACP');
     const audited = await db.query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY id`, [d.id]);
     expect(audited.map((a: { action: string }) => a.action)).toEqual(
-      expect.arrayContaining(['dak.received', 'dak.mark', 'dak.receive', 'dak.forward', 'dak.close']),
+      expect.arrayContaining(['dak.received', 'dak.mark', 'dak.receive', 'dak.forward', 'dak.reply', 'dak.close']),
     );
     // The history cannot be rewritten: not by the app's role, nor by the owner of the schema.
     await expect(db.query(`UPDATE dak_movement SET note = 'changed' WHERE receipt_id = $1`, [d.id])).rejects.toThrow(/permission denied/);

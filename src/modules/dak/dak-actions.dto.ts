@@ -63,3 +63,13 @@ export class DakPageQueryDto {
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) offset = 0;
 }
+
+/** An outward letter answering the item. */
+export class DakReplyDto extends DakVersionDto {
+  @ApiProperty({ example: 'The Secretary, Bhopal Traders Association, New Market, Bhopal' }) @IsString() @Length(3, 500) recipient!: string;
+  @ApiPropertyOptional({ description: 'By default "Reply: " and the item’s subject' }) @IsOptional() @IsString() @Length(3, 500) subject?: string;
+  @ApiProperty({ example: 'Permission is granted for a dharna at Ambedkar Park on 05-12-2026 from 11:00 to 16:00, on the conditions enclosed.' })
+  @IsString()
+  @Length(5, 10000)
+  body!: string;
+}

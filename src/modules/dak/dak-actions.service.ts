@@ -15,7 +15,7 @@ import { DakFile } from './entities/dak-file.entity';
 import { DakReceipt } from './entities/dak-receipt.entity';
 
 /** What an action's own step writes on the receipt and adds to its movement row and audit. */
-type Step = Partial<Pick<NewMovement, 'instruction' | 'dueAt' | 'note'>> & {
+export type Step = Partial<Pick<NewMovement, 'instruction' | 'dueAt' | 'note'>> & {
   audit?: Record<string, unknown>;
   /** A further step in the same change once this one is recorded (confirm, then mark). */
   andThen?: () => Promise<unknown>;
@@ -109,8 +109,8 @@ export class DakActions {
     return this.records.detail(actor, d);
   }
 
-  /** The table's verdict, the step, the receipt saved, its movement row and audit, in the caller's change. */
-  private async transition(actor: Actor, change: Change, d: DakReceipt, action: DakAction, now: Date, step: (change: Change, d: DakReceipt) => Promise<Step>): Promise<Step> {
+  /** The table's verdict, the step, the receipt saved, its movement row and audit, in the caller's change (the reply's too). */
+  async transition(actor: Actor, change: Change, d: DakReceipt, action: DakAction, now: Date, step: (change: Change, d: DakReceipt) => Promise<Step>): Promise<Step> {
     const { em } = change;
     const marked = (await this.records.markedOnce([d.id], em)).has(d.id);
     const to: DakStatus = DAK_WORKFLOW.next(d.status, action, actor.roles, actingOn(actor, d, marked));

@@ -1,6 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../../platform/audit';
+import { DocumentsService } from '../../platform/documents';
 import { UsersService } from '../../platform/auth';
 import { Actor } from '../../platform/context';
 import { eofficeFields, RecordSync, SyncStateService } from '../../platform/eoffice';
@@ -14,6 +15,7 @@ import { DAK_DESK_ROLES, DAK_WORKFLOW, DakActing } from './dak-workflow';
 import { DakFile } from './entities/dak-file.entity';
 import { DakMovement } from './entities/dak-movement.entity';
 import { DakReceipt } from './entities/dak-receipt.entity';
+import { DakReply } from './entities/dak-reply.entity';
 import { DakScan } from './entities/dak-scan.entity';
 
 /** Where the actor stands to an item, for the workflow's guards. */
@@ -33,6 +35,7 @@ export class DakRecords {
     private readonly users: UsersService,
     private readonly units: UnitsService,
     private readonly audit: AuditService,
+    private readonly documents: DocumentsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -91,16 +94,29 @@ export class DakRecords {
 
   /** One item with its scans and movement history. */
   async detail(actor: Actor, d: DakReceipt, em: EntityManager = this.dataSource.manager) {
-    const [[view], scans, movements] = await Promise.all([
+    const [[view], scans, movements, replies, sync] = await Promise.all([
       this.views(actor, [d], em),
       em.getRepository(DakScan).find({ where: { receiptId: d.id }, order: { createdAt: 'ASC' } }),
       em.getRepository(DakMovement).find({ where: { receiptId: d.id }, order: { seq: 'ASC' } }),
+      em.getRepository(DakReply).find({ where: { receiptId: d.id }, order: { createdAt: 'ASC', ref: 'ASC' } }),
+      this.sync.forRecord(DAK_SOURCE, d.id, em),
     ]);
-    const people = await this.users.people(idsOf(scans.map((s) => s.uploadedBy), movements.flatMap((m) => [m.fromUserId, m.toUserId, m.actorId])), em);
+    const people = await this.users.people(
+      idsOf(
+        scans.map((s) => s.uploadedBy),
+        movements.flatMap((m) => [m.fromUserId, m.toUserId, m.actorId]),
+        replies.map((r) => r.createdBy),
+      ),
+      em,
+    );
     const units = await this.units.refs(idsOf(movements.flatMap((m) => [m.fromUnitId, m.toUnitId])), em);
     return {
       ...view,
       scans: scans.map((s) => ({ ...s, uploadedBy: people.ofOptional(s.uploadedBy) })),
+      replies: replies.map((r) => {
+        const item = sync.items.find((i) => i.kind === 'DAK_REPLY' && i.documentId === r.documentId);
+        return { ...r, createdBy: people.of(r.createdBy), verifyUrl: this.documents.verifyUrl(r.documentId), ...eofficeFields(item) };
+      }),
       movements: movements.map((m) => ({
         ...m,
         fromUnit: units.ofOptional(m.fromUnitId),

@@ -1,10 +1,12 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../../platform/auth';
+import { CurrentActor, ROLES, Roles } from '../../platform/auth';
 import { Actor } from '../../platform/context';
-import { NoAadhaarShapedNumbers, uuidParam } from '../../platform/http';
-import { DakConfirmDto, DakMarkDto, DakPutInFileDto, DakReasonDto, DakVersionDto } from './dak-actions.dto';
+import { ApiFileResponse, NoAadhaarShapedNumbers, uuidParam } from '../../platform/http';
+import { DakConfirmDto, DakMarkDto, DakPutInFileDto, DakReasonDto, DakReplyDto, DakVersionDto } from './dak-actions.dto';
 import { DakActions } from './dak-actions.service';
+import { DakReplies } from './dak-replies.service';
 import { DAK_WORKFLOW } from './dak-workflow';
 import { DakReceiptDetailView } from './dak.view';
 
@@ -18,7 +20,10 @@ const AS_THE_ITEM = { type: DakReceiptDetailView, description: 'The item as `GET
 @ApiBearerAuth()
 @Controller('dak/:id')
 export class DakWorkflowController {
-  constructor(private readonly actions: DakActions) {}
+  constructor(
+    private readonly actions: DakActions,
+    private readonly replies: DakReplies,
+  ) {}
 
   /** The dak clerk confirms an item diarised from e-mail (its grading), which sends it to e-Office; with `toUnit`/`toUser` it is marked at once. */
   @Post('confirm')
@@ -63,6 +68,33 @@ export class DakWorkflowController {
   @ApiOkResponse(AS_THE_ITEM)
   async putInFile(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body() dto: DakPutInFileDto): Promise<DakReceiptDetailView> {
     return DakReceiptDetailView.from(await this.actions.putInFile(actor, id, dto));
+  }
+
+  /** An outward letter (bilingual PDF, its own DAK-OUT number, verify QR), sent to e-Office through the outbox with the item's grading. */
+  @Post('reply')
+  @HttpCode(200)
+  @Roles(...DAK_WORKFLOW.routeRoles('reply'))
+  @ApiOkResponse(AS_THE_ITEM)
+  async reply(@CurrentActor() actor: Actor, @Param('id', uuidParam('id')) id: string, @Body(NoAadhaarShapedNumbers) dto: DakReplyDto): Promise<DakReceiptDetailView> {
+    return DakReceiptDetailView.from(await this.replies.reply(actor, id, dto));
+  }
+
+  /** A reply's PDF, under the item's need-to-know. */
+  @Get('replies/:replyId/pdf')
+  @Roles(...ROLES)
+  @ApiFileResponse('application/pdf')
+  async replyPdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('replyId', uuidParam('replyId')) replyId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pdf = await this.replies.pdf(actor, id, replyId);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${pdf.filename}"`);
+    res.setHeader('X-Content-SHA256', pdf.sha256);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.send(pdf.bytes);
   }
 
   @Post('close')

@@ -4,6 +4,7 @@ import { DakFilesController } from './dak-files.controller';
 import { DakFiles } from './dak-files.service';
 import { DakInbox } from './dak-inbox.service';
 import { DakRecords } from './dak-records.service';
+import { DakReplies } from './dak-replies.service';
 import { DakScans } from './dak-scans.service';
 import { dakSettingsProvider } from './dak-settings';
 import { DakWorkflowController } from './dak-workflow.controller';
@@ -20,7 +21,7 @@ import { DakOutageReports } from './outage-report/outage-report.service';
 @Module({
   // dak/files and dak/outage-reports come before dak/:id.
   controllers: [DakFilesController, DakOutageReportController, DakController, DakWorkflowController],
-  providers: [dakSettingsProvider, DakRecords, DakService, DakScans, DakActions, DakFiles, DakInbox, DakOutageReports],
+  providers: [dakSettingsProvider, DakRecords, DakService, DakScans, DakActions, DakFiles, DakInbox, DakReplies, DakOutageReports],
   exports: [DakService],
 })
 export class DakModule {}

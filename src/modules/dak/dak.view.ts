@@ -77,9 +77,23 @@ export class DakMovementView extends ResponseView {
   @ApiProperty() at!: Date;
 }
 
-/** An item with its scans and its movement history. */
+/** An outward letter answering the item; its PDF from `GET /dak/:id/replies/:replyId/pdf`. */
+export class DakReplyView extends EofficeSyncedView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'DAK-OUT/2026/000012' }) ref!: string;
+  @ApiProperty() recipient!: string;
+  @ApiProperty() subject!: string;
+  @ApiProperty() body!: string;
+  @ApiProperty({ format: 'uuid', description: 'The issued document (PDF)' }) documentId!: string;
+  @ApiProperty({ description: 'The QR code’s link: /verify answers for the paper in hand' }) verifyUrl!: string;
+  @ApiProperty() createdBy!: PersonRefView;
+  @ApiProperty() createdAt!: Date;
+}
+
+/** An item with its scans, its replies and its movement history. */
 export class DakReceiptDetailView extends DakReceiptView {
   @ApiProperty({ type: [DakScanView] }) scans!: DakScanView[];
+  @ApiProperty({ type: [DakReplyView] }) replies!: DakReplyView[];
   @ApiProperty({ type: [DakMovementView] }) movements!: DakMovementView[];
 }
 

@@ -465,6 +465,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dak/{id}/replies/{replyId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DakWorkflowController_replyPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dak/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DakWorkflowController_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dak/{id}/scans": {
         parameters: {
             query?: never;
@@ -3426,6 +3458,7 @@ export interface components {
              */
             ref: string;
             remarks: string | null;
+            replies: components["schemas"]["DakReplyView"][];
             scans: components["schemas"]["DakScanView"][];
             senderName: string;
             senderOffice: string | null;
@@ -3516,6 +3549,48 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        DakReplyDto: {
+            /** @example Permission is granted for a dharna at Ambedkar Park on 05-12-2026 from 11:00 to 16:00, on the conditions enclosed. */
+            body: string;
+            /** @example The Secretary, Bhopal Traders Association, New Market, Bhopal */
+            recipient: string;
+            /** @description By default "Reply: " and the item’s subject */
+            subject?: string;
+            /** @example 1 */
+            version: number;
+        };
+        DakReplyView: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["PersonRefView"];
+            /**
+             * Format: uuid
+             * @description The issued document (PDF)
+             */
+            documentId: string;
+            /** @description The channel’s reference (e-mail Message-ID) */
+            eofficeChannelRef: string | null;
+            /** @description Why it failed or was cancelled; the last error */
+            eofficeReason: string | null;
+            /** @description e-Office’s receipt number, once diarised */
+            eofficeRef: string | null;
+            /**
+             * @description PENDING_SYNC until e-Office has it: made during an outage, it is not final there yet
+             * @enum {string}
+             */
+            eofficeStatus: "PENDING_SYNC" | "SENT_FOR_DIARISATION" | "DIARISED" | "FAILED" | "CANCELLED" | "NOT_REQUIRED";
+            /** Format: date-time */
+            eofficeSyncedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            recipient: string;
+            /** @example DAK-OUT/2026/000012 */
+            ref: string;
+            subject: string;
+            /** @description The QR code’s link: /verify answers for the paper in hand */
+            verifyUrl: string;
         };
         DakScanView: {
             /** @enum {string} */
@@ -6970,6 +7045,55 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DakReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The item as `GET /dak/:id` now shows it to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DakReceiptDetailView"];
+                };
+            };
+        };
+    };
+    DakWorkflowController_replyPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                replyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    DakWorkflowController_reply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DakReplyDto"];
             };
         };
         responses: {

@@ -143,6 +143,14 @@ export const TEMPLATE_DECLARATIONS: readonly TemplateDeclaration[] = [
     languages: ['hi', 'en'],
     sms: { bilingual: true, worstCase: bothLanguages(() => ({ ref: 'VIP/2026/000123' })) },
   },
+  // Dak (inward correspondence): src/modules/dak.
+  {
+    kind: 'dak',
+    name: 'dak-reply',
+    description: 'Reply to an inward letter: the recipient, the subject, their letter and our diary number, and the text the officer wrote.',
+    placeholders: ['recipient', 'subject', 'theirLetter', 'diaryNo', 'body'],
+    languages: ['hi', 'en'],
+  },
   // Character verification (charitra satyapan): src/modules/verifications.
   {
     kind: 'verifications',
