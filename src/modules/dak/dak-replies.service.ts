@@ -75,7 +75,7 @@ export class DakReplies {
           confidential: isGraded(dak.grading),
           publicFacts: isGraded(dak.grading)
             ? []
-            : [{ key: 'diaryNo', label: { en: 'In reply to', hi: 'उत्तर' }, value: { en: dak.ref, hi: dak.ref } }],
+            : [{ key: 'inReplyTo', label: { en: 'In reply to diary no.', hi: 'उत्तर, डायरी क्रमांक' }, value: { en: dak.ref, hi: dak.ref } }],
           blocks: await this.blocks(drawing.em, actor, dak, dto, subject),
         });
         return { ref, paper, subject, grading: dak.grading };
