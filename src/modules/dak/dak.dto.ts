@@ -92,7 +92,16 @@ export class DakQueryDto {
   @ApiPropertyOptional({ enum: INTAKE_CHANNELS }) @IsOptional() @IsIn(INTAKE_CHANNELS) intakeChannel?: IntakeChannel;
   @ApiPropertyOptional({ enum: DAK_STATUSES }) @IsOptional() @IsIn(DAK_STATUSES) status?: DakStatus;
   @ApiPropertyOptional({ enum: RECORD_SYNC_STATUSES }) @IsOptional() @IsIn(RECORD_SYNC_STATUSES) eofficeStatus?: RecordSyncStatus;
-  @ApiPropertyOptional({ description: 'Search in the subject' }) @IsOptional() @IsString() @Length(2, 100) q?: string;
+  @ApiPropertyOptional({ enum: GRADINGS }) @IsOptional() @IsIn(GRADINGS) grading?: Grading;
+  @ApiPropertyOptional({
+    description:
+      'Words to find in the subject, the sender (name and office) and the letter number, in Hindi or English: whole, the beginning of a word, or with one letter wrong. Every word must be found; whole-word matches first, then beginnings, then near spellings, newest first within each.',
+    example: 'धरना',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 100)
+  q?: string;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit = 50;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(PG_INTEGER_MAX) offset = 0;
 }

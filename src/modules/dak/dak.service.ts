@@ -4,13 +4,14 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { User, UsersService } from '../../platform/auth';
 import { Change, UnitOfWork } from '../../platform/change';
 import { Actor } from '../../platform/context';
-import { leavesByWire, recordSyncStatusSql } from '../../platform/eoffice';
+import { leavesByWire } from '../../platform/eoffice';
 import { ATTACHMENT_MAX_BYTES, fieldError, safeFilename, sniffFileType } from '../../platform/http';
 import { CLOCK, Clock, parseIstInstant } from '../../platform/time';
 import { Unit, UnitsService } from '../../platform/units';
 import { dakVisibleScope } from './dak-access';
 import { appendMovement } from './dak-movements';
 import { DakDetail, DakRecords, DakView } from './dak-records.service';
+import { findDakReceipts } from './dak-search';
 import { DAK_SETTINGS, dakDueAt, DakSettings } from './dak-settings';
 import { DAK_REF_PREFIX, DAK_SOURCE, languageOf, MailDiarisation } from './dak-terms';
 import { CreateDakDto, DakQueryDto } from './dak.dto';
@@ -190,18 +191,9 @@ export class DakService {
 
   async list(actor: Actor, f: DakQueryDto): Promise<{ total: number; items: DakView[] }> {
     const scope = dakVisibleScope(actor);
-    const q = this.dataSource.getRepository(DakReceipt).createQueryBuilder('d').where(scope.sql, scope.params).orderBy('d.received_at', 'DESC').addOrderBy('d.ref', 'DESC').take(f.limit).skip(f.offset);
-    if (f.from) q.andWhere('d.received_at >= :from', { from: parseIstInstant(f.from) });
-    if (f.to) q.andWhere('d.received_at < :to', { to: parseIstInstant(f.to) });
-    if (f.intakeChannel) q.andWhere('d.intake_channel = :ch', { ch: f.intakeChannel });
+    const q = this.dataSource.getRepository(DakReceipt).createQueryBuilder('d').where(scope.sql, scope.params).take(f.limit).skip(f.offset);
     if (f.status) q.andWhere('d.status = :status', { status: f.status });
-    if (f.eofficeStatus)
-      q.andWhere(`${recordSyncStatusSql(':dakSource', 'd.id::text')} = :st`, {
-        dakSource: DAK_SOURCE,
-        st: f.eofficeStatus,
-      });
-    if (f.q) q.andWhere('d.subject ILIKE :q', { q: `%${f.q.replace(/[%_\\]/g, '\\$&')}%` });
-    const [items, total] = await q.getManyAndCount();
+    const [items, total] = await findDakReceipts(this.dataSource, q, f);
     await this.records.auditViews(items, 'list');
     return { total, items: await this.records.views(actor, items) };
   }

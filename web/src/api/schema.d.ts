@@ -6808,10 +6808,11 @@ export interface operations {
                 eofficeStatus?: "PENDING_SYNC" | "SENT_FOR_DIARISATION" | "DIARISED" | "FAILED" | "CANCELLED" | "NOT_REQUIRED";
                 /** @description Received at or after this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */
                 from?: string;
+                grading?: "NORMAL" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
                 intakeChannel?: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
                 limit?: unknown;
                 offset?: unknown;
-                /** @description Search in the subject */
+                /** @description Words to find in the subject, the sender (name and office) and the letter number, in Hindi or English: whole, the beginning of a word, or with one letter wrong. Every word must be found; whole-word matches first, then beginnings, then near spellings, newest first within each. */
                 q?: string;
                 status?: "AWAITING_CONFIRMATION" | "DIARISED" | "MARKED" | "RECEIVED" | "CLOSED";
                 /** @description Received before this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */

@@ -1,0 +1,341 @@
+import type { DataSource, ObjectLiteral, QueryRunner, SelectQueryBuilder } from 'typeorm';
+import {
+  Grading,
+  IntakeChannel,
+  RecordSyncStatus,
+  recordSyncStatusSql,
+} from '../../platform/eoffice';
+import { fieldError } from '../../platform/http';
+import { parseIstInstant } from '../../platform/time';
+
+/**
+ * The dak register's search (issue 15): words of the subject, the sender (name and office) and
+ * the letter's own number, in Hindi or English, whole, begun or misspelt; and the register's
+ * filters. The SQL is built here, pure (dakSearchSql), and run by findDakReceipts on the
+ * caller's query, which keeps the caller's own rules (unit scope, need-to-know).
+ *
+ * Every word of the query must be found in a receipt's full-text vector (`simple`
+ * configuration, `search_vector`, migration 1796123800110): whole, as the beginning of a word,
+ * or as a near spelling of it. The near spellings are the register's own words that pg_trgm
+ * finds like the query word (`dak_search_word`, their spellings folded into ASCII by
+ * `dak_search_fold` so that Devanagari is compared under any database locale): one lookup in
+ * a short table, and then the receipts are found by their vectors alone. Receipts where every
+ * word is found whole come first, then those where every word begins a word of theirs, then
+ * near spellings by how alike (LIKENESS_BANDS); the newest first within each.
+ */
+
+/**
+ * The word similarity (pg_trgm `%>`) a word of the register needs to the query word to be
+ * taken for it: one letter wrong, missing or extra in a word of five letters or more ("dharan"
+ * for dharna: 0.57; "darna": 0.5; "धरन" for धरना: 0.86), while a word that only shares an
+ * ending stays out ("traffic" for traders: 0.38). Two letters swapped in a short word change
+ * most of its trigrams ("dhrana": 0.29) and are not found.
+ */
+export const DAK_WORD_SIMILARITY = 0.5;
+/** Near spellings looked for per query word, the most alike first. */
+export const NEAR_SPELLINGS = 20;
+/** Near spellings rank by these bands of likeness, the closest first. */
+export const LIKENESS_BANDS = [0.75, 0.6] as const;
+/** Words of a query beyond this are ignored: a search, not a document. */
+export const MAX_SEARCH_WORDS = 8;
+/**
+ * A word shorter than this is matched whole or as a beginning only: its two or three trigrams
+ * say nothing of a typo, and are in nearly every word.
+ */
+const MIN_FUZZY_LETTERS = 3;
+
+export interface DakSearchFilters {
+  /** Words to find in the subject, the sender and the letter number. */
+  q?: string;
+  /** Received at or after (ISO instant; without an offset, IST). */
+  from?: string;
+  /** Received before. */
+  to?: string;
+  intakeChannel?: IntakeChannel;
+  grading?: Grading;
+  eofficeStatus?: RecordSyncStatus;
+}
+
+/** A word of the register taken for a query word, with how alike they are (0–1). */
+export interface NearSpelling {
+  lexeme: string;
+  similarity: number;
+}
+
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+export interface SqlOrder {
+  sql: string;
+  order: 'ASC' | 'DESC';
+}
+
+export interface DakSearchSql {
+  /** Conditions to AND to the caller's own. */
+  where: SqlCondition[];
+  /** The order of the results, most relevant first. */
+  orderBy: SqlOrder[];
+}
+
+/**
+ * The words of a query: split at spaces and punctuation, but a letter number such as
+ * "1234/Reader/2026" or "क्र.45" stays one word (its `/`, `.`, `-` and `_` kept inside a word);
+ * repeats dropped; at most MAX_SEARCH_WORDS. What is left contains no quote, backslash or
+ * operator of tsquery's syntax.
+ */
+export function searchWords(q: string): string[] {
+  const words = q
+    .split(/[^\p{L}\p{M}\p{N}/._-]+/u)
+    .map((w) => w.replace(/^[/._-]+|[/._-]+$/g, ''))
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const w of words) {
+    const key = w.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(w);
+    if (out.length === MAX_SEARCH_WORDS) break;
+  }
+  return out;
+}
+
+/** Letters of a word, its vowel signs and virama not counted (धरना has three). */
+function letterCount(word: string): number {
+  return [...word.replace(/\p{M}/gu, '')].length;
+}
+
+/** Whether near spellings of a word are looked for: three letters or more, and no digit (a number a digit off is another letter). */
+export function mayBeMisspelt(word: string): boolean {
+  return letterCount(word) >= MIN_FUZZY_LETTERS && !/\p{N}/u.test(word);
+}
+
+/** A word's parts where it has `/`, `.`, `-` or `_` inside ("1234/Reader/2026": 1234, Reader, 2026). */
+function partsOf(word: string): string[] {
+  const parts = word.split(/[/._-]+/).filter((p) => /[\p{L}\p{N}]/u.test(p));
+  return parts.length > 1 ? parts : [];
+}
+
+/**
+ * to_tsquery text for a word, whole or begun: the word itself, or its parts one after another
+ * (the letter number's parts are in the vector too, and so are a hyphenated word's), so that
+ * "Reader/2026" and "धरना-प्रदर्शन" are found whatever joins them in the receipt.
+ */
+export function wordQuery(word: string, begun: boolean): string {
+  const star = begun ? ':*' : '';
+  const parts = partsOf(word);
+  const whole = `'${word}'${star}`;
+  return parts.length ? `${whole} | ${parts.map((p) => `'${p}'`).join(' <-> ')}${star}` : whole;
+}
+
+/** tsquery input (no parsing) for words of the register: any of them. */
+export function lexemesQuery(lexemes: readonly string[]): string {
+  return lexemes.map((l) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+}
+
+/**
+ * The register's words like each query word that may be misspelt ($1 the words, $2 how many
+ * each), with the word similarity threshold at DAK_WORD_SIMILARITY (onSearchConnection). `i` is
+ * the word's place in $1, from 1. Only for a word that begins no word of the register: a word
+ * the register has is taken as typed (dharma is not a typo of dharna), so a common word is not
+ * drowned in near spellings; a word whose last letters went missing (धरन) is a beginning already.
+ */
+export const NEAR_SPELLINGS_SQL = `
+  SELECT w.i::int AS i, s.lexeme, s.similarity
+  FROM unnest($1::text[]) WITH ORDINALITY AS w(word, i)
+  CROSS JOIN LATERAL (
+    SELECT lexeme, word_similarity(dak_search_fold(w.word), folded) AS similarity
+    FROM dak_search_word
+    WHERE folded %> dak_search_fold(w.word)
+    ORDER BY 2 DESC, lexeme
+    LIMIT $2
+  ) s
+  WHERE NOT EXISTS (
+    -- Begins a word of the register: byte order (text_pattern_ops), whatever the collation.
+    SELECT 1 FROM dak_search_word k
+    WHERE k.lexeme ~>=~ lower(w.word) AND k.lexeme ~<~ (lower(w.word) || chr(1114111))
+  )`;
+
+/**
+ * The search's SQL for receipts aliased `alias`: conditions and order, with parameters named
+ * `dakSearch…` so they mix with the caller's. `near[i]` are the near spellings found for the
+ * i-th word of searchWords(q) (none: the words as typed only).
+ */
+export function dakSearchSql(
+  f: DakSearchFilters,
+  near: ReadonlyArray<readonly NearSpelling[]> = [],
+  alias = 'd',
+): DakSearchSql {
+  const where: SqlCondition[] = [];
+  const col = (c: string) => `${alias}.${c}`;
+
+  const from = f.from ? parseIstInstant(f.from) : undefined;
+  const to = f.to ? parseIstInstant(f.to) : undefined;
+  if (from && to && to.getTime() <= from.getTime()) throw fieldError('to', 'to must be after from');
+  if (from)
+    where.push({ sql: `${col('received_at')} >= :dakSearchFrom`, params: { dakSearchFrom: from } });
+  if (to) where.push({ sql: `${col('received_at')} < :dakSearchTo`, params: { dakSearchTo: to } });
+  if (f.intakeChannel)
+    where.push({
+      sql: `${col('intake_channel')} = :dakSearchChannel`,
+      params: { dakSearchChannel: f.intakeChannel },
+    });
+  if (f.grading)
+    where.push({
+      sql: `${col('grading')} = :dakSearchGrading`,
+      params: { dakSearchGrading: f.grading },
+    });
+  if (f.eofficeStatus)
+    where.push({
+      sql: `${recordSyncStatusSql(':dakSearchSource', `${col('id')}::text`)} = :dakSearchSync`,
+      // The receipts' source type in the outbox (DAK_SOURCE).
+      params: { dakSearchSource: 'dak_receipt', dakSearchSync: f.eofficeStatus },
+    });
+
+  const newest: SqlOrder[] = [
+    { sql: col('received_at'), order: 'DESC' },
+    { sql: col('ref'), order: 'DESC' },
+  ];
+  const words = f.q ? searchWords(f.q) : [];
+  if (f.q && words.length === 0) throw fieldError('q', 'q must contain a letter or a digit');
+  if (words.length === 0) return { where, orderBy: newest };
+
+  const vector = col('search_vector');
+  const params: Record<string, unknown> = {};
+  const param = (name: string, value: string) => {
+    params[name] = value;
+    return name;
+  };
+  /** Each word found by `found(i)`, a tsquery expression. */
+  const every = (found: (i: number) => string) =>
+    words.map((_w, i) => `(${found(i)})`).join(' && ');
+  const typed = (i: number, begun: boolean) =>
+    `to_tsquery('simple', :${param(`dakSearch${begun ? 'Begun' : 'Whole'}${i}`, wordQuery(words[i]!, begun))})`;
+  /** Word i begun, or a near spelling of it at least `least` alike. */
+  const begunOrNear = (i: number, least: number, name: string) => {
+    const lexemes = (near[i] ?? []).filter((n) => n.similarity >= least).map((n) => n.lexeme);
+    return lexemes.length
+      ? `${typed(i, true)} || CAST(:${param(`dakSearch${name}${i}`, lexemesQuery(lexemes))} AS tsquery)`
+      : typed(i, true);
+  };
+
+  words.forEach((_w, i) => {
+    where.push({
+      sql: `${vector} @@ (${begunOrNear(i, DAK_WORD_SIMILARITY, 'Near')})`,
+      params: {},
+    });
+  });
+  const tiers = [
+    `${vector} @@ (${every((i) => typed(i, false))})`,
+    `${vector} @@ (${every((i) => typed(i, true))})`,
+  ];
+  if (near.some((n) => n.length > 0))
+    LIKENESS_BANDS.forEach((least, b) =>
+      tiers.push(`${vector} @@ (${every((i) => begunOrNear(i, least, `Band${b}_`))})`),
+    );
+  where[where.length - 1]!.params = params;
+  return {
+    where,
+    orderBy: [
+      {
+        sql: `CASE ${tiers.map((t, i) => `WHEN ${t} THEN ${i}`).join(' ')} ELSE ${tiers.length} END`,
+        order: 'ASC',
+      },
+      ...newest,
+    ],
+  };
+}
+
+/**
+ * Near spellings of the words of `q` that may be misspelt, from the register's words: for
+ * dakSearchSql's `near`.
+ */
+export async function nearSpellings(
+  dataSource: DataSource,
+  q: string | undefined,
+): Promise<NearSpelling[][]> {
+  const words = q ? searchWords(q) : [];
+  const near: NearSpelling[][] = words.map(() => []);
+  const asked = words.map((w, i) => ({ w, i })).filter(({ w }) => mayBeMisspelt(w));
+  if (asked.length === 0) return near;
+  const rows = await onSearchConnection(
+    dataSource,
+    (runner) =>
+      runner.query(NEAR_SPELLINGS_SQL, [asked.map((a) => a.w), NEAR_SPELLINGS]) as Promise<
+        Array<{ i: number; lexeme: string; similarity: number }>
+      >,
+  );
+  for (const r of rows)
+    near[asked[r.i - 1]!.i]!.push({ lexeme: r.lexeme, similarity: Number(r.similarity) });
+  return near;
+}
+
+/** Adds the search's conditions and order to the caller's query of receipts (`qb`, with its own scope). */
+export function applyDakSearch<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  f: DakSearchFilters,
+  near: ReadonlyArray<readonly NearSpelling[]> = [],
+): void {
+  const search = dakSearchSql(f, near, qb.alias);
+  for (const w of search.where) qb.andWhere(w.sql, w.params);
+  search.orderBy.forEach((o, i) =>
+    i === 0 ? qb.orderBy(o.sql, o.order) : qb.addOrderBy(o.sql, o.order),
+  );
+}
+
+/**
+ * Runs `work` on a connection of its own with pg_trgm's word similarity threshold at
+ * DAK_WORD_SIMILARITY, put back before the connection returns to the pool (the records index
+ * sets its own on the connections it takes).
+ */
+export async function onSearchConnection<R>(
+  dataSource: DataSource,
+  work: (runner: QueryRunner) => Promise<R>,
+): Promise<R> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query(`SELECT set_config('pg_trgm.word_similarity_threshold', $1, false)`, [
+      String(DAK_WORD_SIMILARITY),
+    ]);
+    return await work(runner);
+  } finally {
+    await runner.query('RESET pg_trgm.word_similarity_threshold').catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/**
+ * The caller's query of receipts (`qb`, with its own scope and page) with the search's
+ * conditions and order: a page and the total. With words, every match is read to rank them,
+ * so the page's ids are ranked and counted in one scan (`count(*) OVER ()`) over narrow rows,
+ * and only the page's receipts are then read whole.
+ */
+export async function findDakReceipts<T extends ObjectLiteral & { id: string }>(
+  dataSource: DataSource,
+  qb: SelectQueryBuilder<T>,
+  f: DakSearchFilters,
+): Promise<[T[], number]> {
+  // Refused input is refused before the lookup.
+  dakSearchSql(f);
+  applyDakSearch(qb, f, await nearSpellings(dataSource, f.q));
+  if (!f.q) return qb.getManyAndCount();
+  const id = `${qb.alias}.id`;
+  const ranked = await qb
+    .clone()
+    .select(id, 'id')
+    .addSelect('count(*) OVER ()', 'total')
+    .getRawMany<{ id: string; total: string }>();
+  // A page past the end says nothing of the total.
+  if (ranked.length === 0) return [[], await qb.getCount()];
+  const page = await qb
+    .clone()
+    .andWhere(`${id} IN (:...dakSearchPage)`, { dakSearchPage: ranked.map((r) => r.id) })
+    .orderBy()
+    .skip(undefined)
+    .take(undefined)
+    .getMany();
+  const byId = new Map(page.map((r) => [r.id, r]));
+  return [ranked.map((r) => byId.get(r.id)!).filter(Boolean), Number(ranked[0]!.total)];
+}
