@@ -1,3 +1,4 @@
+import { fixedClock } from '../src/platform/time';
 import { createTestDatabase, withClient } from './support/databases';
 import { bootTestApp } from './support/test-app';
 
@@ -9,6 +10,8 @@ const RECEIPTS = {
     letterNo: '45/संघ/2026',
     intakeChannel: 'WALK_IN',
     receivedAt: '2026-11-20T11:00:00+05:30',
+    markedTo: 'TT_NAGAR',
+    priority: 'URGENT',
   },
   englishDharna: {
     subject: 'Application for permission to hold a dharna at Neelam Park',
@@ -17,6 +20,7 @@ const RECEIPTS = {
     letterNo: '1234/Reader/2026',
     intakeChannel: 'EMAIL',
     receivedAt: '2026-11-22T15:30:00+05:30',
+    markedTo: 'KAMLA_NAGAR',
   },
   hindiTraffic: {
     subject: 'यातायात व्यवस्था हेतु पुलिस बल की मांग',
@@ -40,9 +44,13 @@ const RECEIPTS = {
 } as const;
 type Name = keyof typeof RECEIPTS;
 
-/** A register on the given database, and its search answering with the names of what it found. */
+/**
+ * A register on the given database, and its search answering with the names of what it found.
+ * Diarised (and the two marked ones marked) at noon IST on 26 November 2026.
+ */
 async function registerOn(databaseUrl?: string) {
-  const t = await bootTestApp({}, databaseUrl);
+  const clock = fixedClock('2026-11-26T06:30:00Z');
+  const t = await bootTestApp({}, databaseUrl, { clock });
   const control = await t.tokenFor(['CONTROL_ROOM']);
   const names = new Map<string, Name>();
   for (const [name, body] of Object.entries(RECEIPTS)) {
@@ -56,7 +64,7 @@ async function registerOn(databaseUrl?: string) {
     expect(page.total).toBe(page.items.length);
     return (page.items as Array<{ id: string }>).map((d) => names.get(d.id)!);
   };
-  return { t, search, found };
+  return { t, clock, search, found };
 }
 
 describe('dak search (e2e)', () => {
@@ -127,6 +135,30 @@ describe('dak search (e2e)', () => {
     expect(await found({})).toEqual(['dharmaSabha', 'englishTraffic', 'hindiTraffic', 'englishDharna', 'hindiDharna']);
   });
 
+  it('filters by holder, status, priority and language', async () => {
+    expect(await found({ holder: 'TT_NAGAR' })).toEqual(['hindiDharna']);
+    expect(await found({ q: 'dharna', holder: 'KAMLA_NAGAR' })).toEqual(['englishDharna']);
+    expect(await found({ status: 'MARKED' })).toEqual(['englishDharna', 'hindiDharna']);
+    expect(await found({ status: 'DIARISED', q: 'traffic' })).toEqual(['englishTraffic']);
+    expect(await found({ priority: 'URGENT' })).toEqual(['hindiDharna']);
+    expect(await found({ language: 'hi' })).toEqual(['hindiTraffic', 'hindiDharna']);
+    expect(await found({ language: 'en', q: 'हेतु' })).toEqual([]);
+  });
+
+  it('filters by age, and by overdue on the clock', async () => {
+    // Received more than four days before noon IST on 26 November: the 20th, not the 22nd at 15:30.
+    expect(await found({ olderThanDays: '4' })).toEqual(['hindiDharna']);
+    expect(await found({ olderThanDays: '3' })).toEqual(['hindiTraffic', 'englishDharna', 'hindiDharna']);
+    expect(await found({ overdue: 'true' })).toEqual([]);
+    // URGENT, marked on the 26th: three days, overdue from 00:00 IST on 30 November; NORMAL from 4 December.
+    reg.clock.set('2026-11-29T18:29:00Z');
+    expect(await found({ overdue: 'true' })).toEqual([]);
+    reg.clock.set('2026-11-29T18:30:00Z');
+    expect(await found({ overdue: 'true' })).toEqual(['hindiDharna']);
+    expect(await found({ overdue: 'false', status: 'MARKED' })).toEqual(['englishDharna']);
+    reg.clock.set('2026-11-26T06:30:00Z');
+  });
+
   it('pages the results with the total of all of them', async () => {
     const first = await reg.search({ q: 'हेतु', limit: '1' });
     expect(first.total).toBe(2);
@@ -146,6 +178,10 @@ describe('dak search (e2e)', () => {
     expect(range.fields.map((f: { field: string }) => f.field)).toEqual(['to']);
     const channel = await reg.search({ intakeChannel: 'PIGEON' }, 400);
     expect(channel.fields.map((f: { field: string }) => f.field)).toEqual(['intakeChannel']);
+    const holder = await reg.search({ holder: 'NO_SUCH_UNIT' }, 400);
+    expect(holder.fields.map((f: { field: string }) => f.field)).toEqual(['holder']);
+    const filters = await reg.search({ overdue: 'yes', olderThanDays: '-1', priority: 'SOON', holderUser: 'ravi' }, 400);
+    expect(filters.fields.map((f: { field: string }) => f.field).sort()).toEqual(['holderUser', 'olderThanDays', 'overdue', 'priority']);
   });
 });
 

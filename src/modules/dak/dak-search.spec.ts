@@ -152,6 +152,41 @@ describe('dakSearchSql', () => {
     });
   });
 
+  it('filters by status, priority, language, holder, age and overdue, at the moment given', () => {
+    const now = new Date('2026-11-26T06:30:00Z');
+    const s = dakSearchSql(
+      {
+        status: 'MARKED',
+        priority: 'URGENT',
+        language: 'hi',
+        holder: 'TT_NAGAR',
+        holderUser: '6f1c1a52-5a6b-4f3e-9d4e-1c2b3a4d5e6f',
+        olderThanDays: 4,
+        overdue: 'false',
+      },
+      [],
+      'd',
+      { now, holderUnitId: 'unit-1' },
+    );
+    expect(s.where.map((w) => w.sql)).toEqual([
+      'd.status = :dakSearchStatus',
+      'd.priority = :dakSearchPriority',
+      'd.language = :dakSearchLanguage',
+      'd.holder_user_id = :dakSearchHolderUser',
+      'd.holder_unit_id = :dakSearchHolderUnit',
+      'd.received_at < :dakSearchOlderThan',
+      "NOT (d.status IN ('MARKED', 'RECEIVED') AND d.due_at IS NOT NULL AND d.due_at <= :dakSearchNow)",
+    ]);
+    expect(paramsOf(s)).toMatchObject({
+      dakSearchHolderUnit: 'unit-1',
+      dakSearchOlderThan: new Date('2026-11-22T06:30:00Z'),
+      dakSearchNow: now,
+    });
+    expect(
+      fieldOf(() => dakSearchSql({ holder: 'NOWHERE' }, [], 'd', { holderUnitId: null })),
+    ).toBe('holder');
+  });
+
   it('refuses, naming the field, a range that ends before it starts and a query of punctuation', () => {
     expect(fieldOf(() => dakSearchSql({ from: '2026-11-24T00:00', to: '2026-11-22T00:00' }))).toBe(
       'to',

@@ -7,6 +7,8 @@ import {
 } from '../../platform/eoffice';
 import { fieldError } from '../../platform/http';
 import { parseIstInstant } from '../../platform/time';
+import { DakLanguage, DakPriority, dakOverdueSql } from './dak-settings';
+import type { DakStatus } from './dak-workflow';
 
 /**
  * The dak register's search (issue 15): words of the subject, the sender (name and office) and
@@ -54,6 +56,24 @@ export interface DakSearchFilters {
   intakeChannel?: IntakeChannel;
   grading?: Grading;
   eofficeStatus?: RecordSyncStatus;
+  status?: DakStatus;
+  priority?: DakPriority;
+  language?: DakLanguage;
+  /** Held by this unit (its code), by the unit itself or an officer in it. */
+  holder?: string;
+  /** Held by this officer (a user id). */
+  holderUser?: string;
+  /** Received more than this many days (of 24 hours) before now. */
+  olderThanDays?: number;
+  /** Waiting on its holder past its due time (`true`), or not (`false`). */
+  overdue?: 'true' | 'false';
+}
+
+/** What the filters need besides themselves: the moment they are read at, and the holder unit resolved. */
+export interface DakSearchContext {
+  now?: Date;
+  /** The id of the unit `holder` names (null: it names none). */
+  holderUnitId?: string | null;
 }
 
 /** A word of the register taken for a query word, with how alike they are (0–1). */
@@ -167,6 +187,7 @@ export function dakSearchSql(
   f: DakSearchFilters,
   near: ReadonlyArray<readonly NearSpelling[]> = [],
   alias = 'd',
+  context: DakSearchContext = {},
 ): DakSearchSql {
   const where: SqlCondition[] = [];
   const col = (c: string) => `${alias}.${c}`;
@@ -193,6 +214,35 @@ export function dakSearchSql(
       // The receipts' source type in the outbox (DAK_SOURCE).
       params: { dakSearchSource: 'dak_receipt', dakSearchSync: f.eofficeStatus },
     });
+  const equal = (column: string, name: string, value: string | undefined) => {
+    if (value !== undefined)
+      where.push({ sql: `${col(column)} = :${name}`, params: { [name]: value } });
+  };
+  equal('status', 'dakSearchStatus', f.status);
+  equal('priority', 'dakSearchPriority', f.priority);
+  equal('language', 'dakSearchLanguage', f.language);
+  equal('holder_user_id', 'dakSearchHolderUser', f.holderUser);
+  if (f.holder !== undefined) {
+    if (context.holderUnitId === undefined)
+      throw new Error('dakSearchSql: holder given, its unit not resolved');
+    if (context.holderUnitId === null)
+      throw fieldError('holder', `holder: no unit has the code ${f.holder}`);
+    equal('holder_unit_id', 'dakSearchHolderUnit', context.holderUnitId);
+  }
+  if (f.olderThanDays !== undefined || f.overdue !== undefined) {
+    const now = context.now;
+    if (!now) throw new Error('dakSearchSql: an age or overdue filter needs now');
+    if (f.olderThanDays !== undefined)
+      where.push({
+        sql: `${col('received_at')} < :dakSearchOlderThan`,
+        params: { dakSearchOlderThan: new Date(now.getTime() - f.olderThanDays * 86_400_000) },
+      });
+    if (f.overdue !== undefined)
+      where.push({
+        sql: `${f.overdue === 'true' ? '' : 'NOT '}${dakOverdueSql(alias, 'dakSearchNow')}`,
+        params: { dakSearchNow: now },
+      });
+  }
 
   const newest: SqlOrder[] = [
     { sql: col('received_at'), order: 'DESC' },
@@ -277,8 +327,9 @@ export function applyDakSearch<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   f: DakSearchFilters,
   near: ReadonlyArray<readonly NearSpelling[]> = [],
+  context: DakSearchContext = {},
 ): void {
-  const search = dakSearchSql(f, near, qb.alias);
+  const search = dakSearchSql(f, near, qb.alias, context);
   for (const w of search.where) qb.andWhere(w.sql, w.params);
   search.orderBy.forEach((o, i) =>
     i === 0 ? qb.orderBy(o.sql, o.order) : qb.addOrderBy(o.sql, o.order),
@@ -316,10 +367,18 @@ export async function findDakReceipts<T extends ObjectLiteral & { id: string }>(
   dataSource: DataSource,
   qb: SelectQueryBuilder<T>,
   f: DakSearchFilters,
+  now: Date,
 ): Promise<[T[], number]> {
+  const context: DakSearchContext = { now };
+  if (f.holder !== undefined) {
+    const [unit] = (await dataSource.query(`SELECT id FROM unit WHERE code = $1`, [
+      f.holder,
+    ])) as Array<{ id: string }>;
+    context.holderUnitId = unit?.id ?? null;
+  }
   // Refused input is refused before the lookup.
-  dakSearchSql(f);
-  applyDakSearch(qb, f, await nearSpellings(dataSource, f.q));
+  dakSearchSql(f, [], qb.alias, context);
+  applyDakSearch(qb, f, await nearSpellings(dataSource, f.q), context);
   if (!f.q) return qb.getManyAndCount();
   const id = `${qb.alias}.id`;
   const ranked = await qb

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { DateField, DateTimeField, PG_INTEGER_MAX } from '../../platform/http';
 import { DAK_LANGUAGES, DAK_PRIORITIES, DakLanguage, DakPriority } from './dak-settings';
 import { DAK_STATUSES, DakStatus } from './dak-workflow';
@@ -93,6 +93,25 @@ export class DakQueryDto {
   @ApiPropertyOptional({ enum: DAK_STATUSES }) @IsOptional() @IsIn(DAK_STATUSES) status?: DakStatus;
   @ApiPropertyOptional({ enum: RECORD_SYNC_STATUSES }) @IsOptional() @IsIn(RECORD_SYNC_STATUSES) eofficeStatus?: RecordSyncStatus;
   @ApiPropertyOptional({ enum: GRADINGS }) @IsOptional() @IsIn(GRADINGS) grading?: Grading;
+  @ApiPropertyOptional({ enum: DAK_PRIORITIES }) @IsOptional() @IsIn(DAK_PRIORITIES) priority?: DakPriority;
+  @ApiPropertyOptional({ enum: DAK_LANGUAGES }) @IsOptional() @IsIn(DAK_LANGUAGES) language?: DakLanguage;
+  @ApiPropertyOptional({ example: 'TT_NAGAR', description: 'Held by this unit (its code): by the unit, or an officer in it' })
+  @IsOptional()
+  @IsString()
+  @Length(2, 40)
+  holder?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Held by this officer' }) @IsOptional() @IsUUID() holderUser?: string;
+  @ApiPropertyOptional({ description: 'Received more than this many days ago', example: 7 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  olderThanDays?: number;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Waiting on its holder past its due time, or not' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  overdue?: 'true' | 'false';
   @ApiPropertyOptional({
     description:
       'Words to find in the subject, the sender (name and office) and the letter number, in Hindi or English: whole, the beginning of a word, or with one letter wrong. Every word must be found; whole-word matches first, then beginnings, then near spellings, newest first within each.',

@@ -192,8 +192,7 @@ export class DakService {
   async list(actor: Actor, f: DakQueryDto): Promise<{ total: number; items: DakView[] }> {
     const scope = dakVisibleScope(actor);
     const q = this.dataSource.getRepository(DakReceipt).createQueryBuilder('d').where(scope.sql, scope.params).take(f.limit).skip(f.offset);
-    if (f.status) q.andWhere('d.status = :status', { status: f.status });
-    const [items, total] = await findDakReceipts(this.dataSource, q, f);
+    const [items, total] = await findDakReceipts(this.dataSource, q, f, this.clock.now());
     await this.records.auditViews(items, 'list');
     return { total, items: await this.records.views(actor, items) };
   }

@@ -6809,9 +6809,19 @@ export interface operations {
                 /** @description Received at or after this instant. ISO 8601; without an offset it means Asia/Kolkata (IST), and a date alone means 00:00 IST that day. */
                 from?: string;
                 grading?: "NORMAL" | "CONFIDENTIAL" | "SECRET" | "TOP_SECRET";
+                /** @description Held by this unit (its code): by the unit, or an officer in it */
+                holder?: string;
+                /** @description Held by this officer */
+                holderUser?: string;
                 intakeChannel?: "EOFFICE" | "EMAIL" | "WHATSAPP" | "WALK_IN" | "POST";
+                language?: "hi" | "en" | "other";
                 limit?: unknown;
                 offset?: unknown;
+                /** @description Received more than this many days ago */
+                olderThanDays?: number;
+                /** @description Waiting on its holder past its due time, or not */
+                overdue?: "true" | "false";
+                priority?: "NORMAL" | "URGENT" | "IMMEDIATE";
                 /** @description Words to find in the subject, the sender (name and office) and the letter number, in Hindi or English: whole, the beginning of a word, or with one letter wrong. Every word must be found; whole-word matches first, then beginnings, then near spellings, newest first within each. */
                 q?: string;
                 status?: "AWAITING_CONFIRMATION" | "DIARISED" | "MARKED" | "RECEIVED" | "CLOSED";
