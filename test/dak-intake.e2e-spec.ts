@@ -129,6 +129,8 @@ describe('dak register: diarising (e2e)', () => {
         ['mark', 'MARKED'],
       ]);
       expect(await outboxOf(dak.id)).toEqual([{ kind: 'DAK_INWARD', grading: 'SECRET' }]);
+      const [{ metadata }] = await db.query(`SELECT metadata FROM eoffice_outbox WHERE source_id = $1`, [dak.id]);
+      expect(metadata).toMatchObject({ markedTo: 'TT_NAGAR', priority: 'URGENT', language: 'en' });
       const again = await t.http.post(`/api/v1/dak/${dak.id}/confirm`).set(auth(desk.token)).send({ version: res.body.version, grading: 'SECRET' }).expect(409);
       expect(again.body).toMatchObject({ state: 'MARKED', action: 'confirm' });
     });

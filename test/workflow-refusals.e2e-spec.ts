@@ -133,6 +133,27 @@ describe('one refusal for a disallowed action, in every workflow (e2e)', () => {
     });
   });
 
+  describe('dak receipts', () => {
+    let control: string;
+    let officer: string;
+    beforeAll(async () => {
+      control = await t.tokenFor(['CONTROL_ROOM']);
+      officer = await t.tokenFor(['OFFICER'], 'TT_NAGAR', 'dak');
+    });
+
+    it('refuses closing an item marked to an officer before he receives it, naming what he may do', async () => {
+      const dak = (await t.http.post('/api/v1/dak').auth(control, auth).send(dakBody(2, { markedTo: 'TT_NAGAR' })).expect(201)).body;
+      const res = await t.http.post(`/api/v1/dak/${dak.id}/close`).auth(officer, auth).send({ version: dak.version, reason: 'Nothing to be done' });
+      expectRefused(res, 'MARKED', 'close', ['receive']);
+    });
+
+    it('refuses the desk confirming an item it entered by hand: there is no e-mail to confirm', async () => {
+      const dak = (await t.http.post('/api/v1/dak').auth(control, auth).send(dakBody(3)).expect(201)).body;
+      const res = await t.http.post(`/api/v1/dak/${dak.id}/confirm`).auth(control, auth).send({ version: dak.version, grading: 'NORMAL' });
+      expectRefused(res, 'DIARISED', 'confirm', ['mark', 'close']);
+    });
+  });
+
   describe('character verification', () => {
     let v: VerificationActors;
     const receive = async () => (await t.http.post('/api/v1/verifications').auth(v.intake, auth).send(verificationBody()).expect(201)).body;

@@ -43,7 +43,8 @@ export class DakActions {
       const before = d.grading;
       d.grading = dto.grading;
       if (dto.priority) d.priority = dto.priority;
-      await this.dak.sendForDiarisation(change, d, dto.toUnit ?? null);
+      const marking = dto.toUnit || dto.toUser ? await this.dak.holder(change.em, { unit: dto.toUnit, user: dto.toUser }, { unit: 'toUnit', user: 'toUser' }) : null;
+      await this.dak.sendForDiarisation(change, d, marking?.unit.code ?? null);
       return {
         audit: { grading: { from: before, to: d.grading }, priority: d.priority },
         // Confirmed and marked in one go: the marking is a step of its own in the history.

@@ -10,10 +10,14 @@ export type NewMovement = Pick<DakMovement, 'action' | 'fromStatus' | 'toStatus'
  * same change, or locked FOR UPDATE), so the next seq is theirs alone.
  */
 export async function appendMovement(em: EntityManager, receipt: Pick<DakReceipt, 'id'>, m: NewMovement): Promise<DakMovement> {
-  const [{ next }] = (await em.query(`SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM dak_movement WHERE receipt_id = $1`, [receipt.id])) as Array<{ next: number }>;
+  // A receipt's history starts with its diarisation, in the change that inserts it: step 1.
+  const next =
+    m.action === 'diarise'
+      ? 1
+      : Number(((await em.query(`SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM dak_movement WHERE receipt_id = $1`, [receipt.id])) as Array<{ next: number }>)[0]!.next);
   const row = em.create(DakMovement, {
     receiptId: receipt.id,
-    seq: Number(next),
+    seq: next,
     fromUnitId: null,
     fromUserId: null,
     toUserId: null,
