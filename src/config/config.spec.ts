@@ -60,6 +60,11 @@ describe('one validated configuration for every module', () => {
     ['web app', 'MAP_TILE_URL', 'https://tiles.example.in/{z}/{x}.png'],
     ['web app', 'MAP_TILE_URL', 'ftp://tiles.example.in/{z}/{x}/{y}.png'],
     ['web app', 'MAP_TILE_URL', 'https://tiles.{s}.example.in/{z}/{x}/{y}.png'],
+    ['dak mail', 'DAK_IMAP_PORT', '0'],
+    ['dak mail', 'DAK_IMAP_SECURE', 'yes please'],
+    ['dak mail', 'DAK_IMAP_POLL_SECONDS', '1'],
+    ['dak mail', 'DAK_IMAP_MAX_MESSAGE_MB', '0.5'],
+    ['dak mail', 'DAK_IMAP_HOST', 'imaps://imap.example.gov.in'],
   ];
   it.each(badValues)('%s: a bad %s stops the boot with a ConfigError naming it', (_module, name, value) => {
     let error: unknown;
@@ -135,6 +140,45 @@ describe('one validated configuration for every module', () => {
     expect(() => loadConfig({ DUTY_CHART_SOLVE_TIME_LIMIT_SECONDS: '0' })).toThrow(/DUTY_CHART_SOLVE_TIME_LIMIT_SECONDS="0"/);
     expect(() => loadConfig({ DUTY_CHART_SOLVE_TIME_LIMIT_SECONDS: '1.5' })).toThrow(/whole number of seconds/);
     expect(() => loadConfig({ DUTY_CHART_SHORTFALLS: 'random' })).toThrow(/DUTY_CHART_SHORTFALLS="random"/);
+  });
+});
+
+describe('the dak mailbox for inward e-mail', () => {
+  const nic = { DAK_IMAP_HOST: 'imap.example.gov.in', DAK_IMAP_USER: 'dak-bhopal@mp.gov.in', DAK_IMAP_PASSWORD: 'p4ss' };
+
+  it('is off unless DAK_IMAP_HOST is set', () => {
+    expect(loadConfig({}).dakMail).toBeUndefined();
+  });
+
+  it('reads a NIC mailbox over IMAPS on 993 by default, every unread message of INBOX', () => {
+    expect(loadConfig(nic).dakMail).toEqual({
+      host: 'imap.example.gov.in',
+      port: 993,
+      secure: true,
+      requireStartTls: false,
+      user: 'dak-bhopal@mp.gov.in',
+      password: 'p4ss',
+      mailbox: 'INBOX',
+      doneMailbox: undefined,
+      pollSeconds: 60,
+      maxMessageBytes: 25 * 1024 * 1024,
+    });
+  });
+
+  it('requires STARTTLS for plain IMAP to another machine, not on loopback', () => {
+    expect(loadConfig({ ...nic, DAK_IMAP_SECURE: 'false', DAK_IMAP_PORT: '143' }).dakMail).toMatchObject({ secure: false, requireStartTls: true, port: 143 });
+    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]'])
+      expect(loadConfig({ ...nic, DAK_IMAP_HOST: host, DAK_IMAP_SECURE: 'false' }).dakMail?.requireStartTls).toBe(false);
+  });
+
+  it('needs the login and password with the host, and a done folder other than the one read', () => {
+    expect(() => loadConfig({ DAK_IMAP_HOST: 'imap.example.gov.in' })).toThrow(/DAK_IMAP_USER: required[\s\S]*DAK_IMAP_PASSWORD: required/);
+    expect(() => loadConfig({ ...nic, DAK_IMAP_DONE_MAILBOX: 'INBOX' })).toThrow(/DAK_IMAP_DONE_MAILBOX: must differ/);
+    expect(loadConfig({ ...nic, DAK_IMAP_DONE_MAILBOX: 'Diarised' }).dakMail?.doneMailbox).toBe('Diarised');
+  });
+
+  it('refuses a login or password without a host, which would read nothing', () => {
+    expect(() => loadConfig({ DAK_IMAP_USER: 'dak', DAK_IMAP_PASSWORD: 'x' })).toThrow(/DAK_IMAP_USER: set, but DAK_IMAP_HOST is not/);
   });
 });
 

@@ -62,6 +62,45 @@ export function tileSource(template: string): string {
   return `${url.protocol}//${url.host.replace(/^SUBDOMAIN\./i, '*.')}`;
 }
 
+/** The dak mailbox read for inward e-mail (README "Inward e-mail"); absent when DAK_IMAP_HOST is unset. */
+export interface DakMailSettings {
+  readonly host: string;
+  readonly port: number;
+  /** Implicit TLS; otherwise STARTTLS, required when `requireStartTls`. */
+  readonly secure: boolean;
+  /** Plain IMAP to another machine must upgrade, so the password never goes in clear. */
+  readonly requireStartTls: boolean;
+  readonly user: string;
+  readonly password: string;
+  readonly mailbox: string;
+  /** Where a diarised message is moved; undefined: it is marked read and stays. */
+  readonly doneMailbox: string | undefined;
+  readonly pollSeconds: number;
+  readonly maxMessageBytes: number;
+}
+
+/** Loopback: a plain connection there never leaves the machine. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+function dakMailSettings(config: EnvironmentVariables): DakMailSettings | undefined {
+  if (!config.DAK_IMAP_HOST) return undefined;
+  return {
+    host: config.DAK_IMAP_HOST,
+    port: config.DAK_IMAP_PORT,
+    secure: config.DAK_IMAP_SECURE,
+    requireStartTls: !config.DAK_IMAP_SECURE && !isLoopbackHost(config.DAK_IMAP_HOST),
+    user: config.DAK_IMAP_USER!,
+    password: config.DAK_IMAP_PASSWORD!,
+    mailbox: config.DAK_IMAP_MAILBOX,
+    doneMailbox: config.DAK_IMAP_DONE_MAILBOX,
+    pollSeconds: config.DAK_IMAP_POLL_SECONDS,
+    maxMessageBytes: config.DAK_IMAP_MAX_MESSAGE_MB * 1024 * 1024,
+  };
+}
+
 /** `npm run eoffice:sim`: the standalone e-Office stand-in. */
 export interface EofficeSimulatorConfig {
   readonly port: number;
@@ -78,6 +117,8 @@ export type AppConfig = EnvironmentVariables & {
   geo: GeoSettings;
   web: WebAppSettings;
   eofficeSimulator: EofficeSimulatorConfig;
+  /** Inward e-mail for the dak register; undefined when no mailbox is configured. */
+  dakMail: DakMailSettings | undefined;
 };
 
 export class ConfigError extends Error {
@@ -133,6 +174,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!config.EOFFICE_MAILBOX) problems.push('EOFFICE_MAILBOX: required when EOFFICE_ADAPTER=email');
   }
   if (config.NOTIFY_SMS_ADAPTER === 'http' && !config.NOTIFY_SMS_URL) problems.push('NOTIFY_SMS_URL: required when NOTIFY_SMS_ADAPTER=http');
+  if (config.DAK_IMAP_HOST) {
+    if (!config.DAK_IMAP_USER) problems.push('DAK_IMAP_USER: required when DAK_IMAP_HOST is set (the dak mailbox\'s login)');
+    if (!config.DAK_IMAP_PASSWORD) problems.push('DAK_IMAP_PASSWORD: required when DAK_IMAP_HOST is set');
+    if (config.DAK_IMAP_DONE_MAILBOX && config.DAK_IMAP_DONE_MAILBOX === config.DAK_IMAP_MAILBOX)
+      problems.push('DAK_IMAP_DONE_MAILBOX: must differ from DAK_IMAP_MAILBOX (diarised mail is moved out of the folder read)');
+  } else {
+    for (const name of ['DAK_IMAP_USER', 'DAK_IMAP_PASSWORD', 'DAK_IMAP_DONE_MAILBOX'] as const)
+      if (known[name] !== undefined) problems.push(`${name}: set, but DAK_IMAP_HOST is not: no mail would be read; set DAK_IMAP_HOST too, or unset ${name}`);
+  }
   const [quietFrom, quietTo] = config.PROTEST_LOUDSPEAKER_QUIET_HOURS.split('-').map((t) => parseTimeOfDay(t.trim()));
   if (quietFrom === quietTo)
     problems.push(`PROTEST_LOUDSPEAKER_QUIET_HOURS=${JSON.stringify(config.PROTEST_LOUDSPEAKER_QUIET_HOURS)}: the window must not start and end at the same time`);
@@ -176,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       host: config.EOFFICE_SIM_HOST,
       token: config.EOFFICE_SIM_TOKEN,
     },
+    dakMail: dakMailSettings(config),
   };
 }
 

@@ -465,6 +465,56 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   EOFFICE_SIM_TOKEN?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.-]+$|^\[?[0-9A-Fa-f:.]+\]?$/, { message: 'must be a host name or address, e.g. imap.example.gov.in' })
+  DAK_IMAP_HOST?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  DAK_IMAP_PORT = 993;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  DAK_IMAP_SECURE = true;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  DAK_IMAP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  DAK_IMAP_PASSWORD?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  DAK_IMAP_MAILBOX = 'INBOX';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  DAK_IMAP_DONE_MAILBOX?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(5)
+  @Max(86400)
+  DAK_IMAP_POLL_SECONDS = 60;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of megabytes' })
+  @Min(1)
+  @Max(200)
+  DAK_IMAP_MAX_MESSAGE_MB = 25;
 }
 
 /** One line per variable for the README table and `--help`-style errors. */
@@ -572,4 +622,18 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   EOFFICE_SIM_ADMIN_PORT: '`npm run eoffice:sim` only: port of its always-up admin listener (switch it `down` and back).',
   EOFFICE_SIM_HOST: '`npm run eoffice:sim` only: interface to listen on.',
   EOFFICE_SIM_TOKEN: '`npm run eoffice:sim` only: bearer token it requires on `POST /api/receipts`. Unset: none.',
+  DAK_IMAP_HOST:
+    'IMAP server of the dak mailbox whose mail is diarised automatically (README "Inward e-mail"), e.g. `imap.example.gov.in`. Unset: no mail is read.',
+  DAK_IMAP_PORT: 'Its port: 993 for IMAPS; 143 with `DAK_IMAP_SECURE=false`.',
+  DAK_IMAP_SECURE:
+    'Implicit TLS (IMAPS). `false`: plain IMAP upgraded with STARTTLS, which is then required unless the server is on this machine (loopback), so the password never crosses the network in clear.',
+  DAK_IMAP_USER: 'The mailbox\'s login (required with `DAK_IMAP_HOST`).',
+  DAK_IMAP_PASSWORD: 'Its password (required with `DAK_IMAP_HOST`); never logged.',
+  DAK_IMAP_MAILBOX: 'The folder read: every unread message in it, and every message newer than the last one diarised from it.',
+  DAK_IMAP_DONE_MAILBOX:
+    'Folder a diarised message is moved to (created if missing). Unset: it is marked read and stays where it is. A message that could not be diarised is marked read and flagged, and stays.',
+  DAK_IMAP_POLL_SECONDS:
+    'How often the mailbox is looked at when the server does not announce new mail (IMAP IDLE); with IDLE, new mail is diarised within seconds and this is a backstop. Also the longest wait before reconnecting after an error.',
+  DAK_IMAP_MAX_MESSAGE_MB:
+    'A larger message is not downloaded: it is recorded as skipped (with its sender and subject), flagged in the mailbox and logged, for a person to enter by hand.',
 };

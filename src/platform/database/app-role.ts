@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
-/** Tables the app may only append to and read: the audit trail and its chain, the dak's movement history. */
-export const APPEND_ONLY_TABLES = ['audit_log', 'audit_chain', 'audit_head_signature', 'dak_movement'] as const;
+/** Tables the app may only append to and read: the audit trail and its chain, the dak's movement history, the dak mail's key rows. */
+export const APPEND_ONLY_TABLES = ['audit_log', 'audit_chain', 'audit_head_signature', 'dak_movement', 'dak_mail_message'] as const;
 
 export interface AppRole {
   /** What the running app connects with. */
