@@ -1,3 +1,4 @@
+import { REDACTED, redactDeep } from '../platform/logging';
 import { apiDocsArePublic, ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -175,6 +176,12 @@ describe('the dak mailbox for inward e-mail', () => {
     expect(() => loadConfig({ DAK_IMAP_HOST: 'imap.example.gov.in' })).toThrow(/DAK_IMAP_USER: required[\s\S]*DAK_IMAP_PASSWORD: required/);
     expect(() => loadConfig({ ...nic, DAK_IMAP_DONE_MAILBOX: 'INBOX' })).toThrow(/DAK_IMAP_DONE_MAILBOX: must differ/);
     expect(loadConfig({ ...nic, DAK_IMAP_DONE_MAILBOX: 'Diarised' }).dakMail?.doneMailbox).toBe('Diarised');
+  });
+
+  it('keeps the password out of any log line the settings reach', () => {
+    const logged = JSON.stringify(redactDeep({ config: loadConfig(nic) }));
+    expect(logged).not.toContain('p4ss');
+    expect(redactDeep(loadConfig(nic).dakMail)).toMatchObject({ password: REDACTED, user: 'dak-bhopal@mp.gov.in' });
   });
 
   it('refuses a login or password without a host, which would read nothing', () => {

@@ -10,6 +10,7 @@ import { dakSettingsProvider } from './dak-settings';
 import { DakWorkflowController } from './dak-workflow.controller';
 import { DakController } from './dak.controller';
 import { DakService } from './dak.service';
+import { DAK_MAIL_PROVIDERS } from './mail';
 import { DakOutageReportController } from './outage-report/outage-report.controller';
 import { DakOutageReports } from './outage-report/outage-report.service';
 
@@ -21,7 +22,7 @@ import { DakOutageReports } from './outage-report/outage-report.service';
 @Module({
   // dak/files and dak/outage-reports come before dak/:id.
   controllers: [DakFilesController, DakOutageReportController, DakController, DakWorkflowController],
-  providers: [dakSettingsProvider, DakRecords, DakService, DakScans, DakActions, DakFiles, DakInbox, DakReplies, DakOutageReports],
+  providers: [dakSettingsProvider, DakRecords, DakService, DakScans, DakActions, DakFiles, DakInbox, DakReplies, DakOutageReports, ...DAK_MAIL_PROVIDERS],
   exports: [DakService],
 })
 export class DakModule {}
