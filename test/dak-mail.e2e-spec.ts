@@ -136,6 +136,17 @@ describe('dak inward e-mail from a real IMAP server (Dovecot) (e2e)', () => {
       expect(item).toMatchObject({ senderName: 'Reader to Collector', language: 'en', status: 'AWAITING_CONFIRMATION' });
     });
 
+    it('diarises a new mail that a person opened before the app saw it', async () => {
+      const subject = `Read first in webmail ${Date.now()}`;
+      const { uid } = await dovecot.append((await englishLetter(subject)).raw, 'INBOX', ['\\Seen']);
+      // Nothing announces a flag, so a mail after it wakes the sweep; both are above the last UID diarised.
+      const next = `After the read one ${Date.now()}`;
+      await dovecot.append((await englishLetter(next)).raw);
+      await waitFor(async () => (await itemsWithSubject(t, token, next)).length === 1, { what: 'the mail after it' });
+      expect(await itemsWithSubject(t, token, subject)).toHaveLength(1);
+      expect((await keyRows(t.databaseUrl)).some((r) => Number(r.uid) === uid && r.outcome === 'DIARISED')).toBe(true);
+    });
+
     it('diarises a mail fetched again (marked unread by a person) or resent under another UID only once', async () => {
       await dovecot.markUnseen(hindi.uid);
       const resent = await dovecot.append(hindi.raw);
@@ -235,6 +246,62 @@ describe('dak inward e-mail from a real IMAP server (Dovecot) (e2e)', () => {
       }, { what: 'every mail to be marked read again' });
       expect((await mailedItems(t, token)).map((d) => d.id).sort()).toEqual(before.map((d) => d.id).sort());
       expect(await keyRows(t.databaseUrl)).toHaveLength(rowsBefore.length);
+    });
+  });
+
+  describe('an app moving diarised mail out of the folder it reads', () => {
+    let t: TestApp;
+    let token: string;
+
+    beforeAll(async () => {
+      const client = await dovecot.client();
+      await client.mailboxCreate('Dak');
+      await client.logout();
+      t = await bootTestApp({ ...dovecot.env('Dak'), DAK_IMAP_DONE_MAILBOX: 'Dak/Diarised', DAK_IMAP_POLL_SECONDS: '3600' });
+      token = await t.tokenFor(['CONTROL_ROOM']);
+    });
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    const uidsIn = async (mailbox: string, messageId: string): Promise<number[]> => {
+      const c = await dovecot.client();
+      try {
+        const lock = await c.getMailboxLock(mailbox);
+        try {
+          return ((await c.search({ header: { 'message-id': messageId } }, { uid: true })) || []) as number[];
+        } finally {
+          lock.release();
+        }
+      } finally {
+        await c.logout();
+      }
+    };
+
+    it('moves a mail to DAK_IMAP_DONE_MAILBOX once diarised, and diarises it not again when a person moves it back unread', async () => {
+      const subject = `Moved when diarised ${Date.now()}`;
+      const letter = await englishLetter(subject);
+      await dovecot.append(letter.raw, 'Dak');
+      await waitFor(async () => (await uidsIn('Dak/Diarised', letter.messageId)).length === 1, { what: 'the mail to be moved to Dak/Diarised' });
+      expect(await uidsIn('Dak', letter.messageId)).toEqual([]);
+      expect(await itemsWithSubject(t, token, subject)).toHaveLength(1);
+
+      // Moved back as unread: another UID in Dak, the same Message-ID.
+      const c = await dovecot.client();
+      const lock = await c.getMailboxLock('Dak/Diarised');
+      try {
+        const [uid] = (await c.search({ header: { 'message-id': letter.messageId } }, { uid: true })) as number[];
+        await c.messageFlagsRemove(String(uid), ['\\Seen'], { uid: true });
+        await c.messageMove(String(uid), 'Dak', { uid: true });
+      } finally {
+        lock.release();
+        await c.logout();
+      }
+      await waitFor(async () => (await uidsIn('Dak', letter.messageId)).length === 0 && (await uidsIn('Dak/Diarised', letter.messageId)).length === 1, {
+        what: 'the copy to be moved out again',
+      });
+      expect(await itemsWithSubject(t, token, subject)).toHaveLength(1);
+      expect((await keyRows(t.databaseUrl)).filter((r) => r.message_key === letter.messageId).map((r) => r.outcome)).toEqual(['DIARISED', 'DUPLICATE']);
     });
   });
 
