@@ -5,6 +5,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import PDFDocument from 'pdfkit';
 import { DakService } from '../src/modules/dak/dak.service';
+import { DakMailIntake } from '../src/modules/dak/mail/dak-mail-intake.service';
 import { NO_SUBJECT, UNKNOWN_SENDER } from '../src/modules/dak/mail/mail-fields';
 import { AppProcess, startAppProcess } from './support/app-process';
 import { createTestDatabase, waitFor, withClient } from './support/databases';
@@ -360,5 +361,43 @@ describe('dak inward e-mail from a real IMAP server (Dovecot) (e2e)', () => {
         expect(await counts()).toEqual({ receipts: 1, keys: 1 });
       });
     });
+  });
+});
+
+describe('dak inward e-mail from a server without IMAP IDLE (Dovecot) (e2e)', () => {
+  let dovecot: Dovecot;
+  let t: TestApp | undefined;
+
+  beforeAll(async () => {
+    PDF = await onePagePdf();
+    dovecot = await startDovecot({ idle: false });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await dovecot?.stop();
+  });
+
+  it('waits, diarising nothing and setting nothing aside, while the clerks\' unit is misconfigured; then polls every DAK_IMAP_POLL_SECONDS', async () => {
+    t = await bootTestApp({ ...dovecot.env(), DAK_IMAP_POLL_SECONDS: '5', DAK_CLERK_UNIT: 'NO_SUCH_UNIT' });
+    const intake = t.app.get(DakMailIntake);
+    const ready = jest.spyOn(intake, 'ready');
+    const subject = `Polled, not announced ${Date.now()}`;
+    const { uid } = await dovecot.append((await englishLetter(subject)).raw);
+    await waitFor(async () => ready.mock.calls.length >= 1, { what: 'a sweep to find the mail', timeoutMs: 20_000 });
+    await expect(ready.mock.results[0]!.value).rejects.toThrow(/DAK_CLERK_UNIT=NO_SUCH_UNIT/);
+    expect(await keyRows(t.databaseUrl)).toEqual([]);
+    expect((await dovecot.flags(uid)).has('\\Seen')).toBe(false);
+    const databaseUrl = t.databaseUrl;
+    await t.close();
+
+    t = await bootTestApp({ ...dovecot.env(), DAK_IMAP_POLL_SECONDS: '5' }, databaseUrl);
+    const token = await t.tokenFor(['CONTROL_ROOM']);
+    await waitFor(async () => (await itemsWithSubject(t!, token, subject)).length === 1, { what: 'the mail to be diarised' });
+    // Nothing announces new mail here: the next one is found by the poll, within an interval or two.
+    const next = `Found by the poll ${Date.now()}`;
+    await dovecot.append((await englishLetter(next)).raw);
+    const appended = Date.now();
+    await waitFor(async () => (await itemsWithSubject(t!, token, next)).length === 1, { what: 'the next mail to be polled for', timeoutMs: 20_000 });
+    expect(Date.now() - appended).toBeLessThan(12_000);
   });
 });

@@ -29,6 +29,14 @@ export interface Dovecot {
   stop(): Promise<void>;
 }
 
+export interface DovecotOptions {
+  /** false: a server that does not offer IMAP IDLE (its capability list without it), so clients must poll. */
+  idle?: boolean;
+}
+
+/** What a server without IDLE says it can do (a short list: what the poller needs, IDLE left out). */
+const CAPABILITIES_WITHOUT_IDLE = 'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT UIDPLUS MOVE LITERAL+ CHILDREN NAMESPACE ESEARCH';
+
 /**
  * Starts a real Dovecot (IMAP only) with a configuration of its own in a temporary folder: one
  * passwd-file user, a maildir under the folder, no TLS, plaintext login on loopback, an
@@ -36,7 +44,7 @@ export interface Dovecot {
  * that started it); under root it is started as `nobody`, since its login processes refuse root.
  * Fails (never skips) when Dovecot is not installed: the mail intake's tests must run in CI.
  */
-export async function startDovecot(): Promise<Dovecot> {
+export async function startDovecot(options: DovecotOptions = {}): Promise<Dovecot> {
   try {
     accessSync(DOVECOT_BINARY, constants.X_OK);
   } catch {
@@ -49,7 +57,7 @@ export async function startDovecot(): Promise<Dovecot> {
   const port = await findFreePort();
   for (const sub of ['run', 'state', 'mail']) mkdirSync(join(dir, sub));
   writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}::::${join(dir, 'mail', user)}::\n`);
-  writeFileSync(join(dir, 'dovecot.conf'), dovecotConf(dir, port, runAs));
+  writeFileSync(join(dir, 'dovecot.conf'), dovecotConf(dir, port, runAs) + (options.idle === false ? `imap_capability = ${CAPABILITIES_WITHOUT_IDLE}\n` : ''));
   if (runAs.chown) chownTree(dir, runAs.uid, runAs.gid);
 
   const child = spawn(DOVECOT_BINARY, ['-F', '-c', join(dir, 'dovecot.conf')], {

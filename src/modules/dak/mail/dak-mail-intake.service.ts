@@ -56,6 +56,14 @@ export class DakMailIntake {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * Throws, naming the setting, when the register cannot take mail at all (DAK_CLERK_UNIT is not
+   * an active unit): the sweep then waits, instead of setting every message aside as FAILED.
+   */
+  async ready(): Promise<void> {
+    await this.dak.clerkUnit(this.dataSource.manager);
+  }
+
   /** The UIDs among these already recorded for this mailbox and UIDVALIDITY, with what became of each. */
   async recorded(mailbox: string, uidValidity: number, uids: number[]): Promise<Map<number, MailOutcome>> {
     if (uids.length === 0) return new Map();

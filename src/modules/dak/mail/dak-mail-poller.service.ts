@@ -144,6 +144,7 @@ export class DakMailPoller implements OnApplicationBootstrap, BeforeApplicationS
       const uids = [...new Set([...unseen, ...newer])].sort((a, b) => a - b);
       if (uids.length === 0) return false;
       const known = await this.intake.recorded(mailbox, uidValidity, uids);
+      if (uids.some((u) => !known.has(u))) await this.intake.ready();
       let retry = false;
       for (const uid of uids) {
         if (this.stopped || !client.usable) return retry;
