@@ -39,7 +39,9 @@ export type IntakeResult =
   | { outcome: 'DIARISED'; receiptId: string; ref: string }
   | { outcome: 'DUPLICATE'; of: string }
   | { outcome: 'ALREADY_TAKEN' }
-  | { outcome: 'SKIPPED'; reason: MailSkipReason };
+  | { outcome: 'SKIPPED'; reason: MailSkipReason }
+  /** Recorded as skipped at an earlier fetch. */
+  | { outcome: 'ALREADY_SKIPPED' };
 
 /**
  * The exactly-once half of the mail intake. Each message is diarised in one unit of work that

@@ -150,7 +150,7 @@ export class DakMailPoller implements OnApplicationBootstrap, BeforeApplicationS
         if (this.stopped || !client.usable) return retry;
         const before = known.get(uid);
         const result: IntakeResult | undefined =
-          before === 'SKIPPED' ? { outcome: 'SKIPPED', reason: 'FAILED' } : before ? { outcome: 'ALREADY_TAKEN' } : await this.takeOne(client, s, mailbox, uidValidity, uid);
+          before === 'SKIPPED' ? { outcome: 'ALREADY_SKIPPED' } : before ? { outcome: 'ALREADY_TAKEN' } : await this.takeOne(client, s, mailbox, uidValidity, uid);
         if (result) await this.settle(client, s, uid, result);
         else retry = true;
       }
@@ -202,7 +202,7 @@ export class DakMailPoller implements OnApplicationBootstrap, BeforeApplicationS
    */
   private async settle(client: ImapFlow, s: DakMailSettings, uid: number, result: IntakeResult): Promise<void> {
     try {
-      if (result.outcome === 'SKIPPED') {
+      if (result.outcome === 'SKIPPED' || result.outcome === 'ALREADY_SKIPPED') {
         await client.messageFlagsAdd(String(uid), ['\\Seen', '\\Flagged'], { uid: true });
         return;
       }
