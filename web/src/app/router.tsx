@@ -15,7 +15,7 @@ import { ProtestIntakePage } from '../features/protests/ProtestIntakePage';
 import { ProtestListPage } from '../features/protests/ProtestListPage';
 import { ProtestRecordPage } from '../features/protests/ProtestRecordPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
-import { ADMINS, AUDIT_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VERIFICATION_INTAKE, VERIFICATION_READERS, VIP_ACCESS_LOG_READERS, VIP_DESK, VIP_READERS } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, DAK_DESK, DAK_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VERIFICATION_INTAKE, VERIFICATION_READERS, VIP_ACCESS_LOG_READERS, VIP_DESK, VIP_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
 import { NotFoundPage } from '../components/NotFoundPage';
@@ -44,6 +44,11 @@ const VerificationQueuePage = lazy(() => verifications().then((m) => ({ default:
 const VerificationIntakePage = lazy(() => verifications().then((m) => ({ default: m.VerificationIntakePage })));
 const VerificationRecordPage = lazy(() => verifications().then((m) => ({ default: m.VerificationRecordPage })));
 const FieldVisitPage = lazy(() => verifications().then((m) => ({ default: m.FieldVisitPage })));
+// The dak register's screens: one chunk of their own.
+const dak = () => import('../features/dak/screens');
+const DakRegisterPage = lazy(() => dak().then((m) => ({ default: m.DakRegisterPage })));
+const DakIntakePage = lazy(() => dak().then((m) => ({ default: m.DakIntakePage })));
+const DakItemPage = lazy(() => dak().then((m) => ({ default: m.DakItemPage })));
 const RecordsImportPage = lazy(() => import('../features/verifications/RecordsImportPage').then((m) => ({ default: m.RecordsImportPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -246,6 +251,36 @@ export const router = createBrowserRouter([
               <RequireRoles roles={VERIFICATION_INTAKE}>
                 <Loading>
                   <FieldVisitPage />
+                </Loading>
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'dak',
+            element: (
+              <RequireRoles roles={DAK_READERS}>
+                <Loading>
+                  <DakRegisterPage />
+                </Loading>
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'dak/new',
+            element: (
+              <RequireRoles roles={DAK_DESK}>
+                <Loading>
+                  <DakIntakePage />
+                </Loading>
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'dak/:id',
+            element: (
+              <RequireRoles roles={DAK_READERS}>
+                <Loading>
+                  <DakItemPage />
                 </Loading>
               </RequireRoles>
             ),

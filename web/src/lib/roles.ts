@@ -46,3 +46,9 @@ export const AVAILABILITY_READERS: readonly Role[] = ['ADMIN', 'DUTY_OFFICER', '
 export const VERIFICATION_READERS: readonly Role[] = ['VERIFIER', 'APPROVER', 'AUDITOR'];
 /** POST /verifications and its attachments; GET /verifications/queue (a verifier's own) */
 export const VERIFICATION_INTAKE: readonly Role[] = ['VERIFIER'];
+/** GET /dak, /dak/:id and its scans: everyone (the API keeps each to their unit, the items they held, and graded items to a need to know) */
+export const DAK_READERS: readonly Role[] = ['ADMIN', 'CONTROL_ROOM', 'APPROVER', 'VERIFIER', 'DUTY_OFFICER', 'OFFICER', 'AUDITOR'];
+/** POST /dak, confirm and mark of fresh items: the dak clerk's desk (DAK_DESK_ROLES) */
+export const DAK_DESK: readonly Role[] = ['CONTROL_ROOM', 'ADMIN'];
+/** Who can hold dak (DAK_HOLDER_ROLES): the inbox, receive, forward, reply, put in file, close, reopen, scans; the auditor reads but never holds */
+export const DAK_HOLDERS: readonly Role[] = ['ADMIN', 'CONTROL_ROOM', 'APPROVER', 'VERIFIER', 'DUTY_OFFICER', 'OFFICER'];

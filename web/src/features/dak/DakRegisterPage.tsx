@@ -1,0 +1,117 @@
+import './dak.css';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { Field } from '../../components/Field';
+import { Panel } from '../../components/Panel';
+import { SelectField } from '../../components/SelectField';
+import { usePageTitle } from '../../components/usePageTitle';
+import { DAK_DESK, hasAnyRole } from '../../lib/roles';
+import { istDayStart, addDaysToKey, parseDateInput } from '../../lib/time';
+import { useSession } from '../../lib/use-session';
+import { CHANNELS, STATUSES, useDakList, type DakChannel, type DakQuery, type DakStatus } from './dak-api';
+import { DakRows } from './DakRows';
+
+const PAGE = 50;
+const FILTERS = ['q', 'status', 'channel', 'from', 'to'] as const;
+type Filter = (typeof FILTERS)[number];
+const Q: Filter = 'q';
+const FROM: Filter = 'from';
+const TO: Filter = 'to';
+
+/** The register: every item this user may see, searched and filtered; the filters are in the address. */
+export function DakRegisterPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('dak.register.title'));
+  const session = useSession();
+  const desk = session.status === 'signed-in' && hasAnyRole(session.me.roles, DAK_DESK);
+  const [params, setParams] = useSearchParams();
+  const [typed, setTyped] = useState<Record<Filter, string>>(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>);
+  const [bad, setBad] = useState<Set<Filter>>(new Set());
+  const offset = Number(params.get('offset') ?? 0) || 0;
+
+  const from = parseDateInput(params.get('from') ?? '');
+  const to = parseDateInput(params.get('to') ?? '');
+  const query: DakQuery = {
+    q: params.get('q') || undefined,
+    status: (params.get('status') || undefined) as DakStatus | undefined,
+    intakeChannel: (params.get('channel') || undefined) as DakChannel | undefined,
+    from: from ? istDayStart(from) : undefined,
+    // "To" a day: up to the start of the day after it.
+    to: to ? istDayStart(addDaysToKey(to, 1)) : undefined,
+    limit: PAGE,
+    offset,
+  };
+  const list = useDakList(query);
+
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    const wrong = new Set<Filter>();
+    for (const f of ['from', 'to'] as const) if (typed[f].trim() && !parseDateInput(typed[f])) wrong.add(f);
+    if (typed.q.trim() && typed.q.trim().length < 2) wrong.add('q');
+    setBad(wrong);
+    if (wrong.size > 0) return;
+    const next = new URLSearchParams();
+    for (const f of FILTERS) if (typed[f].trim()) next.set(f, typed[f].trim());
+    setParams(next);
+  };
+  const page = (to: number) => {
+    const next = new URLSearchParams(params);
+    next.set('offset', String(to));
+    setParams(next);
+  };
+  const total = list.data?.total ?? 0;
+
+  return (
+    <div className="page dak-page">
+      <div className="dak-head">
+        <h1>{t('dak.register.title')}</h1>
+        {desk ? (
+          <Link className="button primary" to="/dak/new">
+            {t('dak.intake.title')}
+          </Link>
+        ) : null}
+      </div>
+      <form className="filters" role="search" aria-label={t('dak.register.search')} onSubmit={search} noValidate>
+        <Field type="search" label={t('dak.register.q')} hint={t('dak.register.qHint')} value={typed.q} onChange={(e) => setTyped({ ...typed, q: e.target.value })} error={bad.has(Q) ? t('dak.register.qShort') : undefined} />
+        <SelectField label={t('dak.form.status')} value={typed.status} onChange={(e) => setTyped({ ...typed, status: e.target.value })}>
+          <option value="">{t('dak.register.any')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`dak.status.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('dak.form.channel')} value={typed.channel} onChange={(e) => setTyped({ ...typed, channel: e.target.value })}>
+          <option value="">{t('dak.register.any')}</option>
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`dak.channel.${c}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Field label={t('dak.register.from')} hint={t('dak.form.dateHint')} inputMode="numeric" value={typed.from} onChange={(e) => setTyped({ ...typed, from: e.target.value })} error={bad.has(FROM) ? t('dak.form.unreadable') : undefined} />
+        <Field label={t('dak.register.to')} hint={t('dak.form.dateHint')} inputMode="numeric" value={typed.to} onChange={(e) => setTyped({ ...typed, to: e.target.value })} error={bad.has(TO) ? t('dak.form.unreadable') : undefined} />
+        <div className="actions">
+          <button type="submit" className="button primary">
+            {t('dak.register.submit')}
+          </button>
+        </div>
+      </form>
+      <Panel title={t('dak.register.results', { count: total })} headingId="dak-results" loading={list.isPending} error={list.error}>
+        <DakRows items={list.data?.items ?? []} empty={t('dak.register.empty')} />
+        {total > PAGE ? (
+          <div className="pager">
+            <button type="button" className="button" disabled={offset === 0} onClick={() => page(Math.max(0, offset - PAGE))}>
+              {t('dak.register.previous')}
+            </button>
+            <span>{t('dak.register.showing', { first: offset + 1, last: Math.min(total, offset + PAGE), total })}</span>
+            <button type="button" className="button" disabled={offset + PAGE >= total} onClick={() => page(offset + PAGE)}>
+              {t('dak.register.next')}
+            </button>
+          </div>
+        ) : null}
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+// The dak register's screens, one chunk fetched when one of them is opened (app/router.tsx).
+export { DakIntakePage } from './DakIntakePage';
+export { DakItemPage } from './DakItemPage';
+export { DakRegisterPage } from './DakRegisterPage';
