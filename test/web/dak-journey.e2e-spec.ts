@@ -1,0 +1,151 @@
+import { crc32, deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { dakPdf } from '../support/dak';
+import { bootTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
+import { listen, openBrowser, screens, type AxeFinding, type Browser } from './support/browser';
+import { appText, type Lang } from './support/texts';
+
+const CLERK = 't_control_room_bpl';
+const A = 't_officer_tt_nagar_a';
+const SUBJECT = 'धरना-प्रदर्शन की अनुमति हेतु आवेदन, न्यू मार्केट';
+
+/** A real PNG (a grey page with a dark band), so the preview has something to draw. */
+function scanPng(width = 120, height = 160): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+  const rows = Buffer.alloc((width + 1) * height);
+  for (let y = 0; y < height; y++) rows.fill(y > 20 && y < 30 ? 40 : 230, y * (width + 1) + 1, (y + 1) * (width + 1));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * Journey 5: the dak register. The dak clerk diarises a letter with its scans (the API's refusal
+ * beside its field first) and marks it to officer A, who receives it and forwards it to B; B
+ * receives it and forwards it to C; C receives it, replies (the letter's PDF downloads) and
+ * closes it. The clerk and A in Hindi, B and C in English, on one app and one browser; the main
+ * screens axe-checked at 1280 and 360 px.
+ */
+describe('journey 5: a dak item diarised, marked, moved across three holders, answered and closed, in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let ref: string;
+  const found: AxeFinding[] = [];
+  const spilled: string[] = [];
+  const shot: string[] = [];
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    await t.tokenFor(['CONTROL_ROOM']);
+    await t.tokenFor(['OFFICER'], 'TT_NAGAR', 'a');
+    await t.tokenFor(['OFFICER'], 'TT_NAGAR', 'b');
+    await t.tokenFor(['OFFICER'], 'KAMLA_NAGAR', 'c');
+    browser = await openBrowser(await listen(t));
+    browser.page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const helpers = (lang: Lang) => {
+    const T = (key: string, values?: Record<string, string | number>) => appText(lang, key, values);
+    return {
+      T,
+      async logIn(page: Page, username: string) {
+        await page.goto('/login');
+        if ((await page.getAttribute('html', 'lang')) !== lang) await page.getByRole('button', { name: T(`language.switchTo.${lang}`) }).click();
+        await page.getByRole('heading', { level: 1, name: T('login.title') }).waitFor();
+        await page.getByLabel(T('login.username'), { exact: true }).fill(username);
+        await page.getByLabel(T('login.password'), { exact: true }).fill(TEST_PASSWORD);
+        await page.getByRole('button', { name: T('login.submit') }).click();
+        await page.getByRole('button', { name: T('shell.logout') }).waitFor();
+      },
+      async logOut(page: Page) {
+        await page.getByRole('button', { name: T('shell.logout') }).click();
+        await page.waitForURL('**/login');
+      },
+      async shoot(page: Page, name: string) {
+        shot.push(`${name}-${lang}`);
+        found.push(...(await screens(page, name, lang)).map((f) => ({ ...f, id: `${name}: ${f.id}` })));
+        await page.setViewportSize({ width: 360, height: 780 });
+        const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
+        if (width > 360) spilled.push(`${name}-${lang}: ${width} px`);
+        await page.setViewportSize({ width: 1280, height: 900 });
+      },
+      nav: (page: Page) => page.getByRole('navigation', { name: T('shell.navigation') }),
+      label: (page: Page, key: string, values?: Record<string, string | number>) => page.getByLabel(T(key, values), { exact: true }),
+      timeline: (page: Page) => page.getByRole('region', { name: T('dak.timeline.title') }),
+    };
+  };
+
+  it('the dak clerk diarises a letter with two scans seen before saving, the API’s refusal beside its field first, and marks it to officer A (in Hindi)', async () => {
+    const { page } = browser;
+    const { T, logIn, logOut, shoot, nav, label, timeline } = helpers('hi');
+    await logIn(page, CLERK);
+    await nav(page).getByRole('link', { name: T('dak.nav.intake') }).click();
+    await page.getByRole('heading', { level: 1, name: T('dak.intake.title') }).waitFor();
+    await label(page, 'dak.form.subject').fill(SUBJECT);
+    await label(page, 'dak.form.senderOffice').fill('भोपाल व्यापारी संघ');
+    await label(page, 'dak.form.letterNo').fill('77/BTA/2026');
+    await label(page, 'dak.form.letterDate').fill('28-11-2026');
+    await label(page, 'dak.form.channel').selectOption('WALK_IN');
+    await label(page, 'dak.form.priority').selectOption('URGENT');
+    await label(page, 'dak.scans.choose').setInputFiles([
+      { name: 'letter.png', mimeType: 'image/png', buffer: scanPng() },
+      { name: 'annexure.pdf', mimeType: 'application/pdf', buffer: dakPdf('Annexure: route of the dharna') },
+    ]);
+    // The image is drawn before it is saved; the PDF is named.
+    await page.getByRole('img', { name: T('dak.scans.preview', { name: 'letter.png' }) }).waitFor();
+    await page.getByText(T('dak.scans.pdfNote', { name: 'annexure.pdf' }), { exact: true }).waitFor();
+    await label(page, 'dak.mark.user').fill(A);
+    await label(page, 'dak.mark.instruction').fill('कृपया जाँच कर प्रतिवेदन दें');
+    await page.getByRole('button', { name: T('dak.intake.save') }).click();
+
+    // No sender: the API's message stands beside that field, the form as typed.
+    const sender = label(page, 'dak.form.senderName');
+    await page.getByText(T('dak.form.refused')).waitFor();
+    expect(await sender.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await sender.getAttribute('aria-describedby'))!.split(' ').pop()!;
+    expect(await page.locator(`[id="${describedBy}"]`).getAttribute('lang')).toBe('en');
+    expect(await label(page, 'dak.form.subject').inputValue()).toBe(SUBJECT);
+    await shoot(page, 'dak-intake-refused');
+
+    await sender.fill('सचिव, भोपाल व्यापारी संघ');
+    await page.getByRole('button', { name: T('dak.intake.save') }).click();
+    await page.waitForURL(/\/dak\/[0-9a-f-]{36}$/);
+    const heading = page.getByRole('heading', { level: 1, name: /DAK\/\d{4}\/\d{6}/ });
+    ref = /DAK\/\d{4}\/\d{6}/.exec((await heading.textContent())!)![0];
+    // The number at once.
+    await page.getByRole('status').filter({ hasText: T('dak.item.diarised', { ref }) }).waitFor();
+    const scans = page.getByRole('region', { name: T('dak.scans.title') });
+    await scans.locator('[data-scan="letter.png"]').waitFor();
+    await scans.locator('[data-scan="annexure.pdf"]').waitFor();
+    await page.getByText(T('dak.status.MARKED'), { exact: true }).waitFor();
+    await timeline(page).locator('[data-action="mark"]').waitFor();
+    await scans.getByRole('button', { name: T('dak.scans.show', { name: 'letter.png' }) }).click();
+    await scans.getByRole('img', { name: T('dak.scans.preview', { name: 'letter.png' }) }).waitFor();
+    await shoot(page, 'dak-item-marked');
+
+    await nav(page).getByRole('link', { name: T('dak.nav.register') }).click();
+    await page.getByRole('link', { name: ref, exact: true }).waitFor();
+    await shoot(page, 'dak-register');
+    await logOut(page);
+  });
+
+  it('has no serious or critical accessibility finding, sideways scroll on a phone, console error or CSP refusal on any screen', () => {
+    expect(shot.length).toBeGreaterThan(0);
+    expect(found).toEqual([]);
+    expect(spilled).toEqual([]);
+    expect(browser.problems).toEqual([]);
+  });
+});
