@@ -1,4 +1,4 @@
-import { ADMINS, AUDIT_READERS, DAK_DESK, DAK_READERS, DASHBOARD_ROLES, DUTY_CHART_READERS, hasAnyRole, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VERIFICATION_INTAKE, VERIFICATION_READERS, VIP_READERS, type Role } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, DAK_DESK, DAK_HOLDERS, DAK_READERS, DASHBOARD_ROLES, DUTY_CHART_READERS, hasAnyRole, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VERIFICATION_INTAKE, VERIFICATION_READERS, VIP_READERS, type Role } from '../lib/roles';
 
 /**
  * The navigation: one entry per screen that exists, shown to the roles that can use it.
@@ -22,7 +22,9 @@ export const NAV: readonly NavEntry[] = [
   { to: '/duty-charts', label: 'dutyCharts.nav.charts', roles: DUTY_CHART_READERS },
   { to: '/verifications', label: 'verification.nav.queue', roles: VERIFICATION_READERS, end: true },
   { to: '/verifications/new', label: 'verification.nav.intake', roles: VERIFICATION_INTAKE },
+  { to: '/dak/inbox', label: 'dak.nav.inbox', roles: DAK_HOLDERS },
   { to: '/dak/new', label: 'dak.nav.intake', roles: DAK_DESK },
+  { to: '/dak/email', label: 'dak.nav.email', roles: DAK_DESK },
   { to: '/dak', label: 'dak.nav.register', roles: DAK_READERS, end: true },
   { to: '/outbox', label: 'nav.outbox', roles: OUTBOX_READERS },
   { to: '/audit', label: 'nav.audit', roles: AUDIT_READERS },

@@ -12,9 +12,10 @@ import { DAK_HOLDERS, hasAnyRole } from '../../lib/roles';
 import { formatDateKey, formatDateTime } from '../../lib/time';
 import { useSession } from '../../lib/use-session';
 import { useDakItem, type DakItem } from './dak-api';
+import { DakActions } from './DakActions';
 import { DakFlags } from './DakRows';
 import { DakScans } from './DakScans';
-import { holderName, unitName } from './words';
+import { dueWords, holderName, textLang, unitName } from './words';
 
 /** One item: its facts, scans, e-Office state, the movement history, and what this user may do with it now. */
 export function DakItemPage() {
@@ -49,10 +50,11 @@ export function DakItemPage() {
       ) : null}
       <h1>{t('dak.item.title', { ref: d.ref })}</h1>
       <p className="dak-status-line">
-        <strong data-status={d.status}>{t(`dak.status.${d.status}`)}</strong> · {d.subject} <DakFlags d={d} />
+        <strong data-status={d.status}>{t(`dak.status.${d.status}`)}</strong> · <span lang={textLang(d.language)}>{d.subject}</span> <DakFlags d={d} />
       </p>
       <div className="dak-grid">
         <div className="dak-main">
+          <DakActions d={d} />
           <Facts d={d} />
           <DakScans d={d} canAdd={holderRole && d.status !== 'CLOSED'} />
         </div>
@@ -75,7 +77,7 @@ function Facts({ d }: { d: DakItem }) {
     <Panel title={t('dak.item.facts')} headingId="dak-item-facts">
       <dl className="facts">
         <dt>{t('dak.form.subject')}</dt>
-        <dd lang={d.language === 'other' ? undefined : d.language}>{d.subject}</dd>
+        <dd lang={textLang(d.language)}>{d.subject}</dd>
         <dt>{t('dak.item.sender')}</dt>
         <dd>{d.senderOffice ? `${d.senderName}, ${d.senderOffice}` : d.senderName}</dd>
         <dt>{t('dak.item.letter')}</dt>
@@ -98,7 +100,7 @@ function Facts({ d }: { d: DakItem }) {
           <>
             <dt>{t('dak.item.due')}</dt>
             <dd>
-              {formatDateTime(d.dueAt)}
+              {dueWords(d.dueAt, t)}
               {d.overdue ? <span className="dak-flag overdue">{t('dak.overdue')}</span> : null}
             </dd>
           </>
@@ -142,7 +144,7 @@ function Timeline({ d }: { d: DakItem }) {
             <span className="what">{t(`dak.timeline.action.${m.action}`, { to: holderName(m.toUnit, m.toUser, lang) })}</span>
             <span className="by">{m.actor ? t('dak.timeline.by', { who: personName(m.actor, lang) }) : t('dak.timeline.byApp')}</span>
             {m.instruction ? <span className="detail">{t('dak.timeline.instruction', { instruction: m.instruction })}</span> : null}
-            {m.dueAt ? <span className="detail">{t('dak.timeline.due', { due: formatDateTime(m.dueAt) })}</span> : null}
+            {m.dueAt ? <span className="detail">{t('dak.timeline.due', { due: dueWords(m.dueAt, t) })}</span> : null}
             {m.note ? <span className="detail">{m.note}</span> : null}
           </li>
         ))}

@@ -66,11 +66,16 @@ export function DakRegisterPage() {
     <div className="page dak-page">
       <div className="dak-head">
         <h1>{t('dak.register.title')}</h1>
-        {desk ? (
-          <Link className="button primary" to="/dak/new">
-            {t('dak.intake.title')}
+        <span className="dak-head-links">
+          <Link className="button" to="/dak/files">
+            {t('dak.files.title')}
           </Link>
-        ) : null}
+          {desk ? (
+            <Link className="button primary" to="/dak/new">
+              {t('dak.intake.title')}
+            </Link>
+          ) : null}
+        </span>
       </div>
       <form className="filters" role="search" aria-label={t('dak.register.search')} onSubmit={search} noValidate>
         <Field type="search" label={t('dak.register.q')} hint={t('dak.register.qHint')} value={typed.q} onChange={(e) => setTyped({ ...typed, q: e.target.value })} error={bad.has(Q) ? t('dak.register.qShort') : undefined} />

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../lib/time';
 import type { DakSummary } from './dak-api';
-import { holderName } from './words';
+import { dueWords, holderName, textLang } from './words';
 
 /** An item's grading, priority and lateness as words on a coloured ground (the words carry it). */
 export function DakFlags({ d }: { d: DakSummary }) {
@@ -29,7 +29,9 @@ export function DakRows({ items, empty }: { items: readonly DakSummary[]; empty:
           <Link className="ref" to={`/dak/${d.id}`}>
             {d.ref}
           </Link>
-          <span className="dak-subject">{d.subject}</span>
+          <span className="dak-subject" lang={textLang(d.language)}>
+            {d.subject}
+          </span>
           <DakFlags d={d} />
           <span className="muted">
             {t('dak.row.line', {
@@ -38,7 +40,7 @@ export function DakRows({ items, empty }: { items: readonly DakSummary[]; empty:
               holder: holderName(d.holderUnit, d.holderUser, lang),
               received: formatDateTime(d.receivedAt),
             })}
-            {d.dueAt && (d.status === 'MARKED' || d.status === 'RECEIVED') ? ` · ${t('dak.row.due', { due: formatDateTime(d.dueAt) })}` : ''}
+            {d.dueAt && (d.status === 'MARKED' || d.status === 'RECEIVED') ? ` · ${t('dak.row.due', { due: dueWords(d.dueAt, t) })}` : ''}
           </span>
         </li>
       ))}

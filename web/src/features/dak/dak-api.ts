@@ -85,3 +85,66 @@ export async function uploadDakScan(id: string, file: File): Promise<DakItem> {
 export async function dakScanBlob(id: string, scanId: string): Promise<Blob> {
   return unwrap(api.GET('/api/v1/dak/{id}/scans/{scanId}', { params: { path: { id, scanId } }, parseAs: 'blob' })) as Promise<Blob>;
 }
+
+export type DakFile = Schemas['DakFileView'];
+export type DakFileDetail = Schemas['DakFileDetailView'];
+export type MarkBody = Schemas['DakMarkDto'];
+export type ConfirmBody = Schemas['DakConfirmDto'];
+
+export function useDakInbox() {
+  return useQuery({ queryKey: [...KEY, 'inbox'], queryFn: () => unwrap(api.GET('/api/v1/dak/inbox', { params: { query: { limit: 200 } } })), ...AUDITED });
+}
+
+export function useDakFiles(enabled = true) {
+  return useQuery({ queryKey: [...KEY, 'files'], queryFn: () => unwrap(api.GET('/api/v1/dak/files', { params: { query: { limit: 200 } } })), enabled, ...AUDITED });
+}
+
+export function useDakFile(id: string) {
+  return useQuery({
+    queryKey: [...KEY, 'file', id],
+    queryFn: () => unwrap(api.GET('/api/v1/dak/files/{fileId}', { params: { path: { fileId: id } } })),
+    retry: (count, error) => !(error instanceof Error && 'status' in error && (error as { status: number }).status === 404) && count < 2,
+    ...AUDITED,
+  });
+}
+
+export function useOpenDakFile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schemas['CreateDakFileDto']) => unwrap(api.POST('/api/v1/dak/files', { body })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: [...KEY, 'files'] }),
+  });
+}
+
+type Step =
+  | { action: 'confirm'; body: ConfirmBody }
+  | { action: 'mark' | 'forward'; body: MarkBody }
+  | { action: 'receive'; body: Schemas['DakVersionDto'] }
+  | { action: 'putInFile'; body: Schemas['DakPutInFileDto'] }
+  | { action: 'close' | 'reopen'; body: Schemas['DakReasonDto'] };
+
+function send(id: string, step: Step): Promise<DakItem> {
+  const path = { params: { path: { id } } };
+  switch (step.action) {
+    case 'confirm':
+      return unwrap(api.POST('/api/v1/dak/{id}/confirm', { ...path, body: step.body }));
+    case 'mark':
+      return unwrap(api.POST('/api/v1/dak/{id}/mark', { ...path, body: step.body }));
+    case 'forward':
+      return unwrap(api.POST('/api/v1/dak/{id}/forward', { ...path, body: step.body }));
+    case 'receive':
+      return unwrap(api.POST('/api/v1/dak/{id}/receive', { ...path, body: step.body }));
+    case 'putInFile':
+      return unwrap(api.POST('/api/v1/dak/{id}/put-in-file', { ...path, body: step.body }));
+    case 'close':
+      return unwrap(api.POST('/api/v1/dak/{id}/close', { ...path, body: step.body }));
+    case 'reopen':
+      return unwrap(api.POST('/api/v1/dak/{id}/reopen', { ...path, body: step.body }));
+  }
+}
+
+/** One action of the workflow; its answer is the item as a GET would give it, so no second read. */
+export function useDakStep(id: string) {
+  const set = useSetDakItem();
+  return useMutation({ mutationFn: (step: Step) => send(id, step), onSuccess: set });
+}
