@@ -1,11 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { DakService } from '../../src/modules/dak';
 import { UnitOfWork } from '../../src/platform/change';
 import { dakPdf } from '../support/dak';
 import { waitFor } from '../support/databases';
-import { bootTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
-import { listen, openBrowser, screens, type AxeFinding, type Browser } from './support/browser';
+import { bootTestApp, TestApp } from '../support/test-app';
+import { listen, openBrowser, type Browser } from './support/browser';
+import { logInAs, logOut as leave, ScreenLog } from './support/journey';
 import { appText, type Lang } from './support/texts';
 
 const CLERK = 't_control_room_bpl';
@@ -46,9 +48,7 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
   let browser: Browser;
   let ref: string;
   let itemUrl: string;
-  const found: AxeFinding[] = [];
-  const spilled: string[] = [];
-  const shot: string[] = [];
+  const screens = new ScreenLog();
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -80,27 +80,9 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
     const T = (key: string, values?: Record<string, string | number>) => appText(lang, key, values);
     return {
       T,
-      async logIn(page: Page, username: string) {
-        await page.goto('/login');
-        if ((await page.getAttribute('html', 'lang')) !== lang) await page.getByRole('button', { name: T(`language.switchTo.${lang}`) }).click();
-        await page.getByRole('heading', { level: 1, name: T('login.title') }).waitFor();
-        await page.getByLabel(T('login.username'), { exact: true }).fill(username);
-        await page.getByLabel(T('login.password'), { exact: true }).fill(TEST_PASSWORD);
-        await page.getByRole('button', { name: T('login.submit') }).click();
-        await page.getByRole('button', { name: T('shell.logout') }).waitFor();
-      },
-      async logOut(page: Page) {
-        await page.getByRole('button', { name: T('shell.logout') }).click();
-        await page.waitForURL('**/login');
-      },
-      async shoot(page: Page, name: string) {
-        shot.push(`${name}-${lang}`);
-        found.push(...(await screens(page, name, lang)).map((f) => ({ ...f, id: `${name}: ${f.id}` })));
-        await page.setViewportSize({ width: 360, height: 780 });
-        const width = Number(await page.evaluate('document.documentElement.scrollWidth'));
-        if (width > 360) spilled.push(`${name}-${lang}: ${width} px`);
-        await page.setViewportSize({ width: 1280, height: 900 });
-      },
+      logIn: (page: Page, username: string) => logInAs(page, lang, username),
+      logOut: (page: Page) => leave(page, lang),
+      shoot: (page: Page, name: string) => screens.shoot(page, name, lang),
       nav: (page: Page) => page.getByRole('navigation', { name: T('shell.navigation') }),
       label: (page: Page, key: string, values?: Record<string, string | number>) => page.getByLabel(T(key, values), { exact: true }),
       /** The item's status line, in words. */
@@ -153,7 +135,7 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
     await scans.locator('[data-scan="letter.png"]').waitFor();
     await scans.locator('[data-scan="annexure.pdf"]').waitFor();
     await status(page, 'MARKED').waitFor();
-    await timeline(page).locator('[data-action="mark"]').waitFor();
+    await timeline(page).locator('[data-stage$="-mark"]').waitFor();
     await scans.getByRole('button', { name: T('dak.scans.show', { name: 'letter.png' }) }).click();
     await scans.getByRole('img', { name: T('dak.scans.preview', { name: 'letter.png' }) }).waitFor();
     await shoot(page, 'dak-item-marked');
@@ -199,7 +181,7 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
     await forward.getByLabel(T('dak.mark.instruction'), { exact: true }).fill('उप निरीक्षक B: स्थल निरीक्षण कर रिपोर्ट दें');
     await forward.getByRole('button', { name: T('dak.actions.forward.submit') }).click();
     await status(page, 'MARKED').waitFor();
-    await timeline(page).locator('[data-action="forward"]').waitFor();
+    await timeline(page).locator('[data-stage$="-forward"]').waitFor();
     await shoot(page, 'dak-item-forwarded');
     await logOut(page);
   });
@@ -218,7 +200,7 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
     await forward.getByLabel(T('dak.mark.instruction'), { exact: true }).fill('Kamla Nagar to verify the route and report');
     await forward.getByRole('button', { name: T('dak.actions.forward.submit') }).click();
     await status(page, 'MARKED').waitFor();
-    expect(await timeline(page).locator('[data-action="forward"]').count()).toBe(2);
+    expect(await timeline(page).locator('[data-stage$="-forward"]').count()).toBe(2);
     await logOut(page);
   });
 
@@ -252,7 +234,7 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
     await status(page, 'CLOSED').waitFor();
     await facts.getByText('Route verified; permission letter issued by the thana.', { exact: true }).waitFor();
     // The whole movement, oldest first.
-    expect(await timeline(page).locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual([
+    expect(await timeline(page).locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')?.replace(/^\d+-/, '')))).toEqual([
       'diarise',
       'mark',
       'receive',
@@ -274,10 +256,44 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
     await logOut(page);
   });
 
+  it('the clerk picks the outage it was received in and sees it with its channel and holder, and downloads the CSV and the PDF (in English)', async () => {
+    const { page } = browser;
+    const { T, logIn, logOut, shoot, nav } = helpers('en');
+    await logIn(page, CLERK);
+    await nav(page).getByRole('link', { name: T('dak.nav.outageReport') }).click();
+    await page.getByRole('heading', { level: 1, name: T('dak.outage.title') }).waitFor();
+    // The test app's e-Office is down from the start: one outage, still going on.
+    const outage = page.getByLabel(T('dak.outage.outage'), { exact: true });
+    await waitFor(async () => (await outage.locator('option').count()) > 1, { what: 'the outages listed' });
+    await outage.selectOption({ index: 1 });
+    const row = page.locator(`tr[data-ref="${ref}"]`);
+    await row.waitFor();
+    await row.getByText(T('dak.channel.WALK_IN'), { exact: true }).waitFor();
+    await row.getByText(T('dak.status.CLOSED'), { exact: true }).waitFor();
+    await shoot(page, 'dak-outage-report');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: T('dak.outage.csv') }).click()]);
+    expect((await readFile((await csv.path())!)).toString('utf8')).toContain(ref);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: T('dak.outage.pdf') }).click()]);
+    expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByRole('link', { name: T('dak.outage.verify') }).waitFor();
+    await logOut(page);
+  });
+
   it('has no serious or critical accessibility finding, sideways scroll on a phone, console error or CSP refusal on any screen', () => {
-    expect(shot.length).toBeGreaterThan(0);
-    expect(found).toEqual([]);
-    expect(spilled).toEqual([]);
+    expect(screens.shot).toEqual([
+      'dak-intake-refused-hi',
+      'dak-item-marked-hi',
+      'dak-register-hi',
+      'dak-email-hi',
+      'dak-inbox-hi',
+      'dak-item-forwarded-hi',
+      'dak-item-received-en',
+      'dak-item-closed-en',
+      'dak-file-en',
+      'dak-outage-report-en',
+    ]);
+    expect(screens.found).toEqual([]);
+    expect(screens.spilled).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { ADMINS, AUDIT_READERS, DAK_DESK, DAK_HOLDERS, DAK_READERS, DASHBOARD_ROLES, DUTY_CHART_READERS, hasAnyRole, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VERIFICATION_INTAKE, VERIFICATION_READERS, VIP_READERS, type Role } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, DAK_DESK, DAK_HOLDERS, DAK_OUTAGE_REPORT_READERS, DAK_READERS, DASHBOARD_ROLES, DUTY_CHART_READERS, hasAnyRole, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VERIFICATION_INTAKE, VERIFICATION_READERS, VIP_READERS, type Role } from '../lib/roles';
 
 /**
  * The navigation: one entry per screen that exists, shown to the roles that can use it.
@@ -26,6 +26,7 @@ export const NAV: readonly NavEntry[] = [
   { to: '/dak/new', label: 'dak.nav.intake', roles: DAK_DESK },
   { to: '/dak/email', label: 'dak.nav.email', roles: DAK_DESK },
   { to: '/dak', label: 'dak.nav.register', roles: DAK_READERS, end: true },
+  { to: '/dak/outage-report', label: 'dak.nav.outageReport', roles: DAK_OUTAGE_REPORT_READERS },
   { to: '/outbox', label: 'nav.outbox', roles: OUTBOX_READERS },
   { to: '/audit', label: 'nav.audit', roles: AUDIT_READERS },
   { to: '/admin', label: 'nav.admin', roles: ADMINS },

@@ -15,7 +15,7 @@ import { ProtestIntakePage } from '../features/protests/ProtestIntakePage';
 import { ProtestListPage } from '../features/protests/ProtestListPage';
 import { ProtestRecordPage } from '../features/protests/ProtestRecordPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
-import { ADMINS, AUDIT_READERS, DAK_DESK, DAK_HOLDERS, DAK_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VERIFICATION_INTAKE, VERIFICATION_READERS, VIP_ACCESS_LOG_READERS, VIP_DESK, VIP_READERS } from '../lib/roles';
+import { ADMINS, AUDIT_READERS, DAK_DESK, DAK_HOLDERS, DAK_OUTAGE_REPORT_READERS, DAK_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VERIFICATION_INTAKE, VERIFICATION_READERS, VIP_ACCESS_LOG_READERS, VIP_DESK, VIP_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
 import { NotFoundPage } from '../components/NotFoundPage';
@@ -53,6 +53,7 @@ const DakInboxPage = lazy(() => dak().then((m) => ({ default: m.DakInboxPage }))
 const DakEmailQueuePage = lazy(() => dak().then((m) => ({ default: m.DakEmailQueuePage })));
 const DakFilesPage = lazy(() => dak().then((m) => ({ default: m.DakFilesPage })));
 const DakFilePage = lazy(() => dak().then((m) => ({ default: m.DakFilePage })));
+const DakOutageReportPage = lazy(() => dak().then((m) => ({ default: m.DakOutageReportPage })));
 const RecordsImportPage = lazy(() => import('../features/verifications/RecordsImportPage').then((m) => ({ default: m.RecordsImportPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -315,6 +316,16 @@ export const router = createBrowserRouter([
               <RequireRoles roles={DAK_READERS}>
                 <Loading>
                   <DakFilePage />
+                </Loading>
+              </RequireRoles>
+            ),
+          },
+          {
+            path: 'dak/outage-report',
+            element: (
+              <RequireRoles roles={DAK_OUTAGE_REPORT_READERS}>
+                <Loading>
+                  <DakOutageReportPage />
                 </Loading>
               </RequireRoles>
             ),

@@ -52,3 +52,5 @@ export const DAK_READERS: readonly Role[] = ['ADMIN', 'CONTROL_ROOM', 'APPROVER'
 export const DAK_DESK: readonly Role[] = ['CONTROL_ROOM', 'ADMIN'];
 /** Who can hold dak (DAK_HOLDER_ROLES): the inbox, receive, forward, reply, put in file, close, reopen, scans; the auditor reads but never holds */
 export const DAK_HOLDERS: readonly Role[] = ['ADMIN', 'CONTROL_ROOM', 'APPROVER', 'VERIFIER', 'DUTY_OFFICER', 'OFFICER'];
+/** GET /eoffice/outages and /dak/outage-reports/:outageId (its CSV and PDF): the dak desk, admins and auditors */
+export const DAK_OUTAGE_REPORT_READERS: readonly Role[] = ['CONTROL_ROOM', 'ADMIN', 'AUDITOR'];

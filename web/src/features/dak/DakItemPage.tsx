@@ -5,6 +5,7 @@ import { ApiError } from '../../api/errors';
 import { EofficeSyncState } from '../../components/EofficeSyncState';
 import { NotFoundPage } from '../../components/NotFoundPage';
 import { Panel } from '../../components/Panel';
+import { Timeline, type TimelineStage } from '../../components/Timeline';
 import { usePageTitle } from '../../components/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { personName } from '../../lib/people';
@@ -63,7 +64,7 @@ export function DakItemPage() {
             <EofficeSyncState status={d.eofficeStatus} eofficeRef={d.eofficeRef} reason={d.eofficeReason} syncedAt={d.eofficeSyncedAt} />
             {d.grading === 'TOP_SECRET' ? <p className="hint">{t('dak.item.topSecret')}</p> : null}
           </Panel>
-          <Timeline d={d} />
+          <Movements d={d} />
         </div>
       </div>
     </div>
@@ -131,24 +132,24 @@ function Facts({ d }: { d: DakItem }) {
 }
 
 /** The movement history, oldest first, as the API keeps it (append-only). */
-function Timeline({ d }: { d: DakItem }) {
+function Movements({ d }: { d: DakItem }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const steps = [...d.movements].sort((a, b) => a.seq - b.seq);
-  return (
-    <Panel title={t('dak.timeline.title')} headingId="dak-item-timeline">
-      <ol className="dak-timeline">
-        {steps.map((m) => (
-          <li key={m.seq} data-action={m.action}>
-            <span className="when">{formatDateTime(m.at)}</span>
-            <span className="what">{t(`dak.timeline.action.${m.action}`, { to: holderName(m.toUnit, m.toUser, lang) })}</span>
-            <span className="by">{m.actor ? t('dak.timeline.by', { who: personName(m.actor, lang) }) : t('dak.timeline.byApp')}</span>
-            {m.instruction ? <span className="detail">{t('dak.timeline.instruction', { instruction: m.instruction })}</span> : null}
-            {m.dueAt ? <span className="detail">{t('dak.timeline.due', { due: dueWords(m.dueAt, t) })}</span> : null}
-            {m.note ? <span className="detail">{m.note}</span> : null}
-          </li>
-        ))}
-      </ol>
-    </Panel>
-  );
+  const stages: TimelineStage[] = [...d.movements]
+    .sort((a, b) => a.seq - b.seq)
+    .map((m) => ({
+      key: `${m.seq}-${m.action}`,
+      at: m.at,
+      title: t(`dak.timeline.action.${m.action}`, { to: holderName(m.toUnit, m.toUser, lang) }),
+      by: m.actor,
+      detail: [
+        m.actor ? null : t('dak.timeline.byApp'),
+        m.instruction ? t('dak.timeline.instruction', { instruction: m.instruction }) : null,
+        m.dueAt ? t('dak.timeline.due', { due: dueWords(m.dueAt, t) }) : null,
+        m.note,
+      ]
+        .filter((x): x is string => !!x)
+        .join(' · ') || undefined,
+    }));
+  return <Timeline title={t('dak.timeline.title')} headingId="dak-item-timeline" stages={stages} />;
 }

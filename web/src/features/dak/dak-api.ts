@@ -148,3 +148,31 @@ export function useDakStep(id: string) {
   const set = useSetDakItem();
   return useMutation({ mutationFn: (step: Step) => send(id, step), onSuccess: set });
 }
+
+export type Outage = Schemas['EofficeOutageView'];
+export type OutageReport = Schemas['OutageReportView'];
+export type OutageReportPaper = Schemas['OutageReportPaperView'];
+
+export function useOutages() {
+  return useQuery({ queryKey: ['eoffice', 'outages'], queryFn: () => unwrap(api.GET('/api/v1/eoffice/outages', { params: { query: { limit: 100 } } })), staleTime: 60_000 });
+}
+
+export function useOutageReport(outageId: string | null) {
+  return useQuery({
+    queryKey: [...KEY, 'outage-report', outageId],
+    queryFn: () => unwrap(api.GET('/api/v1/dak/outage-reports/{outageId}', { params: { path: { outageId: outageId ?? '' } } })),
+    enabled: outageId !== null,
+    ...AUDITED,
+  });
+}
+
+export async function outageReportCsv(outageId: string): Promise<Blob> {
+  return unwrap(api.GET('/api/v1/dak/outage-reports/{outageId}/csv', { params: { path: { outageId } }, parseAs: 'blob' })) as Promise<Blob>;
+}
+
+/** Issues the report's bilingual PDF as it stands now (a paper of record, verifiable by its QR), then fetches it. */
+export async function issueOutageReportPdf(outageId: string): Promise<{ paper: OutageReportPaper; pdf: Blob }> {
+  const paper = await unwrap(api.POST('/api/v1/dak/outage-reports/{outageId}/papers', { params: { path: { outageId } } }));
+  const pdf = (await unwrap(api.GET('/api/v1/dak/outage-reports/{outageId}/papers/{documentId}/pdf', { params: { path: { outageId, documentId: paper.documentId } }, parseAs: 'blob' }))) as Blob;
+  return { paper, pdf };
+}

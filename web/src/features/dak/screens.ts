@@ -5,3 +5,4 @@ export { DakInboxPage } from './DakInboxPage';
 export { DakIntakePage } from './DakIntakePage';
 export { DakItemPage } from './DakItemPage';
 export { DakRegisterPage } from './DakRegisterPage';
+export { DakOutageReportPage } from './DakOutageReportPage';
