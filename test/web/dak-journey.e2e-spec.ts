@@ -3,6 +3,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { DakService } from '../../src/modules/dak';
 import { UnitOfWork } from '../../src/platform/change';
+import { Poppler } from '../../src/platform/documents/pdf/testing/poppler';
 import { dakPdf } from '../support/dak';
 import { waitFor } from '../support/databases';
 import { bootTestApp, TestApp } from '../support/test-app';
@@ -39,19 +40,22 @@ function scanPng(width = 120, height = 160): Buffer {
 /**
  * Journey 5: the dak register. The dak clerk diarises a letter with its scans (the API's refusal
  * beside its field first) and marks it to officer A, who receives it and forwards it to B; B
- * receives it and forwards it to C; C receives it, replies (the letter's PDF downloads) and
- * closes it. The clerk and A in Hindi, B and C in English, on one app and one browser; the main
- * screens axe-checked at 1280 and 360 px.
+ * receives it and forwards it to C; C receives it, replies (the letter's PDF downloads, its text
+ * read by pdftotext), puts it in a new file and closes it; the clerk confirms an e-mailed item from
+ * the queue and reads the outage report the items came in. The clerk and A in Hindi, B and C (and
+ * the report) in English, on one app and one browser; every screen axe-checked at 1280 and 360 px.
  */
 describe('journey 5: a dak item diarised, marked, moved across three holders, answered and closed, in a real browser', () => {
   let t: TestApp;
   let browser: Browser;
+  let poppler: Poppler;
   let ref: string;
   let itemUrl: string;
   const screens = new ScreenLog();
 
   beforeAll(async () => {
     t = await bootTestApp();
+    poppler = await Poppler.create();
     await t.tokenFor(['CONTROL_ROOM']);
     await t.tokenFor(['OFFICER'], 'TT_NAGAR', 'a');
     await t.tokenFor(['OFFICER'], 'TT_NAGAR', 'b');
@@ -204,7 +208,7 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
     await logOut(page);
   });
 
-  it('C receives it, puts it in a new file and closes it with a reason; the file lists it (in English)', async () => {
+  it('C receives it, replies (the letter’s PDF downloads with its number), puts it in a new file and closes it with a reason; the file lists it (in English)', async () => {
     const { page } = browser;
     const { T, logIn, logOut, shoot, nav, status, timeline } = helpers('en');
     await logIn(page, C);
@@ -213,6 +217,21 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
     const actions = page.getByRole('region', { name: T('dak.actions.title') });
     await actions.getByRole('button', { name: T('dak.actions.receive.submit') }).click();
     await status(page, 'RECEIVED').waitFor();
+
+    const reply = actions.getByRole('region', { name: T('dak.actions.reply.title') });
+    // The sender is the reply's recipient unless changed.
+    expect(await reply.getByLabel(T('dak.actions.reply.recipient'), { exact: true }).inputValue()).toBe('सचिव, भोपाल व्यापारी संघ, भोपाल व्यापारी संघ');
+    await reply.getByLabel(T('dak.actions.reply.body'), { exact: true }).fill('Permission is granted for a dharna at Ambedkar Park on 05-12-2026 from 11:00 to 16:00, on the conditions enclosed.');
+    await reply.getByRole('button', { name: T('dak.actions.reply.submit') }).click();
+    const replies = page.getByRole('region', { name: T('dak.replies.title') });
+    const issued = replies.locator('li[data-reply^="DAK-OUT/"]');
+    await issued.waitFor();
+    const outRef = (await issued.getAttribute('data-reply'))!;
+    const [download] = await Promise.all([page.waitForEvent('download'), replies.getByRole('button', { name: T('dak.replies.download', { ref: outRef }) }).click()]);
+    expect(download.suggestedFilename()).toBe(`${outRef.replace(/\//g, '-')}.pdf`);
+    const letter = await readFile((await download.path())!);
+    expect(letter.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await poppler.pagesText(letter)).join('\n')).toContain('Ambedkar Park');
 
     const file = actions.getByRole('region', { name: T('dak.actions.putInFile.title') });
     await file.getByLabel(T('dak.actions.putInFile.newHead'), { exact: true }).fill('धरना-प्रदर्शन अनुमति / Dharna permissions');
@@ -242,6 +261,7 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
       'receive',
       'forward',
       'receive',
+      'reply',
       'putInFile',
       'close',
     ]);

@@ -12,7 +12,7 @@ import { MarkFields, NO_MARK, useMarkTargets, type MarkDraft } from './MarkField
 const text = (s: string) => (s.trim() === '' ? undefined : s.trim());
 const MARK_FIELDS: Record<keyof MarkDraft, string> = { unit: 'toUnit', user: 'toUser', instruction: 'instruction' };
 /** The order the actions are offered in. */
-const ORDER = ['confirm', 'receive', 'mark', 'forward', 'putInFile', 'close', 'reopen'] as const satisfies readonly DakAction[];
+const ORDER = ['confirm', 'receive', 'mark', 'reply', 'forward', 'putInFile', 'close', 'reopen'] as const satisfies readonly DakAction[];
 type Offered = (typeof ORDER)[number];
 const refused = (e: ApiError) => (Object.keys(e.fields).length > 0 ? undefined : e.message);
 
@@ -41,6 +41,8 @@ function ActionFor({ d, action }: { d: DakItem; action: Offered }) {
       return <Mark d={d} action={action} />;
     case 'putInFile':
       return <PutInFile d={d} />;
+    case 'reply':
+      return <Reply d={d} />;
     case 'close':
     case 'reopen':
       return <Reason d={d} action={action} />;
@@ -210,6 +212,31 @@ function Reason({ d, action }: { d: DakItem; action: 'close' | 'reopen' }) {
       <TextAreaField label={t(`dak.actions.${action}.reason`)} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} error={error?.fieldMessage('reason')} errorLang="en" />
       <button type="submit" className={action === 'close' ? 'button' : 'button primary'} disabled={step.isPending}>
         {t(`dak.actions.${action}.submit`)}
+      </button>
+    </Action>
+  );
+}
+
+/** An outward letter answering the item: numbered, drawn as a bilingual PDF with its verify QR, and sent to e-Office by the API. */
+function Reply({ d }: { d: DakItem }) {
+  const { t } = useTranslation();
+  const step = useDakStep(d.id);
+  const [recipient, setRecipient] = useState(() => (d.senderOffice ? `${d.senderName}, ${d.senderOffice}` : d.senderName));
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
+  const error = step.error instanceof ApiError ? step.error : undefined;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    step.mutate({ action: 'reply', body: { version: d.version, recipient: recipient.trim(), subject: text(subject), body: body.trim() } }, { onSuccess: () => { setSubject(''); setBody(''); } });
+  };
+  return (
+    <Action id="dak-do-reply" title={t('dak.actions.reply.title')} onSubmit={submit}>
+      <FormMessage error={step.error} explain={(e) => (refused(e) ? undefined : t('dak.form.refused'))} />
+      <Field label={t('dak.actions.reply.recipient')} value={recipient} onChange={(e) => setRecipient(e.target.value)} error={error?.fieldMessage('recipient')} errorLang="en" />
+      <Field label={t('dak.actions.reply.subject')} hint={t('dak.actions.reply.subjectHint')} value={subject} onChange={(e) => setSubject(e.target.value)} error={error?.fieldMessage('subject')} errorLang="en" />
+      <TextAreaField label={t('dak.actions.reply.body')} rows={5} value={body} onChange={(e) => setBody(e.target.value)} error={error?.fieldMessage('body')} errorLang="en" />
+      <button type="submit" className="button primary" disabled={step.isPending}>
+        {step.isPending ? t('dak.actions.reply.sending') : t('dak.actions.reply.submit')}
       </button>
     </Action>
   );

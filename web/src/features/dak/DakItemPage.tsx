@@ -15,6 +15,7 @@ import { useSession } from '../../lib/use-session';
 import { useDakItem, type DakItem } from './dak-api';
 import { DakActions } from './DakActions';
 import { DakFlags } from './DakRows';
+import { DakReplies } from './DakReplies';
 import { DakScans } from './DakScans';
 import { dueWords, holderName, textLang, unitName } from './words';
 
@@ -57,6 +58,7 @@ export function DakItemPage() {
         <div className="dak-main">
           <DakActions d={d} />
           <Facts d={d} />
+          <DakReplies d={d} />
           <DakScans d={d} canAdd={holderRole && d.status !== 'CLOSED'} />
         </div>
         <div className="dak-side">

@@ -87,6 +87,7 @@ export async function dakScanBlob(id: string, scanId: string): Promise<Blob> {
 }
 
 export type DakFile = Schemas['DakFileView'];
+export type DakReply = Schemas['DakReplyView'];
 export type DakFileDetail = Schemas['DakFileDetailView'];
 export type MarkBody = Schemas['DakMarkDto'];
 export type ConfirmBody = Schemas['DakConfirmDto'];
@@ -121,6 +122,7 @@ type Step =
   | { action: 'mark' | 'forward'; body: MarkBody }
   | { action: 'receive'; body: Schemas['DakVersionDto'] }
   | { action: 'putInFile'; body: Schemas['DakPutInFileDto'] }
+  | { action: 'reply'; body: Schemas['DakReplyDto'] }
   | { action: 'close' | 'reopen'; body: Schemas['DakReasonDto'] };
 
 function send(id: string, step: Step): Promise<DakItem> {
@@ -136,6 +138,8 @@ function send(id: string, step: Step): Promise<DakItem> {
       return unwrap(api.POST('/api/v1/dak/{id}/receive', { ...path, body: step.body }));
     case 'putInFile':
       return unwrap(api.POST('/api/v1/dak/{id}/put-in-file', { ...path, body: step.body }));
+    case 'reply':
+      return unwrap(api.POST('/api/v1/dak/{id}/reply', { ...path, body: step.body }));
     case 'close':
       return unwrap(api.POST('/api/v1/dak/{id}/close', { ...path, body: step.body }));
     case 'reopen':
@@ -175,4 +179,9 @@ export async function issueOutageReportPdf(outageId: string): Promise<{ paper: O
   const paper = await unwrap(api.POST('/api/v1/dak/outage-reports/{outageId}/papers', { params: { path: { outageId } } }));
   const pdf = (await unwrap(api.GET('/api/v1/dak/outage-reports/{outageId}/papers/{documentId}/pdf', { params: { path: { outageId, documentId: paper.documentId } }, parseAs: 'blob' }))) as Blob;
   return { paper, pdf };
+}
+
+/** A reply's PDF (the outward letter), fetched with the session. */
+export async function dakReplyBlob(id: string, replyId: string): Promise<Blob> {
+  return unwrap(api.GET('/api/v1/dak/{id}/replies/{replyId}/pdf', { params: { path: { id, replyId } }, parseAs: 'blob' })) as Promise<Blob>;
 }
