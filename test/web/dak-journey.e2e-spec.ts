@@ -51,6 +51,7 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
   let poppler: Poppler;
   let ref: string;
   let itemUrl: string;
+  let mailUrl: string;
   const screens = new ScreenLog();
 
   beforeAll(async () => {
@@ -156,6 +157,7 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
     await page.getByRole('heading', { level: 1, name: T('dak.email.title') }).waitFor();
     const row = page.locator('li.dak-mail', { hasText: MAIL_SUBJECT });
     await row.waitFor();
+    mailUrl = (await row.getByRole('link').first().getAttribute('href'))!;
     await shoot(page, 'dak-email');
     await row.getByLabel(T('dak.form.grading'), { exact: true }).selectOption('CONFIDENTIAL');
     await row.getByLabel(T('dak.mark.unit'), { exact: true }).selectOption('TT_NAGAR');
@@ -283,7 +285,7 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
     await nav(page).getByRole('link', { name: T('dak.nav.outageReport') }).click();
     await page.getByRole('heading', { level: 1, name: T('dak.outage.title') }).waitFor();
     // The test app's e-Office is down from the start: one outage, still going on.
-    const outage = page.getByLabel(T('dak.outage.outage'), { exact: true });
+    const outage = page.getByRole('combobox', { name: T('dak.outage.outage'), exact: true });
     await waitFor(async () => (await outage.locator('option').count()) > 1, { what: 'the outages listed' });
     await outage.selectOption({ index: 1 });
     const row = page.locator(`tr[data-ref="${ref}"]`);
@@ -299,6 +301,47 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
     await logOut(page);
   });
 
+  it('the screens in the other language: the clerk’s in English, C’s and the report in Hindi; the Confidential item is not found for C, who never held it', async () => {
+    const { page } = browser;
+    const en = helpers('en');
+    await en.logIn(page, CLERK);
+    await page.goto('/dak/new');
+    await page.getByRole('heading', { level: 1, name: en.T('dak.intake.title') }).waitFor();
+    await en.shoot(page, 'dak-intake');
+    await page.goto('/dak');
+    await page.getByRole('link', { name: ref, exact: true }).waitFor();
+    await en.shoot(page, 'dak-register');
+    await page.goto('/dak/email');
+    await page.getByText(en.T('dak.email.empty'), { exact: true }).waitFor();
+    await en.shoot(page, 'dak-email');
+    await en.logOut(page);
+
+    const hi = helpers('hi');
+    await hi.logIn(page, C);
+    await page.goto('/dak/inbox');
+    await page.getByText(hi.T('dak.inbox.empty'), { exact: true }).waitFor();
+    await hi.shoot(page, 'dak-inbox');
+    await page.goto(itemUrl);
+    await hi.status(page, 'CLOSED').waitFor();
+    await hi.shoot(page, 'dak-item-closed');
+    await page.goto('/dak/files');
+    await page.getByRole('link', { name: /FILE\/\d{4}\/\d{6}/ }).waitFor();
+    await hi.shoot(page, 'dak-files');
+    // Need-to-know: a graded item C never held is one that does not exist.
+    await page.goto(mailUrl);
+    await page.getByRole('heading', { level: 1, name: hi.T('notFound.title') }).waitFor();
+    await hi.logOut(page);
+
+    await hi.logIn(page, CLERK);
+    await page.goto('/dak/outage-report');
+    const outage = page.getByRole('combobox', { name: hi.T('dak.outage.outage'), exact: true });
+    await waitFor(async () => (await outage.locator('option').count()) > 1, { what: 'the outages listed' });
+    await outage.selectOption({ index: 1 });
+    await page.locator(`tr[data-ref="${ref}"]`).waitFor();
+    await hi.shoot(page, 'dak-outage-report');
+    await hi.logOut(page);
+  });
+
   it('has no serious or critical accessibility finding, sideways scroll on a phone, console error or CSP refusal on any screen', () => {
     expect(screens.shot).toEqual([
       'dak-intake-refused-hi',
@@ -311,6 +354,13 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
       'dak-item-closed-en',
       'dak-file-en',
       'dak-outage-report-en',
+      'dak-intake-en',
+      'dak-register-en',
+      'dak-email-en',
+      'dak-inbox-hi',
+      'dak-item-closed-hi',
+      'dak-files-hi',
+      'dak-outage-report-hi',
     ]);
     expect(screens.found).toEqual([]);
     expect(screens.spilled).toEqual([]);
