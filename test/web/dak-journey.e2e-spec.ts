@@ -310,6 +310,14 @@ describe('journey 5: a dak item diarised, marked, moved across three holders, an
     await en.shoot(page, 'dak-intake');
     await page.goto('/dak');
     await page.getByRole('link', { name: ref, exact: true }).waitFor();
+    // Search: a Hindi word finds the Hindi subject, and the filters narrow it (both in the address).
+    const search = page.getByRole('search', { name: en.T('dak.register.search') });
+    await search.getByLabel(en.T('dak.register.q'), { exact: true }).fill('धरना');
+    await search.getByLabel(en.T('dak.form.priority'), { exact: true }).selectOption('URGENT');
+    await search.getByRole('button', { name: en.T('dak.register.submit') }).click();
+    await page.waitForURL(/[?&]q=/);
+    await page.getByRole('heading', { level: 2, name: en.T('dak.register.results', { count: 1 }) }).waitFor();
+    await page.getByRole('link', { name: ref, exact: true }).waitFor();
     await en.shoot(page, 'dak-register');
     await page.goto('/dak/email');
     await page.getByText(en.T('dak.email.empty'), { exact: true }).waitFor();

@@ -9,15 +9,19 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { DAK_DESK, hasAnyRole } from '../../lib/roles';
 import { istDayStart, addDaysToKey, parseDateInput } from '../../lib/time';
 import { useSession } from '../../lib/use-session';
-import { CHANNELS, STATUSES, useDakList, type DakChannel, type DakQuery, type DakStatus } from './dak-api';
+import { CHANNELS, GRADINGS, PRIORITIES, STATUSES, useDakList, type DakChannel, type DakPriority, type DakQuery, type DakStatus, type Grading } from './dak-api';
+import { useMarkTargets } from './MarkFields';
+import { currentLanguage } from '../../i18n';
 import { DakRows } from './DakRows';
 
 const PAGE = 50;
-const FILTERS = ['q', 'status', 'channel', 'from', 'to'] as const;
+const FILTERS = ['q', 'status', 'channel', 'grading', 'priority', 'holder', 'overdue', 'older', 'from', 'to'] as const;
 type Filter = (typeof FILTERS)[number];
 const Q: Filter = 'q';
 const FROM: Filter = 'from';
 const TO: Filter = 'to';
+const OLDER: Filter = 'older';
+const OVERDUE = ['true', 'false'] as const;
 
 /** The register: every item this user may see, searched and filtered; the filters are in the address. */
 export function DakRegisterPage() {
@@ -36,6 +40,11 @@ export function DakRegisterPage() {
     q: params.get('q') || undefined,
     status: (params.get('status') || undefined) as DakStatus | undefined,
     intakeChannel: (params.get('channel') || undefined) as DakChannel | undefined,
+    grading: (params.get('grading') || undefined) as Grading | undefined,
+    priority: (params.get('priority') || undefined) as DakPriority | undefined,
+    holder: params.get('holder') || undefined,
+    overdue: (params.get('overdue') || undefined) as DakQuery['overdue'],
+    olderThanDays: params.get('older') ? Number(params.get('older')) : undefined,
     from: from ? istDayStart(from) : undefined,
     // "To" a day: up to the start of the day after it.
     to: to ? istDayStart(addDaysToKey(to, 1)) : undefined,
@@ -49,6 +58,7 @@ export function DakRegisterPage() {
     const wrong = new Set<Filter>();
     for (const f of ['from', 'to'] as const) if (typed[f].trim() && !parseDateInput(typed[f])) wrong.add(f);
     if (typed.q.trim() && typed.q.trim().length < 2) wrong.add('q');
+    if (typed.older.trim() && !/^\d{1,4}$/.test(typed.older.trim())) wrong.add('older');
     setBad(wrong);
     if (wrong.size > 0) return;
     const next = new URLSearchParams();
@@ -61,6 +71,8 @@ export function DakRegisterPage() {
     setParams(next);
   };
   const total = list.data?.total ?? 0;
+  const units = useMarkTargets();
+  const hi = currentLanguage() === 'hi';
 
   return (
     <div className="page dak-page">
@@ -95,6 +107,39 @@ export function DakRegisterPage() {
             </option>
           ))}
         </SelectField>
+        <SelectField label={t('dak.form.grading')} value={typed.grading} onChange={(e) => setTyped({ ...typed, grading: e.target.value })}>
+          <option value="">{t('dak.register.any')}</option>
+          {GRADINGS.map((g) => (
+            <option key={g} value={g}>
+              {t(`dak.grading.${g}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('dak.form.priority')} value={typed.priority} onChange={(e) => setTyped({ ...typed, priority: e.target.value })}>
+          <option value="">{t('dak.register.any')}</option>
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t(`dak.priority.${p}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('dak.register.holder')} value={typed.holder} onChange={(e) => setTyped({ ...typed, holder: e.target.value })}>
+          <option value="">{t('dak.register.any')}</option>
+          {units.map((u) => (
+            <option key={u.code} value={u.code}>
+              {hi ? u.nameHi : u.nameEn}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('dak.register.overdue')} value={typed.overdue} onChange={(e) => setTyped({ ...typed, overdue: e.target.value })}>
+          <option value="">{t('dak.register.any')}</option>
+          {OVERDUE.map((o) => (
+            <option key={o} value={o}>
+              {t(`dak.register.overdueIs.${o}`)}
+            </option>
+          ))}
+        </SelectField>
+        <Field label={t('dak.register.older')} inputMode="numeric" value={typed.older} onChange={(e) => setTyped({ ...typed, older: e.target.value })} error={bad.has(OLDER) ? t('dak.register.olderBad') : undefined} />
         <Field label={t('dak.register.from')} hint={t('dak.form.dateHint')} inputMode="numeric" value={typed.from} onChange={(e) => setTyped({ ...typed, from: e.target.value })} error={bad.has(FROM) ? t('dak.form.unreadable') : undefined} />
         <Field label={t('dak.register.to')} hint={t('dak.form.dateHint')} inputMode="numeric" value={typed.to} onChange={(e) => setTyped({ ...typed, to: e.target.value })} error={bad.has(TO) ? t('dak.form.unreadable') : undefined} />
         <div className="actions">
