@@ -171,6 +171,21 @@ describe('dak search (e2e)', () => {
     expect(past).toMatchObject({ total: 2, items: [] });
   });
 
+  it('pages across the bands of relevance: a whole word before a word it begins, each page taking up where the last ended', async () => {
+    const pageAt = async (offset: number) => {
+      const page = await reg.search({ q: 'park', limit: '1', offset: String(offset) });
+      expect(page).toMatchObject({ total: 2, totalCapped: false });
+      return (page.items as Array<{ id: string }>).map((d) => d.id);
+    };
+    const [whole, begun, past] = [await pageAt(0), await pageAt(1), await pageAt(2)];
+    expect(whole).toHaveLength(1);
+    expect(begun).toHaveLength(1);
+    expect(past).toEqual([]);
+    expect(await found({ q: 'park' })).toEqual(['englishDharna', 'englishTraffic']);
+    const ids = (await reg.search({ q: 'park' })).items.map((d: { id: string }) => d.id);
+    expect([...whole, ...begun]).toEqual(ids);
+  });
+
   it('refuses a query with nothing to search for and a date range that ends before it starts, naming the field', async () => {
     const q = await reg.search({ q: '-- //' }, 400);
     expect(q.fields.map((f: { field: string }) => f.field)).toEqual(['q']);
@@ -212,5 +227,43 @@ describe('dak search on a database created with the C locale (e2e)', () => {
     expect(await reg.found({ q: 'व्यवस्ता' })).toEqual(['hindiTraffic']);
     expect(await reg.found({ q: 'pradarshan' })).toEqual(['hindiDharna']);
     expect(await reg.found({ q: 'dharan' })).toContain('englishDharna');
+  });
+});
+
+describe('dak search over more receipts than it counts (e2e)', () => {
+  let reg: Awaited<ReturnType<typeof registerOn>>;
+
+  beforeAll(async () => {
+    reg = await registerOn();
+    // 1,100 more copies of the English dharna letter, each its own receipt, written at once.
+    await withClient(reg.t.databaseUrl, async (c) => {
+      const columns = (
+        await c.query(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = 'dak_receipt' AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+        )
+      ).rows.map((r: { column_name: string }) => r.column_name as string);
+      const values = columns.map((col) =>
+        col === 'id' ? 'gen_random_uuid()' : col === 'ref' ? `ref || '-' || g` : col === 'received_at' ? `received_at - g * interval '1 minute'` : col,
+      );
+      await c.query(
+        `INSERT INTO dak_receipt (${columns.join(', ')})
+         SELECT ${values.join(', ')} FROM dak_receipt, generate_series(1, 1100) g WHERE subject LIKE 'Application for permission%'`,
+      );
+    });
+  });
+  afterAll(async () => {
+    await reg.t.close();
+  });
+
+  it('says "more than 1,000" rather than counting every match, and still pages past the thousandth', async () => {
+    const first = await reg.search({ q: 'dharna' });
+    expect(first).toMatchObject({ total: 1000, totalCapped: true });
+    expect(first.items).toHaveLength(50);
+    const deep = await reg.search({ q: 'dharna', offset: '1090' });
+    expect(deep.items).toHaveLength(11);
+    expect(deep).toMatchObject({ total: 1101, totalCapped: true });
+    // A rare word is counted exactly, and a page that holds every match needs no count.
+    expect(await reg.search({ q: 'यातायात' })).toMatchObject({ total: 1, totalCapped: false });
+    expect(await reg.search({ q: 'dharna', grading: 'CONFIDENTIAL' })).toMatchObject({ total: 0, totalCapped: false, items: [] });
   });
 });

@@ -71,12 +71,10 @@ describe('dakSearchSql', () => {
       dakSearchWhole0: "'धरना'",
       dakSearchWhole1: "'Neel'",
     });
-    expect(s.orderBy.map((o) => `${o.sql} ${o.order}`)).toEqual([
-      "CASE WHEN r.search_vector @@ ((to_tsquery('simple', :dakSearchWhole0)) && (to_tsquery('simple', :dakSearchWhole1))) THEN 0" +
-        " WHEN r.search_vector @@ ((to_tsquery('simple', :dakSearchBegun0)) && (to_tsquery('simple', :dakSearchBegun1))) THEN 1 ELSE 2 END ASC",
-      'r.received_at DESC',
-      'r.ref DESC',
-    ]);
+    expect(s.orderBy.map((o) => `${o.sql} ${o.order}`)).toEqual(['r.received_at DESC', 'r.ref DESC']);
+    const whole = "r.search_vector @@ ((to_tsquery('simple', :dakSearchWhole0)) && (to_tsquery('simple', :dakSearchWhole1)))";
+    const begun = "r.search_vector @@ ((to_tsquery('simple', :dakSearchBegun0)) && (to_tsquery('simple', :dakSearchBegun1)))";
+    expect(s.bands).toEqual([whole, `(${begun}) AND NOT (${whole})`, `NOT (${begun})`]);
   });
 
   it("takes a word's near spellings for it, and ranks them by bands of likeness", () => {
@@ -97,12 +95,14 @@ describe('dakSearchSql', () => {
       dakSearchBand0_0: "'धरना'",
       dakSearchBand1_0: "'धरना'",
     });
-    const tiers = s.orderBy[0]!.sql.match(/ THEN \d/g);
-    expect(tiers).toHaveLength(LIKENESS_BANDS.length + 2);
-    expect(s.orderBy[0]!.sql).toContain(
-      "WHEN d.search_vector @@ ((to_tsquery('simple', :dakSearchBegun0) || CAST(:dakSearchBand0_0 AS tsquery)) && (to_tsquery('simple', :dakSearchBegun1))) THEN 2",
+    // Whole, begun, a band per likeness, and the rest.
+    expect(s.bands).toHaveLength(LIKENESS_BANDS.length + 3);
+    const band0 = "d.search_vector @@ ((to_tsquery('simple', :dakSearchBegun0) || CAST(:dakSearchBand0_0 AS tsquery)) && (to_tsquery('simple', :dakSearchBegun1)))";
+    expect(s.bands[2]).toBe(
+      `(${band0}) AND NOT (d.search_vector @@ ((to_tsquery('simple', :dakSearchBegun0)) && (to_tsquery('simple', :dakSearchBegun1))))`,
     );
-    expect(s.orderBy[0]!.sql).toMatch(/ ELSE 4 END$/);
+    expect(s.bands[3]).toMatch(new RegExp(`AND NOT \\(${band0.replace(/[()|:.*]/g, '\\$&')}\\)$`));
+    expect(s.bands[4]).toMatch(/^NOT \(.*:dakSearchBand1_0/);
   });
 
   it('looks for near spellings of words of three letters or more without a digit', () => {

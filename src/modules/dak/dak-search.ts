@@ -95,8 +95,14 @@ export interface SqlOrder {
 export interface DakSearchSql {
   /** Conditions to AND to the caller's own. */
   where: SqlCondition[];
-  /** The order of the results, most relevant first. */
+  /** The order within a band: the newest first. */
   orderBy: SqlOrder[];
+  /**
+   * With words, what `where` finds in bands of relevance, the most relevant first, each a
+   * condition to AND to `where` (its parameters are in `where`'s): every word whole, then every
+   * word begun, then near spellings by LIKENESS_BANDS, then the rest. None without words.
+   */
+  bands: string[];
 }
 
 /**
@@ -250,7 +256,7 @@ export function dakSearchSql(
   ];
   const words = f.q ? searchWords(f.q) : [];
   if (f.q && words.length === 0) throw fieldError('q', 'q must contain a letter or a digit');
-  if (words.length === 0) return { where, orderBy: newest };
+  if (words.length === 0) return { where, orderBy: newest, bands: [] };
 
   const vector = col('search_vector');
   const params: Record<string, unknown> = {};
@@ -277,6 +283,8 @@ export function dakSearchSql(
       params: {},
     });
   });
+  // Each tier takes in the one before it (a whole word is a beginning, a beginning is as near
+  // as can be), so a band is its tier without the tier before.
   const tiers = [
     `${vector} @@ (${every((i) => typed(i, false))})`,
     `${vector} @@ (${every((i) => typed(i, true))})`,
@@ -286,16 +294,10 @@ export function dakSearchSql(
       tiers.push(`${vector} @@ (${every((i) => begunOrNear(i, least, `Band${b}_`))})`),
     );
   where[where.length - 1]!.params = params;
-  return {
-    where,
-    orderBy: [
-      {
-        sql: `CASE ${tiers.map((t, i) => `WHEN ${t} THEN ${i}`).join(' ')} ELSE ${tiers.length} END`,
-        order: 'ASC',
-      },
-      ...newest,
-    ],
-  };
+  const bands = tiers.map((t, b) => (b === 0 ? t : `(${t}) AND NOT (${tiers[b - 1]})`));
+  // The rest of what `where` finds: near spellings less alike than the last band.
+  bands.push(`NOT (${tiers[tiers.length - 1]})`);
+  return { where, orderBy: newest, bands };
 }
 
 /**
@@ -322,18 +324,18 @@ export async function nearSpellings(
   return near;
 }
 
-/** Adds the search's conditions and order to the caller's query of receipts (`qb`, with its own scope). */
+/** The search's conditions and the order within a band (the newest first) on the caller's query of receipts. */
 export function applyDakSearch<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
-  f: DakSearchFilters,
-  near: ReadonlyArray<readonly NearSpelling[]> = [],
-  context: DakSearchContext = {},
-): void {
-  const search = dakSearchSql(f, near, qb.alias, context);
+  search: DakSearchSql,
+): SelectQueryBuilder<T> {
   for (const w of search.where) qb.andWhere(w.sql, w.params);
-  search.orderBy.forEach((o, i) =>
-    i === 0 ? qb.orderBy(o.sql, o.order) : qb.addOrderBy(o.sql, o.order),
-  );
+  return newestFirst(qb, search);
+}
+
+function newestFirst<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, search: DakSearchSql): SelectQueryBuilder<T> {
+  search.orderBy.forEach((o, i) => (i === 0 ? qb.orderBy(o.sql, o.order) : qb.addOrderBy(o.sql, o.order)));
+  return qb;
 }
 
 /**
@@ -357,18 +359,39 @@ export async function onSearchConnection<R>(
   }
 }
 
+/** Matches are counted up to this many; past it a search's total says "more than". */
+export const DAK_SEARCH_COUNT_CAP = 1000;
+
+export interface DakReceiptsFound<T> {
+  items: T[];
+  /** How many match; with `totalCapped`, a lower bound. */
+  total: number;
+  /** More than DAK_SEARCH_COUNT_CAP match: counting stopped there. */
+  totalCapped: boolean;
+}
+
+/** How many rows `qb` finds, counted up to `upTo` (a LIMIT, so that a common word is not counted to its end). */
+async function countUpTo<T extends ObjectLiteral>(dataSource: DataSource, qb: SelectQueryBuilder<T>, upTo: number): Promise<number> {
+  const [sql, params] = qb.select('1').orderBy().limit(upTo).offset(undefined).getQueryAndParameters();
+  const [row] = (await dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) c`, params)) as Array<{ n: number }>;
+  return row!.n;
+}
+
 /**
- * The caller's query of receipts (`qb`, with its own scope and page) with the search's
- * conditions and order: a page and the total. With words, every match is read to rank them,
- * so the page's ids are ranked and counted in one scan (`count(*) OVER ()`) over narrow rows,
- * and only the page's receipts are then read whole.
+ * The caller's query of receipts (`qb`, with its own scope) with the search's conditions: the
+ * page and the total. With words, the page is read band by band (dakSearchSql's `bands`), each
+ * band in the received-at index's order with a LIMIT, so that a common word costs its page and
+ * not its every match; a band the page's offset passes over is counted only as far as the
+ * offset. The total is counted up to DAK_SEARCH_COUNT_CAP, and not at all when the first page
+ * holds every match. Only the page's receipts are then read whole.
  */
 export async function findDakReceipts<T extends ObjectLiteral & { id: string }>(
   dataSource: DataSource,
   qb: SelectQueryBuilder<T>,
   f: DakSearchFilters,
+  page: { limit: number; offset: number },
   now: Date,
-): Promise<[T[], number]> {
+): Promise<DakReceiptsFound<T>> {
   const context: DakSearchContext = { now };
   if (f.holder !== undefined) {
     const [unit] = (await dataSource.query(`SELECT id FROM unit WHERE code = $1`, [
@@ -378,23 +401,40 @@ export async function findDakReceipts<T extends ObjectLiteral & { id: string }>(
   }
   // Refused input is refused before the lookup.
   dakSearchSql(f, [], qb.alias, context);
-  applyDakSearch(qb, f, await nearSpellings(dataSource, f.q), context);
-  if (!f.q) return qb.getManyAndCount();
+  const search = dakSearchSql(f, await nearSpellings(dataSource, f.q), qb.alias, context);
+  applyDakSearch(qb, search);
+  if (search.bands.length === 0) {
+    const [items, total] = await qb.take(page.limit).skip(page.offset).getManyAndCount();
+    return { items, total, totalCapped: false };
+  }
   const id = `${qb.alias}.id`;
-  const ranked = await qb
+  const ids: string[] = [];
+  let skip = page.offset;
+  for (const band of search.bands) {
+    const need = page.limit - ids.length;
+    if (need === 0) break;
+    const rows = await qb.clone().andWhere(band).select(id, 'id').limit(need).offset(skip).getRawMany<{ id: string }>();
+    if (rows.length > 0) {
+      ids.push(...rows.map((r) => r.id));
+      skip = 0;
+    } else if (skip > 0) {
+      // The offset passes this band: it has at most `skip` matches.
+      skip -= await countUpTo(dataSource, qb.clone().andWhere(band), skip);
+    }
+  }
+  let total = ids.length;
+  let totalCapped = false;
+  if (page.offset > 0 || ids.length === page.limit) {
+    const counted = await countUpTo(dataSource, qb.clone(), DAK_SEARCH_COUNT_CAP + 1);
+    totalCapped = counted > DAK_SEARCH_COUNT_CAP;
+    total = totalCapped ? Math.max(DAK_SEARCH_COUNT_CAP, page.offset + ids.length) : counted;
+  }
+  if (ids.length === 0) return { items: [], total, totalCapped };
+  const found = await qb
     .clone()
-    .select(id, 'id')
-    .addSelect('count(*) OVER ()', 'total')
-    .getRawMany<{ id: string; total: string }>();
-  // A page past the end says nothing of the total.
-  if (ranked.length === 0) return [[], await qb.getCount()];
-  const page = await qb
-    .clone()
-    .andWhere(`${id} IN (:...dakSearchPage)`, { dakSearchPage: ranked.map((r) => r.id) })
+    .andWhere(`${id} IN (:...dakSearchPage)`, { dakSearchPage: ids })
     .orderBy()
-    .skip(undefined)
-    .take(undefined)
     .getMany();
-  const byId = new Map(page.map((r) => [r.id, r]));
-  return [ranked.map((r) => byId.get(r.id)!).filter(Boolean), Number(ranked[0]!.total)];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return { items: ids.map((i) => byId.get(i)!).filter(Boolean), total, totalCapped };
 }

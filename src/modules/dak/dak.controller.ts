@@ -11,7 +11,7 @@ import { DakScans } from './dak-scans.service';
 import { DAK_DESK_ROLES, DAK_HOLDER_ROLES } from './dak-workflow';
 import { CreateDakDto, DakQueryDto } from './dak.dto';
 import { DakService } from './dak.service';
-import { DakReceiptDetailView, DakReceiptPage } from './dak.view';
+import { DakReceiptDetailView, DakReceiptPage, DakSearchPage } from './dak.view';
 
 @ApiTags('dak')
 @ApiBearerAuth()
@@ -34,9 +34,9 @@ export class DakController {
   /** The register: for its readers their unit's items; for everyone the items they held; graded items only on a need to know. */
   @Get()
   @Roles(...ROLES)
-  @ApiOkResponse({ type: DakReceiptPage })
-  async list(@CurrentActor() actor: Actor, @Query() q: DakQueryDto): Promise<DakReceiptPage> {
-    return DakReceiptPage.from(await this.dak.list(actor, q));
+  @ApiOkResponse({ type: DakSearchPage })
+  async list(@CurrentActor() actor: Actor, @Query() q: DakQueryDto): Promise<DakSearchPage> {
+    return DakSearchPage.from(await this.dak.list(actor, q));
   }
 
   /** Your inbox: the open items you hold, and those of your unit no officer has taken; most urgent, then oldest, first. */

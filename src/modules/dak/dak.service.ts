@@ -189,12 +189,12 @@ export class DakService {
     return dak;
   }
 
-  async list(actor: Actor, f: DakQueryDto): Promise<{ total: number; items: DakView[] }> {
+  async list(actor: Actor, f: DakQueryDto): Promise<{ total: number; totalCapped: boolean; items: DakView[] }> {
     const scope = dakVisibleScope(actor);
-    const q = this.dataSource.getRepository(DakReceipt).createQueryBuilder('d').where(scope.sql, scope.params).take(f.limit).skip(f.offset);
-    const [items, total] = await findDakReceipts(this.dataSource, q, f, this.clock.now());
+    const q = this.dataSource.getRepository(DakReceipt).createQueryBuilder('d').where(scope.sql, scope.params);
+    const { items, total, totalCapped } = await findDakReceipts(this.dataSource, q, f, { limit: f.limit, offset: f.offset }, this.clock.now());
     await this.records.auditViews(items, 'list');
-    return { total, items: await this.records.views(actor, items) };
+    return { total, totalCapped, items: await this.records.views(actor, items) };
   }
 
   get(actor: Actor, id: string): Promise<DakDetail> {

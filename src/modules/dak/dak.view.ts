@@ -49,6 +49,12 @@ export class DakReceiptView extends EofficeSyncedView {
 
 export class DakReceiptPage extends PageOf(DakReceiptView) {}
 
+/** A page of the register's search: its total counted up to a cap. */
+export class DakSearchPage extends DakReceiptPage {
+  @ApiProperty({ description: 'A search counts its matches up to 1,000: when more match, this is true and `total` is a lower bound' })
+  totalCapped!: boolean;
+}
+
 /** A scan of the item (PDF, JPEG or PNG); its bytes from `GET /dak/:id/scans/:scanId`. */
 export class DakScanView extends ResponseView {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -3605,6 +3605,12 @@ export interface components {
             /** @description Null for an e-mail’s attachment */
             uploadedBy: components["schemas"]["PersonRefView"] | null;
         };
+        DakSearchPage: {
+            items: components["schemas"]["DakReceiptView"][];
+            total: number;
+            /** @description A search counts its matches up to 1,000: when more match, this is true and `total` is a lower bound */
+            totalCapped: boolean;
+        };
         DakVersionDto: {
             /** @example 1 */
             version: number;
@@ -6839,7 +6845,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DakReceiptPage"];
+                    "application/json": components["schemas"]["DakSearchPage"];
                 };
             };
         };

@@ -71,8 +71,12 @@ export function DakRegisterPage() {
     setParams(next);
   };
   const total = list.data?.total ?? 0;
+  // A search counts its matches up to 1,000: past that, "more than" and a page while it fills.
+  const capped = list.data?.totalCapped ?? false;
+  const shown = list.data?.items.length ?? 0;
   const units = useMarkTargets();
   const hi = currentLanguage() === 'hi';
+  const count = new Intl.NumberFormat(hi ? 'hi-IN' : 'en-IN').format(total);
 
   return (
     <div className="page dak-page">
@@ -148,15 +152,19 @@ export function DakRegisterPage() {
           </button>
         </div>
       </form>
-      <Panel title={t('dak.register.results', { count: total })} headingId="dak-results" loading={list.isPending} error={list.error}>
+      <Panel title={capped ? t('dak.register.resultsMore', { total: count }) : t('dak.register.results', { count: total })} headingId="dak-results" loading={list.isPending} error={list.error}>
         <DakRows items={list.data?.items ?? []} empty={t('dak.register.empty')} />
-        {total > PAGE ? (
+        {total > PAGE || offset > 0 ? (
           <div className="pager">
             <button type="button" className="button" disabled={offset === 0} onClick={() => page(Math.max(0, offset - PAGE))}>
               {t('dak.register.previous')}
             </button>
-            <span>{t('dak.register.showing', { first: offset + 1, last: Math.min(total, offset + PAGE), total })}</span>
-            <button type="button" className="button" disabled={offset + PAGE >= total} onClick={() => page(offset + PAGE)}>
+            <span>
+              {shown === 0
+                ? null
+                : t(capped ? 'dak.register.showingMore' : 'dak.register.showing', { first: offset + 1, last: offset + shown, total: count })}
+            </span>
+            <button type="button" className="button" disabled={capped ? shown < PAGE : offset + PAGE >= total} onClick={() => page(offset + PAGE)}>
               {t('dak.register.next')}
             </button>
           </div>
