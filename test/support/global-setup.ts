@@ -2,11 +2,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { resetArtifacts } from './artifacts';
+import { createMigrationsTemplate } from './databases';
 import { testDatabases } from './personal-data-scan';
 
 /**
  * One PostgreSQL per test run: the given DATABASE_URL, or an embedded one. Each test file
- * then creates its own database on it (see test-app.ts), so files never see each other's rows.
+ * then creates its own database on it (see test-app.ts), so files never see each other's rows,
+ * copied from a template migrated once here.
  */
 export default async function globalSetup(): Promise<void> {
   // PDFs and logs of this run only, for the personal-data scan in global-teardown.ts.
@@ -35,6 +37,7 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as { __TEST_PG__?: unknown }).__TEST_PG__ = child;
     console.log('\n[e2e] started an embedded PostgreSQL for the test run');
   }
+  process.env.TEST_PG_TEMPLATE = await createMigrationsTemplate();
   if (!process.env.REDIS_URL) {
     console.log('[e2e] REDIS_URL is unset: Redis-backend queue tests will be skipped');
   }

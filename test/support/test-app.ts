@@ -13,7 +13,7 @@ import type { Clock } from '../../src/platform/time';
 import { UnitsService } from '../../src/platform/units/units.service';
 import { UsersService } from '../../src/platform/auth/users.service';
 import { keepPdfs, logStream } from './artifacts';
-import { createTestDatabase } from './databases';
+import { createMigratedTestDatabase } from './databases';
 
 export interface TestApp {
   app: INestApplication;
@@ -37,7 +37,7 @@ export interface BootOptions {
 
 /** Boots the real AppModule on a fresh database. Pass env overrides as strings, as in production. */
 export async function bootTestApp(env: Record<string, string> = {}, existingDatabaseUrl?: string, options: BootOptions = {}): Promise<TestApp> {
-  const databaseUrl = existingDatabaseUrl ?? (await createTestDatabase());
+  const databaseUrl = existingDatabaseUrl ?? (await createMigratedTestDatabase());
   const dataDir = mkdtempSync(join(tmpdir(), 'police-ops-e2e-'));
   // The app logs at info into test/artifacts/logs (scanned for personal data at the end of the
   // run), or to the console at TEST_LOG_LEVEL.

@@ -51,9 +51,10 @@ export class DakRecords {
 
   /** Audits a read of graded items (one row per item shown), outside any change: the read happened. */
   async auditViews(items: readonly DakReceipt[], via: string, extra: Record<string, unknown> = {}): Promise<void> {
-    for (const d of items.filter((x) => isGraded(x.grading))) {
-      await this.audit.recordAlone({ action: 'dak.viewed', entityType: DAK_SOURCE, entityId: d.id, diff: { ref: d.ref, grading: d.grading, via, ...extra } });
-    }
+    // One commit for the page's graded items, not one each.
+    await this.audit.recordAlone(
+      items.filter((x) => isGraded(x.grading)).map((d) => ({ action: 'dak.viewed', entityType: DAK_SOURCE, entityId: d.id, diff: { ref: d.ref, grading: d.grading, via, ...extra } })),
+    );
   }
 
   /** Whether each item was ever marked to anyone (a reopened item goes back to its last holder). */

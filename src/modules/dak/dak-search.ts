@@ -93,14 +93,20 @@ export interface SqlOrder {
 }
 
 export interface DakSearchSql {
-  /** Conditions to AND to the caller's own. */
+  /** Conditions to AND to the caller's own: the filters, then every word found. */
   where: SqlCondition[];
+  /** The filters alone (the first of `where`). */
+  filters: SqlCondition[];
+  /** The words' parameters, for `bands`. */
+  params: Record<string, unknown>;
   /** The order within a band: the newest first. */
   orderBy: SqlOrder[];
   /**
    * With words, what `where` finds in bands of relevance, the most relevant first, each a
-   * condition to AND to `where` (its parameters are in `where`'s): every word whole, then every
-   * word begun, then near spellings by LIKENESS_BANDS, then the rest. None without words.
+   * condition to AND to `filters` in place of the words' own (its parameters in `params`):
+   * every word whole, then every word begun, then near spellings by LIKENESS_BANDS, then the
+   * rest. Each band is whole in itself, so the planner reads no condition twice. None without
+   * words.
    */
   bands: string[];
 }
@@ -256,8 +262,9 @@ export function dakSearchSql(
   ];
   const words = f.q ? searchWords(f.q) : [];
   if (f.q && words.length === 0) throw fieldError('q', 'q must contain a letter or a digit');
-  if (words.length === 0) return { where, orderBy: newest, bands: [] };
+  if (words.length === 0) return { where, filters: [...where], params: {}, orderBy: newest, bands: [] };
 
+  const filters = [...where];
   const vector = col('search_vector');
   const params: Record<string, unknown> = {};
   const param = (name: string, value: string) => {
@@ -295,9 +302,11 @@ export function dakSearchSql(
     );
   where[where.length - 1]!.params = params;
   const bands = tiers.map((t, b) => (b === 0 ? t : `(${t}) AND NOT (${tiers[b - 1]})`));
-  // The rest of what `where` finds: near spellings less alike than the last band.
-  bands.push(`NOT (${tiers[tiers.length - 1]})`);
-  return { where, orderBy: newest, bands };
+  // The rest of what the words find: near spellings less alike than the last band.
+  // (Without near spellings the words find nothing beyond every word begun.)
+  const found = where.slice(filters.length).map((w) => w.sql);
+  if (near.some((n) => n.length > 0)) bands.push(`${found.join(' AND ')} AND NOT (${tiers[tiers.length - 1]})`);
+  return { where, filters, params, orderBy: newest, bands };
 }
 
 /**
@@ -378,12 +387,52 @@ async function countUpTo<T extends ObjectLiteral>(dataSource: DataSource, qb: Se
 }
 
 /**
+ * Ids of a page of the rows of `qb` in `band`, the newest first. `few`: the band has at most
+ * DAK_SEARCH_COUNT_CAP rows, read all through the full-text index and sorted (MATERIALIZED, so
+ * that the planner cannot walk the received-at index instead, past every receipt, on a word
+ * it has no statistics for). Else the band is common (one receipt in 500 at the least) and the
+ * received-at index is walked newest first to the page's end, a few thousand rows at most:
+ * the vector is then read through `|| ''` so that the planner, which multiplies the
+ * likelihoods of words that come together ("Traders Association") and would take the
+ * full-text index and sort all their receipts, sees no index for it.
+ */
+async function pageIds<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  qb: SelectQueryBuilder<T>,
+  band: string,
+  few: boolean,
+  limit: number,
+  offset: number,
+): Promise<string[]> {
+  const a = qb.alias;
+  let rows: Array<{ id: string }>;
+  if (few) {
+    const [sql, params] = qb
+      .andWhere(band)
+      .select(`${a}.id`, 'id')
+      .addSelect(`${a}.received_at`, 'received_at')
+      .addSelect(`${a}.ref`, 'ref')
+      .orderBy()
+      .getQueryAndParameters();
+    const n = params.length;
+    rows = (await dataSource.query(
+      `WITH found AS MATERIALIZED (${sql}) SELECT id FROM found ORDER BY received_at DESC, ref DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+      [...params, limit, offset],
+    )) as Array<{ id: string }>;
+  } else {
+    const walked = band.split(`${a}.search_vector @@`).join(`(${a}.search_vector || ''::tsvector) @@`);
+    rows = await qb.andWhere(walked).select(`${a}.id`, 'id').limit(limit).offset(offset).getRawMany<{ id: string }>();
+  }
+  return rows.map((r) => r.id);
+}
+
+/**
  * The caller's query of receipts (`qb`, with its own scope) with the search's conditions: the
- * page and the total. With words, the page is read band by band (dakSearchSql's `bands`), each
- * band in the received-at index's order with a LIMIT, so that a common word costs its page and
- * not its every match; a band the page's offset passes over is counted only as far as the
- * offset. The total is counted up to DAK_SEARCH_COUNT_CAP, and not at all when the first page
- * holds every match. Only the page's receipts are then read whole.
+ * page and the total, counted up to DAK_SEARCH_COUNT_CAP. With words, each band of relevance
+ * (dakSearchSql's `bands`) is counted first, through the full-text index, as far as the cap
+ * leaves; then the page is read band by band, a band the offset passes over skipped by its
+ * count, and each read the way its count says is cheap (pageIds). Only the page's receipts
+ * are then read whole.
  */
 export async function findDakReceipts<T extends ObjectLiteral & { id: string }>(
   dataSource: DataSource,
@@ -402,38 +451,55 @@ export async function findDakReceipts<T extends ObjectLiteral & { id: string }>(
   // Refused input is refused before the lookup.
   dakSearchSql(f, [], qb.alias, context);
   const search = dakSearchSql(f, await nearSpellings(dataSource, f.q), qb.alias, context);
-  applyDakSearch(qb, search);
+  let ids: string[];
+  let counted: number;
   if (search.bands.length === 0) {
-    const [items, total] = await qb.take(page.limit).skip(page.offset).getManyAndCount();
-    return { items, total, totalCapped: false };
-  }
-  const id = `${qb.alias}.id`;
-  const ids: string[] = [];
-  let skip = page.offset;
-  for (const band of search.bands) {
-    const need = page.limit - ids.length;
-    if (need === 0) break;
-    const rows = await qb.clone().andWhere(band).select(id, 'id').limit(need).offset(skip).getRawMany<{ id: string }>();
-    if (rows.length > 0) {
-      ids.push(...rows.map((r) => r.id));
-      skip = 0;
-    } else if (skip > 0) {
-      // The offset passes this band: it has at most `skip` matches.
-      skip -= await countUpTo(dataSource, qb.clone().andWhere(band), skip);
+    applyDakSearch(qb, search);
+    counted = await countUpTo(dataSource, qb.clone(), DAK_SEARCH_COUNT_CAP + 1);
+    ids = await pageIds(dataSource, qb.clone(), 'true', false, page.limit, page.offset);
+  } else {
+    for (const w of search.filters) qb.andWhere(w.sql, w.params);
+    qb.setParameters(search.params);
+    newestFirst(qb, search);
+    const inBand = (band: string) => qb.clone().andWhere(band);
+    // Each band's count, exact while under what the cap leaves (undefined once it is reached).
+    const counts: Array<number | undefined> = [];
+    counted = 0;
+    for (const band of search.bands) {
+      const left = DAK_SEARCH_COUNT_CAP + 1 - counted;
+      const n = left > 0 ? await countUpTo(dataSource, inBand(band), left) : undefined;
+      counts.push(n !== undefined && n < left ? n : undefined);
+      counted += n ?? 0;
+    }
+    ids = [];
+    let skip = page.offset;
+    for (const [b, band] of search.bands.entries()) {
+      const need = page.limit - ids.length;
+      if (need === 0) break;
+      const n = counts[b];
+      if (n !== undefined && n <= skip) {
+        skip -= n;
+        continue;
+      }
+      const rows = await pageIds(dataSource, qb.clone(), band, n !== undefined, need, skip);
+      if (rows.length > 0) {
+        ids.push(...rows);
+        skip = 0;
+      } else if (skip > 0) {
+        // Uncounted, and the offset passes it: it has at most `skip` matches.
+        skip -= await countUpTo(dataSource, inBand(band), skip);
+      }
     }
   }
-  let total = ids.length;
-  let totalCapped = false;
-  if (page.offset > 0 || ids.length === page.limit) {
-    const counted = await countUpTo(dataSource, qb.clone(), DAK_SEARCH_COUNT_CAP + 1);
-    totalCapped = counted > DAK_SEARCH_COUNT_CAP;
-    total = totalCapped ? Math.max(DAK_SEARCH_COUNT_CAP, page.offset + ids.length) : counted;
-  }
+  const totalCapped = counted > DAK_SEARCH_COUNT_CAP;
+  const total = totalCapped ? Math.max(DAK_SEARCH_COUNT_CAP, page.offset + ids.length) : counted;
   if (ids.length === 0) return { items: [], total, totalCapped };
   const found = await qb
     .clone()
-    .andWhere(`${id} IN (:...dakSearchPage)`, { dakSearchPage: ids })
+    .andWhere(`${qb.alias}.id IN (:...dakSearchPage)`, { dakSearchPage: ids })
     .orderBy()
+    .skip(undefined)
+    .take(undefined)
     .getMany();
   const byId = new Map(found.map((r) => [r.id, r]));
   return { items: ids.map((i) => byId.get(i)!).filter(Boolean), total, totalCapped };

@@ -53,9 +53,13 @@ export class AuditService {
     );
   }
 
-  /** Records in a transaction of its own, for events that change nothing else (e.g. a view). */
-  recordAlone(entry: AuditEntry): Promise<void> {
-    return this.tx.run((em) => this.record(em, entry));
+  /**
+   * Records in a transaction of its own, for events that change nothing else (e.g. a view):
+   * one entry, or several (the graded items of a page) in one commit.
+   */
+  async recordAlone(entry: AuditEntry | readonly AuditEntry[]): Promise<void> {
+    const entries = Array.isArray(entry) ? (entry as readonly AuditEntry[]) : [entry as AuditEntry];
+    if (entries.length > 0) await this.tx.run((em) => this.recordMany(em, entries));
   }
 }
 
