@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { fixedClock } from '../src/platform/time';
 import { bootTestApp, TestApp } from './support/test-app';
 import { CONSENT_PDF, seedLocalities, userId, VerificationActors, verificationActors, verificationBody } from './support/verifications';
+import { withoutRandomHex } from './support/random-hex';
 
 /**
  * Character verification, part 1: intake with its field rules and the stricter Aadhaar check,
@@ -206,7 +207,7 @@ describe('character verification: intake, routing, privacy, queues (e2e)', () =>
       const item = list.body.items.find((i: { id: string }) => i.id === app.id);
       expect(item.mobileMasked).toBe('******3210');
       // Record ids are random hex and may hold any four digits: they are taken out first.
-      const listed = withoutIds(JSON.stringify(list.body));
+      const listed = withoutRandomHex(JSON.stringify(list.body));
       expect(listed).not.toContain('9876543210');
       expect(listed).not.toContain('4821');
       const csv = await t.http.get('/api/v1/verifications/export.csv').set(auth(a.auditor)).buffer(true).parse((res, done) => {
@@ -218,8 +219,8 @@ describe('character verification: intake, routing, privacy, queues (e2e)', () =>
       const text = csv.body as string;
       expect(text).toContain(app.ref);
       expect(text).toContain('******3210');
-      expect(withoutIds(text)).not.toContain('9876543210');
-      expect(withoutIds(text)).not.toContain('4821');
+      expect(withoutRandomHex(text)).not.toContain('9876543210');
+      expect(withoutRandomHex(text)).not.toContain('4821');
       const exported = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'verification.exported'`);
       expect(exported[0].n).toBe(1);
       await t.http.get('/api/v1/verifications/export.csv').set(auth(a.controlRoom)).expect(403);
@@ -278,7 +279,3 @@ describe('character verification: intake, routing, privacy, queues (e2e)', () =>
   });
 });
 
-/** Text without its UUIDs, whose random hex can hold any run of digits. */
-function withoutIds(text: string): string {
-  return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>');
-}

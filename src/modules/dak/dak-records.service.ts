@@ -2,12 +2,12 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../../platform/audit';
 import { DocumentsService } from '../../platform/documents';
-import { UsersService } from '../../platform/auth';
+import { PersonRef, UsersService } from '../../platform/auth';
 import { Actor } from '../../platform/context';
 import { eofficeFields, RecordSync, SyncStateService } from '../../platform/eoffice';
-import { idsOf } from '../../platform/http';
+import { idsOf, References } from '../../platform/http';
 import { CLOCK, Clock } from '../../platform/time';
-import { UnitsService } from '../../platform/units';
+import { UnitRef, UnitsService } from '../../platform/units';
 import { dakVisibleScope, holdsNow, isGraded } from './dak-access';
 import { dakOverdue } from './dak-settings';
 import { DAK_SOURCE } from './dak-terms';
@@ -60,7 +60,7 @@ export class DakRecords {
   /** Whether each item was ever marked to anyone (a reopened item goes back to its last holder). */
   async markedOnce(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: Array<{ receipt_id: string }> = await em.query(`SELECT DISTINCT receipt_id FROM dak_movement WHERE receipt_id = ANY($1) AND action IN ('mark', 'forward')`, [ids]);
+    const rows: Array<{ receipt_id: string }> = await em.query(`SELECT DISTINCT receipt_id FROM dak_movement WHERE receipt_id = ANY($1) AND action = ANY($2)`, [ids, MARKING_ACTIONS]);
     return new Set(rows.map((r) => r.receipt_id));
   }
 
@@ -71,48 +71,56 @@ export class DakRecords {
       this.sync.forRecords(DAK_SOURCE, ids, em),
       this.markedOnce(ids, em),
       this.filesOf(items, em),
-      this.users.people(idsOf(items.map((d) => d.holderUserId), items.map((d) => d.createdBy)), em),
-      this.units.refs(idsOf(items.map((d) => d.holderUnitId), items.map((d) => d.unitId)), em),
+      this.users.people(peopleOf(items), em),
+      this.units.refs(unitsOf(items), em),
     ]);
-    const now = this.clock.now();
-    return items.map((d) => {
-      const s = sync.get(d.id)!;
-      return {
-        ...d,
-        ...inwardFields(s),
-        eofficeStatus: s.summary.status,
-        eofficeSync: s.summary,
-        allowedActions: DAK_WORKFLOW.allowedActions(d.status, actor.roles, actingOn(actor, d, marked.has(d.id))),
-        unit: units.of(d.unitId),
-        holderUnit: units.of(d.holderUnitId),
-        holderUser: people.ofOptional(d.holderUserId),
-        createdBy: people.ofOptional(d.createdBy),
-        overdue: dakOverdue(d, now),
-        file: d.fileId ? (files.get(d.fileId) ?? null) : null,
-      };
-    });
+    return items.map((d) => this.view(actor, d, { sync: sync.get(d.id)!, marked: marked.has(d.id), files, people, units }));
   }
 
-  /** One item with its scans and movement history. */
+  private view(actor: Actor, d: DakReceipt, known: { sync: RecordSync; marked: boolean; files: Map<string, DakFile>; people: References<PersonRef>; units: References<UnitRef> }) {
+    const { sync: s, people, units, files } = known;
+    return {
+      ...d,
+      ...inwardFields(s),
+      eofficeStatus: s.summary.status,
+      eofficeSync: s.summary,
+      allowedActions: DAK_WORKFLOW.allowedActions(d.status, actor.roles, actingOn(actor, d, known.marked)),
+      unit: units.of(d.unitId),
+      holderUnit: units.of(d.holderUnitId),
+      holderUser: people.ofOptional(d.holderUserId),
+      createdBy: people.ofOptional(d.createdBy),
+      overdue: dakOverdue(d, this.clock.now()),
+      file: d.fileId ? (files.get(d.fileId) ?? null) : null,
+    };
+  }
+
+  /**
+   * One item with its scans, replies and movement history: its own rows read at once, then the
+   * people and units they all name in one lookup each.
+   */
   async detail(actor: Actor, d: DakReceipt, em: EntityManager = this.dataSource.manager) {
-    const [[view], scans, movements, replies, sync] = await Promise.all([
-      this.views(actor, [d], em),
+    const [scans, movements, replies, sync, files] = await Promise.all([
       em.getRepository(DakScan).find({ where: { receiptId: d.id }, order: { createdAt: 'ASC' } }),
       em.getRepository(DakMovement).find({ where: { receiptId: d.id }, order: { seq: 'ASC' } }),
       em.getRepository(DakReply).find({ where: { receiptId: d.id }, order: { createdAt: 'ASC', ref: 'ASC' } }),
       this.sync.forRecord(DAK_SOURCE, d.id, em),
+      this.filesOf([d], em),
     ]);
-    const people = await this.users.people(
-      idsOf(
-        scans.map((s) => s.uploadedBy),
-        movements.flatMap((m) => [m.fromUserId, m.toUserId, m.actorId]),
-        replies.map((r) => r.createdBy),
+    const [people, units] = await Promise.all([
+      this.users.people(
+        idsOf(
+          peopleOf([d]),
+          scans.map((s) => s.uploadedBy),
+          movements.flatMap((m) => [m.fromUserId, m.toUserId, m.actorId]),
+          replies.map((r) => r.createdBy),
+        ),
+        em,
       ),
-      em,
-    );
-    const units = await this.units.refs(idsOf(movements.flatMap((m) => [m.fromUnitId, m.toUnitId])), em);
+      this.units.refs(idsOf(unitsOf([d]), movements.flatMap((m) => [m.fromUnitId, m.toUnitId])), em),
+    ]);
+    const marked = movements.some((m) => MARKING_ACTIONS.includes(m.action));
     return {
-      ...view,
+      ...this.view(actor, d, { sync, marked, files, people, units }),
       scans: scans.map((s) => ({ ...s, uploadedBy: people.ofOptional(s.uploadedBy) })),
       replies: replies.map((r) => {
         const item = sync.items.find((i) => i.kind === 'DAK_REPLY' && i.documentId === r.documentId);
@@ -155,3 +163,16 @@ function inwardFields(sync: RecordSync) {
 
 export type DakView = Awaited<ReturnType<DakRecords['views']>>[number];
 export type DakDetail = Awaited<ReturnType<DakRecords['detail']>>;
+
+/** The movements that mark an item to someone. */
+const MARKING_ACTIONS: readonly string[] = ['mark', 'forward'];
+
+/** The people an item names (its holder and who diarised it). */
+function peopleOf(items: readonly DakReceipt[]): string[] {
+  return idsOf(items.map((d) => d.holderUserId), items.map((d) => d.createdBy));
+}
+
+/** The units an item names (its holder and the unit that diarised it). */
+function unitsOf(items: readonly DakReceipt[]): string[] {
+  return idsOf(items.map((d) => d.holderUnitId), items.map((d) => d.unitId));
+}
