@@ -5,7 +5,7 @@
  * a system-wide lock held across each transaction would keep both at the same rate.
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
@@ -49,7 +49,17 @@ async function main(): Promise<void> {
     const { accessToken } = (await login.json()) as { accessToken: string };
     // The clients run in a worker thread, so their own work does not share the app's event loop.
     const clients = dakClients();
-    const run = (n: number, writes: number) => clients.run({ base, accessToken, clients: n, writes });
+    // Each round's rate, and the CPU it cost per write: this process (the app, and the clients'
+    // thread) and PostgreSQL's processes, from /proc, so the figure says where a write's time goes.
+    const cpu: Record<number, Array<{ app: number; db: number }>> = { 1: [], 8: [] };
+    const run = async (n: number, writes: number) => {
+      const app0 = process.cpuUsage();
+      const db0 = postgresCpuMs();
+      const rate = await clients.run({ base, accessToken, clients: n, writes });
+      const app1 = process.cpuUsage(app0);
+      cpu[n]?.push({ app: (app1.user + app1.system) / 1000 / writes, db: (postgresCpuMs() - db0) / writes });
+      return rate;
+    };
     // Warm-up at the highest concurrency measured, so every pooled connection the 8 clients use
     // is open and has its plans cached before any round is timed (JIT, pools, plans).
     await run(8, 400);
@@ -65,12 +75,38 @@ async function main(): Promise<void> {
     const r8 = median(eight);
     console.log(`audited writes (dak received via the API), 1 client:   ${r1.toFixed(0)} writes/s`);
     console.log(`audited writes (dak received via the API), 8 clients:  ${r8.toFixed(0)} writes/s  (${(r8 / r1).toFixed(2)}× one client; goal ≥ 2×)`);
+    for (const n of [1, 8]) {
+      const rounds = cpu[n]!.slice(-3);
+      const appMs = median(rounds.map((r) => r.app));
+      const dbMs = median(rounds.map((r) => r.db));
+      console.log(`  CPU per write at ${n} client${n > 1 ? 's' : ''}: app ${appMs.toFixed(1)} ms, PostgreSQL ${dbMs.toFixed(1)} ms (medians of the timed rounds)`);
+    }
     await clients.close();
     await app.close();
   } finally {
     await db.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** CPU time (user and system, ms) of every PostgreSQL process on the machine so far, from /proc. */
+function postgresCpuMs(): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      const fields = stat.slice(close + 2).split(' ');
+      // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
 }
 
 /** The clients, in one worker thread for the whole run (bench/support/dak-clients.worker.ts). */

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/errors';
@@ -22,6 +22,11 @@ export function BandobastEditorPage() {
   const navigate = useNavigate();
   const create = useCreateBandobast();
   const form = useRef<HTMLFormElement>(null);
+  // The tree is long: the first field the API refused gets the focus (and comes into view),
+  // once the refusal is rendered (an animation frame could come before React's commit).
+  useEffect(() => {
+    if (create.error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [create.error]);
   const [head, setHead] = useState({
     nameHi: '',
     nameEn: '',
@@ -60,11 +65,6 @@ export function BandobastEditorPage() {
       },
       {
         onSuccess: (b) => void navigate(`/duty-charts/${b.id}`),
-        // The tree is long: the first field the API refused gets the focus (and comes into view).
-        onError: () =>
-          requestAnimationFrame(() =>
-            form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-          ),
       },
     );
   };
