@@ -451,48 +451,50 @@ export async function findDakReceipts<T extends ObjectLiteral & { id: string }>(
   // Refused input is refused before the lookup.
   dakSearchSql(f, [], qb.alias, context);
   const search = dakSearchSql(f, await nearSpellings(dataSource, f.q), qb.alias, context);
-  let ids: string[];
-  let counted: number;
+  const totalOf = (counted: number, shown: number) => {
+    const totalCapped = counted > DAK_SEARCH_COUNT_CAP;
+    return { total: totalCapped ? Math.max(DAK_SEARCH_COUNT_CAP, page.offset + shown) : counted, totalCapped };
+  };
   if (search.bands.length === 0) {
+    // No words: the page in the received-at index's order, read whole at once.
     applyDakSearch(qb, search);
-    counted = await countUpTo(dataSource, qb.clone(), DAK_SEARCH_COUNT_CAP + 1);
-    ids = await pageIds(dataSource, qb.clone(), 'true', false, page.limit, page.offset);
-  } else {
-    for (const w of search.filters) qb.andWhere(w.sql, w.params);
-    qb.setParameters(search.params);
-    newestFirst(qb, search);
-    const inBand = (band: string) => qb.clone().andWhere(band);
-    // Each band's count, exact while under what the cap leaves (undefined once it is reached).
-    const counts: Array<number | undefined> = [];
-    counted = 0;
-    for (const band of search.bands) {
-      const left = DAK_SEARCH_COUNT_CAP + 1 - counted;
-      const n = left > 0 ? await countUpTo(dataSource, inBand(band), left) : undefined;
-      counts.push(n !== undefined && n < left ? n : undefined);
-      counted += n ?? 0;
+    const counted = await countUpTo(dataSource, qb.clone(), DAK_SEARCH_COUNT_CAP + 1);
+    const items = await qb.take(page.limit).skip(page.offset).getMany();
+    return { items, ...totalOf(counted, items.length) };
+  }
+  for (const w of search.filters) qb.andWhere(w.sql, w.params);
+  qb.setParameters(search.params);
+  newestFirst(qb, search);
+  const inBand = (band: string) => qb.clone().andWhere(band);
+  // Each band's count, exact while under what the cap leaves (undefined once it is reached).
+  const counts: Array<number | undefined> = [];
+  let counted = 0;
+  for (const band of search.bands) {
+    const left = DAK_SEARCH_COUNT_CAP + 1 - counted;
+    const n = left > 0 ? await countUpTo(dataSource, inBand(band), left) : undefined;
+    counts.push(n !== undefined && n < left ? n : undefined);
+    counted += n ?? 0;
+  }
+  const ids: string[] = [];
+  let skip = page.offset;
+  for (const [b, band] of search.bands.entries()) {
+    const need = page.limit - ids.length;
+    if (need === 0) break;
+    const n = counts[b];
+    if (n !== undefined && n <= skip) {
+      skip -= n;
+      continue;
     }
-    ids = [];
-    let skip = page.offset;
-    for (const [b, band] of search.bands.entries()) {
-      const need = page.limit - ids.length;
-      if (need === 0) break;
-      const n = counts[b];
-      if (n !== undefined && n <= skip) {
-        skip -= n;
-        continue;
-      }
-      const rows = await pageIds(dataSource, qb.clone(), band, n !== undefined, need, skip);
-      if (rows.length > 0) {
-        ids.push(...rows);
-        skip = 0;
-      } else if (skip > 0) {
-        // Uncounted, and the offset passes it: it has at most `skip` matches.
-        skip -= await countUpTo(dataSource, inBand(band), skip);
-      }
+    const rows = await pageIds(dataSource, qb.clone(), band, n !== undefined, need, skip);
+    if (rows.length > 0) {
+      ids.push(...rows);
+      skip = 0;
+    } else if (skip > 0) {
+      // Uncounted, and the offset passes it: it has at most `skip` matches.
+      skip -= await countUpTo(dataSource, inBand(band), skip);
     }
   }
-  const totalCapped = counted > DAK_SEARCH_COUNT_CAP;
-  const total = totalCapped ? Math.max(DAK_SEARCH_COUNT_CAP, page.offset + ids.length) : counted;
+  const { total, totalCapped } = totalOf(counted, ids.length);
   if (ids.length === 0) return { items: [], total, totalCapped };
   const found = await qb
     .clone()
