@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AuditChainer } from '../src/platform/audit/audit-chainer';
+import { AuditChainer, CHAINER_LOCK, PENDING_IDS, PENDING_ROWS } from '../src/platform/audit/audit-chainer';
 import { chainHash } from '../src/platform/audit/audit-chain';
 import { toChainedFields } from '../src/platform/audit/audit-verify';
 import { waitFor, withClient } from './support/databases';
@@ -79,6 +79,28 @@ describe('audit chain after commit (e2e)', () => {
       await c.query(`UPDATE audit_log SET diff = jsonb_build_object('n', entity_id::int) WHERE id = $1`, [target]);
     });
     expect((await verify()).firstBreak).toBeNull();
+  });
+
+  it('reads only the pending rows of a long log on each pass, not the log from its start', async () => {
+    // The log holds thousands of rows by now (the test above); three more are left pending, the
+    // chainer kept off them by holding its lock.
+    const auditLogRowsRead = await withClient(t.databaseUrl, async (c) => {
+      await c.query('SELECT pg_advisory_lock($1)', [CHAINER_LOCK]);
+      await c.query(
+        `INSERT INTO audit_log (at, actor_username, action, entity_type, entity_id, diff)
+         SELECT now(), 'bulk', 'test.pending', 'test', g::text, '{}' FROM generate_series(1, 3) g`,
+      );
+      const ids = (await c.query(PENDING_IDS, [2000])).rows.map((r: { audit_id: string }) => r.audit_id);
+      expect(ids.length).toBeGreaterThanOrEqual(3);
+      const [{ 'QUERY PLAN': [plan] }] = (await c.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${PENDING_ROWS}`, [ids])).rows;
+      const read = (node: { 'Relation Name'?: string; 'Actual Rows': number; 'Actual Loops': number; Plans?: unknown[] }): number =>
+        (node['Relation Name'] === 'audit_log' ? node['Actual Rows'] * node['Actual Loops'] : 0) + (node.Plans ?? []).reduce((n: number, p) => n + read(p as typeof node), 0);
+      await c.query('SELECT pg_advisory_unlock($1)', [CHAINER_LOCK]);
+      return read(plan.Plan);
+    });
+    expect(auditLogRowsRead).toBeLessThanOrEqual(3);
+    await chainer().chainAll();
+    expect((await verify()).unchained).toBe(0);
   });
 
   it('catches the owner rewriting a row and recomputing every later hash, through the signed chain head', async () => {

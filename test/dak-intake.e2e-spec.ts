@@ -59,6 +59,15 @@ describe('dak register: diarising (e2e)', () => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['dak.kept_off_eoffice', 'dak.received']));
   });
 
+  it('answers its diarisation with what a read of the item answers', async () => {
+    // The answer is built from the rows the change wrote, not read back: it must not differ.
+    for (const body of [dakBody(), dakBody({ priority: 'URGENT', markedToUser: officer.username, instruction: 'Report by noon' }), dakBody({ grading: 'SECRET', markedTo: 'TT_NAGAR' })]) {
+      const created = await post(body).expect(201);
+      const read = await t.http.get(`/api/v1/dak/${created.body.id}`).set(auth(desk.token)).expect(200);
+      expect(created.body).toEqual(read.body);
+    }
+  });
+
   it('refuses bad input naming the field, and stores nothing', async () => {
     const before = Number((await db.query(`SELECT count(*) FROM dak_receipt`))[0].count);
     const bad = await post(dakBody({ priority: 'HIGH', language: 'fr', grading: 'RESTRICTED' })).expect(400);

@@ -4,7 +4,7 @@ import { AuditService } from '../../platform/audit';
 import { DocumentsService } from '../../platform/documents';
 import { PersonRef, UsersService } from '../../platform/auth';
 import { Actor } from '../../platform/context';
-import { eofficeFields, RecordSync, SyncStateService } from '../../platform/eoffice';
+import { eofficeFields, newRecordSync, OutboxItem, RecordSync, SyncStateService } from '../../platform/eoffice';
 import { idsOf, References } from '../../platform/http';
 import { CLOCK, Clock } from '../../platform/time';
 import { UnitRef, UnitsService } from '../../platform/units';
@@ -106,6 +106,25 @@ export class DakRecords {
       this.sync.forRecord(DAK_SOURCE, d.id, em),
       this.filesOf([d], em),
     ]);
+    return this.compose(actor, d, { scans, movements, replies, sync, files }, em);
+  }
+
+  /**
+   * The detail of an item its change has just diarised, from the rows that change wrote (the
+   * item, its movements, its outbox items) instead of reading them back: a new item has no
+   * scans, replies or file yet. Only the people and units it names are looked up.
+   */
+  detailOfNew(actor: Actor, d: DakReceipt, written: { movements: DakMovement[]; items: OutboxItem[] }, em: EntityManager = this.dataSource.manager) {
+    return this.compose(actor, d, { scans: [], movements: written.movements, replies: [], sync: newRecordSync(written.items), files: new Map() }, em);
+  }
+
+  private async compose(
+    actor: Actor,
+    d: DakReceipt,
+    rows: { scans: DakScan[]; movements: DakMovement[]; replies: DakReply[]; sync: RecordSync; files: Map<string, DakFile> },
+    em: EntityManager,
+  ) {
+    const { scans, movements, replies, sync, files } = rows;
     const [people, units] = await Promise.all([
       this.users.people(
         idsOf(

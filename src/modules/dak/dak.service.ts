@@ -4,7 +4,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { User, UsersService } from '../../platform/auth';
 import { Change, UnitOfWork } from '../../platform/change';
 import { Actor } from '../../platform/context';
-import { leavesByWire } from '../../platform/eoffice';
+import { leavesByWire, OutboxItem } from '../../platform/eoffice';
 import { ATTACHMENT_MAX_BYTES, fieldError, safeFilename, sniffFileType } from '../../platform/http';
 import { CLOCK, Clock, parseIstInstant } from '../../platform/time';
 import { Unit, UnitsService } from '../../platform/units';
@@ -57,7 +57,7 @@ export class DakService {
     const receivedAt = parseIstInstant(dto.receivedAt);
     const now = this.clock.now();
     if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw fieldError('receivedAt', 'receivedAt cannot be in the future');
-    const dak = await this.uow.run(async (change) => {
+    const { dak, movements, items } = await this.uow.run(async (change) => {
       const { em } = change;
       const markedTo = dto.markedTo || dto.markedToUser ? await this.holder(em, { unit: dto.markedTo, user: dto.markedToUser }, { unit: 'markedTo', user: 'markedToUser' }) : null;
       const ref = await change.takeReference(DAK_REF_PREFIX, receivedAt);
@@ -86,9 +86,9 @@ export class DakService {
         createdBy: actor.id,
       });
       await em.insert(DakReceipt, dak);
-      await appendMovement(em, dak, { action: 'diarise', fromStatus: null, toStatus: 'DIARISED', toUnitId: actor.unitId, toUserId: null, actorId: actor.id, at: now });
+      const movements = [await appendMovement(em, dak, { action: 'diarise', fromStatus: null, toStatus: 'DIARISED', toUnitId: actor.unitId, toUserId: null, actorId: actor.id, at: now })];
       if (markedTo) {
-        await appendMovement(em, dak, {
+        const marking = await appendMovement(em, dak, {
           action: 'mark',
           fromStatus: 'DIARISED',
           toStatus: 'MARKED',
@@ -101,8 +101,9 @@ export class DakService {
           actorId: actor.id,
           at: now,
         });
+        movements.push(marking);
       }
-      await this.sendForDiarisation(change, dak, markedTo?.unit.code ?? null);
+      const inward = await this.sendForDiarisation(change, dak, markedTo?.unit.code ?? null);
       change.audit({
         action: 'dak.received',
         entityType: DAK_SOURCE,
@@ -116,9 +117,10 @@ export class DakService {
           markedTo: markedTo ? { unit: markedTo.unit.code, user: markedTo.user?.id ?? null } : null,
         },
       });
-      return dak;
+      return { dak, movements, items: inward ? [inward] : [] };
     });
-    return this.records.detail(actor, dak);
+    // Answered from the rows just written: read back, they would say the same (tested).
+    return this.records.detailOfNew(actor, dak, { movements, items });
   }
 
   /**
@@ -204,15 +206,16 @@ export class DakService {
   /**
    * Queues the item's diarisation into e-Office in the caller's change: at intake, or at the
    * clerk's confirmation of an e-mailed item. A Top Secret item never leaves by wire: it stays
-   * in the register only (its e-Office status NOT_REQUIRED) and the audit says so.
+   * in the register only (its e-Office status NOT_REQUIRED) and the audit says so. Answers the
+   * DAK_INWARD outbox row, or null when the grading kept the item off the wire.
    */
-  async sendForDiarisation(change: Change, dak: DakReceipt, markedTo: string | null): Promise<void> {
+  async sendForDiarisation(change: Change, dak: DakReceipt, markedTo: string | null): Promise<OutboxItem | null> {
     const grading = dak.grading;
     if (!leavesByWire(grading)) {
       change.audit({ action: 'dak.kept_off_eoffice', entityType: DAK_SOURCE, entityId: dak.id, diff: { ref: dak.ref, grading } });
-      return;
+      return null;
     }
-    await change.toEoffice({
+    return change.toEoffice({
       sourceType: DAK_SOURCE,
       sourceId: dak.id,
       sourceRef: dak.ref,

@@ -1,11 +1,12 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { TransactionService } from '../database/transaction.service';
 import { assertVersion } from '../http/field-error';
 import { References } from '../http/references';
 import { maskMobile } from '../http/validators';
 import { UnitsService } from '../units/units.service';
+import { UnitRef, unitRef, unknownUnit } from '../units/unit-ref';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { PasswordService } from './password.service';
@@ -62,19 +63,20 @@ export class UsersService {
   }
 
   /**
-   * The accounts with these ids as views name them (name, rank, unit), in two queries whatever
-   * the number of ids: one for the accounts, one for their units (see `References`).
+   * The accounts with these ids as views name them (name, rank, unit), in one query whatever
+   * the number of ids, their units joined (see `References`).
    */
   async people(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<References<PersonRef>> {
     const wanted = [...new Set(ids)];
-    const users = wanted.length
-      ? await em.getRepository(User).find({
-          select: { id: true, username: true, displayNameEn: true, displayNameHi: true, rank: true, unitId: true },
-          where: { id: In(wanted) },
-        })
-      : [];
-    const units = await this.units.refs(users.map((u) => u.unitId), em);
-    return new References(new Map(users.map((u) => [u.id, personRef(u, units.of(u.unitId))])), unknownPerson);
+    if (wanted.length === 0) return new References(new Map(), unknownPerson);
+    const rows: Array<Pick<User, 'id' | 'username' | 'displayNameEn' | 'displayNameHi' | 'rank' | 'unitId'> & { unit: UnitRef | null }> = await em.query(
+      `SELECT u.id, u.username, u.display_name_en AS "displayNameEn", u.display_name_hi AS "displayNameHi", u.rank, u.unit_id AS "unitId",
+              CASE WHEN n.id IS NULL THEN NULL ELSE json_build_object('id', n.id, 'code', n.code, 'nameEn', n.name_en, 'nameHi', n.name_hi) END AS unit
+         FROM app_user u LEFT JOIN unit n ON n.id = u.unit_id
+        WHERE u.id = ANY($1::uuid[])`,
+      [wanted],
+    );
+    return new References(new Map(rows.map((u) => [u.id, personRef(u, u.unit ? unitRef(u.unit) : unknownUnit(u.unitId))])), unknownPerson);
   }
 
   /** Active accounts in these units holding any of the roles and with a mobile: whom to text. */

@@ -41,7 +41,11 @@ export class UnitsService {
 
   /** The units with these ids as views name them, in one query (see `References`). */
   async refs(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<References<UnitRef>> {
-    const units = await this.byIds([...new Set(ids)], em);
+    const wanted = [...new Set(ids)];
+    // Only the four columns a reference shows: views call this on every answer.
+    const units: UnitRef[] = wanted.length
+      ? await em.query('SELECT id, code, name_en AS "nameEn", name_hi AS "nameHi" FROM unit WHERE id = ANY($1::uuid[])', [wanted])
+      : [];
     return new References(new Map(units.map((u) => [u.id, unitRef(u)])), unknownUnit);
   }
 
