@@ -25,6 +25,8 @@ import { HealthModule } from './platform/health/health.module';
 import { ContentTypeMiddleware } from './platform/http/content-type.middleware';
 import { AllExceptionsFilter } from './platform/http/http-exception.filter';
 import { IdempotencyInterceptor } from './platform/http/idempotency.interceptor';
+import { SharedRateLimitStore } from './platform/http/rate-limit-store';
+import { RateLimitModule } from './platform/http/rate-limit.module';
 import { throttlerOptions } from './platform/http/throttles';
 import { loggerParams } from './platform/logging';
 import { NotifyModule } from './platform/notify/notify.module';
@@ -53,13 +55,19 @@ export class AppModule implements NestModule {
       imports: [
         LoggerModule.forRoot(loggerParams(config, runtime.logStream)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.DB_POOL_SIZE, config.DB_STATEMENT_TIMEOUT_MS), autoLoadEntities: false }),
-        ThrottlerModule.forRoot(
-          throttlerOptions({
-            perAddress: config.RATE_LIMIT_PER_MINUTE,
-            perLink: config.RATE_LIMIT_PER_LINK_PER_MINUTE,
-            linksPerAddress: config.RATE_LIMIT_LINKS_PER_IP_PER_MINUTE,
-          }),
-        ),
+        ThrottlerModule.forRootAsync({
+          imports: [RateLimitModule],
+          inject: [SharedRateLimitStore],
+          useFactory: (storage: SharedRateLimitStore) =>
+            throttlerOptions(
+              {
+                perAddress: config.RATE_LIMIT_PER_MINUTE,
+                perLink: config.RATE_LIMIT_PER_LINK_PER_MINUTE,
+                linksPerAddress: config.RATE_LIMIT_LINKS_PER_IP_PER_MINUTE,
+              },
+              storage,
+            ),
+        }),
         DatabaseModule,
         TimeModule.forRoot(runtime.clock),
         GeoModule,

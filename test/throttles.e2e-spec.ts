@@ -1,4 +1,6 @@
 import { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { SharedRateLimitStore } from '../src/platform/http/rate-limit-store';
 import { publishedRoll } from './support/duty-charts';
 import { bootTestApp, TestApp } from './support/test-app';
 
@@ -120,5 +122,21 @@ describe('throttles: per link for slip links, none for health checks (e2e)', () 
     expect(refusedAt).toBeGreaterThanOrEqual(0);
     // The officers' own links from that address wait for the minute too: it is a ceiling.
     expect((await get(links[0]!)).status).toBe(429);
+  });
+
+  it('counts across instances: what one instance let through, another sees after a sync', async () => {
+    // Two stores on the one database, as two instances behind a load balancer have.
+    const [a, b] = [new SharedRateLimitStore(t.app.get(DataSource)), new SharedRateLimitStore(t.app.get(DataSource))];
+    const key = `test:shared:${Date.now()}`;
+    const now = Date.now();
+    for (let i = 0; i < 6; i++) expect(a.count(key, 60_000, 10, 60_000, now).isBlocked).toBe(false);
+    await a.sync();
+    // b has counted nothing itself; its first sync sends its one hit and brings back a's six.
+    expect(b.count(key, 60_000, 10, 60_000, now).isBlocked).toBe(false);
+    await b.sync();
+    const answers = [0, 1, 2, 3].map(() => b.count(key, 60_000, 10, 60_000, now).isBlocked);
+    expect(answers).toEqual([false, false, false, true]);
+    const [{ hits }] = await t.app.get(DataSource).query(`SELECT sum(hits)::int AS hits FROM rate_limit_count WHERE key = $1`, [key]);
+    expect(hits).toBe(7);
   });
 });

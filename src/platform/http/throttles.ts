@@ -1,6 +1,6 @@
 import { applyDecorators, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { SkipThrottle, ThrottlerModuleOptions } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
 import { createHash } from 'node:crypto';
 
 /**
@@ -61,9 +61,10 @@ export function ThrottlePerLink(param = 'token'): MethodDecorator & ClassDecorat
   ) as MethodDecorator & ClassDecorator;
 }
 
-/** ThrottlerModule.forRoot's options. */
-export function throttlerOptions(limits: ThrottleLimits): ThrottlerModuleOptions {
+/** ThrottlerModule's options; `storage` counts for every instance (SharedRateLimitStore in the app). */
+export function throttlerOptions(limits: ThrottleLimits, storage?: ThrottlerStorage): ThrottlerModuleOptions {
   return {
+    storage,
     throttlers: [
       { name: THROTTLERS.perAddress, ttl: MINUTE_MS, limit: limits.perAddress },
       {
