@@ -119,6 +119,9 @@ describe('publishing duty-chart versions (e2e)', () => {
     expect(solved.releasedPins).toEqual([
       { beltNo: goingToCourt.beltNo, shiftCode: 'P2-C', reason: 'now attending court' },
     ]);
+    // Every officer opens their slip's PDF first, so each is in the documents' cache.
+    for (const m of (await dutySms(t)).filter((x) => x.template === 'duty-slip'))
+      await t.http.get(`${linkIn(m.body)}/pdf`).expect(200);
     await publishChart(t, duty, v2);
 
     const fresh = (await dutySms(t)).slice(before);
@@ -157,6 +160,8 @@ describe('publishing duty-chart versions (e2e)', () => {
     expect(gone.text).toContain('Durga visarjan bandobast');
     expect(gone.text).toContain('Durga visarjan बंदोबस्त');
     expect(gone.text).toMatch(/निरस्त: \d{2}-\d{2}-\d{4} \d{2}:\d{2}/);
+    // Its PDF too, though the paper's bytes were cached while it was in force.
+    await t.http.get(`${linkIn(firstLink.body)}/pdf`).expect(410);
   });
 
   it('keeps an unchanged officer’s slip, paper and link across versions', async () => {

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DUTY_CHART_SETTINGS } from '../src/modules/duty-charts/settings';
 import { SlipLinks } from '../src/modules/duty-charts/slips/slip-links';
@@ -56,6 +56,10 @@ describe('officers’ duty slips: the SMS link and their own login (e2e)', () =>
       expect(page.text).toContain(label);
     const pdf = await fetchBinary(t.http.get(`${linkIn(first!.body)}/pdf`)).expect(200);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    // Tagged by its stored hash: a client revalidating the copy it kept is told it is unchanged.
+    expect(pdf.headers.etag).toBe(`"${createHash('sha256').update(pdf.body as Buffer).digest('hex')}"`);
+    const again = await t.http.get(`${linkIn(first!.body)}/pdf`).set('If-None-Match', pdf.headers.etag!).expect(304);
+    expect(again.body).toEqual({});
   });
 
   it('shows post, reporting time in IST, in-charge with a call button, unit, shift and a map pin, in Hindi and English', async () => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
@@ -50,6 +51,16 @@ export interface IssueRequest {
   confidential?: boolean;
 }
 
+/** An issued paper's bytes and what a download names it by. */
+export interface StoredPaper {
+  sha256: string;
+  sourceRef: string;
+  bytes: Buffer;
+}
+
+/** Memory for papers kept by `immutableBytes`: some 1,500 duty slips. */
+const PAPER_CACHE_BYTES = 64 * 1024 * 1024;
+
 /**
  * Issues, stores and verifies papers. Every issued PDF carries a QR code with a signed verify
  * link, and is kept with its sha256 so an uploaded copy can be checked byte for byte.
@@ -57,6 +68,8 @@ export interface IssueRequest {
 @Injectable()
 export class DocumentsService implements OutboxDocumentLoader {
   private readonly logger = new Logger('Documents');
+  /** Papers read by `immutableBytes`, least recently used out first past PAPER_CACHE_BYTES. */
+  private readonly paperCache = new LRUCache<string, StoredPaper>({ maxSize: PAPER_CACHE_BYTES, sizeCalculation: (p) => p.bytes.length + 200 });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -221,6 +234,26 @@ export class DocumentsService implements OutboxDocumentLoader {
       .getOne();
     if (!doc) throw new NotFoundException(`Document ${id} not found`);
     return { doc, bytes: doc.bytes };
+  }
+
+  /**
+   * A paper's bytes with what a download names it by, kept in memory once read: an issued
+   * paper never changes (a trigger refuses it), so a cached copy cannot go stale, and a rush
+   * of officers opening their slips is answered without reading the bytes again. Whether the
+   * paper may still be given out (revoked, superseded, the slip cancelled) is for the caller
+   * to check on every request.
+   */
+  async immutableBytes(id: string): Promise<StoredPaper> {
+    const cached = this.paperCache.get(id);
+    if (cached) return cached;
+    const rows: Array<{ sha256: string; source_ref: string; bytes: Buffer }> = await this.dataSource.query(
+      'SELECT sha256, source_ref, bytes FROM issued_document WHERE id = $1',
+      [id],
+    );
+    if (!rows[0]) throw new NotFoundException(`Document ${id} not found`);
+    const paper: StoredPaper = { sha256: rows[0].sha256, sourceRef: rows[0].source_ref, bytes: rows[0].bytes };
+    this.paperCache.set(id, paper);
+    return paper;
   }
 
   /** For the e-Office outbox: the PDF as an attachment. */

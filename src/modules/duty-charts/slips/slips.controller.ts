@@ -4,18 +4,22 @@ import type { Response } from 'express';
 import { CurrentActor, Public, Roles } from '../../../platform/auth';
 import { Actor } from '../../../platform/context';
 import { allowInlineStyle, ApiFileResponse, ThrottlePerLink, uuidParam } from '../../../platform/http';
-import { IssuedDocument } from '../../../platform/documents';
 import { SLIP_PAGE_STYLE, slipPageHtml, slipProblemHtml } from './slip-page';
 import { SlipsService } from './slips.service';
 import { MySlipView } from '../duty-charts.view';
 
-export function sendPdf(res: Response, doc: IssuedDocument, bytes: Buffer, name: string): void {
+/**
+ * A stored paper as a download. Its ETag is its sha256 (so Express does not hash the body
+ * again, and a client revalidating a copy it kept gets a 304 without the bytes).
+ */
+export function sendPdf(res: Response, paper: { sha256: string }, bytes: Buffer, name: string): void {
   res.setHeader('Content-Type', 'application/pdf');
   res.setHeader(
     'Content-Disposition',
     `inline; filename="${name.replace(/[^A-Za-z0-9-]+/g, '-')}.pdf"`,
   );
-  res.setHeader('X-Content-SHA256', doc.sha256);
+  res.setHeader('X-Content-SHA256', paper.sha256);
+  res.setHeader('ETag', `"${paper.sha256}"`);
   res.send(bytes);
 }
 
@@ -42,8 +46,8 @@ export class SlipsController {
     @Param('id', uuidParam('id')) id: string,
     @Res() res: Response,
   ): Promise<void> {
-    const { doc, bytes } = await this.slips.minePdf(actor, id);
-    sendPdf(res, doc, bytes, `duty-slip-${doc.sourceRef}`);
+    const paper = await this.slips.minePdf(actor, id);
+    sendPdf(res, paper, paper.bytes, `duty-slip-${paper.sourceRef}`);
   }
 
   /**
@@ -118,9 +122,9 @@ async function sendSlipPage(slips: SlipsService, token: string, res: Response): 
 }
 
 async function sendSlipPdf(slips: SlipsService, token: string, res: Response): Promise<void> {
-  const { doc, bytes } = await slips.pdfByToken(token.slice(0, 100));
+  const paper = await slips.pdfByToken(token.slice(0, 100));
   noTrace(res);
-  sendPdf(res, doc, bytes, `duty-slip-${doc.sourceRef}`);
+  sendPdf(res, paper, paper.bytes, `duty-slip-${paper.sourceRef}`);
 }
 
 /** The token in the URL is the officer's key: keep it out of caches and referrers. */

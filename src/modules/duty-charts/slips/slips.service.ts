@@ -1,7 +1,7 @@
 import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../../platform/context';
-import { DocumentsService, IssuedDocument } from '../../../platform/documents';
+import { DocumentsService, StoredPaper } from '../../../platform/documents';
 import { PersonnelDirectory } from '../../personnel';
 import { DutyChartSettings, InjectSettings } from '../settings';
 import { DutySlip } from './duty-slip.entity';
@@ -60,7 +60,7 @@ export class SlipsService {
       }));
   }
 
-  async minePdf(actor: Actor, slipId: string): Promise<{ doc: IssuedDocument; bytes: Buffer }> {
+  async minePdf(actor: Actor, slipId: string): Promise<StoredPaper> {
     const officer = await this.directory.byUserId(actor.id);
     const slip = officer
       ? await this.dataSource
@@ -97,19 +97,26 @@ export class SlipsService {
     return { ...found, changedAt: row?.at ?? null };
   }
 
-  async pdfByToken(token: string): Promise<{ doc: IssuedDocument; bytes: Buffer }> {
-    const found = await this.byToken(token);
-    if (found.state === 'expired' || found.state === 'cancelled')
-      throw new GoneException(
-        found.state === 'expired' ? 'This link has expired' : 'This duty has been cancelled',
-      );
-    if (found.state !== 'ok') throw new NotFoundException('This link is not valid');
-    return this.pdfOf(found.slip);
+  /**
+   * The PDF behind a link, at the cost of one light read of the slip's state (a cancellation
+   * counts from the next request): the paper's bytes come from the documents' cache.
+   */
+  async pdfByToken(token: string): Promise<StoredPaper> {
+    const check = this.links.check(token);
+    if (!check.ok) {
+      if (check.reason === 'expired') throw new GoneException('This link has expired');
+      throw new NotFoundException('This link is not valid');
+    }
+    const [slip] = (await this.dataSource.query('SELECT status, document_id FROM duty_slip WHERE id = $1', [check.slipId])) as Array<
+      Pick<DutySlip, 'status'> & { document_id: string | null }
+    >;
+    if (!slip || slip.status === 'PENDING') throw new NotFoundException('This link is not valid');
+    return this.pdfOf({ status: slip.status, documentId: slip.document_id });
   }
 
-  private async pdfOf(slip: DutySlip): Promise<{ doc: IssuedDocument; bytes: Buffer }> {
+  private async pdfOf(slip: Pick<DutySlip, 'status' | 'documentId'>): Promise<StoredPaper> {
     if (!slip.documentId || slip.status !== 'ACTIVE')
       throw new GoneException('This duty has been cancelled');
-    return this.documents.bytes(slip.documentId);
+    return this.documents.immutableBytes(slip.documentId);
   }
 }
