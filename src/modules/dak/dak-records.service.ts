@@ -7,7 +7,7 @@ import { Actor } from '../../platform/context';
 import { eofficeFields, newRecordSync, OutboxItem, RecordSync, SyncStateService } from '../../platform/eoffice';
 import { idsOf, References } from '../../platform/http';
 import { CLOCK, Clock } from '../../platform/time';
-import { UnitRef, UnitsService } from '../../platform/units';
+import { UnitRef } from '../../platform/units';
 import { dakVisibleScope, holdsNow, isGraded } from './dak-access';
 import { dakOverdue } from './dak-settings';
 import { DAK_SOURCE } from './dak-terms';
@@ -33,7 +33,6 @@ export class DakRecords {
     private readonly dataSource: DataSource,
     private readonly sync: SyncStateService,
     private readonly users: UsersService,
-    private readonly units: UnitsService,
     private readonly audit: AuditService,
     private readonly documents: DocumentsService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -67,12 +66,11 @@ export class DakRecords {
   /** The items as the API shows them to this actor, in the order given, in a fixed number of queries. */
   async views(actor: Actor, items: readonly DakReceipt[], em: EntityManager = this.dataSource.manager) {
     const ids = items.map((d) => d.id);
-    const [sync, marked, files, people, units] = await Promise.all([
+    const [sync, marked, files, { people, units }] = await Promise.all([
       this.sync.forRecords(DAK_SOURCE, ids, em),
       this.markedOnce(ids, em),
       this.filesOf(items, em),
-      this.users.people(peopleOf(items), em),
-      this.units.refs(unitsOf(items), em),
+      this.users.peopleAndUnits(peopleOf(items), unitsOf(items), em),
     ]);
     return items.map((d) => this.view(actor, d, { sync: sync.get(d.id)!, marked: marked.has(d.id), files, people, units }));
   }
@@ -125,18 +123,16 @@ export class DakRecords {
     em: EntityManager,
   ) {
     const { scans, movements, replies, sync, files } = rows;
-    const [people, units] = await Promise.all([
-      this.users.people(
-        idsOf(
-          peopleOf([d]),
-          scans.map((s) => s.uploadedBy),
-          movements.flatMap((m) => [m.fromUserId, m.toUserId, m.actorId]),
-          replies.map((r) => r.createdBy),
-        ),
-        em,
+    const { people, units } = await this.users.peopleAndUnits(
+      idsOf(
+        peopleOf([d]),
+        scans.map((s) => s.uploadedBy),
+        movements.flatMap((m) => [m.fromUserId, m.toUserId, m.actorId]),
+        replies.map((r) => r.createdBy),
       ),
-      this.units.refs(idsOf(unitsOf([d]), movements.flatMap((m) => [m.fromUnitId, m.toUnitId])), em),
-    ]);
+      idsOf(unitsOf([d]), movements.flatMap((m) => [m.fromUnitId, m.toUnitId])),
+      em,
+    );
     const marked = movements.some((m) => MARKING_ACTIONS.includes(m.action));
     return {
       ...this.view(actor, d, { sync, marked, files, people, units }),
