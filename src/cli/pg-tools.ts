@@ -1,0 +1,127 @@
+import { SingleBar } from 'cli-progress';
+import { spawn, spawnSync } from 'node:child_process';
+import { Client } from 'pg';
+import { ConfigError, loadConfig } from '../config/config';
+import type { AppConfig } from '../config/config';
+import { EmbeddedDatabase } from '../platform/database/embedded-postgres.launcher';
+
+/** A command-line tool failed in a way its user can act on: the message says what to do. */
+export class ToolError extends Error {}
+
+export interface OwnerDatabase {
+  config: AppConfig;
+  /** The owner's URL (migrations' role): a dump and a restore see and own every object. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The database a backup or restore works on, as the owner: DATABASE_URL, or the embedded
+ * cluster (the running app's, or started for this command). Nothing is migrated here.
+ */
+export async function ownerDatabase(): Promise<OwnerDatabase> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(78); // EX_CONFIG, as the app
+  }
+  if (config.DATABASE_URL) return { config, url: config.DATABASE_URL, stop: async () => undefined };
+  const embedded = new EmbeddedDatabase({ dataDir: config.DATA_DIR });
+  const attached = await embedded.attachOrStart();
+  return { config, url: attached.url, stop: async () => (attached.started ? embedded.stop() : undefined) };
+}
+
+/** The server's major version and its count of tables (for the progress bar). */
+export async function serverFacts(url: string): Promise<{ major: number; tables: number }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT current_setting('server_version_num')::int / 10000 AS major,
+              (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')) AS tables`,
+    );
+    return rows[0] as { major: number; tables: number };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The PostgreSQL client program `name` (pg_dump, pg_restore): from PG_DUMP / PG_RESTORE when
+ * set, else from PATH; refused, saying what to install, when older than the server (pg_dump
+ * cannot read a newer server's catalogue, and refuses to).
+ */
+export function pgTool(name: 'pg_dump' | 'pg_restore', serverMajor: number): string {
+  const program = process.env[name.toUpperCase()] || name;
+  const probe = spawnSync(program, ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    throw new ToolError(`${name} was not found (${program}): install the PostgreSQL ${serverMajor} client programs (postgresql-client-${serverMajor}), or set ${name.toUpperCase()} to its path`);
+  }
+  const major = Number(/(\d+)(?:\.\d+)?/.exec(probe.stdout.replace(/^[^0-9]*/, ''))?.[1]);
+  if (!(major >= serverMajor)) {
+    throw new ToolError(
+      `${program} is PostgreSQL ${major}, the server is ${serverMajor}: ${name} must be at least the server's version. Install postgresql-client-${serverMajor} and set ${name.toUpperCase()} to its ${name}`,
+    );
+  }
+  return program;
+}
+
+/**
+ * Runs pg_dump or pg_restore with --verbose, turning its "table" lines into a progress bar (on
+ * a terminal; a line every tenth of the way otherwise), and keeping its other output for an
+ * error message.
+ */
+export function runWithProgress(program: string, args: string[], what: string, total: number, perTable: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, ['--verbose', ...args], { stdio: ['ignore', 'inherit', 'pipe'] });
+    const progress = progressOf(what, Math.max(1, total));
+    const tail: string[] = [];
+    let buffered = '';
+    let done = 0;
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (perTable.test(line)) progress.update(Math.min(total, ++done));
+        else if (!/^\S+: (?:last built-in|reading|identifying|saving|dumping|processing|creating|executing|finding|flagging|connecting|implied data|launching)/.test(line)) tail.push(line);
+        if (tail.length > 20) tail.shift();
+      }
+    });
+    child.once('error', (e) => {
+      progress.stop();
+      reject(e);
+    });
+    child.once('close', (code) => {
+      progress.update(total);
+      progress.stop();
+      if (code === 0) resolve();
+      else reject(new ToolError(`${program} failed (exit ${code}):\n${tail.join('\n')}`));
+    });
+  });
+}
+
+/** A bar on a terminal; on a pipe or in a log, a line at every tenth. */
+export function progressOf(what: string, total: number): { update(n: number): void; stop(): void } {
+  if (process.stdout.isTTY) {
+    const bar = new SingleBar({ format: `${what} [{bar}] {value}/{total} tables`, hideCursor: true, clearOnComplete: false });
+    bar.start(total, 0);
+    return { update: (n) => bar.update(n), stop: () => bar.stop() };
+  }
+  let shown = -1;
+  return {
+    update: (n) => {
+      const tenth = Math.floor((10 * n) / total);
+      if (tenth > shown) {
+        shown = tenth;
+        console.log(`${what}: ${n}/${total} tables`);
+      }
+    },
+    stop: () => undefined,
+  };
+}
