@@ -1,9 +1,9 @@
-import { SingleBar } from 'cli-progress';
 import { spawn, spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 import { ConfigError, loadConfig } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { EmbeddedDatabase } from '../platform/database/embedded-postgres.launcher';
+import { progressOf } from './progress';
 
 /** A command-line tool failed in a way its user can act on: the message says what to do. */
 export class ToolError extends Error {}
@@ -78,7 +78,7 @@ export function pgTool(name: 'pg_dump' | 'pg_restore', serverMajor: number): str
 export function runWithProgress(program: string, args: string[], what: string, total: number, perTable: RegExp): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(program, ['--verbose', ...args], { stdio: ['ignore', 'inherit', 'pipe'] });
-    const progress = progressOf(what, Math.max(1, total));
+    const progress = progressOf(what, Math.max(1, total), 'tables');
     const tail: string[] = [];
     let buffered = '';
     let done = 0;
@@ -104,24 +104,4 @@ export function runWithProgress(program: string, args: string[], what: string, t
       else reject(new ToolError(`${program} failed (exit ${code}):\n${tail.join('\n')}`));
     });
   });
-}
-
-/** A bar on a terminal; on a pipe or in a log, a line at every tenth. */
-export function progressOf(what: string, total: number): { update(n: number): void; stop(): void } {
-  if (process.stdout.isTTY) {
-    const bar = new SingleBar({ format: `${what} [{bar}] {value}/{total} tables`, hideCursor: true, clearOnComplete: false });
-    bar.start(total, 0);
-    return { update: (n) => bar.update(n), stop: () => bar.stop() };
-  }
-  let shown = -1;
-  return {
-    update: (n) => {
-      const tenth = Math.floor((10 * n) / total);
-      if (tenth > shown) {
-        shown = tenth;
-        console.log(`${what}: ${n}/${total} tables`);
-      }
-    },
-    stop: () => undefined,
-  };
 }

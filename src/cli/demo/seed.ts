@@ -12,6 +12,7 @@ import { Role, ROLES } from '../../platform/auth/roles';
 import { ROOT_UNIT } from '../../platform/units/root-unit';
 import { UnitsService } from '../../platform/units/units.service';
 import { FEMALE_FIRST, MALE_FIRST, SURNAMES } from './names';
+import { progressOf } from '../progress';
 
 /** Deterministic pseudo-random numbers, so the demo force is the same on every machine. */
 function lcg(seed: number) {
@@ -141,7 +142,9 @@ async function seedOfficers(em: EntityManager): Promise<number> {
   for (const [rank, count] of SENIOR_STAFF) for (let i = 0; i < count; i++) plan.push({ rank, unitId: hq.id });
   for (const thana of thanas) for (const [rank, count] of THANA_STRENGTH) for (let i = 0; i < count; i++) plan.push({ rank, unitId: thana.id });
   let serial = 4000;
-  for (const { rank, unitId } of plan) {
+  const progress = progressOf('demo officers', plan.length, 'officers');
+  for (const [n, { rank, unitId }] of plan.entries()) {
+    progress.update(n + 1);
     const female = rnd(100) < 18;
     const [fEn, fHi] = female ? FEMALE_FIRST[rnd(FEMALE_FIRST.length)]! : MALE_FIRST[rnd(MALE_FIRST.length)]!;
     const [sEn, sHi] = SURNAMES[rnd(SURNAMES.length)]!;
@@ -153,5 +156,6 @@ async function seedOfficers(em: EntityManager): Promise<number> {
       [`BPL-${String(++serial).padStart(5, '0')}`, `${fEn} ${sEn}`, `${fHi} ${sHi}`, rank, female ? 'F' : 'M', unitId, home, `9${String(100000000 + rnd(899999999))}`, skills],
     );
   }
+  progress.stop();
   return plan.length;
 }
