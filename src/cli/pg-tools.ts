@@ -50,21 +50,34 @@ export async function serverFacts(url: string): Promise<{ major: number; tables:
   }
 }
 
+/** The command's arguments, and the value of its `--<name>=…` option when given. */
+export function commandLine(argv: readonly string[]): { args: string[]; option(name: string): string | undefined } {
+  const options = new Map<string, string>();
+  const args: string[] = [];
+  for (const a of argv) {
+    const m = /^--([a-z-]+)=(.*)$/.exec(a);
+    if (m) options.set(m[1]!, m[2]!);
+    else args.push(a);
+  }
+  return { args, option: (name) => options.get(name) };
+}
+
 /**
- * The PostgreSQL client program `name` (pg_dump, pg_restore): from PG_DUMP / PG_RESTORE when
- * set, else from PATH; refused, saying what to install, when older than the server (pg_dump
- * cannot read a newer server's catalogue, and refuses to).
+ * The PostgreSQL client program `name` (pg_dump, pg_restore): `given` (the command's
+ * `--pg-dump=` or `--pg-restore=` option), else from PATH; refused, saying what to install,
+ * when older than the server (pg_dump cannot read a newer server's catalogue, and refuses to).
  */
-export function pgTool(name: 'pg_dump' | 'pg_restore', serverMajor: number): string {
-  const program = process.env[name.toUpperCase()] || name;
+export function pgTool(name: 'pg_dump' | 'pg_restore', serverMajor: number, given?: string): string {
+  const program = given || name;
+  const option = `--${name.replace('_', '-')}=<path>`;
   const probe = spawnSync(program, ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    throw new ToolError(`${name} was not found (${program}): install the PostgreSQL ${serverMajor} client programs (postgresql-client-${serverMajor}), or set ${name.toUpperCase()} to its path`);
+    throw new ToolError(`${name} was not found (${program}): install the PostgreSQL ${serverMajor} client programs (postgresql-client-${serverMajor}), or give its path as ${option}`);
   }
   const major = Number(/(\d+)(?:\.\d+)?/.exec(probe.stdout.replace(/^[^0-9]*/, ''))?.[1]);
   if (!(major >= serverMajor)) {
     throw new ToolError(
-      `${program} is PostgreSQL ${major}, the server is ${serverMajor}: ${name} must be at least the server's version. Install postgresql-client-${serverMajor} and set ${name.toUpperCase()} to its ${name}`,
+      `${program} is PostgreSQL ${major}, the server is ${serverMajor}: ${name} must be at least the server's version. Install postgresql-client-${serverMajor} and give its ${name} as ${option}`,
     );
   }
   return program;

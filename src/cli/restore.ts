@@ -1,5 +1,5 @@
 /**
- * `npm run restore -- <file>`: a backup of `npm run backup` into the configured database
+ * `npm run restore -- <file> [--pg-restore=<path>]`: a backup of `npm run backup` into the configured database
  * (DATABASE_URL, or the embedded server's), which must be empty: a restore never mixes with or
  * overwrites records. Then migrates (a backup of an older version is brought up to date and
  * the app role granted again) and verifies the audit chain. Exit 0 when restored and the chain
@@ -13,10 +13,11 @@ import { DataSource } from 'typeorm';
 import { verifyAuditChain } from '../platform/audit/audit-verify';
 import { dataSourceOptions } from '../platform/database/data-source.options';
 import { DocumentSigner } from '../platform/documents/document-signer';
-import { ownerDatabase, pgTool, runWithProgress, serverFacts, ToolError } from './pg-tools';
+import { commandLine, ownerDatabase, pgTool, runWithProgress, serverFacts, ToolError } from './pg-tools';
 
 async function main(): Promise<number> {
-  const arg = process.argv[2];
+  const cli = commandLine(process.argv.slice(2));
+  const arg = cli.args[0];
   if (!arg) throw new ToolError('name the backup file: npm run restore -- <file>');
   const file = resolve(arg);
   if (!existsSync(file)) throw new ToolError(`${file} does not exist`);
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
     if (facts.tables > 0) {
       throw new ToolError(`the database already holds ${facts.tables} tables: restore goes into an empty database (create one and point DATABASE_URL at it)`);
     }
-    const pgRestore = pgTool('pg_restore', facts.major);
+    const pgRestore = pgTool('pg_restore', facts.major, cli.option('pg-restore'));
     const tables = await tablesIn(pgRestore, file);
     await runWithProgress(pgRestore, ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${db.url}`, file], 'restore', tables, /processing data for table/);
     console.log('restored; migrating and granting the app role');
