@@ -1,22 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { AuditChainer } from '../src/platform/audit/audit-chainer';
-import { withClient } from './support/databases';
 import { dakBody } from './support/eoffice';
+import { createMachineDatabase, dropMachineDatabase, machinePostgres } from './support/machine-services';
 import { bootTestApp } from './support/test-app';
 
 /**
  * `npm run backup` and `npm run restore`, end to end: a backup of a database in use, restored
  * into a fresh database, holds the same records, its audit chain verifies, and the app starts
  * on it. pg_dump must be at least the server's version, so this runs on the machine's own
- * PostgreSQL (MACHINE_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres) with its
- * own client programs, and says why it skips when that server or pg_dump is not there.
+ * PostgreSQL (MACHINE_PG_URL, see support/machine-services.ts) with its own client programs, and says why it skips when that server or pg_dump is not there.
  */
-const MACHINE_PG = process.env.MACHINE_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ROOT = join(__dirname, '..');
 
 function cli(script: 'backup' | 'restore', args: string[], env: Record<string, string>) {
@@ -28,34 +25,14 @@ function cli(script: 'backup' | 'restore', args: string[], env: Record<string, s
   });
 }
 
-async function machineServer(): Promise<string | null> {
-  const client = new Client({ connectionString: MACHINE_PG, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    const { rows } = await client.query(`SELECT current_setting('server_version_num')::int / 10000 AS major`);
-    const dump = spawnSync('pg_dump', ['--version'], { encoding: 'utf8' });
-    const dumpMajor = Number(/(\d+)/.exec(dump.stdout ?? '')?.[1]);
-    if (dump.status !== 0) return 'pg_dump is not installed (apt-get install postgresql-client)';
-    if (dumpMajor < rows[0].major) return `pg_dump ${dumpMajor} is older than the machine's PostgreSQL ${rows[0].major}`;
-    return null;
-  } catch (e) {
-    return `no PostgreSQL at ${MACHINE_PG.replace(/\/\/[^@]*@/, '//')} (${(e as Error).message})`;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function createDatabase(prefix: string): Promise<string> {
-  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  await withClient(MACHINE_PG, (c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(MACHINE_PG);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  await withClient(MACHINE_PG, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => undefined);
+/** Why this cannot run here, or null: the machine's server, and a pg_dump at least its version. */
+async function unavailableHere(): Promise<string | null> {
+  const server = await machinePostgres();
+  if ('unavailable' in server) return server.unavailable;
+  const dump = spawnSync('pg_dump', ['--version'], { encoding: 'utf8' });
+  if (dump.status !== 0) return 'pg_dump is not installed (apt-get install postgresql-client)';
+  const dumpMajor = Number(/(\d+)/.exec(dump.stdout ?? '')?.[1]);
+  return dumpMajor < server.major ? `pg_dump ${dumpMajor} is older than the machine's PostgreSQL ${server.major}` : null;
 }
 
 describe('backup and restore (e2e, on the machine’s PostgreSQL)', () => {
@@ -66,17 +43,17 @@ describe('backup and restore (e2e, on the machine’s PostgreSQL)', () => {
   const DOCUMENT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
   beforeAll(async () => {
-    unavailable = await machineServer();
+    unavailable = await unavailableHere();
     if (unavailable) console.warn(`backup/restore e2e skipped: ${unavailable}`);
   });
   afterAll(async () => {
-    for (const url of made) await dropDatabase(url);
+    for (const url of made) await dropMachineDatabase(url);
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('restores a backup into a fresh database with the same records, an intact chain, and the app starts on it', async () => {
     if (unavailable) return;
-    const source = await createDatabase('po_backup_src');
+    const source = await createMachineDatabase('po_backup_src');
     made.push(source);
     const t = await bootTestApp({ DOCUMENT_SIGNING_KEY }, source);
     const control = await t.tokenFor(['CONTROL_ROOM']);
@@ -98,7 +75,7 @@ describe('backup and restore (e2e, on the machine’s PostgreSQL)', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/already holds \d+ tables: restore goes into an empty database/);
 
-    const target = await createDatabase('po_backup_dst');
+    const target = await createMachineDatabase('po_backup_dst');
     made.push(target);
     const restore = cli('restore', [file], { DATABASE_URL: target, DATA_DIR: dir, DOCUMENT_SIGNING_KEY });
     expect(restore.stderr).toBe('');
@@ -126,7 +103,7 @@ describe('backup and restore (e2e, on the machine’s PostgreSQL)', () => {
 
   it('refuses a file that is not a backup, saying so', async () => {
     if (unavailable) return;
-    const target = await createDatabase('po_backup_bad');
+    const target = await createMachineDatabase('po_backup_bad');
     made.push(target);
     const notABackup = join(dir, 'notes.txt');
     writeFileSync(notABackup, 'not a dump');
