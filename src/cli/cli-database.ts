@@ -1,22 +1,26 @@
 import { DataSource } from 'typeorm';
 import { migrateDatabase } from '../app';
-import { ConfigError, loadConfig } from '../config/config';
+import { AppConfig, ConfigError, loadConfig } from '../config/config';
 import { dataSourceOptions } from '../platform/database/data-source.options';
 import { EmbeddedDatabase } from '../platform/database/embedded-postgres.launcher';
+
+/** The validated settings, or exit 78 naming what is wrong (as the app does). */
+export function loadCliConfig(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(78); // EX_CONFIG, as the app
+  }
+}
 
 /**
  * Gives a command-line tool the app's database: DATABASE_URL, the embedded cluster the
  * running app serves, or the embedded cluster started just for this command.
  */
 export async function withDatabase<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    console.error(e.message);
-    process.exit(78); // EX_CONFIG, as the app
-  }
+  const config = loadCliConfig();
   let embedded: EmbeddedDatabase | undefined;
   let url = config.DATABASE_URL;
   if (!url) {

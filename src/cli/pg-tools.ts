@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { Client } from 'pg';
-import { ConfigError, loadConfig } from '../config/config';
 import type { AppConfig } from '../config/config';
 import { EmbeddedDatabase } from '../platform/database/embedded-postgres.launcher';
+import { loadCliConfig } from './cli-database';
 import { progressOf } from './progress';
 
 /** A command-line tool failed in a way its user can act on: the message says what to do. */
@@ -20,14 +20,7 @@ export interface OwnerDatabase {
  * cluster (the running app's, or started for this command). Nothing is migrated here.
  */
 export async function ownerDatabase(): Promise<OwnerDatabase> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    console.error(e.message);
-    process.exit(78); // EX_CONFIG, as the app
-  }
+  const config = loadCliConfig();
   if (config.DATABASE_URL) return { config, url: config.DATABASE_URL, stop: async () => undefined };
   const embedded = new EmbeddedDatabase({ dataDir: config.DATA_DIR });
   const attached = await embedded.attachOrStart();
