@@ -29,6 +29,7 @@ import { SharedRateLimitStore } from './platform/http/rate-limit-store';
 import { RateLimitModule } from './platform/http/rate-limit.module';
 import { throttlerOptions } from './platform/http/throttles';
 import { loggerParams } from './platform/logging';
+import { MetricsModule } from './platform/metrics';
 import { NotifyModule } from './platform/notify/notify.module';
 import { QueueModule } from './platform/queue/queue.module';
 import { Clock, TimeModule } from './platform/time';
@@ -80,6 +81,7 @@ export class AppModule implements NestModule {
         NotifyModule,
         ChangeModule,
         HealthModule,
+        MetricsModule,
         WebAppModule,
         PersonnelModule,
         DakModule,

@@ -23,8 +23,8 @@ import { BULL_BOARD_PATH, mountBullBoard } from './platform/queue/bull-board';
 import { webAppDir, webAppHandlers } from './platform/web-app';
 
 export const API_PREFIX = 'api/v1';
-/** Routes outside /api/v1; `/s/<token>` is the duty-slip link in SMS, short because every character of it counts; `/fonts` the public pages' font. */
-export const OUTSIDE_API_PREFIX = ['health', 'health/ready', 'verify/{*path}', 'verify', 's/{*path}', 'fonts/{*path}'];
+/** Routes outside /api/v1; `/s/<token>` is the duty-slip link in SMS, short because every character of it counts; `/fonts` the public pages' font; `/metrics` Prometheus' scrape. */
+export const OUTSIDE_API_PREFIX = ['health', 'health/ready', 'verify/{*path}', 'verify', 's/{*path}', 'fonts/{*path}', 'metrics'];
 
 /** The routes' prefix, set the same way on the served app and on the one `npm run web:schema` reads. */
 export function applyApiPrefix(app: INestApplication): void {

@@ -158,6 +158,11 @@ export class EnvironmentVariables {
   IDEMPOTENCY_SECRET?: string;
 
   @IsOptional()
+  @IsString()
+  @MinLength(24, { message: 'must be at least 24 characters' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -551,6 +556,8 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
     'Requests per minute per client IP to signed links, all links together: generous, since a police station\'s officers share one address at shift change; a ceiling against scraping.',
   IDEMPOTENCY_SECRET:
     'Key (≥32 chars) that encrypts the answers kept 24 h for `Idempotency-Key` replays. Unset: generated once into `DATA_DIR/secrets/idempotency-secret`. Share it between instances.',
+  METRICS_TOKEN:
+    'Bearer token (≥24 chars) Prometheus sends to scrape `GET /metrics` (README "Metrics"). Unset: metrics are off and `/metrics` answers 404.',
   DB_POOL_SIZE: 'PostgreSQL connections per app instance.',
   DB_STATEMENT_TIMEOUT_MS:
     'Longest a single SQL statement of the running app may take before PostgreSQL cancels it and the request answers 503 (the migrations have no limit), so one heavy request cannot hold the pool.',

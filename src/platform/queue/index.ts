@@ -3,3 +3,4 @@ export { JobHandler } from './job-handler.decorator';
 export { JOBS } from './jobs';
 export type { JobName, QueueName } from './jobs';
 export { QueueService } from './queue.service';
+export type { JobRun } from './queue.service';

@@ -8,12 +8,21 @@ import { QueueBackend } from './queue.backend';
 
 type Handler = (job: Job) => Promise<unknown>;
 
+/** One job's run on this instance, as its handler returned or threw. */
+export interface JobRun {
+  queue: string;
+  job: string;
+  outcome: 'completed' | 'failed';
+  seconds: number;
+}
+
 /** Owns the app's queues and workers, and routes each job to its declared handler. */
 @Injectable()
 export class QueueService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Queue');
   private readonly queues = new Map<QueueName, Queue>();
   private readonly handlers = new Map<JobName, Handler>();
+  private readonly runObservers: Array<(run: JobRun) => void> = [];
   private markReady!: () => void;
   /** Resolves once every queue and worker is up; timers that enqueue wait for it. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
@@ -62,10 +71,31 @@ export class QueueService implements OnApplicationBootstrap {
     return [...this.queues.values()];
   }
 
+  /** Told of every job's run time as it ends (the metrics' job-duration histogram). */
+  observeRuns(observer: (run: JobRun) => void): void {
+    this.runObservers.push(observer);
+  }
+
   private async dispatch(job: Job): Promise<unknown> {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
-    return handler(job);
+    const started = performance.now();
+    let outcome: JobRun['outcome'] = 'failed';
+    try {
+      const result = await handler(job);
+      outcome = 'completed';
+      return result;
+    } finally {
+      const run = { queue: job.queueName, job: job.name, outcome, seconds: (performance.now() - started) / 1000 };
+      for (const observe of this.runObservers) {
+        try {
+          observe(run);
+        } catch (err) {
+          // An observer's fault must never fail the job it watched.
+          this.logger.debug(`job run observer: ${(err as Error).message}`);
+        }
+      }
+    }
   }
 
   private collectHandlers(): void {

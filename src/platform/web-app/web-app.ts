@@ -8,7 +8,7 @@ import { webAppCsp } from '../http/security-headers';
  * the duty-slip links of SMS (`/s/<token>`), health checks and the queue board stay theirs
  * even for a browser asking for HTML. The app's own routes must not start with any of them.
  */
-export const SERVER_PATHS = ['/api', '/verify', '/s', '/fonts', '/health', '/admin/queues'] as const;
+export const SERVER_PATHS = ['/api', '/verify', '/s', '/fonts', '/health', '/metrics', '/admin/queues'] as const;
 
 /** Vite names every built file by its content hash: it can be cached for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
