@@ -74,7 +74,8 @@ export class SharedRateLimitStore implements ThrottlerStorage, OnApplicationBoot
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.syncing;
-    await this.sync();
+    // The last counts go to the others, unless the database is already closed (then they are only a minute's counts).
+    if (this.dataSource.isInitialized) await this.sync();
   }
 
   // The interface is asynchronous; counting here is not, so that a rush never waits on the table.
