@@ -9,7 +9,7 @@ import { waitFor, withClient } from './support/databases';
 import { dakBody, fastEofficeEnv } from './support/eoffice';
 import { createMachineDatabase, dropMachineDatabase, MACHINE_REDIS, machinePostgres, machineRedisAnswers } from './support/machine-services';
 
-const ITEMS = 300;
+const ITEMS = 200;
 
 /**
  * Two instances of the same build behind one "load balancer" (requests alternate between

@@ -1,19 +1,8 @@
 import { DataSource } from 'typeorm';
 import { migrateDatabase } from '../app';
-import { AppConfig, ConfigError, loadConfig } from '../config/config';
+import { loadCliConfig } from './cli-config';
 import { dataSourceOptions } from '../platform/database/data-source.options';
 import { EmbeddedDatabase } from '../platform/database/embedded-postgres.launcher';
-
-/** The validated settings, or exit 78 naming what is wrong (as the app does). */
-export function loadCliConfig(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    console.error(e.message);
-    process.exit(78); // EX_CONFIG, as the app
-  }
-}
 
 /**
  * Gives a command-line tool the app's database: DATABASE_URL, the embedded cluster the

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 import type { AppConfig } from '../config/config';
 import { EmbeddedDatabase } from '../platform/database/embedded-postgres.launcher';
-import { loadCliConfig } from './cli-database';
+import { loadCliConfig } from './cli-config';
 import { progressOf } from './progress';
 
 /** A command-line tool failed in a way its user can act on: the message says what to do. */

@@ -8,7 +8,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { migrateDatabase } from '../app';
 import { DataSource } from 'typeorm';
 import { verifyAuditChain } from '../platform/audit/audit-verify';
 import { dataSourceOptions } from '../platform/database/data-source.options';
@@ -31,6 +30,8 @@ async function main(): Promise<number> {
     const tables = await tablesIn(pgRestore, file);
     await runWithProgress(pgRestore, ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${db.url}`, file], 'restore', tables, /processing data for table/);
     console.log('restored; migrating and granting the app role');
+    // Loaded only now: the whole app comes with it, and a refused restore needs none of it.
+    const { migrateDatabase } = await import('../app');
     const role = await migrateDatabase(db.url, () => undefined, { appUrl: db.config.DATABASE_APP_URL, queueOnPostgres: !db.config.REDIS_URL });
     const dataSource = new DataSource(dataSourceOptions(role.url, 2));
     await dataSource.initialize();
