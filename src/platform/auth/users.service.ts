@@ -30,6 +30,9 @@ export interface NewAccount {
   mustChangePassword: boolean;
 }
 
+/** A unit `n` as a `UnitRef`, in SQL. */
+const UNIT_REF_JSON = `json_build_object('id', n.id, 'code', n.code, 'nameEn', n.name_en, 'nameHi', n.name_hi)`;
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -85,11 +88,11 @@ export class UsersService {
         ? []
         : await em.query(
             `SELECT true AS person, u.id, u.username, u.display_name_en AS "displayNameEn", u.display_name_hi AS "displayNameHi", u.rank, u.unit_id AS "unitId",
-                    CASE WHEN n.id IS NULL THEN NULL ELSE json_build_object('id', n.id, 'code', n.code, 'nameEn', n.name_en, 'nameHi', n.name_hi) END AS unit
+                    CASE WHEN n.id IS NULL THEN NULL ELSE ${UNIT_REF_JSON} END AS unit
                FROM app_user u LEFT JOIN unit n ON n.id = u.unit_id
               WHERE u.id = ANY($1::uuid[])
              UNION ALL
-             SELECT false, n.id, NULL, NULL, NULL, NULL, n.id, json_build_object('id', n.id, 'code', n.code, 'nameEn', n.name_en, 'nameHi', n.name_hi)
+             SELECT false, n.id, NULL, NULL, NULL, NULL, n.id, ${UNIT_REF_JSON}
                FROM unit n WHERE n.id = ANY($2::uuid[])`,
             [people, units],
           );
@@ -101,7 +104,6 @@ export class UsersService {
     }
     return { people: new References(found, unknownPerson), units: new References(unitsFound, unknownUnit) };
   }
-
 
   /** Active accounts in these units holding any of the roles and with a mobile: whom to text. */
   reachableIn(

@@ -191,6 +191,6 @@ export class ChartsController {
     @Res() res: Response,
   ): Promise<void> {
     const { doc, bytes } = await this.reads.pdf(actor, id, q.thana);
-    sendPdf(res, doc, bytes, `duty-chart-${doc.sourceRef}-${doc.variant}`);
+    sendPdf(res, { sha256: doc.sha256, bytes }, `duty-chart-${doc.sourceRef}-${doc.variant}`);
   }
 }

@@ -12,7 +12,7 @@ import { MySlipView } from '../duty-charts.view';
  * A stored paper as a download. Its ETag is its sha256 (so Express does not hash the body
  * again, and a client revalidating a copy it kept gets a 304 without the bytes).
  */
-export function sendPdf(res: Response, paper: { sha256: string }, bytes: Buffer, name: string): void {
+export function sendPdf(res: Response, paper: { sha256: string; bytes: Buffer }, name: string): void {
   res.setHeader('Content-Type', 'application/pdf');
   res.setHeader(
     'Content-Disposition',
@@ -20,7 +20,7 @@ export function sendPdf(res: Response, paper: { sha256: string }, bytes: Buffer,
   );
   res.setHeader('X-Content-SHA256', paper.sha256);
   res.setHeader('ETag', `"${paper.sha256}"`);
-  res.send(bytes);
+  res.send(paper.bytes);
 }
 
 /** An officer's own duty slips: with their login, or through the signed link in the SMS. */
@@ -47,7 +47,7 @@ export class SlipsController {
     @Res() res: Response,
   ): Promise<void> {
     const paper = await this.slips.minePdf(actor, id);
-    sendPdf(res, paper, paper.bytes, `duty-slip-${paper.sourceRef}`);
+    sendPdf(res, paper, `duty-slip-${paper.sourceRef}`);
   }
 
   /**
@@ -124,7 +124,7 @@ async function sendSlipPage(slips: SlipsService, token: string, res: Response): 
 async function sendSlipPdf(slips: SlipsService, token: string, res: Response): Promise<void> {
   const paper = await slips.pdfByToken(token.slice(0, 100));
   noTrace(res);
-  sendPdf(res, paper, paper.bytes, `duty-slip-${paper.sourceRef}`);
+  sendPdf(res, paper, `duty-slip-${paper.sourceRef}`);
 }
 
 /** The token in the URL is the officer's key: keep it out of caches and referrers. */

@@ -72,13 +72,20 @@ export class SlipsService {
     return this.pdfOf(slip);
   }
 
-  async byToken(token: string): Promise<PublicSlip> {
+  byToken(token: string): Promise<PublicSlip> {
+    return this.linked(token, (id) => this.dataSource.getRepository(DutySlip).findOneBy({ id }));
+  }
+
+  /** The slip a link names, as `read` reads it, or why the link shows none: one rule for the page and the PDF. */
+  private async linked<S extends Pick<DutySlip, 'status'>>(
+    token: string,
+    read: (slipId: string) => Promise<S | null | undefined>,
+  ): Promise<{ state: 'invalid' } | { state: 'expired' } | { state: 'cancelled'; slip: S } | { state: 'ok'; slip: S }> {
     const check = this.links.check(token);
     if (!check.ok) return { state: check.reason };
-    const slip = await this.dataSource.getRepository(DutySlip).findOneBy({ id: check.slipId });
+    const slip = await read(check.slipId);
     if (!slip || slip.status === 'PENDING') return { state: 'invalid' };
-    if (slip.status === 'CANCELLED') return { state: 'cancelled', slip };
-    return { state: 'ok', slip };
+    return { state: slip.status === 'CANCELLED' ? 'cancelled' : 'ok', slip };
   }
 
   /**
@@ -102,16 +109,13 @@ export class SlipsService {
    * counts from the next request): the paper's bytes come from the documents' cache.
    */
   async pdfByToken(token: string): Promise<StoredPaper> {
-    const check = this.links.check(token);
-    if (!check.ok) {
-      if (check.reason === 'expired') throw new GoneException('This link has expired');
-      throw new NotFoundException('This link is not valid');
-    }
-    const [slip] = (await this.dataSource.query('SELECT status, document_id FROM duty_slip WHERE id = $1', [check.slipId])) as Array<
-      Pick<DutySlip, 'status'> & { document_id: string | null }
-    >;
-    if (!slip || slip.status === 'PENDING') throw new NotFoundException('This link is not valid');
-    return this.pdfOf({ status: slip.status, documentId: slip.document_id });
+    const found = await this.linked(token, async (id) => {
+      const [row] = (await this.dataSource.query('SELECT status, document_id FROM duty_slip WHERE id = $1', [id])) as Array<Pick<DutySlip, 'status'> & { document_id: string | null }>;
+      return row && { status: row.status, documentId: row.document_id };
+    });
+    if (found.state === 'expired') throw new GoneException('This link has expired');
+    if (found.state === 'invalid') throw new NotFoundException('This link is not valid');
+    return this.pdfOf(found.slip);
   }
 
   private async pdfOf(slip: Pick<DutySlip, 'status' | 'documentId'>): Promise<StoredPaper> {
