@@ -108,4 +108,37 @@ describe('e-Office degraded mode (e2e)', () => {
     expect(audit.body[0].diff.reason).toBe('entered twice by mistake');
     await sim.setMode({ mode: 'up' });
   });
+  it('drains a backlog in batches without a later item of a record overtaking an earlier one, each delivered once and audited', async () => {
+    await sim.reset();
+    const RECORDS = 40;
+    const PER_RECORD = 3;
+    // Interleaved by record, so a batch of due rows holds several items of one record.
+    await withClient(t.databaseUrl, (c) =>
+      c.query(
+        `INSERT INTO eoffice_outbox (source_type, source_id, source_ref, kind, subject, metadata)
+         SELECT 'batch_test', 'rec-' || (g % $1::int), 'BATCH/' || (g % $1::int) || '/' || (g / $1::int), 'DAK_INWARD', 'बैच / batch ' || g, '{}'::jsonb
+         FROM generate_series(0, $1::int * $2::int - 1) g`,
+        [RECORDS, PER_RECORD],
+      ),
+    );
+    await waitFor(
+      () => withClient(t.databaseUrl, async (c) => (await c.query(`SELECT count(*)::int AS n FROM eoffice_outbox WHERE source_type = 'batch_test' AND status = 'DELIVERED'`)).rows[0].n === RECORDS * PER_RECORD),
+      { what: 'the backlog to drain' },
+    );
+    const receipts = sim.ledger().receipts.filter((r) => r.sourceRef.startsWith('BATCH/'));
+    expect(receipts).toHaveLength(RECORDS * PER_RECORD);
+    expect(receipts.every((r) => r.timesReceived === 1)).toBe(true);
+    // Receipt numbers are issued in arrival order: each record's items arrived in the order they were queued.
+    const serial = (receiptNo: string) => Number(receiptNo.split('/')[0]);
+    for (let record = 0; record < RECORDS; record++) {
+      const own = receipts.filter((r) => r.sourceRef.startsWith(`BATCH/${record}/`)).sort((a, b) => serial(a.receiptNo) - serial(b.receiptNo));
+      expect(own.map((r) => r.sourceRef)).toEqual(Array.from({ length: PER_RECORD }, (_, i) => `BATCH/${record}/${i}`));
+    }
+    // One audit row per delivery, naming the receipt e-Office gave it.
+    const audited = await withClient(t.databaseUrl, async (c) =>
+      (await c.query(`SELECT diff->>'sourceRef' AS ref, diff->>'eofficeRef' AS receipt FROM audit_log WHERE action = 'eoffice.delivered' AND entity_type = 'batch_test'`)).rows as Array<{ ref: string; receipt: string }>,
+    );
+    expect(new Map(audited.map((a) => [a.ref, a.receipt]))).toEqual(new Map(receipts.map((r) => [r.sourceRef, r.receiptNo])));
+    expect(audited).toHaveLength(RECORDS * PER_RECORD);
+  });
 });

@@ -90,7 +90,8 @@ describe('throttles: per link for slip links, none for health checks (e2e)', () 
         );
     }
     await Promise.all(inFlight);
-    expect(Date.now() - started).toBeLessThan(SECONDS * 1000 + 5_000);
+    // All within one minute (the limit's window), however slow the machine: the probes crossed the per-address limit.
+    expect(Date.now() - started).toBeLessThan(60_000);
     expect(statuses).toHaveLength(2 * PROBES_PER_SECOND * SECONDS);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     // Control: the same address on an ordinary route meets the per-address limit.

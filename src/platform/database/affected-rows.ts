@@ -8,3 +8,11 @@ export function affectedRows(result: unknown): number {
   }
   return Array.isArray(result) ? result.length : 0;
 }
+
+/** The rows an UPDATE or DELETE … RETURNING (or any other statement) answered, either way TypeORM shapes them. */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return Array.isArray(result) ? (result as T[]) : [];
+}

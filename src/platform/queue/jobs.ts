@@ -1,4 +1,5 @@
 import type { AppConfig } from '../../config/config';
+import { deliveryJobsPerSecond } from '../eoffice/outbox/delivery-batch';
 
 interface JobDefinition {
   queue: string;
@@ -20,11 +21,12 @@ export const JOBS = {
     concurrency: () => 1,
     every: (config: AppConfig) => config.HOUSEKEEPING_INTERVAL_SECONDS * 1000,
   },
-  /** One delivery attempt of one outbox row; jobId = outbox id. */
+  /** One delivery attempt of each of a batch of due outbox rows; jobId = first outbox id and the instance's key. */
   'eoffice-deliver': {
     queue: 'eoffice',
     concurrency: (config: AppConfig) => config.EOFFICE_CONCURRENCY,
-    perSecond: (config: AppConfig) => config.EOFFICE_DRAIN_PER_SECOND,
+    // Jobs a second: each carries a batch, so the rows a second stay within the configured rate.
+    perSecond: (config: AppConfig) => deliveryJobsPerSecond(config.EOFFICE_DRAIN_PER_SECOND, config.EOFFICE_CONCURRENCY),
   },
   /** One attempt to send one queued SMS or e-mail; jobId = notification id. */
   'notify-send': {

@@ -42,14 +42,16 @@ export const ELIGIBLE_DUE_ROWS = `
   LIMIT $1`;
 
 /**
- * Claims one row for sending, under the same rules, in one statement: of two instances
- * claiming at once the second finds the row claimed by a live instance and gets nothing.
- * $1 row id, $2 this instance's key, $3 claim lease in ms.
+ * Claims the rows of a delivery batch for sending, under the same rules, in one statement: of
+ * two instances claiming at once the second finds the rows claimed by a live instance and gets
+ * nothing. A later item of a record in the same batch is not claimed while its earlier one is
+ * still pending (the statement sees them all before it). $1 row ids, $2 this instance's key,
+ * $3 claim lease in ms.
  */
-export const CLAIM_DUE_ROW = `
+export const CLAIM_DUE_ROWS = `
   WITH live AS MATERIALIZED (${LIVE_CLAIMANTS})
   UPDATE eoffice_outbox o SET claimed_by = $2, claimed_at = now()
-  WHERE o.id = $1 AND o.status = 'PENDING' AND o.next_attempt_at <= now()
+  WHERE o.id = ANY($1::uuid[]) AND o.status = 'PENDING' AND o.next_attempt_at <= now()
     AND ${unclaimed('o', '$3')}
     AND ${OLDEST_OF_ITS_RECORD('o')}
   RETURNING o.id`;

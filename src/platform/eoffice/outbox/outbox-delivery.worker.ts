@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { TransactionService } from '../../database/transaction.service';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { AuditService } from '../../audit/audit.service';
-import { affectedRows } from '../../database/affected-rows';
+import { affectedRows, returnedRows } from '../../database/affected-rows';
 import { JobHandler } from '../../queue/job-handler.decorator';
 import { EofficeChannel } from '../eoffice-channel.service';
 import { DiarisationRequest, DiarisationResult, isPermanentGatewayError, isTransientGatewayError } from '../gateway';
 import { retryDelayMs } from './backoff';
-import { CLAIM_DUE_ROW } from './eligible-rows.sql';
+import { DeliveryJobData } from './delivery-batch';
+import { CLAIM_DUE_ROWS } from './eligible-rows.sql';
 import { claimLeaseMs } from './claim-lease';
 import { InstanceLiveness } from './instance-liveness';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
@@ -18,21 +19,34 @@ import { OutboxItem } from './outbox.entity';
 
 export type DeliveryOutcome = 'delivered' | 'skipped' | 'retry-later' | 'failed' | 'paused';
 
+/** A row e-Office took, its mark not yet written. */
+interface Taken {
+  item: OutboxItem;
+  result: DiarisationResult;
+}
+
 /**
- * One delivery attempt of one outbox row. The database row is the truth: the job carries
- * only the id, and every outcome (including "try again at T") is written to the row, so a
- * lost job or a flushed Redis loses nothing; the dispatcher queues again what is due.
+ * Delivery attempts of a batch of outbox rows (deliveryBatchSize), sent one after another. The
+ * database row is the truth: the job carries only ids, and every outcome (including "try again
+ * at T") is written to the row, so a lost job or a flushed Redis loses nothing; the dispatcher
+ * queues again what is due.
  *
- * The row is claimed for the attempt (`claimed_by`, this instance's liveness key) in the same
- * statement that finds it due, and the outcome clears the claim. So however many jobs name the
+ * The rows are claimed for the attempt (`claimed_by`, this instance's liveness key) in the
+ * statement that finds them due, and the outcome clears the claim. So however many jobs name a
  * row (a stale one from a dead process, one from each instance), only one attempt at a time
  * sends it, and one left in flight by a process that died is free again the moment it died.
+ *
+ * The rows e-Office took are marked DELIVERED and audited together at the end of the batch, in
+ * one transaction: if it is lost, they are still PENDING and are sent again with the same keys,
+ * and e-Office answers with the same receipts.
  */
 @Injectable()
 export class OutboxDeliveryWorker {
   private readonly logger = new Logger('OutboxDelivery');
   /** A claim older than this is void even if its instance lives: no attempt runs that long. */
   private readonly claimLeaseMs: number;
+  /** Claims held this long are renewed before the next send, so none lapses while its batch waits. */
+  private readonly renewClaimsAfterMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -45,48 +59,92 @@ export class OutboxDeliveryWorker {
     @Optional() @Inject(OUTBOX_DOCUMENT_LOADER) private readonly documents?: OutboxDocumentLoader,
   ) {
     this.claimLeaseMs = claimLeaseMs(channel.callDeadlineMs);
+    this.renewClaimsAfterMs = this.claimLeaseMs - channel.callDeadlineMs - 5_000;
   }
 
   @JobHandler('eoffice-deliver')
-  async handle(job: Job<{ outboxId: string }>): Promise<DeliveryOutcome> {
+  async handle(job: Job<DeliveryJobData>): Promise<Record<DeliveryOutcome, number>> {
+    const ids = 'outboxIds' in job.data ? job.data.outboxIds : [job.data.outboxId];
     try {
-      return await this.deliver(job.data.outboxId);
+      const outcomes = await this.deliver(ids);
+      const counts: Record<DeliveryOutcome, number> = { delivered: 0, skipped: 0, 'retry-later': 0, failed: 0, paused: 0 };
+      for (const outcome of outcomes.values()) counts[outcome] += 1;
+      return counts;
     } finally {
-      this.dispatcher.forget(job.data.outboxId);
+      this.dispatcher.forget(ids);
     }
   }
 
-  async deliver(id: string): Promise<DeliveryOutcome> {
-    // DEGRADED: the row stays as it is, due; the dispatcher queues it again once e-Office answers.
-    if (!this.channel.admit()) return 'paused';
+  /** One attempt at each row named, in the order given; the outcome of each. */
+  async deliver(ids: readonly string[]): Promise<Map<string, DeliveryOutcome>> {
+    const outcomes = new Map<string, DeliveryOutcome>(ids.map((id) => [id, 'skipped']));
     const me = this.liveness.key;
     if (me === null) {
-      this.channel.withdraw();
-      return 'paused';
+      for (const id of ids) outcomes.set(id, 'paused');
+      return outcomes;
     }
-    const claimed = affectedRows(await this.dataSource.query(CLAIM_DUE_ROW, [id, me, this.claimLeaseMs]));
-    if (claimed === 0) {
-      // Delivered, not due, behind an earlier item of its record, or being sent by someone alive.
-      this.channel.withdraw();
-      return 'skipped';
-    }
-    let settled = false;
+    // Not claimed: delivered, not due, behind an earlier item of its record, or being sent by someone alive.
+    const claimed = returnedRows<{ id: string }>(await this.dataSource.query(CLAIM_DUE_ROWS, [ids, me, this.claimLeaseMs])).map((r) => r.id);
+    if (claimed.length === 0) return outcomes;
+    let claimedAt = Date.now();
+    const unsettled = new Set(claimed);
+    const taken: Taken[] = [];
     try {
-      const item = await this.dataSource.getRepository(OutboxItem).findOneByOrFail({ id });
-      const outcome = await this.attempt(item, me);
-      settled = true;
-      return outcome;
+      const items = await this.dataSource.getRepository(OutboxItem).findBy({ id: In(claimed) });
+      items.sort((a, b) => Number(a.seq) - Number(b.seq));
+      for (const [i, item] of items.entries()) {
+        // DEGRADED: the rest stay as they are, due; the dispatcher queues them again once e-Office answers.
+        if (!this.channel.admit()) {
+          for (const rest of items.slice(i)) outcomes.set(rest.id, 'paused');
+          break;
+        }
+        if (Date.now() - claimedAt > this.renewClaimsAfterMs) {
+          const kept = await this.renewClaims([...unsettled], me);
+          claimedAt = Date.now();
+          for (const id of unsettled) if (!kept.has(id)) unsettled.delete(id);
+          if (!kept.has(item.id)) {
+            this.channel.withdraw();
+            continue;
+          }
+        }
+        const outcome = await this.attempt(item, me, taken);
+        outcomes.set(item.id, outcome);
+        if (outcome !== 'delivered') unsettled.delete(item.id);
+      }
     } finally {
-      // Only when no outcome was written (an error of our own): the row is due again at once.
-      if (!settled) {
+      if (taken.length > 0) {
+        const marked = await this.markDelivered(taken).catch((e: Error) => {
+          this.logger.warn(`could not record ${taken.length} deliveries (they are sent again with the same keys): ${e.message}`);
+          return new Set<string>();
+        });
+        for (const { item } of taken) {
+          if (marked.has(item.id)) unsettled.delete(item.id);
+          else outcomes.set(item.id, 'skipped');
+        }
+      }
+      // Rows with no outcome written (paused, or an error of our own): due again at once.
+      if (unsettled.size > 0) {
         await this.dataSource
-          .query(`UPDATE eoffice_outbox SET claimed_by = NULL, claimed_at = NULL WHERE id = $1 AND claimed_by = $2`, [id, me])
+          .query(`UPDATE eoffice_outbox SET claimed_by = NULL, claimed_at = NULL WHERE id = ANY($1::uuid[]) AND claimed_by = $2`, [[...unsettled], me])
           .catch(() => undefined);
       }
     }
+    return outcomes;
   }
 
-  private async attempt(item: OutboxItem, me: number): Promise<DeliveryOutcome> {
+  /** Renews this instance's claims on rows it has yet to send; the ids it still holds. */
+  private async renewClaims(ids: string[], me: number): Promise<Set<string>> {
+    const rows = returnedRows<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE eoffice_outbox SET claimed_at = now() WHERE id = ANY($1::uuid[]) AND claimed_by = $2 AND status = 'PENDING' RETURNING id`,
+        [ids, me],
+      ),
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Sends one row; a row e-Office took joins `taken`, to be marked with the rest of its batch. */
+  private async attempt(item: OutboxItem, me: number, taken: Taken[]): Promise<DeliveryOutcome> {
     let request: DiarisationRequest;
     try {
       request = await this.toRequest(item);
@@ -96,7 +154,8 @@ export class OutboxDeliveryWorker {
     }
     try {
       const result = await this.channel.diarise(request);
-      return await this.markDelivered(item, result);
+      taken.push({ item, result });
+      return 'delivered';
     } catch (e) {
       if (isPermanentGatewayError(e)) return this.fail(item, me, e.message);
       const message = e instanceof Error ? e.message : String(e);
@@ -127,30 +186,43 @@ export class OutboxDeliveryWorker {
     };
   }
 
-  private async markDelivered(item: OutboxItem, result: DiarisationResult): Promise<DeliveryOutcome> {
-    const ref = { eofficeRef: result.eofficeRef, channelRef: result.status === 'SENT_FOR_DIARISATION' ? result.channelRef : null };
+  /** Marks the rows e-Office took DELIVERED, with their audit rows, in one transaction; the ids marked. */
+  private markDelivered(taken: readonly Taken[]): Promise<Set<string>> {
+    const refs = taken.map(({ item, result }) => ({
+      item,
+      eofficeRef: result.eofficeRef,
+      channelRef: result.status === 'SENT_FOR_DIARISATION' ? result.channelRef : null,
+    }));
     return this.tx.run(async (em) => {
-      // Safe to skip the WAL flush here: if a crash loses this commit, the row is still PENDING,
-      // is sent again with the same key, and e-Office answers with the same receipt number.
+      // Safe to skip the WAL flush here: if a crash loses this commit, the rows are still PENDING,
+      // are sent again with the same keys, and e-Office answers with the same receipt numbers.
       await em.query(`SET LOCAL synchronous_commit = off`);
-      // Guarded: if another worker already recorded this row, do nothing (e-Office deduplicated the send).
+      // Guarded: a row another worker already recorded is left alone (e-Office deduplicated the send).
       // The row is the item's only record of its state and reference: SyncStateService reads it from here.
       // Whoever claims it now, e-Office's receipt is the item's: it is recorded.
-      const updated = await em.query(
-        `UPDATE eoffice_outbox SET status = 'DELIVERED', eoffice_ref = $2, channel_ref = $3, delivered_at = now(),
-           attempts = attempts + 1, last_attempt_at = now(), last_error = NULL, updated_at = now(), version = version + 1,
-           claimed_by = NULL, claimed_at = NULL
-         WHERE id = $1 AND status = 'PENDING' RETURNING id`,
-        [item.id, ref.eofficeRef, ref.channelRef],
+      const updated = returnedRows<{ id: string }>(
+        await em.query(
+          `UPDATE eoffice_outbox o SET status = 'DELIVERED', eoffice_ref = d.eoffice_ref, channel_ref = d.channel_ref, delivered_at = now(),
+             attempts = o.attempts + 1, last_attempt_at = now(), last_error = NULL, updated_at = now(), version = o.version + 1,
+             claimed_by = NULL, claimed_at = NULL
+           FROM unnest($1::uuid[], $2::text[], $3::text[]) AS d(id, eoffice_ref, channel_ref)
+           WHERE o.id = d.id AND o.status = 'PENDING' RETURNING o.id`,
+          [refs.map((r) => r.item.id), refs.map((r) => r.eofficeRef), refs.map((r) => r.channelRef)],
+        ),
       );
-      if (affectedRows(updated) === 0) return 'skipped';
-      await this.audit.record(em, {
-        action: 'eoffice.delivered',
-        entityType: item.sourceType,
-        entityId: item.sourceId,
-        diff: { outboxId: item.id, sourceRef: item.sourceRef, kind: item.kind, ...ref },
-      });
-      return 'delivered';
+      const marked = new Set(updated.map((r) => r.id));
+      await this.audit.recordMany(
+        em,
+        refs
+          .filter((r) => marked.has(r.item.id))
+          .map(({ item, eofficeRef, channelRef }) => ({
+            action: 'eoffice.delivered',
+            entityType: item.sourceType,
+            entityId: item.sourceId,
+            diff: { outboxId: item.id, sourceRef: item.sourceRef, kind: item.kind, eofficeRef, channelRef },
+          })),
+      );
+      return marked;
     });
   }
 

@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { QueueService } from '../../queue/queue.service';
 import { EofficeChannel } from '../eoffice-channel.service';
+import { returnedRows } from '../../database/affected-rows';
 import { claimLeaseMs } from './claim-lease';
+import { DeliveryJobData, deliveryBatchSize } from './delivery-batch';
 import { DUE_AFTER_OUTAGE, ELIGIBLE_DUE_ROWS, TRIAL_ROW } from './eligible-rows.sql';
 import { InstanceLiveness } from './instance-liveness';
 
@@ -34,13 +36,15 @@ const LOST_JOB_SAMPLE = 20;
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxDispatcher');
   private timers: NodeJS.Timeout[] = [];
-  /** Rows this instance queued and has not yet seen finished, with when. */
-  private readonly queued = new Map<string, number>();
+  /** Rows this instance queued and has not yet seen finished: when, and the job that carries them. */
+  private readonly queued = new Map<string, { at: number; jobId: string }>();
   private running = false;
   private checking = false;
   private started = false;
   private stopped = false;
   private readonly leaseMs: number;
+  /** Rows per delivery job. */
+  private readonly batchSize: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,6 +54,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.leaseMs = claimLeaseMs(channel.callDeadlineMs);
+    this.batchSize = deliveryBatchSize(config.EOFFICE_DRAIN_PER_SECOND, config.EOFFICE_CONCURRENCY);
   }
 
   onApplicationBootstrap(): void {
@@ -93,14 +98,17 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     return this.enqueueDue(100_000, false);
   }
 
-  /** The worker calls this when a job for the row has finished, whatever the outcome. */
-  forget(id: string): void {
-    this.queued.delete(id);
+  /** The worker calls this when a job for the rows has finished, whatever the outcomes. */
+  forget(ids: readonly string[]): void {
+    for (const id of ids) this.queued.delete(id);
   }
 
-  /** The queue's jobId for a row queued by this instance. */
-  jobIdFor(outboxId: string, key: number): string {
-    return `${outboxId}.${key}`;
+  /**
+   * The queue's jobId for a batch queued by this instance: its first row and the instance's key.
+   * No row is in two unfinished jobs of one instance, so no two such jobs share an id.
+   */
+  jobIdFor(firstOutboxId: string, key: number): string {
+    return `${firstOutboxId}.${key}`;
   }
 
   /**
@@ -114,15 +122,16 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     try {
       const before = Date.now() - LOST_AFTER_MS;
       // The map keeps insertion order, and an entry's time is when it was inserted: oldest first.
-      const oldest: Array<[string, number]> = [];
+      const oldest: Array<[string, { at: number; jobId: string }]> = [];
       for (const entry of this.queued) {
-        if (entry[1] >= before || oldest.length === LOST_JOB_SAMPLE) break;
+        if (entry[1].at >= before || oldest.length === LOST_JOB_SAMPLE) break;
         oldest.push(entry);
       }
       if (oldest.length === 0) return 0;
       const queue = this.queues.queue('eoffice');
-      const states = await Promise.all(oldest.map(([id]) => queue.getJobState(this.jobIdFor(id, key))));
-      const missing = oldest.filter((_, i) => ['unknown', 'completed', 'failed'].includes(states[i]!)).map(([id]) => id);
+      const jobIds = [...new Set(oldest.map(([, q]) => q.jobId))];
+      const states = new Map(await Promise.all(jobIds.map(async (jobId) => [jobId, await queue.getJobState(jobId)] as const)));
+      const missing = oldest.filter(([, q]) => ['unknown', 'completed', 'failed'].includes(states.get(q.jobId)!)).map(([id]) => id);
       if (missing.length === 0) return 0;
       // Missing and done (another instance's worker may have run it) is no loss; missing and still due is.
       const stillDue: Array<{ id: string }> = await this.dataSource.query(
@@ -133,7 +142,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       const lost = stillDue.length;
       if (lost === 0) return 0;
       // Most of the oldest lost at once: the queue lost its state (a flush); every older entry is suspect.
-      if (lost * 2 > oldest.length) for (const [id, at] of this.queued) if (at < before) this.queued.delete(id);
+      if (lost * 2 > oldest.length) for (const [id, q] of this.queued) if (q.at < before) this.queued.delete(id);
       this.logger.warn(`the queue lost ${lost} of the ${oldest.length} oldest e-Office jobs looked for; queueing their rows again`);
       await this.dispatch();
       return lost;
@@ -151,10 +160,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async trialRow(): Promise<Array<{ id: string }>> {
-    const result: unknown = await this.dataSource.query(TRIAL_ROW, [this.leaseMs]);
-    // An UPDATE answers [rows, count] through TypeORM.
-    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as Array<{ id: string }>;
-    return rows.slice(0, 1);
+    return returnedRows<{ id: string }>(await this.dataSource.query(TRIAL_ROW, [this.leaseMs])).slice(0, 1);
   }
 
   private async enqueueDue(limit: number, skipQueued: boolean): Promise<number> {
@@ -169,17 +175,29 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
         this.channel.currentMode === 'DEGRADED'
           ? await this.trialRow()
           : await this.dueRows(allowed, skipQueued);
-      if (rows.length === 0) return 0;
-      for (const { id } of rows) if (!this.queued.has(id)) this.queued.set(id, now);
-      await this.queues.queue('eoffice').addBulk(
-        rows.map(({ id }) => ({
-          name: 'eoffice-deliver',
-          data: { outboxId: id },
-          // Removed when done, so the same row can be queued again for its next attempt.
-          opts: { jobId: this.jobIdFor(id, key), removeOnComplete: true, removeOnFail: true, attempts: 1 },
-        })),
-      );
-      return rows.length;
+      // Not the rows this instance already has in a job (a reconcile finds them due too).
+      const fresh = rows.filter(({ id }) => !this.queued.has(id)).map(({ id }) => id);
+      if (fresh.length === 0) return 0;
+      // Spread over the in-flight slots first: a few rows go one to a job, side by side, so a
+      // slow receiver answers them together rather than one after another.
+      const size = Math.min(this.batchSize, Math.ceil(fresh.length / this.config.EOFFICE_CONCURRENCY));
+      const batches: string[][] = [];
+      for (let i = 0; i < fresh.length; i += size) batches.push(fresh.slice(i, i + size));
+      const jobs = batches.map((outboxIds) => {
+        const jobId = this.jobIdFor(outboxIds[0]!, key);
+        for (const id of outboxIds) this.queued.set(id, { at: now, jobId });
+        const data: DeliveryJobData = { outboxIds };
+        // Removed when done, so a row can be queued again (in a batch of any shape) for its next attempt.
+        return { name: 'eoffice-deliver', data, opts: { jobId, removeOnComplete: true, removeOnFail: true, attempts: 1 } };
+      });
+      try {
+        await this.queues.queue('eoffice').addBulk(jobs);
+      } catch (e) {
+        // Nothing of it may have been queued: the rows are due for the next dispatch.
+        this.forget(fresh);
+        throw e;
+      }
+      return fresh.length;
     } catch (e) {
       if (!this.stopped) this.logger.warn(`dispatch failed: ${(e as Error).message}`);
       return 0;

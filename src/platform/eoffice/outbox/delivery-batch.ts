@@ -1,0 +1,24 @@
+/** What a delivery job carries: the ids of a batch of due rows, oldest first (`outboxId`: one row, as queued before batches). */
+export type DeliveryJobData = { outboxIds: string[] } | { outboxId: string };
+
+/** The most outbox rows one delivery job carries. */
+export const MAX_DELIVERY_BATCH = 25;
+
+/**
+ * How many due rows one delivery job sends, one after another. Each in-flight slot
+ * (EOFFICE_CONCURRENCY per instance) takes about a job a second at the full drain rate, so
+ * the per-row costs of a job (its queue round trips, the claim, the read, the commit of the
+ * marks and their audit) are paid once per batch, while a slow receiver still holds at most
+ * one call per slot. A low rate (the real e-Office) keeps batches of one.
+ */
+export function deliveryBatchSize(perSecond: number, concurrency: number): number {
+  return Math.max(1, Math.min(MAX_DELIVERY_BATCH, Math.floor(perSecond / Math.max(1, concurrency))));
+}
+
+/**
+ * The queue's rate limit in jobs a second, so that jobs × their batch never exceed the
+ * configured rows a second (EOFFICE_DRAIN_PER_SECOND), across every instance.
+ */
+export function deliveryJobsPerSecond(perSecond: number, concurrency: number): number {
+  return Math.max(1, Math.floor(perSecond / deliveryBatchSize(perSecond, concurrency)));
+}
