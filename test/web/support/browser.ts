@@ -74,7 +74,10 @@ export interface AxeFinding {
 
 /** axe-core's serious and critical findings on the page as it stands (WCAG 2.1 A and AA). */
 export async function axeFindings(page: Page): Promise<AxeFinding[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  // Legacy mode: axe.run in the page itself. The default runs each frame apart and then merges
+  // the results in a blank page it opens for each call (half of a check's 3.6 s here); the app
+  // has no frames, so the findings are the same.
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).setLegacyMode().analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
