@@ -11,21 +11,21 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPostgresBackend, Job, Queue, Worker } from 'bullmq';
+import { Job } from 'bullmq';
 import { Client } from 'pg';
 import { createApp, migrateDatabase } from '../src/app';
 import { AppConfig, loadConfig } from '../src/config/config';
 import { EmbeddedDatabase } from '../src/platform/database/embedded-postgres.launcher';
 import { DiarisationRequest } from '../src/platform/eoffice/gateway';
 import { SimulatorGatewayAdapter } from '../src/platform/eoffice/gateway/simulator.adapter';
-import { BULLMQ_SCHEMA } from '../src/platform/queue/queue.backend';
+import { QueueBackend } from '../src/platform/queue/queue.backend';
 import { EofficeSimulator, startEofficeSimulator } from '../src/platform/eoffice/simulator/simulator';
 
 const ROWS = Number(process.env.BENCH_OUTBOX_ROWS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_DRAIN_ROUNDS ?? 3);
 const RATE = process.env.BENCH_DRAIN_PER_SECOND ?? '2000';
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ?? '16';
-const SUBJECT = (n: number) => `धरना-प्रदर्शन की अनुमति / bench item ${n}`;
+const SUBJECT_PREFIX = 'धरना-प्रदर्शन की अनुमति / bench item ';
 
 interface Round {
   rowsPerSecond: number;
@@ -97,9 +97,9 @@ async function drainThroughApp(pg: Client, sim: EofficeSimulator, round: number)
   await pg.query(
     `INSERT INTO eoffice_outbox (source_type, source_id, source_ref, kind, subject, metadata)
      SELECT $2, 'rec-' || g, 'BENCH/2026/' || lpad(g::text, 6, '0'), 'BENCH_ITEM',
-            'धरना-प्रदर्शन की अनुमति / bench item ' || g, jsonb_build_object('n', g)
+            $3 || g, jsonb_build_object('n', g)
      FROM generate_series(1, $1) g`,
-    [ROWS, sourceType],
+    [ROWS, sourceType, SUBJECT_PREFIX],
   );
   const started = performance.now();
   for (;;) {
@@ -119,9 +119,9 @@ async function drainThroughApp(pg: Client, sim: EofficeSimulator, round: number)
 async function drainBare(config: AppConfig, sim: EofficeSimulator, round: number): Promise<Round> {
   await sim.reset();
   const name = `bench-bare-${round}`;
-  const connection = config.REDIS_URL ? redisConnection(config.REDIS_URL) : { connectionString: config.DATABASE_URL!, schema: BULLMQ_SCHEMA, max: 8 };
-  const backend = (config.REDIS_URL ? undefined : createPostgresBackend) as never;
-  const queue = new Queue<DiarisationRequest>(name, { connection } as never, backend);
+  // The app's own choice of backend and connection (PostgreSQL, or Redis when REDIS_URL is set), and nothing else of the app.
+  const backend = new QueueBackend(config, config.DATABASE_URL!);
+  const queue = backend.queue<DiarisationRequest>(name);
   const keys: string[] = [];
   for (let from = 1; from <= ROWS; from += 1000) {
     const jobs = Array.from({ length: Math.min(1000, ROWS - from + 1) }, (_, i) => {
@@ -131,7 +131,7 @@ async function drainBare(config: AppConfig, sim: EofficeSimulator, round: number
       const data: DiarisationRequest = {
         idempotencyKey: key,
         kind: 'BENCH_ITEM',
-        subject: SUBJECT(n),
+        subject: `${SUBJECT_PREFIX}${n}`,
         sourceRef: `BENCH/2026/${String(n).padStart(6, '0')}`,
         grading: 'NORMAL',
         metadata: { n, sourceType: `bench_bare_${round}`, queuedAt: new Date().toISOString() },
@@ -148,18 +148,16 @@ async function drainBare(config: AppConfig, sim: EofficeSimulator, round: number
     if (++done === ROWS) finished();
   };
   const started = performance.now();
-  const worker = new Worker<DiarisationRequest>(name, async (job: Job<DiarisationRequest>) => gateway.diarise(job.data), {
-    connection,
+  const worker = backend.worker<DiarisationRequest>(name, async (job: Job<DiarisationRequest>) => gateway.diarise(job.data), {
     concurrency: config.EOFFICE_CONCURRENCY,
     limiter: { max: config.EOFFICE_DRAIN_PER_SECOND, duration: 1000 },
-  } as never, backend);
+  });
   worker.on('completed', count);
   worker.on('failed', count);
   await allDone;
   const seconds = (performance.now() - started) / 1000;
-  await worker.close();
   await queue.obliterate({ force: true }).catch(() => undefined);
-  await queue.close();
+  await backend.onApplicationShutdown();
   return { rowsPerSecond: ROWS / seconds, ...faults(sim, keys) };
 }
 
@@ -168,11 +166,6 @@ function faults(sim: EofficeSimulator, keys: string[]): Pick<Round, 'lost' | 'du
   const receipts = sim.ledger().receipts;
   const byKey = new Set(receipts.map((r) => r.idempotencyKey));
   return { lost: keys.filter((k) => !byKey.has(k)).length, duplicates: receipts.length - byKey.size };
-}
-
-function redisConnection(redisUrl: string) {
-  const url = new URL(redisUrl);
-  return { host: url.hostname, port: Number(url.port || 6379), db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0, maxRetriesPerRequest: null };
 }
 
 main().then(

@@ -17,17 +17,17 @@ const LOST_AFTER_MS = 1_000;
 const LOST_JOB_SAMPLE = 20;
 
 /**
- * Moves due outbox rows into the `eoffice` queue. The jobId is the outbox id and this
- * instance's key, so an instance never queues a row twice at once, while a stale job of a
- * dead process (still "active" in Redis or PostgreSQL until BullMQ notices the stall) never
- * blocks the row being queued again; the claim on the row (see the worker) keeps any two jobs
- * from sending it twice.
+ * Moves due outbox rows into the `eoffice` queue, a batch of them per job (delivery-batch.ts).
+ * An instance never has a row in two unfinished jobs of its own, and the jobId is the batch's
+ * first row and this instance's key, so a stale job of a dead process (still "active" in Redis
+ * or PostgreSQL until BullMQ notices the stall) never blocks the row being queued again; the
+ * claim on the row (see the worker) keeps any two jobs from sending it twice.
  *
- * - The dispatch, every EOFFICE_DISPATCH_INTERVAL_MS, queues small batches, skipping rows
- *   this instance has queued and not yet seen finished.
+ * - The dispatch, every EOFFICE_DISPATCH_INTERVAL_MS, queues what the drain rate can take,
+ *   skipping rows this instance has queued and not yet seen finished.
  * - The reconciler runs at start, the moment e-Office is back, and every
  *   EOFFICE_RECONCILE_INTERVAL_SECONDS: it queues every due row, including those a crashed
- *   process left claimed (its claim died with it), letting the jobId deduplicate.
+ *   process left claimed (its claim died with it).
  * - The lost-job check, every LOST_JOB_CHECK_MS, asks the queue for the oldest jobs this
  *   instance queued: those it no longer has (a flushed Redis, jobs lost on PostgreSQL) are
  *   forgotten, so the next dispatch queues their rows again within seconds.
@@ -91,11 +91,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   /** A batch sized to what the drain rate can take before the next tick (with headroom). */
   dispatch(): Promise<number> {
     const perTick = Math.ceil((this.config.EOFFICE_DRAIN_PER_SECOND * this.config.EOFFICE_DISPATCH_INTERVAL_MS) / 1000);
-    return this.enqueueDue(Math.max(50, perTick * 2), true);
+    return this.enqueueDue(Math.max(50, perTick * 2));
   }
 
   reconcile(): Promise<number> {
-    return this.enqueueDue(100_000, false);
+    return this.enqueueDue(100_000);
   }
 
   /** The worker calls this when a job for the rows has finished, whatever the outcomes. */
@@ -154,16 +154,16 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private async dueRows(limit: number, skipQueued: boolean): Promise<Array<{ id: string }>> {
-    const due: Array<{ id: string }> = await this.dataSource.query(ELIGIBLE_DUE_ROWS, [limit + (skipQueued ? this.queued.size : 0), this.leaseMs]);
-    return skipQueued ? due.filter((r) => !this.queued.has(r.id)).slice(0, limit) : due.slice(0, limit);
+  /** Due rows, `limit` more than this instance has in jobs (those are among them and are left out). */
+  private dueRows(limit: number): Promise<Array<{ id: string }>> {
+    return this.dataSource.query(ELIGIBLE_DUE_ROWS, [limit + this.queued.size, this.leaseMs]);
   }
 
   private async trialRow(): Promise<Array<{ id: string }>> {
     return returnedRows<{ id: string }>(await this.dataSource.query(TRIAL_ROW, [this.leaseMs])).slice(0, 1);
   }
 
-  private async enqueueDue(limit: number, skipQueued: boolean): Promise<number> {
+  private async enqueueDue(limit: number): Promise<number> {
     // DEGRADED: deliveries pause (but for a trial); the channel says when they resume.
     const allowed = Math.min(limit, this.channel.dispatchLimit);
     const key = this.liveness.key;
@@ -174,9 +174,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       const rows =
         this.channel.currentMode === 'DEGRADED'
           ? await this.trialRow()
-          : await this.dueRows(allowed, skipQueued);
-      // Not the rows this instance already has in a job (a reconcile finds them due too).
-      const fresh = rows.filter(({ id }) => !this.queued.has(id)).map(({ id }) => id);
+          : await this.dueRows(allowed);
+      // Not the rows this instance already has in a job: its job will send them.
+      const fresh = rows.map(({ id }) => id).filter((id) => !this.queued.has(id)).slice(0, allowed);
       if (fresh.length === 0) return 0;
       // Spread over the in-flight slots first: a few rows go one to a job, side by side, so a
       // slow receiver answers them together rather than one after another.
