@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvRecords, parseCsvText } from '../../../../platform/csv';
 import type { Birth } from '../birth';
-import { KeyedParticulars, keyParticulars, MatchBand, Particulars, scoreMatch } from '../score';
+import { KeyedParticulars, keyParticulars, matchScorer, MatchBand, Particulars, scoreMatch } from '../score';
 import { peopleGenerator } from './generated-people';
 
 /**
@@ -114,9 +114,12 @@ export function evaluateLabelledSet(
     const own = scoreMatch(query, pool.find((r) => r.owner === pair.id)!.keyed);
     let rank = 1;
     if (pair.label === 'SAME') {
+      // Over the pool as the records search scores it: one scorer per query, names it has
+      // compared already remembered.
+      const score = matchScorer(query);
       for (const r of pool) {
         if (r.owner === pair.id) continue;
-        const s = scoreMatch(query, r.keyed, { explain: false });
+        const s = score(r.keyed, { explain: false });
         if (s.score >= own.score) rank++;
         poolCompared++;
         if (s.band === 'STRONG') poolStrong++;
