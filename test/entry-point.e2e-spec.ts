@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootExpectingExit, postJson, startAppProcess } from './support/app-process';
-import { createTestDatabase, withClient } from './support/databases';
+import { createTestDatabase, waitFor, withClient } from './support/databases';
 
 function postgresRunningFor(dataDir: string): boolean {
   try {
@@ -19,7 +19,9 @@ describe('the real entry point (e2e)', () => {
 
   it('starts on the embedded PostgreSQL, survives kill -9 with its data, and stops cleanly on SIGTERM', async () => {
     // 1. A clean start with no DATABASE_URL reaches ready on the embedded server.
-    const first = await startAppProcess({ DATA_DIR: dataDir });
+    const first = await startAppProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'info' });
+    // The fonts are loaded and shaped at start (PDF_WARM_UP, on by default), not on the first letter.
+    await waitFor(async () => first.output().includes('PDF engine warmed up in'), { what: 'the PDF warm-up' });
     const oneTime = readFileSync(join(dataDir, 'initial-admin-password'), 'utf8').trim();
     const login = await postJson(`${first.baseUrl}/api/v1/auth/login`, { username: 'admin', password: oneTime });
     expect(login.status).toBe(200);
@@ -37,9 +39,11 @@ describe('the real entry point (e2e)', () => {
     expect(postgresRunningFor(dataDir)).toBe(true);
 
     // 3. The next start deals with the orphan and finds the data intact.
-    const second = await startAppProcess({ DATA_DIR: dataDir });
+    const second = await startAppProcess({ DATA_DIR: dataDir, LOG_LEVEL: 'info', PDF_WARM_UP: 'false' });
     expect((await postJson(`${second.baseUrl}/api/v1/auth/login`, { username: 'admin', password: oneTime })).status).toBe(401);
     expect((await postJson(`${second.baseUrl}/api/v1/auth/login`, { username: 'admin', password: newPassword })).status).toBe(200);
+
+    expect(second.output()).not.toContain('PDF engine warmed up');
 
     // 4. SIGTERM: the app closes, then the embedded PostgreSQL stops, and the process exits.
     second.child.kill('SIGTERM');

@@ -350,6 +350,11 @@ export class EnvironmentVariables {
   DOCUMENT_SIGNING_KEY?: string;
 
   @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  PDF_WARM_UP = true;
+
+  @IsOptional()
   @IsIn(['simulator', 'http', 'email'])
   EOFFICE_ADAPTER: 'simulator' | 'http' | 'email' = 'simulator';
 
@@ -603,6 +608,8 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   NOTIFY_SMS_TOKEN: 'Bearer token for the SMS gateway.',
   DOCUMENT_SIGNING_KEY:
     'Ed25519 private key (PEM, PKCS#8) that signs verify links on issued papers. Unset: generated once into `DATA_DIR/secrets/document-signing-key.pem`. Share it between instances.',
+  PDF_WARM_UP:
+    'Load the fonts and shape sample text at start (about 1.5 s of CPU), so that the first paper a user asks for is not a second slower. `false` for short-lived processes that seldom render.',
   EOFFICE_ADAPTER:
     'How work reaches e-Office: `simulator` (our stand-in; development and test only), `http` (a REST endpoint) or `email` (e-mail diarisation). Production needs `http` or `email`.',
   EOFFICE_URL: 'Base URL for the `http` and `simulator` adapters (in production with `http`, give it explicitly).',

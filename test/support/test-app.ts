@@ -46,6 +46,8 @@ export async function bootTestApp(env: Record<string, string> = {}, existingData
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
     DATA_DIR: dataDir,
     RATE_LIMIT_PER_MINUTE: '100000',
+    // A test app lives seconds and most never draw a paper: the fonts load on the first one.
+    PDF_WARM_UP: 'false',
     ...env,
   });
   // Named by the test file (jest's expect knows it; the build of test/support has no jest types).

@@ -1,4 +1,4 @@
-import { Global, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { OUTBOX_DOCUMENT_LOADER } from '../eoffice/outbox/outbox-documents';
 import { DocumentSigner } from './document-signer';
@@ -35,8 +35,15 @@ import { VerifyController } from './verify.controller';
   exports: [DocumentsService, TemplateStore, OUTBOX_DOCUMENT_LOADER],
 })
 export class DocumentsModule implements OnApplicationBootstrap {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   onApplicationBootstrap(): void {
+    if (!this.config.PDF_WARM_UP) return;
     // Font parsing and shaping caches take ~1.5 s; do it now, not on the first user's letter.
-    void warmUpPdfEngine().catch((e: Error) => new Logger('Documents').warn(`PDF warm-up failed: ${e.message}`));
+    const logger = new Logger('Documents');
+    void warmUpPdfEngine().then(
+      (ms) => logger.log(`PDF engine warmed up in ${Math.round(ms)} ms`),
+      (e: Error) => logger.warn(`PDF warm-up failed: ${e.message}`),
+    );
   }
 }
