@@ -9,6 +9,9 @@ const transform = {
 const transformIgnorePatterns = ['/node_modules/.*\\.(cjs|json)$', '/node_modules/(axe-core|@axe-core|playwright-core)/'];
 module.exports = {
   testTimeout: 120000,
+  // A worker's heap grows with every e2e file it runs (each loads the whole app afresh); past
+  // this, it is replaced after its file instead of running out of memory in a later one.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       displayName: 'unit',

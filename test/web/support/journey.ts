@@ -4,7 +4,7 @@ import { screens, type AxeFinding } from './browser';
 import { appText, type Lang } from './texts';
 
 /**
- * What a journey saw of its screens: each one photographed and axe-checked at both widths
+ * What a journey saw of its screens: each one photographed at both widths and axe-checked
  * (`screens`), and any that spills past 360 px noted. A journey asserts at its end that nothing
  * was found and nothing spilled.
  */
