@@ -273,8 +273,23 @@ export async function publishedRoll(
   /** The posts' names in English and Hindi (numbered when there are several); default "Point R1". */
   post?: { name: string; nameHi: string },
 ): Promise<string[]> {
+  const { duty, chartId } = await solvedRoll(t, count, post);
+  await publishChart(t, duty, chartId, 180_000);
+  const links = new Map((await dutySms(t)).map((s) => [s.source_id, linkIn(s.body)]));
+  if (links.size !== count) throw new Error(`expected ${count} slip links, found ${links.size}`);
+  return [...links.values()];
+}
+
+/** `publishedRoll`'s chart, solved and not yet published; `spare` constables more on the roll stay off duty. */
+export async function solvedRoll(
+  t: TestApp,
+  count: number,
+  post?: { name: string; nameHi: string },
+  spare = 0,
+): Promise<{ duty: string; chartId: string }> {
   const duty = await t.tokenFor(['DUTY_OFFICER'], 'ZONE_1');
   await seedForce(t, { unitCode: 'KAMLA_NAGAR', prefix: 'KR', ranks: { CONSTABLE: count, INSPECTOR: 1 } });
+  if (spare > 0) await seedForce(t, { unitCode: 'KAMLA_NAGAR', prefix: 'KS', ranks: { CONSTABLE: spare } });
   const day = istDay(12);
   const posts = Array.from({ length: Math.ceil(count / 20) }, (_, i) => ({
     code: `R${i + 1}`,
@@ -298,10 +313,7 @@ export async function publishedRoll(
   const solved = await solveChart(t, duty, chartId);
   if (solved.solveResult !== 'OK' || solved.assignments !== count)
     throw new Error(`roll chart did not solve: ${JSON.stringify(solved)}`);
-  await publishChart(t, duty, chartId, 180_000);
-  const links = new Map((await dutySms(t)).map((s) => [s.source_id, linkIn(s.body)]));
-  if (links.size !== count) throw new Error(`expected ${count} slip links, found ${links.size}`);
-  return [...links.values()];
+  return { duty, chartId };
 }
 
 /** A generator unit ("TT Nagar" or "TT_NAGAR") as a unit code. */

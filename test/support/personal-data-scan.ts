@@ -101,7 +101,7 @@ export async function scanDatabase(url: string, name: string, tmpDir: string): P
     }
     const hasDocuments = await client.query(`SELECT to_regclass('public.issued_document') IS NOT NULL AS present`);
     if (hasDocuments.rows[0].present) {
-      const docs = await client.query<{ id: string; kind: string; bytes: Buffer }>(`SELECT id, kind, bytes FROM issued_document ORDER BY created_at`);
+      const docs = await client.query<{ id: string; kind: string; bytes: Buffer }>(`SELECT id, kind, bytes FROM issued_document WHERE bytes IS NOT NULL ORDER BY created_at`);
       for (const doc of docs.rows) {
         const where = `${name} issued_document ${doc.id} (${doc.kind})`;
         findings.push(...findingsIn(await pdfText(doc.bytes, where, tmpDir), where));

@@ -6,7 +6,7 @@ import { RequestContext } from '../context/request-context';
 import { ReferenceNumbers } from '../database/reference-numbers';
 import { TransactionService } from '../database/transaction.service';
 import { DocumentsService, DrawnPaper, IssueRequest } from '../documents/documents.service';
-import { IssuedDocument } from '../documents/issued-document.entity';
+import { DrawnDocument, IssuedDocument } from '../documents/issued-document.entity';
 import { OutboxItem } from '../eoffice/outbox/outbox.entity';
 import { NewOutboxItem, OutboxService } from '../eoffice/outbox/outbox.service';
 import { Notification } from '../notify/notification.entity';
@@ -32,7 +32,9 @@ export interface Change {
   /** A message (SMS) queued with the change; the notify worker sends it after commit. */
   notify(message: MessageRequest): Promise<Notification>;
   /** Stores a paper drawn before the transaction began. */
-  storePaper(paper: DrawnPaper): Promise<IssuedDocument>;
+  storePaper(paper: DrawnPaper): Promise<DrawnDocument>;
+  /** Issues papers to be drawn on their first read (`IssueRequest.drawOnFirstRead`): nothing is rendered now. */
+  storeUndrawnPapers(requests: readonly IssueRequest[]): Promise<IssuedDocument[]>;
   supersedePaper(oldId: string, newId: string): Promise<void>;
   revokePaper(id: string, reason: string): Promise<void>;
   /** The record's gap-free number; if a paper was drawn expecting another, the change is drawn again. */
@@ -156,8 +158,12 @@ class TransactionalChange implements Change {
     return this.uow.services.notices.send(this.em, message);
   }
 
-  storePaper(paper: DrawnPaper): Promise<IssuedDocument> {
+  storePaper(paper: DrawnPaper): Promise<DrawnDocument> {
     return this.uow.services.documents.store(this, paper);
+  }
+
+  storeUndrawnPapers(requests: readonly IssueRequest[]): Promise<IssuedDocument[]> {
+    return this.uow.services.documents.storeUndrawn(this, requests);
   }
 
   supersedePaper(oldId: string, newId: string): Promise<void> {

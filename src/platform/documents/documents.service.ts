@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Clock, CLOCK } from '../time/clock';
-import { AuditedWrite } from '../audit/audit.service';
+import { AuditChainer } from '../audit/audit-chainer';
+import { AuditedWrite, AuditService } from '../audit/audit.service';
+import { TransactionService } from '../database/transaction.service';
 import { RequestContext } from '../context/request-context';
 import type { DiarisationDocument } from '../eoffice/gateway';
 import { OutboxDocumentLoader } from '../eoffice/outbox/outbox-documents';
@@ -12,7 +14,7 @@ import { ROOT_UNIT } from '../units/root-unit';
 import { Unit } from '../units/unit.entity';
 import { isConfidentialKind, isModuleOnlyKind, isPersonalKind } from './document-kinds';
 import { documentIdFor, DocumentSigner } from './document-signer';
-import { DocumentLanguage, DocumentStatus, IssuedDocument, PublicFact } from './issued-document.entity';
+import { DocumentLanguage, DocumentStatus, DrawnDocument, isDrawn, IssuedDocument, PublicFact, StoredDrawing } from './issued-document.entity';
 import { Block, renderPdfDocument } from './pdf';
 
 export const DOCUMENT_SIGNER = Symbol('DOCUMENT_SIGNER');
@@ -47,6 +49,13 @@ export interface IssueRequest {
   publicFacts?: PublicFact[];
   blocks: Block[];
   landscape?: boolean;
+  /**
+   * Issue the paper now (its record, id, verify link and status) and draw its bytes on its
+   * first read, from the request stored with it: for papers issued by the thousand that most
+   * will read once, if ever (a Diwali publish's duty slips). The bytes and hash are fixed by
+   * that first read and immutable from then on. Store it with `storeUndrawn`, not `draw`.
+   */
+  drawOnFirstRead?: boolean;
   /** Need-to-know: only the owning module serves it (papers of a confidential kind always are). */
   confidential?: boolean;
 }
@@ -71,11 +80,17 @@ export class DocumentsService implements OutboxDocumentLoader {
   /** Papers read by `immutableBytes`, least recently used out first past PAPER_CACHE_BYTES. */
   private readonly paperCache = new LRUCache<string, StoredPaper>({ maxSize: PAPER_CACHE_BYTES, sizeCalculation: (p) => p.bytes.length + 200 });
 
+  /** First reads of undrawn papers under way in this process: a rush on one slip draws it once. */
+  private readonly drawingNow = new Map<string, Promise<void>>();
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(DOCUMENT_SIGNER) private readonly signer: DocumentSigner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly tx: TransactionService,
+    private readonly auditLog: AuditService,
+    private readonly chainer: AuditChainer,
   ) {}
 
   verifyUrl(documentId: string): string {
@@ -87,6 +102,7 @@ export class DocumentsService implements OutboxDocumentLoader {
    * work. The change then stores it with `store`; drawing the same paper twice gives the same bytes.
    */
   async draw(req: IssueRequest): Promise<DrawnPaper> {
+    if (req.drawOnFirstRead) throw new Error(`${req.kind} ${req.sourceRef} is drawn on first read: store it with storeUndrawn`);
     const id = documentIdFor([req.kind, req.sourceType, req.sourceId, req.variant, req.language]);
     // Issued already (a retried job, a repeated download): nothing to render.
     if (await this.dataSource.getRepository(IssuedDocument).existsBy({ id })) return { id, request: req, rendered: null };
@@ -103,7 +119,10 @@ export class DocumentsService implements OutboxDocumentLoader {
     return { id, request: req, rendered: await this.render(req, { id: `draft-${id}`, draft: true }), draft: true };
   }
 
-  private async render(req: IssueRequest, as: { id: string; qrUrl?: string; draft?: boolean }): Promise<NonNullable<DrawnPaper['rendered']>> {
+  private async render(
+    req: Pick<IssueRequest, 'kind' | 'sourceRef' | 'issuingUnitId' | 'language' | 'title' | 'reference' | 'issuedAt' | 'blocks' | 'landscape'>,
+    as: { id: string; qrUrl?: string; draft?: boolean },
+  ): Promise<NonNullable<DrawnPaper['rendered']>> {
     const unit = await this.dataSource.getRepository(Unit).findOneOrFail({ where: { id: req.issuingUnitId } });
     const { pdf, sha256, pageCount, coverage } = await renderPdfDocument({
       language: req.language,
@@ -129,18 +148,62 @@ export class DocumentsService implements OutboxDocumentLoader {
   }
 
   /** Stores a drawn paper in the change's transaction; storing the same paper again returns the first. */
-  async store(change: AuditedWrite, paper: DrawnPaper): Promise<IssuedDocument> {
+  async store(change: AuditedWrite, paper: DrawnPaper): Promise<DrawnDocument> {
     if (paper.draft) throw new Error(`document ${paper.id} was drawn as a draft and cannot be issued`);
-    const { em } = change;
-    const existing = await em.findOne(IssuedDocument, { where: { id: paper.id } });
-    if (existing) return existing;
+    const existing = await change.em.findOne(IssuedDocument, { where: { id: paper.id } });
+    if (existing && isDrawn(existing)) return existing;
     if (!paper.rendered) throw new Error(`document ${paper.id} was drawn as issued but is not stored`);
+    if (existing) throw new Error(`document ${paper.id} was issued to be drawn on first read; read it instead of drawing it again`);
     const { pdf, sha256, pageCount } = paper.rendered;
-    const req = paper.request;
+    const doc = this.newRecord(change, paper.id, paper.request, { bytes: pdf, sha256, sizeBytes: pdf.length, pageCount });
+    await change.em.insert(IssuedDocument, doc);
+    return doc as DrawnDocument;
+  }
+
+  /**
+   * Issues papers to be drawn on their first read (`IssueRequest.drawOnFirstRead`), in the
+   * change's transaction: their records, ids and verify links now, their bytes later. Nothing
+   * is rendered and the new ones go in one insert, so a publish issues thousands in seconds.
+   * A paper issued before is returned as it is; the result is in the order of the requests.
+   */
+  async storeUndrawn(change: AuditedWrite, requests: readonly IssueRequest[]): Promise<IssuedDocument[]> {
+    const ids = requests.map((req) => {
+      if (!req.drawOnFirstRead) throw new Error(`${req.kind} ${req.sourceRef} is drawn at issue: draw it, then store it`);
+      return documentIdFor([req.kind, req.sourceType, req.sourceId, req.variant, req.language]);
+    });
+    const existing = new Map(
+      (await change.em.find(IssuedDocument, { where: { id: In(ids) } })).map((d) => [d.id, d] as const),
+    );
+    const fresh = new Map<string, IssuedDocument>();
+    requests.forEach((req, i) => {
+      const id = ids[i]!;
+      if (existing.has(id) || fresh.has(id)) return;
+      const drawing: StoredDrawing = {
+        title: req.title,
+        language: req.language,
+        ...(req.reference ? { reference: req.reference } : {}),
+        blocks: req.blocks,
+        ...(req.landscape ? { landscape: true } : {}),
+        qrUrl: this.verifyUrl(id),
+      };
+      fresh.set(id, this.newRecord(change, id, req, { drawing }));
+    });
+    if (fresh.size > 0) await change.em.insert(IssuedDocument, [...fresh.values()]);
+    return ids.map((id) => existing.get(id) ?? fresh.get(id)!);
+  }
+
+  /** A new paper's row, to insert, with its `document.issued` audit entry added to the change. */
+  private newRecord(
+    change: AuditedWrite,
+    id: string,
+    req: IssueRequest,
+    content: { bytes: Buffer; sha256: string; sizeBytes: number; pageCount: number } | { drawing: StoredDrawing },
+  ): IssuedDocument {
     if (req.validUntil && req.validUntil.getTime() <= req.issuedAt.getTime())
-      throw new Error(`document ${paper.id}: valid until ${req.validUntil.toISOString()} is not after its issue`);
-    const doc = em.create(IssuedDocument, {
-      id: paper.id,
+      throw new Error(`document ${id}: valid until ${req.validUntil.toISOString()} is not after its issue`);
+    const drawn = 'bytes' in content;
+    const doc = change.em.create(IssuedDocument, {
+      id,
       kind: req.kind,
       language: req.language,
       title: req.title,
@@ -156,27 +219,71 @@ export class DocumentsService implements OutboxDocumentLoader {
       issuingUnitId: req.issuingUnitId,
       issuedAt: req.issuedAt,
       validUntil: req.validUntil ?? null,
-      sha256,
-      sizeBytes: pdf.length,
-      pageCount,
-      bytes: pdf,
+      ...(drawn ? content : { sha256: null, sizeBytes: null, pageCount: null, bytes: null, drawing: content.drawing }),
       status: 'VALID',
     });
-    await em.insert(IssuedDocument, doc);
     change.audit({
       action: 'document.issued',
       entityType: req.sourceType,
       entityId: req.sourceId,
       diff: {
-        documentId: paper.id,
+        documentId: id,
         kind: req.kind,
         language: req.language,
-        sha256,
+        // An undrawn paper's hash is audited when its first read draws it (`document.drawn`).
+        ...(drawn ? { sha256: content.sha256 } : { drawn: 'on first read' }),
         variant: req.variant,
         ...(req.validUntil ? { validUntil: req.validUntil.toISOString() } : {}),
       },
     });
     return doc;
+  }
+
+  /**
+   * Draws a paper issued undrawn, once: renders it from the drawing stored at issue (so the
+   * same bytes whenever and wherever it is drawn), writes the bytes and hash where none are
+   * yet (an instance drawing it at the same moment writes nothing), and audits the hash.
+   * A no-op for a drawn paper.
+   */
+  private async drawStored(doc: IssuedDocument): Promise<DrawnDocument> {
+    if (isDrawn(doc)) return doc;
+    let drawing = this.drawingNow.get(doc.id);
+    if (!drawing) {
+      drawing = this.drawAndWrite(doc).finally(() => this.drawingNow.delete(doc.id));
+      this.drawingNow.set(doc.id, drawing);
+    }
+    await drawing;
+    const drawn = await this.dataSource.getRepository(IssuedDocument).findOneOrFail({ where: { id: doc.id } });
+    if (!isDrawn(drawn)) throw new Error(`document ${doc.id} was drawn but its bytes were not written`);
+    return drawn;
+  }
+
+  private async drawAndWrite(doc: IssuedDocument): Promise<void> {
+    const rows: Array<{ drawing: StoredDrawing | null }> = await this.dataSource.query(
+      'SELECT drawing FROM issued_document WHERE id = $1 AND bytes IS NULL',
+      [doc.id],
+    );
+    const drawing = rows[0]?.drawing;
+    if (!drawing) return; // drawn meanwhile
+    const { pdf, sha256, pageCount } = await this.render(
+      { ...drawing, kind: doc.kind, sourceRef: doc.sourceRef, issuingUnitId: doc.issuingUnitId, issuedAt: doc.issuedAt },
+      { id: doc.id, qrUrl: drawing.qrUrl },
+    );
+    const written = await this.tx.run(async (em) => {
+      const [, count]: [unknown, number] = await em.query(
+        `UPDATE issued_document SET bytes = $2, sha256 = $3, size_bytes = $4, page_count = $5 WHERE id = $1 AND bytes IS NULL`,
+        [doc.id, pdf, sha256, pdf.length, pageCount],
+      );
+      if (count === 1)
+        await this.auditLog.record(em, {
+          action: 'document.drawn',
+          entityType: doc.sourceType,
+          entityId: doc.sourceId,
+          diff: { documentId: doc.id, kind: doc.kind, sha256, sizeBytes: pdf.length },
+        });
+      return count === 1;
+    });
+    if (written) this.chainer.poke();
   }
 
   /** Marks older papers of a record superseded by a newer one (e.g. revision N by N+1). */
@@ -190,10 +297,11 @@ export class DocumentsService implements OutboxDocumentLoader {
     change.audit({ action: 'document.revoked', entityType: 'issued_document', entityId: id, diff: { reason } });
   }
 
-  async get(id: string): Promise<IssuedDocument> {
+  /** A paper's record; one issued undrawn is drawn first, so its hash is there to show. */
+  async get(id: string): Promise<DrawnDocument> {
     const doc = await this.dataSource.getRepository(IssuedDocument).findOne({ where: { id } });
     if (!doc) throw new NotFoundException(`Document ${id} not found`);
-    return doc;
+    return this.drawStored(doc);
   }
 
   /**
@@ -201,39 +309,49 @@ export class DocumentsService implements OutboxDocumentLoader {
    * found" there, for everyone, so that its owner's access rules and access log cannot be
    * walked around.
    */
-  async getOpen(id: string): Promise<IssuedDocument> {
+  async getOpen(id: string): Promise<DrawnDocument> {
     return openOnly(await this.get(id));
   }
 
   /** `bytes` for the registry routes: confidential papers are "not found". */
-  async openBytes(id: string): Promise<{ doc: IssuedDocument; bytes: Buffer }> {
+  async openBytes(id: string): Promise<{ doc: DrawnDocument; bytes: Buffer }> {
     const found = await this.bytes(id);
     openOnly(found.doc);
     return found;
   }
 
-  /** A record's papers (without their bytes) by variant; `status` or `variant` narrow the list. */
-  ofSource(
+  /**
+   * A record's papers (without their bytes) by variant; `status` or `variant` narrow the list.
+   * A paper issued undrawn is drawn first, which cannot happen inside a transaction (`em`):
+   * there, such a paper is a programming error, not something to list half-made.
+   */
+  async ofSource(
     sourceType: string,
     sourceId: string,
     only: { status?: DocumentStatus; variant?: string } = {},
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<IssuedDocument[]> {
-    return em.find(IssuedDocument, {
+    em?: EntityManager,
+  ): Promise<DrawnDocument[]> {
+    const docs = await (em ?? this.dataSource.manager).find(IssuedDocument, {
       where: { sourceType, sourceId, ...only },
       order: { variant: 'ASC' },
     });
+    if (!em) return Promise.all(docs.map((d) => this.drawStored(d)));
+    const undrawn = docs.find((d) => !isDrawn(d));
+    if (undrawn) throw new Error(`document ${undrawn.id} is not drawn yet; list ${sourceType} papers outside a transaction`);
+    return docs as DrawnDocument[];
   }
 
-  async bytes(id: string): Promise<{ doc: IssuedDocument; bytes: Buffer }> {
-    const doc = await this.dataSource
+  async bytes(id: string): Promise<{ doc: DrawnDocument; bytes: Buffer }> {
+    const found = await this.dataSource
       .getRepository(IssuedDocument)
       .createQueryBuilder('d')
       .addSelect('d.bytes')
       .where('d.id = :id', { id })
       .getOne();
-    if (!doc) throw new NotFoundException(`Document ${id} not found`);
-    return { doc, bytes: doc.bytes };
+    if (!found) throw new NotFoundException(`Document ${id} not found`);
+    if (isDrawn(found)) return { doc: found, bytes: found.bytes! };
+    await this.drawStored(found);
+    return this.bytes(id);
   }
 
   /**
@@ -246,11 +364,15 @@ export class DocumentsService implements OutboxDocumentLoader {
   async immutableBytes(id: string): Promise<StoredPaper> {
     const cached = this.paperCache.get(id);
     if (cached) return cached;
-    const rows: Array<{ sha256: string; source_ref: string; bytes: Buffer }> = await this.dataSource.query(
+    const rows: Array<{ sha256: string | null; source_ref: string; bytes: Buffer | null }> = await this.dataSource.query(
       'SELECT sha256, source_ref, bytes FROM issued_document WHERE id = $1',
       [id],
     );
     if (!rows[0]) throw new NotFoundException(`Document ${id} not found`);
+    if (rows[0].sha256 === null || rows[0].bytes === null) {
+      await this.get(id);
+      return this.immutableBytes(id);
+    }
     const paper: StoredPaper = { sha256: rows[0].sha256, sourceRef: rows[0].source_ref, bytes: rows[0].bytes };
     this.paperCache.set(id, paper);
     return paper;
@@ -273,14 +395,14 @@ export class DocumentsService implements OutboxDocumentLoader {
     if (!id) return { status: 'invalid' };
     const doc = await this.dataSource.getRepository(IssuedDocument).findOne({ where: { id } });
     if (!doc) return { status: 'invalid' };
-    return this.describe(doc);
+    return this.describe(await this.drawStored(doc));
   }
 
   /** Does this file match, byte for byte, a paper we issued? */
   async matchUpload(bytes: Buffer): Promise<VerifyOutcome & { match: boolean; sha256: string }> {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const doc = await this.dataSource.getRepository(IssuedDocument).findOne({ where: { sha256 } });
-    if (!doc) return { match: false, status: 'invalid', sha256 };
+    if (!doc || !isDrawn(doc)) return { match: false, status: 'invalid', sha256 };
     return { match: true, ...(await this.describe(doc)), sha256 };
   }
 
@@ -289,7 +411,7 @@ export class DocumentsService implements OutboxDocumentLoader {
    * at issue, and for a paper no longer in force, when and why. A confidential paper (need to
    * know: VIP papers, and those of a bandobast drafted from one) says only whose valid paper it is.
    */
-  private async describe(doc: IssuedDocument): Promise<VerifyOutcome> {
+  private async describe(doc: DrawnDocument): Promise<VerifyOutcome> {
     const unit = await this.dataSource.getRepository(Unit).findOneOrFail({ where: { id: doc.issuingUnitId } });
     const confidential = doc.confidential || isConfidentialKind(doc.kind);
     const outcome: VerifyOutcome = {
@@ -329,7 +451,7 @@ export function verifyStatus(
   return doc.validUntil && now.getTime() >= doc.validUntil.getTime() ? 'expired' : 'valid';
 }
 
-function openOnly(doc: IssuedDocument): IssuedDocument {
+function openOnly<D extends IssuedDocument>(doc: D): D {
   if (doc.confidential || isModuleOnlyKind(doc.kind)) throw new NotFoundException(`Document ${doc.id} not found`);
   return doc;
 }

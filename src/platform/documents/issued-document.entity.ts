@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { Block } from './pdf';
 
 export const DOCUMENT_STATUSES = ['VALID', 'SUPERSEDED', 'REVOKED'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
@@ -15,7 +16,24 @@ export interface PublicFact {
   value: { en: string; hi: string };
 }
 
-/** An issued paper. Bytes and hash are immutable (database trigger); the status may move on. */
+/**
+ * What a paper issued undrawn (`IssueRequest.drawOnFirstRead`) is drawn from on its first read:
+ * the rendering's whole input, fixed at issue, so the bytes do not depend on when they are drawn.
+ */
+export interface StoredDrawing {
+  title: string;
+  language: DocumentLanguage;
+  reference?: string;
+  blocks: Block[];
+  landscape?: boolean;
+  qrUrl: string;
+}
+
+/**
+ * An issued paper. Bytes and hash are immutable (database trigger); the status may move on.
+ * A paper issued undrawn has null bytes, hash, size and page count until its first read writes
+ * them, once.
+ */
 @Entity('issued_document')
 export class IssuedDocument {
   /** Derived from the record, so the same issue twice is the same document. */
@@ -43,13 +61,22 @@ export class IssuedDocument {
    * issue like its bytes; null: valid until revoked or superseded.
    */
   @Column({ type: 'timestamptz', nullable: true }) validUntil!: Date | null;
-  @Column() sha256!: string;
-  @Column() sizeBytes!: number;
-  @Column() pageCount!: number;
-  @Column({ type: 'bytea', select: false }) bytes!: Buffer;
+  @Column({ type: 'text', nullable: true }) sha256!: string | null;
+  @Column({ type: 'integer', nullable: true }) sizeBytes!: number | null;
+  @Column({ type: 'integer', nullable: true }) pageCount!: number | null;
+  @Column({ type: 'bytea', select: false, nullable: true }) bytes!: Buffer | null;
+  /** Set on a paper issued undrawn; what its first read draws it from. */
+  @Column({ type: 'jsonb', select: false, nullable: true }) drawing!: StoredDrawing | null;
   @Column({ type: 'text' }) status!: DocumentStatus;
   @Column({ type: 'uuid', nullable: true }) supersededBy!: string | null;
   @Column({ type: 'text', nullable: true }) revokedReason!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) statusChangedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}
+
+/** A paper whose bytes are written: every paper drawn at issue, and an undrawn one after its first read. */
+export type DrawnDocument = IssuedDocument & { sha256: string; sizeBytes: number; pageCount: number };
+
+export function isDrawn(doc: IssuedDocument): doc is DrawnDocument {
+  return doc.sha256 !== null;
 }

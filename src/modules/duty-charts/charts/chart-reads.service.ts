@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Actor } from '../../../platform/context';
-import { DocumentsService, IssuedDocument } from '../../../platform/documents';
+import { DocumentsService, DrawnDocument } from '../../../platform/documents';
 import { NotifyService } from '../../../platform/notify';
 import { QueueName, QueueService } from '../../../platform/queue';
 import { PersonnelDirectory } from '../../personnel';
@@ -174,7 +174,7 @@ export class ChartReadsService {
     actor: Actor,
     chartId: string,
   ): Promise<
-    Array<Pick<IssuedDocument, 'id' | 'variant' | 'title' | 'status' | 'sha256' | 'pageCount'>>
+    Array<Pick<DrawnDocument, 'id' | 'variant' | 'title' | 'status' | 'sha256' | 'pageCount'>>
   > {
     await this.charts.get(actor, chartId);
     const papers = await this.documents.ofSource('duty_chart', chartId);
@@ -192,7 +192,7 @@ export class ChartReadsService {
     actor: Actor,
     chartId: string,
     thana: string | undefined,
-  ): Promise<{ doc: IssuedDocument; bytes: Buffer }> {
+  ): Promise<{ doc: DrawnDocument; bytes: Buffer }> {
     await this.charts.get(actor, chartId);
     const variant = thana ? `thana-${thana}` : 'master';
     const [doc] = await this.documents.ofSource('duty_chart', chartId, { variant });
