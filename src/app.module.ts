@@ -8,8 +8,8 @@ import { APP_CONFIG, AppConfig } from './config/config';
 import { DakModule } from './modules/dak';
 import { DutyChartsModule } from './modules/duty-charts';
 import { PersonnelModule } from './modules/personnel';
-import { ProtestsModule } from './modules/protests';
-import { VerificationsModule } from './modules/verifications';
+import { PROTEST_RETENTION, ProtestsModule } from './modules/protests';
+import { VERIFICATION_RETENTION, VerificationsModule } from './modules/verifications';
 import { VipProgrammesModule } from './modules/vip-programmes';
 import { AuditModule } from './platform/audit/audit.module';
 import { AuthModule } from './platform/auth/auth.module';
@@ -30,8 +30,10 @@ import { RateLimitModule } from './platform/http/rate-limit.module';
 import { throttlerOptions } from './platform/http/throttles';
 import { loggerParams } from './platform/logging';
 import { MetricsModule } from './platform/metrics';
+import { NOTIFICATION_RETENTION } from './platform/notify';
 import { NotifyModule } from './platform/notify/notify.module';
 import { QueueModule } from './platform/queue/queue.module';
+import { RetentionModule } from './platform/retention';
 import { Clock, TimeModule } from './platform/time';
 import { UnitsModule } from './platform/units/units.module';
 import { WebAppModule } from './platform/web-app';
@@ -89,6 +91,7 @@ export class AppModule implements NestModule {
         VipProgrammesModule,
         ProtestsModule,
         VerificationsModule,
+        RetentionModule.forRules([PROTEST_RETENTION, VERIFICATION_RETENTION, NOTIFICATION_RETENTION]),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

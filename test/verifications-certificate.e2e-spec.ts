@@ -8,7 +8,7 @@ import { UnitOfWork } from '../src/platform/change';
 import { Poppler } from '../src/platform/documents/pdf/testing/poppler';
 import { fixedClock } from '../src/platform/time';
 import { bootTestApp, TestApp } from './support/test-app';
-import { CONSENT_PDF, seedLocalities, userId, VerificationActors, verificationActors, verificationBody } from './support/verifications';
+import { reportedVerification, seedLocalities, userId, VerificationActors, verificationActors } from './support/verifications';
 import { withoutRandomHex } from './support/random-hex';
 
 type Paper = { id: string; kind: string; appealLevel: string | null; verifyStatus: string; verifyUrl: string; validUntil: string | null };
@@ -76,18 +76,7 @@ describe('character verification: certificate, report letter, appeals (e2e)', ()
   /** An application taken to the DSP with a CLEAR report (the record found ruled another man) or an ADVERSE one citing it. */
   async function reported(outcome: 'CLEAR' | 'ADVERSE'): Promise<Record> {
     clock.set(base);
-    const v = a.ttVerifierA;
-    let r = (await t.http.post('/api/v1/verifications').set(auth(a.intake)).send(verificationBody()).expect(201)).body as Record & { recordsCheck: { hits: Array<{ id: string }> } };
-    await t.http.post(path(r.id, 'attachments')).set(auth(v)).field('kind', 'CONSENT_LETTER').attach('file', CONSENT_PDF, 'consent.pdf').expect(201);
-    r = (await t.http.get(`/api/v1/verifications/${r.id}`).set(auth(v))).body;
-    const visit = { visitedOn: '2026-11-30', officerName: 'Ramesh Yadav', lat: 23.2345, lng: 77.401, accuracyM: 18, neighbours: [], outcome: 'RESIDES_AT_ADDRESS' };
-    r = (await t.http.post(path(r.id, 'visits')).set(auth(v)).send({ version: r.version, ...visit }).expect(200)).body;
-    r = (await t.http.post(path(r.id, 'records-check')).set(auth(v)).send({ version: r.version }).expect(200)).body;
-    const hit = r.recordsCheck.hits[0]!;
-    const decision = outcome === 'CLEAR' ? 'DIFFERENT' : 'SAME';
-    r = (await t.http.post(path(r.id, `hits/${hit.id}/adjudicate`)).set(auth(v)).send({ version: r.version, decision, reason: 'Checked the father’s name and the birth date.' }).expect(200)).body;
-    const report = outcome === 'CLEAR' ? { outcome } : { outcome, grounds: 'Convicted of theft in 2019; the record is his.', citedHitIds: [hit.id] };
-    return (await t.http.post(path(r.id, 'report')).set(auth(v)).send({ version: r.version, ...report }).expect(200)).body;
+    return (await reportedVerification(t, a, outcome)) as Record;
   }
 
   it('issues the certificate at the sign-off of a CLEAR report, valid to the last second of its last day and expired from 00:00 IST after', async () => {

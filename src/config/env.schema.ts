@@ -198,6 +198,39 @@ export class EnvironmentVariables {
   HOUSEKEEPING_INTERVAL_SECONDS = 3600;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(36_500)
+  RETENTION_PROTEST_DAYS = 365;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(36_500)
+  RETENTION_VERIFICATION_DAYS = 365;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(7)
+  @Max(36_500)
+  RETENTION_NOTIFICATION_DAYS = 90;
+
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  RETENTION_PURGE = false;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(604_800)
+  RETENTION_INTERVAL_SECONDS = 86_400;
+
+  @IsOptional()
   @Matches(/^\s*-?\d+(\.\d+)?\s*(,\s*-?\d+(\.\d+)?\s*){3}$/, { message: 'must be four numbers: minLat,minLng,maxLat,maxLng' })
   COMMISSIONERATE_BOUNDS = formatBounds(BHOPAL_BOUNDS);
 
@@ -567,6 +600,14 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   DB_STATEMENT_TIMEOUT_MS:
     'Longest a single SQL statement of the running app may take before PostgreSQL cancels it and the request answers 503 (the migrations have no limit), so one heavy request cannot hold the pool.',
   HOUSEKEEPING_INTERVAL_SECONDS: 'How often the housekeeping job purges expired tokens and idempotency keys.',
+  RETENTION_PROTEST_DAYS:
+    'Days after a protest event ends that its applicant\'s personal data is kept (names, address, mobile, ID digits, vehicle details, attachments, the papers\' bytes, the SMS). README "Retention".',
+  RETENTION_VERIFICATION_DAYS:
+    'Days after a character verification\'s last change, once decided (signed off, appeal decided, certificate withdrawn) with no appeal open, that the applicant\'s personal data is kept.',
+  RETENTION_NOTIFICATION_DAYS: 'Days an SMS or e-mail, once sent or given up, keeps its number or address and its text.',
+  RETENTION_PURGE:
+    '`true`: the retention job purges what is due. `false` (default): it only writes its dry-run report to the audit log, for an administrator to read before turning purging on (`npm run purge -- --dry-run` shows the same).',
+  RETENTION_INTERVAL_SECONDS: 'How often the retention job runs (default daily).',
   COMMISSIONERATE_BOUNDS:
     'The commissionerate as a box, `minLat,minLng,maxLat,maxLng` (degrees). Every venue, route, VIP leg and bandobast point must lie inside it, and one that looks like lat and lng swapped is refused. Default: Bhopal\'s thanas with about 6 km of margin.',
   MAP_TILE_URL:

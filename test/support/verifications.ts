@@ -78,3 +78,30 @@ export async function seedLocalities(t: TestApp, adminToken: string): Promise<vo
     await t.http.post('/api/v1/verifications/localities').set('Authorization', `Bearer ${adminToken}`).send({ name, thanaCode }).expect(201);
   }
 }
+
+/**
+ * A new application (of `body`) taken by TT Nagar's verifier A to the DSP: consent letter, a
+ * field visit, the records check with each hit ruled (another man for CLEAR, the applicant for
+ * ADVERSE, which then cites the first), and the report. Returns the application as then read.
+ */
+export async function reportedVerification(
+  t: TestApp,
+  a: VerificationActors,
+  outcome: 'CLEAR' | 'ADVERSE',
+  body: object = verificationBody(),
+): Promise<{ id: string; ref: string; version: number; status: string }> {
+  const v = { Authorization: `Bearer ${a.ttVerifierA}` };
+  const path = (id: string, action: string) => `/api/v1/verifications/${id}/${action}`;
+  let r = (await t.http.post('/api/v1/verifications').set({ Authorization: `Bearer ${a.intake}` }).send(body).expect(201)).body;
+  await t.http.post(path(r.id, 'attachments')).set(v).field('kind', 'CONSENT_LETTER').attach('file', CONSENT_PDF, 'consent.pdf').expect(201);
+  r = (await t.http.get(`/api/v1/verifications/${r.id}`).set(v)).body;
+  const visit = { visitedOn: '2026-11-30', officerName: 'Ramesh Yadav', lat: 23.2345, lng: 77.401, accuracyM: 18, neighbours: [], outcome: 'RESIDES_AT_ADDRESS' };
+  r = (await t.http.post(path(r.id, 'visits')).set(v).send({ version: r.version, ...visit }).expect(200)).body;
+  r = (await t.http.post(path(r.id, 'records-check')).set(v).send({ version: r.version }).expect(200)).body;
+  const hits = (r.recordsCheck.hits as Array<{ id: string }>) ?? [];
+  const decision = outcome === 'CLEAR' ? 'DIFFERENT' : 'SAME';
+  for (const hit of hits)
+    r = (await t.http.post(path(r.id, `hits/${hit.id}/adjudicate`)).set(v).send({ version: r.version, decision, reason: 'Checked the father’s name and the birth date.' }).expect(200)).body;
+  const report = outcome === 'CLEAR' ? { outcome } : { outcome, grounds: 'Convicted of theft in 2019; the record is his.', citedHitIds: [hits[0]!.id] };
+  return (await t.http.post(path(r.id, 'report')).set(v).send({ version: r.version, ...report }).expect(200)).body;
+}

@@ -5,3 +5,4 @@ export { ClashSourceProvider, CLASH_KINDS, shownInFull } from './clash/clash-sou
 export type { Clash, ClashKind, ClashQuery, ClashSource, ClashSubject, ShownClash } from './clash/clash-source';
 export { ProtestList } from './application/protest-list.service';
 export { ClashView } from './clash/clash.view';
+export { PROTEST_RETENTION } from './protest-retention';

@@ -2,6 +2,7 @@
 // names across Hindi and English, the scoring of an applicant against a record, and the
 // search of the criminal-records index.
 export { VerificationsModule } from './verifications.module';
+export { VERIFICATION_RETENTION } from './verification-retention';
 export { CriminalRecordsIndex, WORD_SIMILARITY_THRESHOLD } from './records/criminal-records.index';
 export type { RecordCandidate } from './records/criminal-records.index';
 export type { CriminalRecordEntry, IndexedRecord } from './records/indexed-record';

@@ -94,6 +94,8 @@ export class VerifyOutcomeView extends ResponseView {
   revokedReason?: string | null;
   @ApiPropertyOptional({ description: 'The version that replaced it' })
   supersededBy?: SupersededByView;
+  @ApiPropertyOptional({ description: 'When its contents were removed under the retention rules (its status and hash stay)' })
+  purgedAt?: string;
 }
 
 /** An uploaded copy checked byte for byte against the papers issued. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { GoneException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -247,6 +247,7 @@ export class DocumentsService implements OutboxDocumentLoader {
    */
   private async drawStored(doc: IssuedDocument): Promise<DrawnDocument> {
     if (isDrawn(doc)) return doc;
+    if (doc.purgedAt) throw purgedError(doc.id, doc.purgedAt);
     let drawing = this.drawingNow.get(doc.id);
     if (!drawing) {
       drawing = this.drawAndWrite(doc).finally(() => this.drawingNow.delete(doc.id));
@@ -260,7 +261,7 @@ export class DocumentsService implements OutboxDocumentLoader {
 
   private async drawAndWrite(doc: IssuedDocument): Promise<void> {
     const rows: Array<{ drawing: StoredDrawing | null }> = await this.dataSource.query(
-      'SELECT drawing FROM issued_document WHERE id = $1 AND bytes IS NULL',
+      'SELECT drawing FROM issued_document WHERE id = $1 AND bytes IS NULL AND purged_at IS NULL',
       [doc.id],
     );
     const drawing = rows[0]?.drawing;
@@ -271,7 +272,7 @@ export class DocumentsService implements OutboxDocumentLoader {
     );
     const written = await this.tx.run(async (em) => {
       const [, count]: [unknown, number] = await em.query(
-        `UPDATE issued_document SET bytes = $2, sha256 = $3, size_bytes = $4, page_count = $5 WHERE id = $1 AND bytes IS NULL`,
+        `UPDATE issued_document SET bytes = $2, sha256 = $3, size_bytes = $4, page_count = $5 WHERE id = $1 AND bytes IS NULL AND purged_at IS NULL`,
         [doc.id, pdf, sha256, pdf.length, pageCount],
       );
       if (count === 1)
@@ -349,6 +350,7 @@ export class DocumentsService implements OutboxDocumentLoader {
       .where('d.id = :id', { id })
       .getOne();
     if (!found) throw new NotFoundException(`Document ${id} not found`);
+    if (found.purgedAt) throw purgedError(id, found.purgedAt);
     if (isDrawn(found)) return { doc: found, bytes: found.bytes! };
     await this.drawStored(found);
     return this.bytes(id);
@@ -364,11 +366,12 @@ export class DocumentsService implements OutboxDocumentLoader {
   async immutableBytes(id: string): Promise<StoredPaper> {
     const cached = this.paperCache.get(id);
     if (cached) return cached;
-    const rows: Array<{ sha256: string | null; source_ref: string; bytes: Buffer | null }> = await this.dataSource.query(
-      'SELECT sha256, source_ref, bytes FROM issued_document WHERE id = $1',
+    const rows: Array<{ sha256: string | null; source_ref: string; bytes: Buffer | null; purged_at: Date | null }> = await this.dataSource.query(
+      'SELECT sha256, source_ref, bytes, purged_at FROM issued_document WHERE id = $1',
       [id],
     );
     if (!rows[0]) throw new NotFoundException(`Document ${id} not found`);
+    if (rows[0].purged_at) throw purgedError(id, rows[0].purged_at);
     if (rows[0].sha256 === null || rows[0].bytes === null) {
       await this.get(id);
       return this.immutableBytes(id);
@@ -395,7 +398,7 @@ export class DocumentsService implements OutboxDocumentLoader {
     if (!id) return { status: 'invalid' };
     const doc = await this.dataSource.getRepository(IssuedDocument).findOne({ where: { id } });
     if (!doc) return { status: 'invalid' };
-    return this.describe(await this.drawStored(doc));
+    return this.describe(doc.purgedAt ? doc : await this.drawStored(doc));
   }
 
   /** Does this file match, byte for byte, a paper we issued? */
@@ -411,7 +414,7 @@ export class DocumentsService implements OutboxDocumentLoader {
    * at issue, and for a paper no longer in force, when and why. A confidential paper (need to
    * know: VIP papers, and those of a bandobast drafted from one) says only whose valid paper it is.
    */
-  private async describe(doc: DrawnDocument): Promise<VerifyOutcome> {
+  private async describe(doc: IssuedDocument): Promise<VerifyOutcome> {
     const unit = await this.dataSource.getRepository(Unit).findOneOrFail({ where: { id: doc.issuingUnitId } });
     const confidential = doc.confidential || isConfidentialKind(doc.kind);
     const outcome: VerifyOutcome = {
@@ -424,7 +427,8 @@ export class DocumentsService implements OutboxDocumentLoader {
       facts: confidential ? [] : (doc.publicFacts ?? []),
       issuingUnit: { en: unit.nameEn, hi: unit.nameHi },
       issuedAt: doc.issuedAt.toISOString(),
-      sha256: doc.sha256,
+      ...(doc.sha256 ? { sha256: doc.sha256 } : {}),
+      ...(doc.purgedAt ? { purgedAt: doc.purgedAt.toISOString() } : {}),
     };
     if (doc.validUntil) outcome.validUntil = doc.validUntil.toISOString();
     if (doc.status !== 'VALID') outcome.statusChangedAt = doc.statusChangedAt?.toISOString() ?? null;
@@ -488,4 +492,10 @@ export interface VerifyOutcome {
   validUntil?: string;
   sha256?: string;
   supersededBy?: { label: string | null; issuedAt: string };
+  /** When its contents were removed under the retention rules. */
+  purgedAt?: string;
+}
+
+function purgedError(id: string, at: Date): GoneException {
+  return new GoneException(`Document ${id}: its contents were removed on ${at.toISOString().slice(0, 10)} when its record's retention period ended`);
 }

@@ -71,6 +71,11 @@ export class IssuedDocument {
   @Column({ type: 'uuid', nullable: true }) supersededBy!: string | null;
   @Column({ type: 'text', nullable: true }) revokedReason!: string | null;
   @Column({ type: 'timestamptz', nullable: true }) statusChangedAt!: Date | null;
+  /**
+   * When its record's retention ran out and its bytes (and drawing) were removed; the row,
+   * status, facts and hash stay, so its QR still verifies. Null: the paper is whole.
+   */
+  @Column({ type: 'timestamptz', nullable: true }) purgedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -67,6 +67,10 @@ export function verifyPageHtml(outcome: VerifyOutcome): string {
       `नया संस्करण जारी हुआ: ${outcome.supersededBy.label ?? 'नया संस्करण'} (${on}) / Replaced by ${outcome.supersededBy.label ?? 'a newer version'} issued ${on}`,
     ]);
   }
+  if (outcome.purgedAt) {
+    const on = formatIstDate(new Date(outcome.purgedAt));
+    rows.push(['प्रति / Copy', `अवधि पूरी होने पर इसका विवरण ${on} को हटाया गया; यह जाँच अब भी मान्य है। / Its contents were removed on ${on} when its retention period ended; this check still holds.`]);
+  }
   if (outcome.sha256) rows.push(['SHA-256', `<code>${esc(outcome.sha256)}</code>`]);
   return `<!doctype html>
 <html lang="hi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

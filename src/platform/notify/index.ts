@@ -1,3 +1,4 @@
+export { NOTIFICATION_RETENTION } from './notification-retention';
 export { NotifyService, smsRecipientProblem } from './notify.service';
 export type { MessageRequest, NotificationState } from './notify.service';
 export { smsSize } from './sms-parts';

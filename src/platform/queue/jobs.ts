@@ -43,6 +43,12 @@ export const JOBS = {
     queue: 'duty-publish',
     concurrency: () => 1,
   },
+  /** Purges personal data past its retention, or with RETENTION_PURGE off only reports what is due (audited). */
+  'retention-purge': {
+    queue: 'maintenance',
+    concurrency: () => 1,
+    every: (config: AppConfig) => config.RETENTION_INTERVAL_SECONDS * 1000,
+  },
   /** Tells verifiers and the circle's DSP of verifications near or past their Lok Seva limit. */
   'verification-escalate': {
     queue: 'maintenance',

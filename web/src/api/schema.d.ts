@@ -1489,6 +1489,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/system/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RetentionController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/status": {
         parameters: {
             query?: never;
@@ -5121,6 +5137,32 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        RetentionReportView: {
+            at: string;
+            /** @description True: counted only, nothing changed */
+            dryRun: boolean;
+            rules: components["schemas"]["RetentionRuleReportView"][];
+        };
+        RetentionRuleReportView: {
+            /** @description Records whose period started before this instant are due */
+            cutoff: string;
+            /** @description Days the personal data is kept */
+            days: number;
+            /** @description Due and purgeable now */
+            due: number;
+            /** @description Due by age, but kept while their e-Office delivery is unfinished */
+            held: number;
+            /** @description When the oldest due record's period started */
+            oldestSince: string | null;
+            /** @description A real run: papers whose bytes were removed */
+            papers?: number;
+            /** @description A real run: records purged */
+            purged?: number;
+            /** @example protest_application */
+            recordType: string;
+            /** @description What a purge removes */
+            what: string;
+        };
         ReviseProgrammeDto: {
             /** @description Unit codes to add to the units computed from the route */
             addUnits?: string[];
@@ -6247,6 +6289,8 @@ export interface components {
             issuingUnit?: components["schemas"]["BilingualTextView"];
             kind?: string;
             label?: string | null;
+            /** @description When its contents were removed under the retention rules (its status and hash stay) */
+            purgedAt?: string;
             /**
              * @description The reference printed on the paper
              * @example PRT/2026/000123
@@ -8831,6 +8875,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobView"];
+                };
+            };
+        };
+    };
+    RetentionController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReportView"];
                 };
             };
         };
