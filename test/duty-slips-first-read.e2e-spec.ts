@@ -98,7 +98,7 @@ describe('duty slips drawn on their first read (e2e)', () => {
     await expect(tryQuery(`UPDATE issued_document SET bytes = NULL, sha256 = NULL, size_bytes = NULL, page_count = NULL WHERE id = $1`, drawn.id)).rejects.toThrow(/immutable/);
     await expect(tryQuery(`UPDATE issued_document SET drawing = '{}' WHERE id = $1`, undrawn.id)).rejects.toThrow(/immutable/);
     // Bytes without their hash are refused: the pair is written together or not at all.
-    await expect(tryQuery(`UPDATE issued_document SET bytes = 'x' WHERE id = $1`, undrawn.id)).rejects.toThrow(/issued_document_drawn_or_drawable/);
+    await expect(tryQuery(`UPDATE issued_document SET bytes = 'x' WHERE id = $1`, undrawn.id)).rejects.toThrow(/issued_document_drawn_drawable_or_purged/);
     await expect(tryQuery(`DELETE FROM issued_document WHERE id = $1`, undrawn.id)).rejects.toThrow(/cannot be deleted/);
     expect(await slipPaper(links[2]!)).toMatchObject({ undrawn: true, sha256: null });
   });
