@@ -17,8 +17,8 @@ import { withDatabase } from './cli-database';
 import { loadCliConfig } from './cli-config';
 import { Progress, progressOf } from './progress';
 
-export function reportLines(report: RetentionReport): string[] {
-  const lines = [
+function reportLines(report: RetentionReport): string[] {
+  return [
     `${report.dryRun ? 'Dry run (nothing changed)' : 'Purged'} as of ${report.at}:`,
     ...report.rules.map((r) => {
       const count = report.dryRun ? `${r.due} due` : `${r.purged} purged, ${r.papers} papers`;
@@ -28,34 +28,33 @@ export function reportLines(report: RetentionReport): string[] {
     }),
     'The audit log is kept whole (at least a year, DPDP Rules rule 6); its rows name records by reference, never a person.',
   ];
-  return lines;
 }
 
-if (require.main === module) {
-  const dryRun = process.argv.includes('--dry-run');
-  const asOf = process.argv.find((a) => a.startsWith('--as-of='))?.slice('--as-of='.length);
-  withDatabase(async (dataSource) => {
-    const at = asOf === undefined ? new Date() : new Date(asOf);
-    if (Number.isNaN(at.getTime())) throw new Error(`--as-of: "${asOf}" is not a time (ISO 8601, e.g. 2027-12-01T00:00:00+05:30)`);
-    if (asOf !== undefined && !dryRun) throw new Error('--as-of is for a dry run only: a purge always runs as of now');
-    const config = loadCliConfig();
-    const tx = new TransactionService(dataSource);
-    const run = new RetentionRun(dataSource, tx, new AuditService(tx), [PROTEST_RETENTION, VERIFICATION_RETENTION, NOTIFICATION_RETENTION], config);
-    let bar: Progress | undefined;
-    const report = await run.run(at, {
-      dryRun,
-      progress: (done, total) => {
-        if (total === 0) return;
-        bar ??= progressOf('purge', total, 'records');
-        bar.update(done);
-      },
-    });
-    bar?.stop();
-    for (const line of reportLines(report)) console.log(line);
-  })
-    .then(() => process.exit(0))
-    .catch((e: unknown) => {
-      console.error('purge could not run:', e instanceof Error ? e.message : e);
-      process.exit(2);
-    });
+const dryRun = process.argv.includes('--dry-run');
+const asOf = process.argv.find((a) => a.startsWith('--as-of='))?.slice('--as-of='.length);
+const at = asOf === undefined ? new Date() : new Date(asOf);
+if (Number.isNaN(at.getTime())) fail(`--as-of: "${asOf}" is not a time (ISO 8601, e.g. 2027-12-01T00:00:00+05:30)`);
+if (asOf !== undefined && !dryRun) fail('--as-of is for a dry run only: a purge always runs as of now');
+withDatabase(async (dataSource) => {
+  const config = loadCliConfig();
+  const tx = new TransactionService(dataSource);
+  const run = new RetentionRun(dataSource, tx, new AuditService(tx), [PROTEST_RETENTION, VERIFICATION_RETENTION, NOTIFICATION_RETENTION], config);
+  let bar: Progress | undefined;
+  const report = await run.run(at, {
+    dryRun,
+    progress: (done, total) => {
+      if (total === 0) return;
+      bar ??= progressOf('purge', total, 'records');
+      bar.update(done);
+    },
+  });
+  bar?.stop();
+  for (const line of reportLines(report)) console.log(line);
+})
+  .then(() => process.exit(0))
+  .catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
+
+function fail(why: string): never {
+  console.error('purge could not run:', why);
+  process.exit(2);
 }

@@ -23,4 +23,5 @@ export const PROTEST_RETENTION: RetentionRule = {
     `DELETE FROM protest_attachment WHERE application_id = ANY($1::uuid[])`,
   ],
   papers: true,
+  messages: true,
 };

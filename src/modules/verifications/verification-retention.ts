@@ -30,4 +30,5 @@ export const VERIFICATION_RETENTION: RetentionRule = {
     `DELETE FROM verification_attachment WHERE application_id = ANY($1::uuid[])`,
   ],
   papers: true,
+  messages: true,
 };

@@ -372,11 +372,10 @@ export class DocumentsService implements OutboxDocumentLoader {
     );
     if (!rows[0]) throw new NotFoundException(`Document ${id} not found`);
     if (rows[0].purged_at) throw purgedError(id, rows[0].purged_at);
-    if (rows[0].sha256 === null || rows[0].bytes === null) {
-      await this.get(id);
-      return this.immutableBytes(id);
-    }
-    const paper: StoredPaper = { sha256: rows[0].sha256, sourceRef: rows[0].source_ref, bytes: rows[0].bytes };
+    const { sha256, source_ref: sourceRef, bytes } = rows[0];
+    // Not drawn yet: `bytes` draws it (once) and reads what was written.
+    const paper: StoredPaper =
+      sha256 !== null && bytes !== null ? { sha256, sourceRef, bytes } : await this.bytes(id).then(({ doc, bytes: drawn }) => ({ sha256: doc.sha256, sourceRef, bytes: drawn }));
     this.paperCache.set(id, paper);
     return paper;
   }

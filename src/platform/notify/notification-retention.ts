@@ -1,4 +1,8 @@
+import { EntityManager } from 'typeorm';
 import { RetentionRule } from '../retention/retention-rule';
+
+/** What purging a message leaves: the row without its number or address and its text. */
+const EMPTIED = `recipient = '', body = ''`;
 
 /**
  * An SMS or e-mail keeps its number or address and its text for RETENTION_NOTIFICATION_DAYS
@@ -12,6 +16,16 @@ export const NOTIFICATION_RETENTION: RetentionRule = {
   since: 'coalesce(r.sent_at, r.created_at)',
   when: `r.status IN ('SENT', 'FAILED', 'KEPT_IN_SINK')`,
   ref: `r.template || ' ' || r.source_type || ' ' || r.source_id`,
-  purge: [`UPDATE notification SET recipient = '', body = '' WHERE id = ANY($1::uuid[])`],
+  purge: [`UPDATE notification SET ${EMPTIED} WHERE id = ANY($1::uuid[])`],
   papers: false,
+  messages: false,
 };
+
+/** The messages about these records, emptied with them (a rule with `messages`), in the caller's transaction. */
+export async function purgeMessagesOf(em: EntityManager, sourceType: string, sourceIds: readonly string[]): Promise<void> {
+  await em.query(
+    `UPDATE notification SET ${EMPTIED}, personal_data_purged_at = now()
+      WHERE source_type = $1 AND source_id = ANY($2::text[]) AND personal_data_purged_at IS NULL`,
+    [sourceType, sourceIds],
+  );
+}

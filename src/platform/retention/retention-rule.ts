@@ -26,6 +26,8 @@ export interface RetentionRule {
   purge: readonly string[];
   /** Its papers (issued_document of this source) lose their bytes too. */
   papers: boolean;
+  /** Its SMS and e-mail (messages of this source) are emptied with it. */
+  messages: boolean;
 }
 
 /** What a replaced name reads as afterwards, in each script. */

@@ -1,8 +1,9 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/config';
 import { AuditEntry, AuditService } from '../audit/audit.service';
 import { TransactionService } from '../database/transaction.service';
 import { purgePapersOf } from '../documents/paper-purge';
+import { purgeMessagesOf } from '../notify/notification-retention';
 import { RetentionRule } from './retention-rule';
 
 /** What one rule would purge (or purged) as of `at`. */
@@ -102,10 +103,9 @@ export class RetentionRun {
   private async count(rule: RetentionRule, now: Date): Promise<RetentionRuleReport> {
     const cutoff = new Date(now.getTime() - this.days(rule) * DAY_MS);
     const [row]: Array<{ due: number; held: number; oldest: Date | null }> = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE NOT ${OUTBOX_OPEN})::int AS due, count(*) FILTER (WHERE ${OUTBOX_OPEN})::int AS held,
-              min(${rule.since}) FILTER (WHERE NOT ${OUTBOX_OPEN}) AS oldest
-         FROM ${rule.recordType} r
-        WHERE ${aged(rule)}`,
+      `SELECT count(*) FILTER (WHERE NOT held)::int AS due, count(*) FILTER (WHERE held)::int AS held,
+              min(since) FILTER (WHERE NOT held) AS oldest
+         FROM (SELECT ${rule.since} AS since, ${OUTBOX_OPEN} AS held FROM ${rule.recordType} r WHERE ${aged(rule)}) aged`,
       [cutoff, rule.recordType],
     );
     return {
@@ -131,7 +131,7 @@ export class RetentionRun {
       const ids = records.map((r) => r.id);
       for (const sql of rule.purge) await em.query(sql, [ids]);
       await em.query(`UPDATE ${rule.recordType} SET personal_data_purged_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
-      if (rule.recordType !== 'notification') await purgeMessagesOf(em, rule.recordType, ids);
+      if (rule.messages) await purgeMessagesOf(em, rule.recordType, ids);
       const papers = rule.papers ? await purgePapersOf(em, rule.recordType, ids) : [];
       const entries: AuditEntry[] = records.map((r) => ({
         action: 'retention.purged',
@@ -152,13 +152,4 @@ export class RetentionRun {
 /** Not yet purged, its period run out by `$1`, in a purgeable state. */
 function aged(rule: RetentionRule): string {
   return `r.personal_data_purged_at IS NULL AND ${rule.since} < $1 AND (${rule.when ?? 'true'})`;
-}
-
-/** SMS and e-mail about the records: the number or address and the text go; the row (what was sent, when) stays. */
-async function purgeMessagesOf(em: EntityManager, sourceType: string, ids: readonly string[]): Promise<void> {
-  await em.query(
-    `UPDATE notification SET recipient = '', body = '', personal_data_purged_at = now()
-      WHERE source_type = $1 AND source_id = ANY($2::text[]) AND personal_data_purged_at IS NULL`,
-    [sourceType, ids],
-  );
 }
