@@ -14,6 +14,7 @@ import {
   publishedBandobast,
   solveChart,
 } from './support/duty-charts';
+import { waitFor } from './support/databases';
 import { bootTestApp, TestApp } from './support/test-app';
 
 const auth = { type: 'bearer' as const };
@@ -32,7 +33,8 @@ describe('officers’ duty slips: the SMS link and their own login (e2e)', () =>
     )[0].belt_no;
 
   beforeAll(async () => {
-    t = await bootTestApp({ BASE_URL: 'https://police-ops.bhopal.test' });
+    // Links are opened here more often than an officer would (throttles.e2e tests the limits).
+    t = await bootTestApp({ BASE_URL: 'https://police-ops.bhopal.test', RATE_LIMIT_PER_LINK_PER_MINUTE: '600' });
     fixture = await publishedBandobast(t);
   });
   afterAll(() => t.close());
@@ -144,6 +146,39 @@ describe('officers’ duty slips: the SMS link and their own login (e2e)', () =>
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('answers the SMS link’s PDF with what its route answers: headers, one count for the link, a 304 for a kept copy', async () => {
+    const [, first] = await dutySms(t);
+    const token = linkIn(first!.body).slice('/s/'.length);
+    // The short link is answered before Nest's router (SlipPdfLeanPath); the long one goes
+    // through the router, its guards and the controller.
+    const lean = await fetchBinary(t.http.get(`/s/${token}/pdf`)).expect(200);
+    const routed = await fetchBinary(t.http.get(`/api/v1/duty-slips/public/${token}/pdf`)).expect(200);
+    const names = (headers: Record<string, string>) => Object.keys(headers).filter((h) => h !== 'date').sort();
+    expect(names(lean.headers)).toEqual(names(routed.headers));
+    for (const h of ['content-type', 'content-disposition', 'etag', 'x-content-sha256', 'cache-control', 'referrer-policy',
+      'x-robots-tag', 'content-security-policy', 'strict-transport-security', 'x-ratelimit-limit-perlink', 'x-ratelimit-limit-linksperaddress'])
+      expect([h, lean.headers[h]]).toEqual([h, routed.headers[h]]);
+    // Both count against the same link.
+    expect(Number(routed.headers['x-ratelimit-remaining-perlink'])).toBeLessThan(Number(lean.headers['x-ratelimit-remaining-perlink']));
+    expect(lean.body).toEqual(routed.body);
+    await t.http.get(`/s/${token}/pdf`).set('If-None-Match', lean.headers.etag!).expect(304);
+  });
+
+  it('turns the link away soon after another instance cancels the slip, though this one had it in memory', async () => {
+    const [, , first] = await dutySms(t);
+    const pdf = `${linkIn(first!.body)}/pdf`;
+    await t.http.get(pdf).expect(200);
+    const db = t.app.get(DataSource);
+    // What another instance's publication commits for an officer it drops.
+    await db.query(`UPDATE duty_slip SET status = 'CANCELLED' WHERE id = $1`, [first!.source_id]);
+    try {
+      await waitFor(async () => (await t.http.get(pdf)).status === 410, { timeoutMs: 5_000, intervalMs: 50, what: 'the cancelled slip’s link to answer 410' });
+    } finally {
+      await db.query(`UPDATE duty_slip SET status = 'ACTIVE' WHERE id = $1`, [first!.source_id]);
+    }
+    await waitFor(async () => (await t.http.get(pdf)).status === 200, { timeoutMs: 5_000, intervalMs: 50, what: 'the slip in force again' });
+  });
+
   it('refuses the link once it has expired', async () => {
     const [first] = await dutySms(t);
     const expired = t.app.get(SlipLinks).token(first!.source_id, new Date(Date.now() - 1000));
@@ -228,8 +263,14 @@ describe('officers’ duty slips: the SMS link and their own login (e2e)', () =>
         .send({ officerId: who.officerId, shiftId: to.shiftId })
         .expect(201);
     expect((await solveChart(t, duty, v2)).solveResult).toBe('OK');
+    // Officer a's PDF, opened before the change: this instance now knows the slip's paper.
+    const [{ id: slipOfA }] = (await t.app.get(DataSource).query(`SELECT id FROM duty_slip WHERE officer_id = $1`, [a.officerId])) as Array<{ id: string }>;
+    const pdfOfA = `${linkIn((await dutySms(t)).find((m) => m.source_id === slipOfA)!.body)}/pdf`;
+    const paperBefore = (await t.http.get(pdfOfA).expect(200)).headers.etag;
     const before = (await dutySms(t)).length;
     await publishChart(t, duty, v2);
+    // The same link gives the changed paper at once.
+    expect((await t.http.get(pdfOfA).expect(200)).headers.etag).not.toBe(paperBefore);
     expect((await chartOf(t, duty, v2)).status).toBe('PUBLISHED');
     const changed = (await dutySms(t)).slice(before).filter((m) => m.template === 'duty-slip-changed');
     expect(changed.length).toBeGreaterThanOrEqual(2);

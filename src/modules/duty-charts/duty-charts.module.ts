@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { LinkThrottle } from '../../platform/http';
 import { PersonnelModule } from '../personnel';
 import { BandobastController } from './bandobast/bandobast.controller';
 import { BandobastService } from './bandobast/bandobast.service';
@@ -16,7 +17,9 @@ import { PublisherService } from './publish/publisher.service';
 import { dutyChartSettingsProvider } from './settings';
 import { SlipLinks } from './slips/slip-links';
 import { SlipNotices } from './slips/slip-notices';
+import { SlipPdfLeanPath } from './slips/slip-pdf-lean-path';
 import { SlipLinkController, SlipsController } from './slips/slips.controller';
+import { SlipStates } from './slips/slip-states';
 import { SlipsService } from './slips/slips.service';
 
 /** Duty charts (bandobast): structure, solving, versions, papers and officers' slips. */
@@ -38,7 +41,14 @@ import { SlipsService } from './slips/slips.service';
     SlipLinks,
     SlipNotices,
     SlipsService,
+    SlipStates,
+    LinkThrottle,
   ],
   exports: [BandobastService],
 })
-export class DutyChartsModule {}
+export class DutyChartsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // The SMS link's PDF, opened by every officer at shift change (see SlipPdfLeanPath).
+    consumer.apply(SlipPdfLeanPath).forRoutes({ path: 's/:token/pdf', method: RequestMethod.GET });
+  }
+}

@@ -11,3 +11,4 @@ export { removeTempUpload, tempFileStorage } from './temp-file-upload';
 export type { TempFileUpload } from './temp-file-upload';
 export { aadhaarShapedField, NoAadhaarShapedNumbers } from './aadhaar-shaped.pipe';
 export { ATTACHMENT_MAX_BYTES, safeFilename, sniffFileType } from './file-signature';
+export { LinkThrottle } from './link-throttle';

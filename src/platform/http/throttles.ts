@@ -43,6 +43,16 @@ function linkParam(context: ExecutionContext): string | undefined {
 
 const notOnLink = (context: ExecutionContext): boolean => linkParam(context) === undefined;
 
+/** The `perLink` throttler's key for a link's token: one count for its page and its PDF; the token itself is not kept in memory. */
+export function perLinkKey(token: string): string {
+  return `${THROTTLERS.perLink}:${createHash('sha256').update(token.slice(0, MAX_TOKEN_CHARS)).digest('base64url')}`;
+}
+
+/** The `linksPerAddress` throttler's key for a client address: one count across every link route. */
+export function linksPerAddressKey(address: string): string {
+  return `${THROTTLERS.linksPerAddress}:${address}`;
+}
+
 /** The link's token, from the route parameter named by `@ThrottlePerLink(param)`. */
 export function linkTracker(req: { params?: Record<string, unknown> }, context: ExecutionContext): string {
   const param = linkParam(context) ?? 'token';
@@ -73,17 +83,15 @@ export function throttlerOptions(limits: ThrottleLimits, storage?: ThrottlerStor
         limit: limits.perLink,
         skipIf: notOnLink,
         getTracker: linkTracker,
-        // One count for the link's page and its PDF; the token itself is not kept in memory.
-        generateKey: (_context, token, name) =>
-          `${name}:${createHash('sha256').update(token).digest('base64url')}`,
+        generateKey: (_context, token) => perLinkKey(token),
       },
       {
         name: THROTTLERS.linksPerAddress,
         ttl: MINUTE_MS,
         limit: limits.linksPerAddress,
         skipIf: notOnLink,
-        // The default tracker (the client address); one count across every link route.
-        generateKey: (_context, address, name) => `${name}:${address}`,
+        // The default tracker (the client address).
+        generateKey: (_context, address) => linksPerAddressKey(address),
       },
     ],
   };

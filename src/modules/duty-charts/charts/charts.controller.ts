@@ -21,7 +21,7 @@ import type { Response } from 'express';
 import { CurrentActor, Roles } from '../../../platform/auth';
 import { Actor } from '../../../platform/context';
 import { ApiFileResponse, uuidParam } from '../../../platform/http';
-import { sendPdf } from '../slips/slips.controller';
+import { sendPdf } from '../slips/slip-responses';
 import { ChartEditsService } from './chart-edits.service';
 import { CHART_WORKFLOW } from './chart-states';
 import { ChartReadsService } from './chart-reads.service';

@@ -5,23 +5,9 @@ import { CurrentActor, Public, Roles } from '../../../platform/auth';
 import { Actor } from '../../../platform/context';
 import { allowInlineStyle, ApiFileResponse, ThrottlePerLink, uuidParam } from '../../../platform/http';
 import { SLIP_PAGE_STYLE, slipPageHtml, slipProblemHtml } from './slip-page';
+import { noTrace, sendLinkedSlipPdf, sendPdf } from './slip-responses';
 import { SlipsService } from './slips.service';
 import { MySlipView } from '../duty-charts.view';
-
-/**
- * A stored paper as a download. Its ETag is its sha256 (so Express does not hash the body
- * again, and a client revalidating a copy it kept gets a 304 without the bytes).
- */
-export function sendPdf(res: Response, paper: { sha256: string; bytes: Buffer }, name: string): void {
-  res.setHeader('Content-Type', 'application/pdf');
-  res.setHeader(
-    'Content-Disposition',
-    `inline; filename="${name.replace(/[^A-Za-z0-9-]+/g, '-')}.pdf"`,
-  );
-  res.setHeader('X-Content-SHA256', paper.sha256);
-  res.setHeader('ETag', `"${paper.sha256}"`);
-  res.send(paper.bytes);
-}
 
 /** An officer's own duty slips: with their login, or through the signed link in the SMS. */
 @ApiTags('duty-slips')
@@ -122,14 +108,5 @@ async function sendSlipPage(slips: SlipsService, token: string, res: Response): 
 }
 
 async function sendSlipPdf(slips: SlipsService, token: string, res: Response): Promise<void> {
-  const paper = await slips.pdfByToken(token.slice(0, 100));
-  noTrace(res);
-  sendPdf(res, paper, `duty-slip-${paper.sourceRef}`);
-}
-
-/** The token in the URL is the officer's key: keep it out of caches and referrers. */
-function noTrace(res: Response): void {
-  res.setHeader('Cache-Control', 'no-store');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('X-Robots-Tag', 'noindex');
+  sendLinkedSlipPdf(res, await slips.pdfByToken(token.slice(0, 100)));
 }

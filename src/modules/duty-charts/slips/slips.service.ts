@@ -6,6 +6,7 @@ import { PersonnelDirectory } from '../../personnel';
 import { DutyChartSettings, InjectSettings } from '../settings';
 import { DutySlip } from './duty-slip.entity';
 import { SlipLinks } from './slip-links';
+import { SlipState, SlipStates } from './slip-states';
 import type { SlipPageLanguage } from './slip-page';
 
 export type PublicSlip =
@@ -27,6 +28,7 @@ export class SlipsService {
     private readonly documents: DocumentsService,
     private readonly directory: PersonnelDirectory,
     private readonly links: SlipLinks,
+    private readonly states: SlipStates,
     @InjectSettings() private readonly settings: DutyChartSettings,
   ) {}
 
@@ -105,22 +107,31 @@ export class SlipsService {
   }
 
   /**
-   * The PDF behind a link, at the cost of one light read of the slip's state (a cancellation
-   * counts from the next request): the paper's bytes come from the documents' cache.
+   * The PDF behind a link. The slip's state comes from SlipStates (a publication on another
+   * instance counts within SLIP_STATE_REFRESH_MS), the paper's bytes from the documents' cache.
    */
   async pdfByToken(token: string): Promise<StoredPaper> {
-    const found = await this.linked(token, async (id) => {
-      const [row] = (await this.dataSource.query('SELECT status, document_id FROM duty_slip WHERE id = $1', [id])) as Array<Pick<DutySlip, 'status'> & { document_id: string | null }>;
-      return row && { status: row.status, documentId: row.document_id };
-    });
+    const found = await this.linked(token, (id) => this.states.of(id));
     if (found.state === 'expired') throw new GoneException('This link has expired');
     if (found.state === 'invalid') throw new NotFoundException('This link is not valid');
     return this.pdfOf(found.slip);
   }
 
-  private async pdfOf(slip: Pick<DutySlip, 'status' | 'documentId'>): Promise<StoredPaper> {
-    if (!slip.documentId || slip.status !== 'ACTIVE')
-      throw new GoneException('This duty has been cancelled');
+  /**
+   * The PDF behind a link when the link is good and its slip in force, as `pdfByToken` reads it;
+   * undefined otherwise (`pdfByToken` says why). For the shift-change rush's lean path.
+   */
+  async pdfInForce(token: string): Promise<StoredPaper | undefined> {
+    const found = await this.linked(token, (id) => this.states.of(id));
+    return found.state === 'ok' && inForce(found.slip) ? this.documents.immutableBytes(found.slip.documentId) : undefined;
+  }
+
+  private async pdfOf(slip: SlipState): Promise<StoredPaper> {
+    if (!inForce(slip)) throw new GoneException('This duty has been cancelled');
     return this.documents.immutableBytes(slip.documentId);
   }
+}
+
+function inForce(slip: SlipState): slip is SlipState & { documentId: string } {
+  return slip.status === 'ACTIVE' && slip.documentId !== null;
 }
