@@ -41,12 +41,17 @@ export const ELIGIBLE_DUE_ROWS = `
   ORDER BY o.seq
   LIMIT $1`;
 
+/** What a delivery attempt reads of a row it claimed, named as OutboxItem names it (ClaimedItem). */
+export const CLAIMED_COLUMNS = `o.id, o.seq::text AS seq, o.source_type AS "sourceType", o.source_id AS "sourceId",
+  o.source_ref AS "sourceRef", o.kind, o.subject, o.grading, o.intake_channel AS "intakeChannel",
+  o.received_at AS "receivedAt", o.metadata, o.document_id AS "documentId", o.attempts, o.created_at AS "createdAt"`;
+
 /**
- * Claims the rows of a delivery batch for sending, under the same rules, in one statement: of
- * two instances claiming at once the second finds the rows claimed by a live instance and gets
- * nothing. A later item of a record in the same batch is not claimed while its earlier one is
- * still pending (the statement sees them all before it). $1 row ids, $2 this instance's key,
- * $3 claim lease in ms.
+ * Claims the rows of a delivery batch for sending, under the same rules, in one statement that
+ * answers what the attempt needs of them (CLAIMED_COLUMNS): of two instances claiming at once
+ * the second finds the rows claimed by a live instance and gets nothing. A later item of a
+ * record in the same batch is not claimed while its earlier one is still pending (the
+ * statement sees them all before it). $1 row ids, $2 this instance's key, $3 claim lease in ms.
  */
 export const CLAIM_DUE_ROWS = `
   WITH live AS MATERIALIZED (${LIVE_CLAIMANTS})
@@ -54,7 +59,7 @@ export const CLAIM_DUE_ROWS = `
   WHERE o.id = ANY($1::uuid[]) AND o.status = 'PENDING' AND o.next_attempt_at <= now()
     AND ${unclaimed('o', '$3')}
     AND ${OLDEST_OF_ITS_RECORD('o')}
-  RETURNING o.id`;
+  RETURNING ${CLAIMED_COLUMNS}`;
 
 /**
  * While DEGRADED by failing deliveries, a passed health check lets one item try: the oldest

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { TransactionService } from '../../database/transaction.service';
 import { APP_CONFIG, AppConfig } from '../../../config/config';
 import { AuditService } from '../../audit/audit.service';
@@ -19,9 +19,15 @@ import { OutboxItem } from './outbox.entity';
 
 export type DeliveryOutcome = 'delivered' | 'skipped' | 'retry-later' | 'failed' | 'paused';
 
+/** What an attempt knows of a row it claimed (CLAIMED_COLUMNS). */
+type ClaimedItem = Pick<
+  OutboxItem,
+  'id' | 'seq' | 'sourceType' | 'sourceId' | 'sourceRef' | 'kind' | 'subject' | 'grading' | 'intakeChannel' | 'receivedAt' | 'metadata' | 'documentId' | 'attempts' | 'createdAt'
+>;
+
 /** A row e-Office took, its mark not yet written. */
 interface Taken {
-  item: OutboxItem;
+  item: ClaimedItem;
   result: DiarisationResult;
 }
 
@@ -84,13 +90,12 @@ export class OutboxDeliveryWorker {
       return outcomes;
     }
     // Not claimed: delivered, not due, behind an earlier item of its record, or being sent by someone alive.
-    const claimed = returnedRows<{ id: string }>(await this.dataSource.query(CLAIM_DUE_ROWS, [ids, me, this.claimLeaseMs])).map((r) => r.id);
-    if (claimed.length === 0) return outcomes;
+    const items = returnedRows<ClaimedItem>(await this.dataSource.query(CLAIM_DUE_ROWS, [ids, me, this.claimLeaseMs]));
+    if (items.length === 0) return outcomes;
     let claimedAt = Date.now();
-    const unsettled = new Set(claimed);
+    const unsettled = new Set(items.map((i) => i.id));
     const taken: Taken[] = [];
     try {
-      const items = await this.dataSource.getRepository(OutboxItem).findBy({ id: In(claimed) });
       items.sort((a, b) => Number(a.seq) - Number(b.seq));
       for (const [i, item] of items.entries()) {
         // DEGRADED: the rest stay as they are, due; the dispatcher queues them again once e-Office answers.
@@ -144,7 +149,7 @@ export class OutboxDeliveryWorker {
   }
 
   /** Sends one row; a row e-Office took joins `taken`, to be marked with the rest of its batch. */
-  private async attempt(item: OutboxItem, me: number, taken: Taken[]): Promise<DeliveryOutcome> {
+  private async attempt(item: ClaimedItem, me: number, taken: Taken[]): Promise<DeliveryOutcome> {
     let request: DiarisationRequest;
     try {
       request = await this.toRequest(item);
@@ -167,7 +172,7 @@ export class OutboxDeliveryWorker {
     }
   }
 
-  private async toRequest(item: OutboxItem): Promise<DiarisationRequest> {
+  private async toRequest(item: ClaimedItem): Promise<DiarisationRequest> {
     let document;
     if (item.documentId) {
       if (!this.documents) throw new Error('no document store is configured');
@@ -227,7 +232,7 @@ export class OutboxDeliveryWorker {
   }
 
   /** Due again after `delayMs`; the attempt counts against EOFFICE_MAX_ATTEMPTS. */
-  private async postpone(item: OutboxItem, me: number, delayMs: number, error: string): Promise<DeliveryOutcome> {
+  private async postpone(item: ClaimedItem, me: number, delayMs: number, error: string): Promise<DeliveryOutcome> {
     await this.dataSource.query(
       `UPDATE eoffice_outbox SET next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3,
          attempts = attempts + 1, last_attempt_at = now(), updated_at = now(), claimed_by = NULL, claimed_at = NULL
@@ -237,7 +242,7 @@ export class OutboxDeliveryWorker {
     return 'retry-later';
   }
 
-  private async fail(item: OutboxItem, me: number, reason: string): Promise<DeliveryOutcome> {
+  private async fail(item: ClaimedItem, me: number, reason: string): Promise<DeliveryOutcome> {
     await this.tx.run(async (em) => {
       const updated = await em.query(
         `UPDATE eoffice_outbox SET status = 'FAILED', last_error = $2, attempts = attempts + 1, last_attempt_at = now(), updated_at = now(),

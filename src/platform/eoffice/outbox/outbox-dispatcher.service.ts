@@ -88,10 +88,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.timers.forEach(clearInterval);
   }
 
-  /** A batch sized to what the drain rate can take before the next tick (with headroom). */
+  /**
+   * Tops the queue up to two ticks of what the drain rate can take. While this instance still
+   * has a tick's worth queued it looks for nothing: finding due rows reads every row it has
+   * queued again, a cost paid for nothing while a backlog drains.
+   */
   dispatch(): Promise<number> {
-    const perTick = Math.ceil((this.config.EOFFICE_DRAIN_PER_SECOND * this.config.EOFFICE_DISPATCH_INTERVAL_MS) / 1000);
-    return this.enqueueDue(Math.max(50, perTick * 2));
+    const perTick = Math.max(25, Math.ceil((this.config.EOFFICE_DRAIN_PER_SECOND * this.config.EOFFICE_DISPATCH_INTERVAL_MS) / 1000));
+    if (this.queued.size >= perTick) return Promise.resolve(0);
+    return this.enqueueDue(perTick * 2 - this.queued.size);
   }
 
   reconcile(): Promise<number> {
