@@ -44,48 +44,10 @@ async function main(): Promise<void> {
   try {
     await migrateDatabase(url, () => undefined);
     await pg.connect();
-    const config = loadConfig({
-      DATABASE_URL: url,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      // The simulator stands in for e-Office, which production refuses; `test` keeps the rest as in production.
-      NODE_ENV: 'test',
-      EOFFICE_URL: sim.url,
-      EOFFICE_DRAIN_PER_SECOND: RATE,
-      EOFFICE_CONCURRENCY: CONCURRENCY,
-      EOFFICE_DISPATCH_INTERVAL_MS: process.env.BENCH_DISPATCH_MS ?? '1000',
-      DB_POOL_SIZE: '20',
-      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-    });
-    const booting = performance.now();
-    const app = await createApp({ config, databaseUrl: url });
-    const bootSeconds = (performance.now() - booting) / 1000;
-    const ours: Round[] = [];
-    const bare: Round[] = [];
-    try {
-      await drainThroughApp(pg, sim, 0, WARM_UP_ROWS);
-      await drainBare(config, sim, 0, WARM_UP_ROWS);
-      for (let round = 1; round <= ROUNDS; round++) {
-        ours.push(await drainThroughApp(pg, sim, round));
-        bare.push(await drainBare(config, sim, round));
-      }
-    } finally {
-      await app.close();
-    }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const oursRate = median(ours.map((r) => r.rowsPerSecond));
-    const bareRate = median(bare.map((r) => r.rowsPerSecond));
-    const backend = config.REDIS_URL ? 'redis' : 'postgres';
-    console.log(`eoffice.drain.rows: ${ROWS} per round, ${ROUNDS} interleaved rounds after a warm-up of ${WARM_UP_ROWS} each (queue backend: ${backend}, rate limit ${RATE}/s, ${CONCURRENCY} in flight)`);
-    console.log(`eoffice.drain.appBootSeconds: ${bootSeconds.toFixed(1)} (not counted in the rates)`);
-    console.log(`eoffice.drain.rowsPerSecond: ${oursRate.toFixed(0)} (rounds: ${ours.map((r) => r.rowsPerSecond.toFixed(0)).join(', ')})`);
-    console.log(`eoffice.drain.reference.bareBullmqWorker.rowsPerSecond: ${bareRate.toFixed(0)} (rounds: ${bare.map((r) => r.rowsPerSecond.toFixed(0)).join(', ')})`);
-    console.log(`eoffice.drain.ofBareWorker: ${((100 * oursRate) / bareRate).toFixed(0)}% (goal >= 90%)`);
-    console.log(`eoffice.drain.secondsToEmpty: ${(ROWS / oursRate).toFixed(1)} (goal < 60)`);
-    console.log(`eoffice.drain.lost: ${ours.reduce((n, r) => n + r.lost, 0)}`);
-    console.log(`eoffice.drain.duplicates: ${ours.reduce((n, r) => n + r.duplicates, 0)}`);
-    const bareFaults = bare.reduce((n, r) => n + r.lost + r.duplicates, 0);
-    if (bareFaults > 0) console.log(`(the bare worker lost or repeated ${bareFaults} deliveries)`);
+    // The default backend always; Redis as well when REDIS_URL names one.
+    await measure(pg, sim, url, dataDir, undefined);
+    if (process.env.REDIS_URL) await measure(pg, sim, url, dataDir, process.env.REDIS_URL);
+    else console.log('eoffice.drain: set REDIS_URL to measure the Redis queue backend as well');
   } finally {
     await pg.end().catch(() => undefined);
     await sim.close();
@@ -94,8 +56,55 @@ async function main(): Promise<void> {
   }
 }
 
+/** Ours and the bare worker, interleaved, on one queue backend (PostgreSQL, or Redis at `redisUrl`). */
+async function measure(pg: Client, sim: EofficeSimulator, url: string, dataDir: string, redisUrl: string | undefined): Promise<void> {
+  const config = loadConfig({
+    DATABASE_URL: url,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    // The simulator stands in for e-Office, which production refuses; `test` keeps the rest as in production.
+    NODE_ENV: 'test',
+    EOFFICE_URL: sim.url,
+    EOFFICE_DRAIN_PER_SECOND: RATE,
+    EOFFICE_CONCURRENCY: CONCURRENCY,
+    EOFFICE_DISPATCH_INTERVAL_MS: process.env.BENCH_DISPATCH_MS ?? '1000',
+    DB_POOL_SIZE: '20',
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+  });
+  const backend = redisUrl ? 'redis' : 'postgres';
+  const booting = performance.now();
+  const app = await createApp({ config, databaseUrl: url });
+  const bootSeconds = (performance.now() - booting) / 1000;
+  const ours: Round[] = [];
+  const bare: Round[] = [];
+  try {
+    await drainThroughApp(pg, sim, `${backend}_0`, WARM_UP_ROWS);
+    await drainBare(config, sim, `${backend}-0`, WARM_UP_ROWS);
+    for (let round = 1; round <= ROUNDS; round++) {
+      ours.push(await drainThroughApp(pg, sim, `${backend}_${round}`));
+      bare.push(await drainBare(config, sim, `${backend}-${round}`));
+    }
+  } finally {
+    await app.close();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const oursRate = median(ours.map((r) => r.rowsPerSecond));
+  const bareRate = median(bare.map((r) => r.rowsPerSecond));
+  const name = `eoffice.drain.${backend}`;
+  console.log(`${name}.rows: ${ROWS} per round, ${ROUNDS} interleaved rounds after a warm-up of ${WARM_UP_ROWS} each (rate limit ${RATE}/s, ${CONCURRENCY} in flight)`);
+  console.log(`${name}.appBootSeconds: ${bootSeconds.toFixed(1)} (not counted in the rates)`);
+  console.log(`${name}.rowsPerSecond: ${oursRate.toFixed(0)} (rounds: ${ours.map((r) => r.rowsPerSecond.toFixed(0)).join(', ')})`);
+  console.log(`${name}.reference.bareBullmqWorker.rowsPerSecond: ${bareRate.toFixed(0)} (rounds: ${bare.map((r) => r.rowsPerSecond.toFixed(0)).join(', ')})`);
+  console.log(`${name}.ofBareWorker: ${((100 * oursRate) / bareRate).toFixed(0)}% (goal >= 90%)`);
+  console.log(`${name}.secondsToEmpty: ${(ROWS / oursRate).toFixed(1)} (goal < 60)`);
+  console.log(`${name}.lost: ${ours.reduce((n, r) => n + r.lost, 0)}`);
+  console.log(`${name}.duplicates: ${ours.reduce((n, r) => n + r.duplicates, 0)}`);
+  const bareFaults = bare.reduce((n, r) => n + r.lost + r.duplicates, 0);
+  if (bareFaults > 0) console.log(`(the bare worker lost or repeated ${bareFaults} deliveries)`);
+}
+
 /** One backlog of ROWS rows, committed at once, drained by the running app. */
-async function drainThroughApp(pg: Client, sim: EofficeSimulator, round: number, rows = ROWS): Promise<Round> {
+async function drainThroughApp(pg: Client, sim: EofficeSimulator, round: string, rows = ROWS): Promise<Round> {
   await sim.reset();
   const sourceType = `bench_round_${round}`;
   await pg.query(
@@ -122,7 +131,7 @@ async function drainThroughApp(pg: Client, sim: EofficeSimulator, round: number,
 }
 
 /** The reference: the same POSTs as plain BullMQ jobs carrying their request, under the same limits. */
-async function drainBare(config: AppConfig, sim: EofficeSimulator, round: number, rows = ROWS): Promise<Round> {
+async function drainBare(config: AppConfig, sim: EofficeSimulator, round: string, rows = ROWS): Promise<Round> {
   await sim.reset();
   const name = `bench-bare-${round}`;
   // The app's own choice of backend and connection (PostgreSQL, or Redis when REDIS_URL is set), and nothing else of the app.
