@@ -11,12 +11,13 @@ import {
 import type { Request, Response } from 'express';
 import { linksPerAddressKey, perLinkKey, THROTTLERS } from './throttles';
 
+/** A link throttler's fixed figures, as ThrottlerGuard resolves them. */
 interface Counted {
   name: string;
-  key: string;
   limit: number;
   ttl: number;
   blockDuration: number;
+  key: (tracker: string) => string;
 }
 
 /**
@@ -29,8 +30,8 @@ interface Counted {
  */
 @Injectable()
 export class LinkThrottle {
-  private readonly perLink: ThrottlerOptions;
-  private readonly perAddress: ThrottlerOptions;
+  private readonly perLink: Counted;
+  private readonly perAddress: Counted;
   private readonly ipv6SubnetPrefix: number;
 
   constructor(
@@ -39,22 +40,22 @@ export class LinkThrottle {
   ) {
     const throttlers = Array.isArray(options) ? options : options.throttlers;
     this.ipv6SubnetPrefix = (Array.isArray(options) ? undefined : options.ipv6SubnetPrefix) ?? DEFAULT_IPV6_SUBNET_PREFIX;
-    const named = (name: string) => {
-      const t = throttlers.find((x) => x.name === name);
+    const named = (name: string, key: (tracker: string) => string): Counted => {
+      const t: ThrottlerOptions | undefined = throttlers.find((x) => x.name === name);
       if (!t || typeof t.limit !== 'number' || typeof t.ttl !== 'number')
         throw new Error(`LinkThrottle needs the ${name} throttler with a fixed limit and ttl (throttlerOptions)`);
-      return t;
+      return { name, limit: t.limit, ttl: t.ttl, blockDuration: typeof t.blockDuration === 'number' ? t.blockDuration : t.ttl, key };
     };
-    this.perLink = named(THROTTLERS.perLink);
-    this.perAddress = named(THROTTLERS.linksPerAddress);
+    this.perLink = named(THROTTLERS.perLink, perLinkKey);
+    this.perAddress = named(THROTTLERS.linksPerAddress, linksPerAddressKey);
   }
 
   /** Counts the request to the link `token`; false when a throttler refuses it (nothing is sent then). */
   async admit(req: Request, res: Response, token: string): Promise<boolean> {
     // ThrottlerGuard's tracker: the address, an IPv6 one by its subnet.
     const address = normalizeIp(req.ip ?? '', this.ipv6SubnetPrefix);
-    for (const t of [this.counted(this.perLink, perLinkKey(token)), this.counted(this.perAddress, linksPerAddressKey(address))]) {
-      const hit = await this.storage.increment(t.key, t.ttl, t.limit, t.blockDuration, t.name);
+    for (const [t, tracker] of [[this.perLink, token], [this.perAddress, address]] as const) {
+      const hit = await this.storage.increment(t.key(tracker), t.ttl, t.limit, t.blockDuration, t.name);
       if (hit.isBlocked) return false;
       res.setHeader(`X-RateLimit-Limit-${t.name}`, t.limit);
       res.setHeader(`X-RateLimit-Remaining-${t.name}`, Math.max(0, t.limit - hit.totalHits));
@@ -63,8 +64,4 @@ export class LinkThrottle {
     return true;
   }
 
-  private counted(t: ThrottlerOptions, key: string): Counted {
-    const ttl = t.ttl as number;
-    return { name: t.name!, key, limit: t.limit as number, ttl, blockDuration: (t.blockDuration as number | undefined) ?? ttl };
-  }
 }

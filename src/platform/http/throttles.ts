@@ -43,9 +43,9 @@ function linkParam(context: ExecutionContext): string | undefined {
 
 const notOnLink = (context: ExecutionContext): boolean => linkParam(context) === undefined;
 
-/** The `perLink` throttler's key for a link's token: one count for its page and its PDF; the token itself is not kept in memory. */
+/** The `perLink` throttler's key for a link's token (as `linkTracker` cuts it): one count for its page and its PDF; the token itself is not kept in memory. */
 export function perLinkKey(token: string): string {
-  return `${THROTTLERS.perLink}:${createHash('sha256').update(token.slice(0, MAX_TOKEN_CHARS)).digest('base64url')}`;
+  return `${THROTTLERS.perLink}:${createHash('sha256').update(token).digest('base64url')}`;
 }
 
 /** The `linksPerAddress` throttler's key for a client address: one count across every link route. */

@@ -7,6 +7,7 @@ import { CHART_ENTITY } from '../charts/chart-solve.service';
 import { AS_SYSTEM } from '../../../platform/workflow';
 import { CHART_WORKFLOW } from '../charts/chart-states';
 import { DutyChart } from '../charts/duty-chart.entity';
+import { SlipStates } from '../slips/slip-states';
 import { DutySlip } from '../slips/duty-slip.entity';
 import { SlipNotices } from '../slips/slip-notices';
 import { ChartData } from './chart-data';
@@ -56,6 +57,7 @@ export class PublicationFinaliser {
     private readonly notices: SlipNotices,
     private readonly directory: PersonnelDirectory,
     private readonly documents: DocumentsService,
+    private readonly slipStates: SlipStates,
   ) {}
 
   /** One slip row per (bandobast, officer), created before the papers that cite its id. */
@@ -72,7 +74,20 @@ export class PublicationFinaliser {
     return new Map(rows.map((r) => [r.officer_id, r.id]));
   }
 
-  finalise(
+  /** Publishes the version in one unit of work; once it commits, the slip states read for links are read again. */
+  async finalise(
+    chartId: string,
+    data: ChartData,
+    slips: Slip[],
+    slipDocs: Map<string, string>,
+    charts: IssuedCharts,
+  ): Promise<FinalOutcome> {
+    const outcome = await this.publish(chartId, data, slips, slipDocs, charts);
+    this.slipStates.forget();
+    return outcome;
+  }
+
+  private publish(
     chartId: string,
     data: ChartData,
     slips: Slip[],

@@ -10,7 +10,6 @@ import { DutyChart } from '../charts/duty-chart.entity';
 import { groupBy } from '../bandobast/structure-tree';
 import { ChartData, ChartDuty, loadChartData } from './chart-data';
 import { masterChartBlocks, thanaChartBlocks } from './chart-blocks';
-import { SlipStates } from '../slips/slip-states';
 import { PublicationFinaliser } from './publication-finaliser';
 import { chartPublicFacts, slipPublicFacts } from './public-facts';
 import { slipBlocks } from './slip-blocks';
@@ -47,7 +46,6 @@ export class PublisherService {
     private readonly templates: TemplateStore,
     private readonly directory: PersonnelDirectory,
     private readonly finaliser: PublicationFinaliser,
-    private readonly slipStates: SlipStates,
   ) {}
 
   @JobHandler('duty-chart-publish')
@@ -104,7 +102,6 @@ export class PublisherService {
     seconds.slips = clock();
     await step(0, 'finalising');
     const outcome = await this.finaliser.finalise(chart.id, data, slips, slipDocs, charts);
-    this.slipStates.forget();
     seconds.finalise = clock();
     await step(0, 'done');
     this.logger.log(

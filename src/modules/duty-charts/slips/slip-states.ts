@@ -101,7 +101,7 @@ export class SlipStates implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /** Reads again, in one statement, the states asked for since the last refresh, and drops the rest. */
-  refresh(): Promise<void> {
+  private refresh(): Promise<void> {
     this.refreshing ??= this.refreshNow()
       .catch((e: Error) => {
         // Not read again this time: nothing is trusted that was not.

@@ -111,7 +111,7 @@ export class SlipsService {
    * instance counts within SLIP_STATE_REFRESH_MS), the paper's bytes from the documents' cache.
    */
   async pdfByToken(token: string): Promise<StoredPaper> {
-    const found = await this.linked(token, (id) => this.states.of(id));
+    const found = await this.linkedState(token);
     if (found.state === 'expired') throw new GoneException('This link has expired');
     if (found.state === 'invalid') throw new NotFoundException('This link is not valid');
     return this.pdfOf(found.slip);
@@ -122,8 +122,13 @@ export class SlipsService {
    * undefined otherwise (`pdfByToken` says why). For the shift-change rush's lean path.
    */
   async pdfInForce(token: string): Promise<StoredPaper | undefined> {
-    const found = await this.linked(token, (id) => this.states.of(id));
+    const found = await this.linkedState(token);
     return found.state === 'ok' && inForce(found.slip) ? this.documents.immutableBytes(found.slip.documentId) : undefined;
+  }
+
+  /** The link's slip as its PDF needs it: its state from SlipStates. */
+  private linkedState(token: string) {
+    return this.linked(token, (id) => this.states.of(id));
   }
 
   private async pdfOf(slip: SlipState): Promise<StoredPaper> {

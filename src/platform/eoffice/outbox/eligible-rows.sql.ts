@@ -1,4 +1,5 @@
 import { CLAIM_LOCK_CLASS } from './instance-liveness';
+import type { OutboxItem } from './outbox.entity';
 
 /**
  * The keys of instances alive now: each holds its session advisory lock (CLAIM_LOCK_CLASS,
@@ -41,7 +42,13 @@ export const ELIGIBLE_DUE_ROWS = `
   ORDER BY o.seq
   LIMIT $1`;
 
-/** What a delivery attempt reads of a row it claimed, named as OutboxItem names it (ClaimedItem). */
+/** What a delivery attempt knows of a row it claimed: CLAIMED_COLUMNS, one for one. */
+export type ClaimedItem = Pick<
+  OutboxItem,
+  'id' | 'seq' | 'sourceType' | 'sourceId' | 'sourceRef' | 'kind' | 'subject' | 'grading' | 'intakeChannel' | 'receivedAt' | 'metadata' | 'documentId' | 'attempts' | 'createdAt'
+>;
+
+/** What a delivery attempt reads of a row it claimed (ClaimedItem), named as OutboxItem names it. */
 export const CLAIMED_COLUMNS = `o.id, o.seq::text AS seq, o.source_type AS "sourceType", o.source_id AS "sourceId",
   o.source_ref AS "sourceRef", o.kind, o.subject, o.grading, o.intake_channel AS "intakeChannel",
   o.received_at AS "receivedAt", o.metadata, o.document_id AS "documentId", o.attempts, o.created_at AS "createdAt"`;

@@ -10,20 +10,13 @@ import { EofficeChannel } from '../eoffice-channel.service';
 import { DiarisationRequest, DiarisationResult, isPermanentGatewayError, isTransientGatewayError } from '../gateway';
 import { retryDelayMs } from './backoff';
 import { DeliveryJobData } from './delivery-batch';
-import { CLAIM_DUE_ROWS } from './eligible-rows.sql';
+import { CLAIM_DUE_ROWS, ClaimedItem } from './eligible-rows.sql';
 import { claimLeaseMs } from './claim-lease';
 import { InstanceLiveness } from './instance-liveness';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { OUTBOX_DOCUMENT_LOADER, OutboxDocumentLoader } from './outbox-documents';
-import { OutboxItem } from './outbox.entity';
 
 export type DeliveryOutcome = 'delivered' | 'skipped' | 'retry-later' | 'failed' | 'paused';
-
-/** What an attempt knows of a row it claimed (CLAIMED_COLUMNS). */
-type ClaimedItem = Pick<
-  OutboxItem,
-  'id' | 'seq' | 'sourceType' | 'sourceId' | 'sourceRef' | 'kind' | 'subject' | 'grading' | 'intakeChannel' | 'receivedAt' | 'metadata' | 'documentId' | 'attempts' | 'createdAt'
->;
 
 /** A row e-Office took, its mark not yet written. */
 interface Taken {
