@@ -32,7 +32,9 @@ describe('one unit of work for every write (e2e)', () => {
     }
     expect(await dakCount(body.subject)).toBe(1);
     const retry = await t.http.post('/api/v1/dak').auth(control, { type: 'bearer' }).set('Idempotency-Key', 'lost-answer-0001').send(body).expect(409);
-    expect(retry.body).toMatchObject({ idempotency: 'COMMITTED' });
+    // It says which record it made (the browser's outbox looks it up to show its reference).
+    const [made] = (await withClient(t.databaseUrl, (c) => c.query(`SELECT id FROM dak_receipt WHERE subject = $1`, [body.subject]))).rows;
+    expect(retry.body).toMatchObject({ idempotency: 'COMMITTED', resource: { type: 'dak_receipt', id: made.id } });
     expect(await dakCount(body.subject)).toBe(1);
   });
 

@@ -86,6 +86,7 @@ export class DakService {
         createdBy: actor.id,
       });
       await em.insert(DakReceipt, dak);
+      change.made(DAK_SOURCE, dak.id);
       const movements = [await appendMovement(em, dak, { action: 'diarise', fromStatus: null, toStatus: 'DIARISED', toUnitId: actor.unitId, toUserId: null, actorId: actor.id, at: now })];
       if (markedTo) {
         const marking = await appendMovement(em, dak, {

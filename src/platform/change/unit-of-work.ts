@@ -41,6 +41,11 @@ export interface Change {
   takeReference(prefix: string, at?: Date): Promise<string>;
   /** What was drawn no longer fits what the transaction found: draw again and retry. */
   redraw(): never;
+  /**
+   * The record this change made: a replay of its request whose answer was lost (the server
+   * stopped after the commit) names it, so the client looks it up instead of sending again.
+   */
+  made(entityType: string, id: string): void;
 }
 
 export interface ChangeSpec<D, T> {
@@ -92,7 +97,7 @@ export class UnitOfWork {
         const result = await this.tx.run(async (em) => {
           const change = new TransactionalChange(em, this, expected);
           const out = await spec.write(change, drawn);
-          await markIdempotencyCommitted(em);
+          await markIdempotencyCommitted(em, change.madeRecord);
           await this.auditLog.recordMany(em, change.auditEntries);
           return out;
         });
@@ -139,6 +144,7 @@ export class UnitOfWork {
 
 class TransactionalChange implements Change {
   readonly auditEntries: AuditEntry[] = [];
+  madeRecord?: { entityType: string; id: string };
 
   constructor(
     readonly em: EntityManager,
@@ -184,10 +190,18 @@ class TransactionalChange implements Change {
   redraw(): never {
     throw new Redraw();
   }
+
+  made(entityType: string, id: string): void {
+    this.madeRecord = { entityType, id };
+  }
 }
 
-async function markIdempotencyCommitted(em: EntityManager): Promise<void> {
+/** The request's Idempotency-Key is carried out with this change, with the record it made (`Change.made`). */
+async function markIdempotencyCommitted(em: EntityManager, made: { entityType: string; id: string } | undefined): Promise<void> {
   const key = RequestContext.get().idempotency;
   if (!key) return;
-  await em.query(`UPDATE idempotency_key SET status = 'COMMITTED' WHERE user_id = $1 AND key = $2 AND status = 'IN_PROGRESS'`, [key.userId, key.key]);
+  await em.query(
+    `UPDATE idempotency_key SET status = 'COMMITTED', resource_type = $3, resource_id = $4 WHERE user_id = $1 AND key = $2 AND status = 'IN_PROGRESS'`,
+    [key.userId, key.key, made?.entityType ?? null, made?.id ?? null],
+  );
 }

@@ -61,10 +61,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         throw new ConflictException('A request with this Idempotency-Key is still being processed; retry shortly');
       }
       if (row.status === 'COMMITTED') {
-        // The change was saved, but its answer was lost (the server stopped before storing it).
+        // The change was saved, but its answer was lost (the server stopped before storing it):
+        // which record it made, so the client can look it up.
         throw new ConflictException({
           message: 'The request with this Idempotency-Key was carried out, but its answer was lost; look the record up instead of sending it again',
           idempotency: 'COMMITTED',
+          ...madeRecord(row),
         });
       }
       let body: unknown;
@@ -76,6 +78,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         throw new ConflictException({
           message: 'The request with this Idempotency-Key was carried out, but its answer cannot be read back; look the record up instead of sending it again',
           idempotency: 'COMMITTED',
+          ...madeRecord(row),
         });
       }
       res.status(row.response_status ?? HttpStatus.OK);
@@ -118,7 +121,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
     if (inserted.length > 0) return { fresh: true as const };
     const rows: IdempotencyRow[] = await this.dataSource.query(
-      `SELECT request_hash, status, response_status, response_body FROM idempotency_key WHERE user_id = $1 AND key = $2`,
+      `SELECT request_hash, status, response_status, response_body, resource_type, resource_id FROM idempotency_key WHERE user_id = $1 AND key = $2`,
       [userId, key],
     );
     if (rows.length === 0) return this.claim(userId, key, req, requestHash);
@@ -131,4 +134,11 @@ interface IdempotencyRow {
   status: 'IN_PROGRESS' | 'COMMITTED' | 'DONE';
   response_status: number | null;
   response_body: unknown;
+  resource_type: string | null;
+  resource_id: string | null;
+}
+
+/** The record a carried-out request made, when its change audited one. */
+function madeRecord(row: IdempotencyRow): { resource?: { type: string; id: string } } {
+  return row.resource_type && row.resource_id ? { resource: { type: row.resource_type, id: row.resource_id } } : {};
 }

@@ -48,6 +48,7 @@ export class ProtestIntake {
       const { venue, thana, values } = await this.draft(em, dto, receivedAt, startsAt, endsAt);
       const ref = await change.takeReference('PRT', receivedAt);
       const app = await em.save(em.create(ProtestApplication, { ...values, ref, enteredBy: actor.id }));
+      change.made(PROTEST_SOURCE, app.id);
       // No personal data in the audit row: the reference leads to the record.
       change.audit({
         action: 'protest.received',
