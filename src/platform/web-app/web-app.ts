@@ -10,6 +10,9 @@ import { webAppCsp } from '../http/security-headers';
  */
 export const SERVER_PATHS = ['/api', '/verify', '/s', '/fonts', '/health', '/metrics', '/admin/queues'] as const;
 
+/** The service worker's script (web/src/sw.ts, built by vite-plugin-pwa) and its source map. */
+const SERVICE_WORKER_PATHS = new Set(['/sw.js', '/sw.js.map']);
+
 /** Vite names every built file by its content hash: it can be cached for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -46,8 +49,8 @@ export interface WebAppOptions {
 
 /**
  * Serves the built browser app (dist/web) at `/`: hashed files under /assets/ for a year,
- * index.html for every other page path (history fallback) revalidated on each load, so a new
- * build is picked up at once. When the app has not been built, pages answer 404 as before and
+ * index.html for every other page path (history fallback) and the service worker at /sw.js,
+ * both revalidated on each load, so a new build is picked up at once. When the app has not been built, pages answer 404 as before and
  * the boot log says how to build it.
  */
 export function webAppHandlers(options: WebAppOptions): { assets: RequestHandler; page: RequestHandler; built: boolean } {
@@ -72,7 +75,11 @@ export function webAppHandlers(options: WebAppOptions): { assets: RequestHandler
     });
   };
   const page: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
-    if (isServerPath(req.path) || !isPageRequest(req)) return next();
+    const reading = req.method === 'GET' || req.method === 'HEAD';
+    if (reading && SERVICE_WORKER_PATHS.has(req.path)) return serveWorker(req, res, next);
+    // The service worker keeps index.html under its own name, for every page it opens offline.
+    const isIndex = reading && req.path === '/index.html';
+    if (!isIndex && (isServerPath(req.path) || !isPageRequest(req))) return next();
     // Read each time: a rebuild under a running server is served at once (the file is small).
     let html: string;
     try {
@@ -83,6 +90,14 @@ export function webAppHandlers(options: WebAppOptions): { assets: RequestHandler
     res.setHeader('Content-Security-Policy', csp);
     res.setHeader('Cache-Control', 'no-cache');
     res.type('html').send(html);
+  };
+  /** The service worker: at the root (its scope is the whole app), revalidated on each load so a new build's worker is found. */
+  const serveWorker = (req: Request, res: Response, next: NextFunction) => {
+    const file = join(options.dir, req.path.slice(1));
+    if (!existsSync(file)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('text/javascript');
+    res.sendFile(file, { dotfiles: 'deny' }, (err) => err && next(err));
   };
   return { assets, page, built: existsSync(index) };
 }

@@ -1,6 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '../api/errors';
+import { startOffline } from '../offline';
+import { registerServiceWorker } from '../offline/service-worker';
+import './queued-kinds';
 import { router } from './router';
 import { SessionGate } from './SessionGate';
 
@@ -15,6 +18,9 @@ const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+registerServiceWorker();
+startOffline(queryClient);
 
 export function App() {
   return (

@@ -7,7 +7,7 @@ import { useApiReachable, useSession } from '../lib/use-session';
 
 /**
  * Resumes the session once at page load (the HttpOnly cookie, through the API), retrying
- * while the API cannot be reached; forgets every cached answer when the session ends, so the
+ * while the API cannot be reached (meanwhile offline, as the user this browser holds); forgets every cached answer when the session ends, so the
  * next user of the browser sees nothing of the last one's.
  */
 export function SessionGate({ children }: { children: ReactNode }) {
@@ -22,9 +22,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
     started.current = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const attempt = () => {
-      // Only an unreachable API is thrown: try again until it answers.
+      // Only an unreachable API is thrown: work offline as the user this browser holds (if
+      // any), and try again until the API answers.
       session.resume().catch((e: unknown) => {
-        if (e instanceof ApiUnreachableError) timer = setTimeout(attempt, 3_000);
+        if (!(e instanceof ApiUnreachableError)) return;
+        void session.resumeOffline();
+        timer = setTimeout(attempt, 3_000);
       });
     };
     attempt();

@@ -3,12 +3,17 @@ import { NavLink, Outlet } from 'react-router';
 import { ApiUnreachableNotice } from '../components/ApiUnreachableNotice';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ModeBanner } from '../components/ModeBanner';
+import { UpdateNotice } from '../components/UpdateNotice';
+import { OutboxBanner } from '../features/device-outbox';
 import { currentLanguage } from '../i18n';
 import { session } from '../lib/session';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
 
-/** Every signed-in screen: who is working, where they can go, and the state of e-Office and of our API. */
+/**
+ * Every signed-in screen: who is working, where they can go, the state of e-Office and of our
+ * API, and what waits on this device to be sent.
+ */
 export function Shell() {
   const { t } = useTranslation();
   const state = useSession();
@@ -42,7 +47,9 @@ export function Shell() {
         </div>
       </header>
       <ModeBanner />
-      <ApiUnreachableNotice />
+      <UpdateNotice />
+      <ApiUnreachableNotice offline={state.offline === true} />
+      <OutboxBanner />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

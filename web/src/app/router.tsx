@@ -15,6 +15,7 @@ import { ProtestIntakePage } from '../features/protests/ProtestIntakePage';
 import { ProtestListPage } from '../features/protests/ProtestListPage';
 import { ProtestRecordPage } from '../features/protests/ProtestRecordPage';
 import { OutboxPage } from '../features/outbox/OutboxPage';
+import { DeviceOutboxPage } from '../features/device-outbox';
 import { ADMINS, AUDIT_READERS, DAK_DESK, DAK_HOLDERS, DAK_OUTAGE_REPORT_READERS, DAK_READERS, DUTY_CHART_PREPARERS, DUTY_CHART_READERS, OUTBOX_READERS, PROTEST_INTAKE, PROTEST_READERS, RECORDS_IMPORTERS, VERIFICATION_INTAKE, VERIFICATION_READERS, VIP_ACCESS_LOG_READERS, VIP_DESK, VIP_READERS } from '../lib/roles';
 import { useSession } from '../lib/use-session';
 import { navFor } from './nav';
@@ -79,6 +80,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Home /> },
           { path: 'dashboard', element: <DashboardPage /> },
+          { path: 'device-outbox', element: <DeviceOutboxPage /> },
           {
             path: 'protests',
             element: (

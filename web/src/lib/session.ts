@@ -1,6 +1,7 @@
 import { ApiError, ApiUnreachableError } from '../api/errors';
 import { CSRF_HEADER, sessionClient, unwrap } from '../api/http';
 import type { components } from '../api/schema';
+import { vault } from '../offline/vault';
 
 /**
  * The browser session (issue 13, "Browser session security"):
@@ -10,6 +11,9 @@ import type { components } from '../api/schema';
  * - a reload resumes the session through that cookie (POST /auth/session/refresh);
  * - a 401 on any call refreshes once (api/client.ts); a refused refresh ends the session here,
  *   and the router shows the login page with why.
+ * - with no server at page load, the user still signed in on this browser is shown as such
+ *   (`offline`), from their device key (offline/vault.ts), so their queued work stays at hand;
+ *   nothing is sent until the server resumes the session.
  */
 type BrowserSession = components['schemas']['BrowserSessionView'];
 export type Me = components['schemas']['UserView'];
@@ -20,7 +24,7 @@ export type EndReason = 'revoked' | 'logged-out';
 export type SessionState =
   | { status: 'starting' }
   | { status: 'anonymous'; ended?: EndReason }
-  | { status: 'signed-in'; me: Me };
+  | { status: 'signed-in'; me: Me; offline?: boolean };
 
 type Listener = () => void;
 
@@ -32,6 +36,32 @@ let refreshing: Promise<string | undefined> | undefined;
 /** Whose session ended last in this tab: the page they were on is theirs, not the next user's. */
 let endedUserId: string | undefined;
 const listeners = new Set<Listener>();
+
+/**
+ * A logout the server did not hear (it could not be reached): the refresh cookie still holds a
+ * live session, so it is ended at the server first, before this browser resumes or logs in.
+ */
+const LOGOUT_PENDING = 'police-ops.logout-pending';
+
+function logoutPending(): boolean {
+  try {
+    return localStorage.getItem(LOGOUT_PENDING) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Ends the session the cookie still holds, if a logout is owed; answers whether it is (still) owed. */
+async function settleLogout(): Promise<boolean> {
+  if (!logoutPending()) return false;
+  try {
+    await unwrap(sessionClient.POST('/api/v1/auth/session/logout', { params: { header: CSRF_HEADER } }));
+  } catch (e) {
+    if (e instanceof ApiUnreachableError) return true;
+  }
+  localStorage.removeItem(LOGOUT_PENDING);
+  return false;
+}
 
 /** Refresh this long before the token expires, so no call is sent with a dying token. */
 const EARLY_MS = 30_000;
@@ -45,6 +75,8 @@ function end(reason: EndReason | undefined): void {
   if (state.status === 'signed-in') endedUserId = state.me.id;
   accessToken = undefined;
   expiresAt = 0;
+  // The device key leaves with the session; what it sealed stays, locked, until the user logs in here again.
+  void vault.signedOut().catch(() => undefined);
   setState(reason ? { status: 'anonymous', ended: reason } : { status: 'anonymous' });
 }
 
@@ -61,7 +93,9 @@ function refreshOnce(): Promise<string | undefined> {
     try {
       const res = await sessionClient.POST('/api/v1/auth/session/refresh', { params: { header: CSRF_HEADER } });
       if (res.response.status === 401) return undefined;
-      adopt(await unwrap(res));
+      const resumed = await unwrap(res);
+      if (vault.openFor() !== resumed.me.id) await vault.resumed(resumed.me).catch(() => false);
+      adopt(resumed);
       return accessToken;
     } finally {
       refreshing = undefined;
@@ -84,6 +118,12 @@ export const session = {
    * an ended session). Only an unreachable API is thrown, for the caller to try again.
    */
   async resume(): Promise<void> {
+    // Logged out while the server was away: that session is over, whatever the cookie says.
+    if (logoutPending()) {
+      await settleLogout();
+      end(undefined);
+      return;
+    }
     try {
       if (!(await refreshOnce())) end(undefined);
     } catch (e) {
@@ -93,26 +133,48 @@ export const session = {
   },
 
   async login(username: string, password: string): Promise<void> {
-    adopt(await unwrap(sessionClient.POST('/api/v1/auth/session', { params: { header: CSRF_HEADER }, body: { username, password } })));
+    await settleLogout();
+    const started = await unwrap(sessionClient.POST('/api/v1/auth/session', { params: { header: CSRF_HEADER }, body: { username, password } }));
+    // Without IndexedDB (a private window) the app works online only: nothing can be queued.
+    await vault.signedIn(started.me, password).catch(() => undefined);
+    adopt(started);
   },
+
+  /**
+   * The server cannot be reached at page load: the user signed in on this browser before, as
+   * their device remembers them, until the server answers (resume is tried again meanwhile).
+   */
+  async resumeOffline(): Promise<void> {
+    if (state.status !== 'starting' || logoutPending()) return;
+    const me = await vault.heldUser<Me>().catch(() => undefined);
+    if (me && state.status === 'starting') setState({ status: 'signed-in', me, offline: true });
+  },
+
+  /** A live session: signed in, and the server has vouched for it since the page loaded. */
+  isLive: (): boolean => state.status === 'signed-in' && !state.offline && accessToken !== undefined,
 
   /** Changing the password ends every other session; this one continues on the new cookie. */
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
     const token = await session.token();
-    adopt(
-      await unwrap(
-        sessionClient.POST('/api/v1/auth/session/password', {
-          params: { header: CSRF_HEADER },
-          body: { currentPassword, newPassword },
-          headers: token ? { Authorization: `Bearer ${token}` } : {},
-        }),
-      ),
+    const changed = await unwrap(
+      sessionClient.POST('/api/v1/auth/session/password', {
+        params: { header: CSRF_HEADER },
+        body: { currentPassword, newPassword },
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      }),
     );
+    // The same device key, wrapped with the new password: what is queued stays readable.
+    await vault.passwordChanged(changed.me.id, currentPassword, newPassword).catch(() => undefined);
+    adopt(changed);
   },
 
   async logout(): Promise<void> {
     try {
       await unwrap(sessionClient.POST('/api/v1/auth/session/logout', { params: { header: CSRF_HEADER } }));
+    } catch (e) {
+      // Out here at once all the same; the server hears of it as soon as it answers again.
+      if (!(e instanceof ApiUnreachableError)) throw e;
+      localStorage.setItem(LOGOUT_PENDING, '1');
     } finally {
       end('logged-out');
     }

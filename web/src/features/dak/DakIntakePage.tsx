@@ -10,9 +10,12 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { usePageTitle } from '../../components/usePageTitle';
 import { istEntry, parseDateInput, parseIstEntry } from '../../lib/time';
-import { CHANNELS, GRADINGS, LANGUAGES, PRIORITIES, SCAN_TYPES, uploadDakScan, useDiarise, useSetDakItem, type CreateDak, type DakChannel, type DakLanguage, type DakPriority, type Grading } from './dak-api';
+import { useQueuedSave } from '../../offline/use-queued-save';
+import { QueuedSaveNotice } from '../device-outbox/QueuedSaveNotice';
+import { CHANNELS, GRADINGS, LANGUAGES, PRIORITIES, SCAN_TYPES, type CreateDak, type DakChannel, type DakLanguage, type DakPriority, type Grading } from './dak-api';
 import { MarkFields, useMarkTargets, type MarkDraft, NO_MARK } from './MarkFields';
 import { ScanPreview } from './ScanPreview';
+import { QUEUED_DAK } from './queued';
 
 /** What the clerk is typing, kept as typed until it is saved (a refused save keeps all of it). */
 interface Draft {
@@ -58,12 +61,8 @@ function toBody(d: Draft): { body: CreateDak; unreadable: Set<string> } {
   return { body, unreadable };
 }
 
-/** The dak clerk diarises an inward item (back-entry after an outage included), its scans, and marks it at once if they choose. */
-export function DakIntakePage() {
-  const { t } = useTranslation();
-  usePageTitle(t('dak.intake.title'));
-  const navigate = useNavigate();
-  const [draft, setDraft] = useState<Draft>(() => ({
+function emptyDraft(): Draft {
+  return {
     subject: '',
     senderName: '',
     senderOffice: '',
@@ -76,13 +75,23 @@ export function DakIntakePage() {
     priority: 'NORMAL',
     remarks: '',
     mark: NO_MARK,
-  }));
+  };
+}
+
+/** The dak clerk diarises an inward item (back-entry after an outage included), its scans, and marks it at once if they choose. */
+export function DakIntakePage() {
+  const { t } = useTranslation();
+  usePageTitle(t('dak.intake.title'));
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [scans, setScans] = useState<File[]>([]);
   const [unreadable, setUnreadable] = useState<Set<string>>(new Set());
   const [lastError, setLastError] = useState<unknown>(null);
-  const [uploading, setUploading] = useState(false);
-  const diarise = useDiarise();
-  const setItem = useSetDakItem();
+  const queued = useQueuedSave<Draft, CreateDak>(QUEUED_DAK, (saved, files, refused) => {
+    setDraft(saved);
+    setLastError(refused ?? null);
+    setScans(files);
+  });
   const targets = useMarkTargets();
 
   const setField = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
@@ -90,35 +99,31 @@ export function DakIntakePage() {
   const fieldError = (field: string) => (unreadable.has(field) ? t('dak.form.unreadable') : apiError?.fieldMessage(field));
   const errorLang = (field: string) => (unreadable.has(field) ? undefined : EN);
 
+  /** Through the device's outbox (issue 17): sent at once when the server answers, else kept here and sent when it does. */
   const save = (e: FormEvent) => {
     e.preventDefault();
     const { body, unreadable: bad } = toBody(draft);
     setUnreadable(bad);
     if (bad.size > 0) return;
     setLastError(null);
-    diarise.mutate(body, {
-      onError: setLastError,
-      onSuccess: async (created) => {
-        const failed: string[] = [];
-        setUploading(true);
-        for (const file of scans) {
-          try {
-            setItem(await uploadDakScan(created.id, file));
-          } catch {
-            failed.push(file.name);
-          }
-        }
-        setUploading(false);
-        void navigate(`/dak/${created.id}`, { state: { diarised: created.ref, scansFailed: failed } });
-      },
-    });
+    void queued.save(draft, body, scans).then((submitted) => {
+      if (submitted?.outcome === 'sent') {
+        void navigate(`/dak/${submitted.created.id}`, { state: { diarised: submitted.created.ref, scansFailed: submitted.attachmentsRefused } });
+      } else if (submitted?.outcome === 'refused') {
+        setLastError(submitted.error);
+      } else if (submitted?.outcome === 'queued') {
+        setDraft(emptyDraft());
+        setScans([]);
+      }
+    }, setLastError);
   };
-  const busy = diarise.isPending || uploading;
+  const busy = queued.saving;
 
   return (
     <div className="page dak-page">
       <h1>{t('dak.intake.title')}</h1>
       <form className="dak-form" onSubmit={save} noValidate>
+        <QueuedSaveNotice save={queued} />
         <FormMessage error={lastError} explain={(e) => (Object.keys(e.fields).length > 0 ? t('dak.form.refused') : undefined)} />
 
         <section className="panel dak-section" aria-labelledby="dak-letter">

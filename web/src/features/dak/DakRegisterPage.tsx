@@ -1,6 +1,8 @@
 import './dak.css';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueuedItems } from '../device-outbox';
+import { QUEUED_DAK } from './queued';
 import { Link, useSearchParams } from 'react-router';
 import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
@@ -93,6 +95,7 @@ export function DakRegisterPage() {
           ) : null}
         </span>
       </div>
+      <QueuedItems kind={QUEUED_DAK} />
       <form className="filters" role="search" aria-label={t('dak.register.search')} onSubmit={search} noValidate>
         <Field type="search" label={t('dak.register.q')} hint={t('dak.register.qHint')} value={typed.q} onChange={(e) => setTyped({ ...typed, q: e.target.value })} error={bad.has(Q) ? t('dak.register.qShort') : undefined} />
         <SelectField label={t('dak.form.status')} value={typed.status} onChange={(e) => setTyped({ ...typed, status: e.target.value })}>

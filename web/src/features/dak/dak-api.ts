@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SendOptions } from '../../offline/kinds';
 import { api, unwrap } from '../../api/client';
 import type { components, paths } from '../../api/schema';
+export { useUnits } from '../../api/units';
 
 type Schemas = components['schemas'];
 export type DakItem = Schemas['DakReceiptDetailView'];
@@ -48,9 +50,6 @@ export function useDakItem(id: string) {
   });
 }
 
-export function useUnits() {
-  return useQuery({ queryKey: ['units'], queryFn: () => unwrap(api.GET('/api/v1/units')), staleTime: 600_000 });
-}
 
 /** Puts an answer that carries the item (an upload, an action) in place of the one shown. */
 export function useSetDakItem() {
@@ -61,15 +60,8 @@ export function useSetDakItem() {
   };
 }
 
-export function useDiarise() {
-  const set = useSetDakItem();
-  return useMutation({
-    mutationFn: (body: CreateDak) => unwrap(api.POST('/api/v1/dak', { body })),
-    onSuccess: set,
-  });
-}
-
-export async function uploadDakScan(id: string, file: File): Promise<DakItem> {
+/** `send`: the outbox's Idempotency-Key and time limit, when it sends a scan saved on the device. */
+export async function uploadDakScan(id: string, file: File, send?: SendOptions): Promise<DakItem> {
   const form = new FormData();
   form.set('file', file);
   return unwrap(
@@ -78,6 +70,7 @@ export async function uploadDakScan(id: string, file: File): Promise<DakItem> {
       // The route takes multipart/form-data, which the browser encodes; the generated type has no body.
       body: form as never,
       bodySerializer: (b: unknown) => b as FormData,
+      ...(send && { headers: { 'Idempotency-Key': send.idempotencyKey }, signal: send.signal }),
     }),
   );
 }

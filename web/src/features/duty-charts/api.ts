@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { importSheet } from '../../lib/sheet-import';
 import { api, unwrap } from '../../api/client';
 import type { components, paths } from '../../api/schema';
+export { useUnits } from '../../api/units';
 
 type Schemas = components['schemas'];
 export type Officer = Schemas['OfficerView'];
@@ -141,14 +142,6 @@ export function useCancelAvailability(officerId: string) {
   });
 }
 
-/** The unit tree, under the key the other screens read it by (GET /units). */
-export function useUnits() {
-  return useQuery({
-    queryKey: ['units'],
-    queryFn: () => unwrap(api.GET('/api/v1/units')),
-    staleTime: 600_000,
-  });
-}
 
 export function useBandobasts() {
   return useQuery({

@@ -10,19 +10,23 @@ import { FormMessage } from '../../components/FormMessage';
 import { usePageTitle } from '../../components/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { istEntry, parseIstEntry } from '../../lib/time';
+import { labelledFile } from '../../offline';
+import { useQueuedSave } from '../../offline/use-queued-save';
+import { QueuedSaveNotice } from '../device-outbox/QueuedSaveNotice';
+import { CachedCopyNote } from '../../components/CachedCopyNote';
+import { QUEUED_PROTEST } from './queued';
 import {
   ATTACHMENT_KINDS,
   ID_DOCUMENT_TYPES,
   INTAKE_CHANNELS,
   MOVING_TYPES,
   SMS_LANGUAGES,
-  uploadAttachment,
   useCheck,
   useConditions,
   useMapSettings,
-  useReceive,
   useUnits,
   useVenues,
+  VENUES_READ,
   type AttachmentKind,
   type CreateProtest,
   type EventType,
@@ -158,13 +162,16 @@ export function ProtestIntakePage() {
   const [unreadable, setUnreadable] = useState<Set<string>>(new Set());
   /** The answer the field errors come from: the last check or save. */
   const [lastError, setLastError] = useState<unknown>(null);
-  const [uploading, setUploading] = useState(false);
+  const queued = useQueuedSave<Draft, CreateProtest>(QUEUED_PROTEST, (saved, savedFiles, refused) => {
+    setDraft(saved);
+    setLastError(refused ?? null);
+    setFiles(savedFiles.map((file) => ({ kind: ((file as File & { label?: string }).label ?? 'APPLICATION_SCAN') as AttachmentKind, file })));
+  });
   const conditions = useConditions();
   const venues = useVenues();
   const units = useUnits();
   const settings = useMapSettings();
   const check = useCheck();
-  const receive = useReceive();
 
   /** One field of the form as typed (the key is the draft's, not a word on the screen). */
   const setField = <K extends keyof Draft>(key: K, value: Draft[K]) => {
@@ -196,27 +203,29 @@ export function ProtestIntakePage() {
     setLastError(null);
     check.mutate(body, { onError: setLastError });
   };
+  /**
+   * Through the device's outbox (issue 17): sent at once when the server answers, otherwise kept
+   * here under a local number and sent when it does; the form is then free for the next one.
+   */
   const save = (e: FormEvent) => {
     e.preventDefault();
     const body = prepared();
     if (!body) return;
     setLastError(null);
-    receive.mutate(body, {
-      onError: setLastError,
-      onSuccess: async (created) => {
-        setUploading(true);
-        let failed = 0;
-        for (const f of files) {
-          try {
-            await uploadAttachment(created.id, f.kind, f.file);
-          } catch {
-            failed += 1;
-          }
+    void queued.save(draft, body, files.map((f) => labelledFile(f.file, f.kind))).then(
+      (submitted) => {
+        if (submitted?.outcome === 'sent') {
+          void navigate(`/protests/${submitted.created.id}`, { state: { entered: submitted.created.ref, attachmentsFailed: submitted.attachmentsRefused.length } });
+        } else if (submitted?.outcome === 'refused') {
+          setLastError(submitted.error);
+        } else if (submitted?.outcome === 'queued') {
+          setDraft(freshDraft());
+          setFiles([]);
+          check.reset();
         }
-        setUploading(false);
-        void navigate(`/protests/${created.id}`, { state: { entered: created.ref, attachmentsFailed: failed } });
       },
-    });
+      setLastError,
+    );
   };
   const addPoint = (lat: number, lng: number) => {
     // From the current draft, not this render's: clicks can come faster than renders.
@@ -229,13 +238,15 @@ export function ProtestIntakePage() {
     if (check.data) check.reset();
   };
 
-  const busy = receive.isPending || uploading;
+  const busy = queued.saving;
   return (
     <div className="page intake">
       <h1>{t('protests.intake.title')}</h1>
       <p className="muted">{t('protests.intake.intro')}</p>
       <form onSubmit={save} noValidate>
-        <FormMessage error={receive.error ?? check.error} explain={(e) => (Object.keys(e.fields).length > 0 ? t('protests.form.refused') : undefined)} />
+        <QueuedSaveNotice save={queued} />
+        <CachedCopyNote name={VENUES_READ} />
+        <FormMessage error={lastError ?? check.error} explain={(e) => (Object.keys(e.fields).length > 0 ? t('protests.form.refused') : undefined)} />
 
         <section className="panel form-section" aria-labelledby="intake-receipt">
           <h2 id="intake-receipt">{t('protests.intake.receipt')}</h2>

@@ -1,6 +1,8 @@
 import './protests.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { QueuedItems } from '../device-outbox';
+import { QUEUED_PROTEST } from './queued';
 import { Link } from 'react-router';
 import { SelectField } from '../../components/SelectField';
 import { Panel } from '../../components/Panel';
@@ -9,7 +11,8 @@ import { currentLanguage } from '../../i18n';
 import { hasAnyRole, PROTEST_INTAKE } from '../../lib/roles';
 import { formatDateTime } from '../../lib/time';
 import { useSession } from '../../lib/use-session';
-import { STATUSES, useConditions, useProtestList, useUnits, type ProtestQuery } from './api';
+import { protestListRead, STATUSES, useConditions, useProtestList, useUnits, type ProtestQuery } from './api';
+import { CachedCopyNote } from '../../components/CachedCopyNote';
 
 const PAGE = 50;
 /** The list's yes/no filters, as the API names them. */
@@ -26,7 +29,8 @@ export function ProtestListPage() {
   const hi = currentLanguage() === 'hi';
   const [filters, setFilters] = useState<ProtestQuery>({ from: new Date(Date.now() - 86_400_000).toISOString() });
   const [offset, setOffset] = useState(0);
-  const list = useProtestList({ ...filters, limit: PAGE, offset });
+  const query: ProtestQuery = { ...filters, limit: PAGE, offset };
+  const list = useProtestList(query);
   const units = useUnits();
   const conditions = useConditions();
   const thanas = (units.data ?? []).filter((u) => u.kind === 'THANA');
@@ -54,6 +58,8 @@ export function ProtestListPage() {
           </Link>
         ) : null}
       </div>
+      <QueuedItems kind={QUEUED_PROTEST} />
+      <CachedCopyNote name={protestListRead(query)} />
       <section className="panel filters" aria-labelledby="protest-filters">
         <h2 id="protest-filters">{t('protests.list.filters')}</h2>
         <div className="form-grid">

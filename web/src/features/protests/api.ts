@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components, paths } from '../../api/schema';
+import { cachedRead } from '../../offline/cached-read';
+import type { SendOptions } from '../../offline/kinds';
+export { useUnits } from '../../api/units';
 
 type Schemas = components['schemas'];
 export type ProtestDetail = Schemas['ProtestDetailView'];
@@ -37,10 +40,19 @@ export const MOVING_TYPES: readonly EventType[] = ['JULOOS', 'RALLY', 'PAD_YATRA
 
 const KEY = ['protests'] as const;
 
+// Kept on the device for the intake form and the list while the server is away (issue 17).
+export const VENUES_READ = 'protests.venues';
+/** The name a list of this query is kept under on the device. */
+export const protestListRead = (query: ProtestQuery) => `protests.list.${JSON.stringify(query)}`;
+const fetchList = (query: ProtestQuery) => cachedRead(protestListRead(query), () => unwrap(api.GET('/api/v1/protests', { params: { query } })));
+const fetchConditions = cachedRead('protests.conditions', () => unwrap(api.GET('/api/v1/protests/conditions')));
+const fetchVenues = cachedRead(VENUES_READ, () => unwrap(api.GET('/api/v1/protests/venues')));
+const fetchMapSettings = cachedRead('web-app.settings', () => unwrap(api.GET('/api/v1/web-app/settings')));
+
 export function useProtestList(query: ProtestQuery) {
   return useQuery({
     queryKey: [...KEY, 'list', query],
-    queryFn: () => unwrap(api.GET('/api/v1/protests', { params: { query } })),
+    queryFn: fetchList(query),
     placeholderData: (previous) => previous,
   });
 }
@@ -62,19 +74,16 @@ export function useRefreshProtest(id: string) {
 
 /** The standard conditions and the event types' words. */
 export function useConditions() {
-  return useQuery({ queryKey: [...KEY, 'conditions'], queryFn: () => unwrap(api.GET('/api/v1/protests/conditions')), staleTime: 600_000 });
+  return useQuery({ queryKey: [...KEY, 'conditions'], queryFn: fetchConditions, staleTime: 600_000 });
 }
 
 export function useVenues() {
-  return useQuery({ queryKey: [...KEY, 'venues'], queryFn: () => unwrap(api.GET('/api/v1/protests/venues')), staleTime: 300_000 });
+  return useQuery({ queryKey: [...KEY, 'venues'], queryFn: fetchVenues, staleTime: 300_000 });
 }
 
-export function useUnits() {
-  return useQuery({ queryKey: ['units'], queryFn: () => unwrap(api.GET('/api/v1/units')), staleTime: 600_000 });
-}
 
 export function useMapSettings() {
-  return useQuery({ queryKey: ['web-app', 'settings'], queryFn: () => unwrap(api.GET('/api/v1/web-app/settings')), staleTime: Infinity });
+  return useQuery({ queryKey: ['web-app', 'settings'], queryFn: fetchMapSettings, staleTime: Infinity });
 }
 
 /** The application checked before it is entered: its rules and clashes, or the API's field errors. */
@@ -82,18 +91,8 @@ export function useCheck() {
   return useMutation({ mutationFn: (body: CreateProtest) => unwrap(api.POST('/api/v1/protests/check', { body })) });
 }
 
-export function useReceive() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateProtest) => unwrap(api.POST('/api/v1/protests', { body })),
-    onSuccess: (created) => {
-      client.setQueryData([...KEY, 'one', created.id], created);
-      void client.invalidateQueries({ queryKey: [...KEY, 'list'] });
-    },
-  });
-}
-
-export async function uploadAttachment(id: string, kind: AttachmentKind, file: File): Promise<Attachment> {
+/** `send`: the outbox's Idempotency-Key and time limit, when it sends an attachment saved on the device. */
+export async function uploadAttachment(id: string, kind: AttachmentKind, file: File, send?: SendOptions): Promise<Attachment> {
   const form = new FormData();
   form.set('kind', kind);
   form.set('file', file);
@@ -103,6 +102,7 @@ export async function uploadAttachment(id: string, kind: AttachmentKind, file: F
       // The generated type says JSON; the route takes multipart/form-data, which the browser encodes.
       body: form as unknown as Schemas['AttachmentFormDto'],
       bodySerializer: (b) => b as unknown as FormData,
+      ...(send && { headers: { 'Idempotency-Key': send.idempotencyKey }, signal: send.signal }),
     }),
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components, paths } from '../../api/schema';
+export { useUnits } from '../../api/units';
 
 type Schemas = components['schemas'];
 export type VerificationDetail = Schemas['VerificationDetailView'];
@@ -77,9 +78,6 @@ export function useVerification(id: string) {
   });
 }
 
-export function useUnits() {
-  return useQuery({ queryKey: ['units'], queryFn: () => unwrap(api.GET('/api/v1/units')), staleTime: 600_000 });
-}
 
 export function useReceiveVerification() {
   const client = useQueryClient();

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+export { useThanas } from '../../api/units';
 
 type Schemas = components['schemas'];
 export type Programme = Schemas['ProgrammeReadView'];
@@ -63,14 +64,6 @@ export function useCreateProtectee() {
   });
 }
 
-export function useThanas() {
-  return useQuery({
-    queryKey: ['units'],
-    queryFn: () => unwrap(api.GET('/api/v1/units')),
-    staleTime: 600_000,
-    select: (units) => units.filter((u) => u.kind === 'THANA' && u.isActive),
-  });
-}
 
 export function useMapSettings() {
   return useQuery({ queryKey: ['web-app', 'settings'], queryFn: () => unwrap(api.GET('/api/v1/web-app/settings')), staleTime: Infinity });

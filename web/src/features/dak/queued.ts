@@ -1,0 +1,28 @@
+import { api, unwrap } from '../../api/client';
+import { registerQueuedKind, type QueuedKind } from '../../offline/kinds';
+import { uploadDakScan, type CreateDak } from './dak-api';
+
+/** A dak item diarised while the server is away: sent to POST /dak when it answers. */
+export const QUEUED_DAK = 'dak-item';
+
+const kind: QueuedKind<CreateDak> = {
+  kind: QUEUED_DAK,
+  label: 'offline.kind.dak',
+  async create(body, { idempotencyKey, signal }) {
+    const created = await unwrap(api.POST('/api/v1/dak', { body, headers: { 'Idempotency-Key': idempotencyKey }, signal }));
+    return { id: created.id, ref: created.ref };
+  },
+  async upload(created, file, send) {
+    await uploadDakScan(created.id, new File([file.bytes], file.name, { type: file.type }), send);
+  },
+  async lookup(id) {
+    const found = await unwrap(api.GET('/api/v1/dak/{id}', { params: { path: { id } } }));
+    return { id: found.id, ref: found.ref };
+  },
+  summary: (body) => [body.senderName, body.subject].filter(Boolean).join(' · '),
+  editPath: (localNo) => `/dak/new?queued=${localNo}`,
+  listKey: ['dak'],
+  recordPath: (created) => `/dak/${created.id}`,
+};
+
+registerQueuedKind(kind);

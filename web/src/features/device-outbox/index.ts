@@ -1,0 +1,3 @@
+export { DeviceOutboxPage } from './DeviceOutboxPage';
+export { OutboxBanner } from './OutboxBanner';
+export { QueuedItems } from './QueuedItems';
