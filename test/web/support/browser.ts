@@ -35,8 +35,12 @@ export async function listen(t: TestApp): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-export async function openBrowser(baseURL: string, options: { width?: number } = {}): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'police-ops-chromium-'));
+/**
+ * `profile`: a profile directory of the caller's, kept after close, so the browser can be
+ * started again on it (a browser restart); by default a fresh one, removed at close.
+ */
+export async function openBrowser(baseURL: string, options: { width?: number; profile?: string } = {}): Promise<Browser> {
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'police-ops-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -60,7 +64,7 @@ export async function openBrowser(baseURL: string, options: { width?: number } =
     problems,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
