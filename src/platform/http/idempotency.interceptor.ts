@@ -58,7 +58,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         throw new UnprocessableEntityException('Idempotency-Key was already used for a different request');
       }
       if (row.status === 'IN_PROGRESS') {
-        throw new ConflictException('A request with this Idempotency-Key is still being processed; retry shortly');
+        throw new ConflictException({ message: 'A request with this Idempotency-Key is still being processed; retry shortly', idempotency: 'IN_PROGRESS' });
       }
       if (row.status === 'COMMITTED') {
         // The change was saved, but its answer was lost (the server stopped before storing it):

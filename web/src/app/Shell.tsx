@@ -4,7 +4,7 @@ import { ApiUnreachableNotice } from '../components/ApiUnreachableNotice';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { ModeBanner } from '../components/ModeBanner';
 import { UpdateNotice } from '../components/UpdateNotice';
-import { OutboxBanner } from '../features/device-outbox';
+import { OutboxBanner } from '../components/OutboxBanner';
 import { currentLanguage } from '../i18n';
 import { session } from '../lib/session';
 import { useSession } from '../lib/use-session';

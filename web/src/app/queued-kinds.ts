@@ -4,3 +4,5 @@
  */
 import '../features/protests/queued';
 import '../features/dak/queued';
+import '../features/verifications/queued';
+import '../features/vip/queued';

@@ -6,7 +6,8 @@ import { outbox, outboxSender } from './outbox';
 import { vault } from './vault';
 
 export { labelledFile, outbox, QueuedFilesTooLargeError, submitQueued } from './outbox';
-export type { OutboxEntry, QueuedPayload, QueuedProblem, Submitted } from './outbox';
+export type { OutboxEntry, QueuedPayload, Submitted } from './outbox';
+export type { QueuedProblem } from './failures';
 export { queuedKind, QUEUED_FILES_MAX_BYTES } from './kinds';
 export { unsent, useOutbox, useOutboxState } from './use-outbox';
 

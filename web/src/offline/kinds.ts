@@ -31,12 +31,16 @@ export interface QueuedKind<Body = unknown> {
   label: string;
   create(body: Body, options: SendOptions): Promise<Created>;
   upload?(created: Created, file: QueuedFile, options: SendOptions): Promise<void>;
-  /** The record by its id: for a replay the server answers "carried out, answer lost". */
-  lookup(id: string): Promise<Created>;
+  /**
+   * The record a replay made, when the server answers "carried out, its answer lost": by the id
+   * the server names (`madeId`), or from the body where the record is known beforehand (an
+   * acknowledgement of a programme). Undefined: it cannot be found again from here.
+   */
+  lookup(madeId: string | undefined, body: Body): Promise<Created | undefined>;
   /** One line for lists: who applied, what the letter is about. */
   summary(body: Body): string;
-  /** Where the user edits the queued item: the kind's own form, given the local number. */
-  editPath(localNo: number): string;
+  /** Where the user edits the queued item: the kind's own form, given the local number; none for a write with nothing to edit. */
+  editPath?(localNo: number): string;
   recordPath(created: Created): string;
   /** The TanStack Query key of the kind's lists, refreshed when one of its items is sent. */
   listKey: readonly unknown[];

@@ -1,7 +1,8 @@
 import { liveQuery } from 'dexie';
-import { ApiError, ApiUnreachableError } from '../api/errors';
+import { ApiError } from '../api/errors';
 import { connectivity } from '../lib/connectivity';
 import { offlineDb, type QueuedWrite } from './db';
+import { backoff, classify, committed, type QueuedProblem } from './failures';
 import { queuedKind, QUEUED_FILES_MAX_BYTES, type Created, type QueuedFile } from './kinds';
 import { open, openBytes, seal, sealBytes, vault } from './vault';
 
@@ -23,17 +24,6 @@ export interface QueuedPayload<Body = unknown, Draft = unknown> {
   body: Body;
 }
 
-/** Why an item is waiting or was refused. */
-export interface QueuedProblem {
-  /** `refused`: the server said no (fields say why); `unreachable`, `server`, `timeout`, `signed-out`: it will be tried again. */
-  reason: 'refused' | 'unreachable' | 'server' | 'timeout' | 'signed-out' | 'attachment-refused' | 'interrupted';
-  status?: number;
-  message?: string;
-  fields?: Record<string, string>;
-  /** The attachments the server would not take (the record itself was made). */
-  files?: string[];
-}
-
 /** A queued item as the screens show it: opened with the user's key. */
 export interface OutboxEntry {
   localNo: number;
@@ -53,14 +43,9 @@ export interface OutboxEntry {
 }
 
 const SEND_TIMEOUT_MS = 30_000;
-const MAX_BACKOFF_MS = 60_000;
 /** Sent items are shown with their reference for a day, then forgotten by the device. */
 const KEEP_SENT_MS = 24 * 3600 * 1000;
 
-function backoff(attempts: number): number {
-  const base = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.min(attempts, 6));
-  return base / 2 + Math.random() * (base / 2);
-}
 
 function localItems(ownerId: string) {
   return offlineDb.outbox.where('ownerId').equals(ownerId).sortBy('localNo');
@@ -203,25 +188,6 @@ function refusal(p: QueuedProblem): ApiError {
 
 type Outcome = { next: 'continue' } | { next: 'wait'; at: number } | { next: 'stop' };
 
-/** What to make of a failed call: refuse the item, or hold the queue and try again. */
-function classify(e: unknown): { retry: boolean; problem: QueuedProblem } {
-  if (e instanceof ApiUnreachableError) return { retry: true, problem: { reason: 'unreachable' } };
-  if (e instanceof DOMException && (e.name === 'TimeoutError' || e.name === 'AbortError')) return { retry: true, problem: { reason: 'timeout' } };
-  if (e instanceof ApiError) {
-    const problem: QueuedProblem = { reason: 'refused', status: e.status, message: e.message, fields: { ...e.fields } };
-    if (e.status === 401) return { retry: true, problem: { reason: 'signed-out', status: 401 } };
-    if (e.status >= 500 || e.status === 408 || e.status === 429 || (e.status === 409 && !committed(e))) return { retry: true, problem: { ...problem, reason: 'server' } };
-    return { retry: false, problem };
-  }
-  return { retry: true, problem: { reason: 'server', message: e instanceof Error ? e.message : String(e) } };
-}
-
-/** The server carried the request out before, but its answer was lost: the record exists. */
-function committed(e: ApiError): { type: string; id: string } | undefined {
-  const body = e.body as { idempotency?: string; resource?: { type: string; id: string } } | undefined;
-  return body?.idempotency === 'COMMITTED' ? (body.resource ?? { type: '', id: '' }) : undefined;
-}
-
 async function attempt(item: QueuedWrite): Promise<Outcome> {
   const kind = queuedKind(item.kind);
   if (!kind) return { next: 'continue' };
@@ -250,11 +216,16 @@ async function attempt(item: QueuedWrite): Promise<Outcome> {
       created = await kind.create(body, { idempotencyKey: item.idempotencyKey, signal: signal() });
     } catch (e) {
       const done = e instanceof ApiError ? committed(e) : undefined;
-      if (!done?.id) return failed(e);
+      if (!done) return failed(e);
+      // Carried out before, its answer lost: the record exists; find it to show its reference.
       try {
-        created = await kind.lookup(done.id);
+        created = await kind.lookup(done.id || undefined, body);
       } catch (lookupError) {
         return failed(lookupError);
+      }
+      if (!created) {
+        await offlineDb.outbox.update(localNo, { state: 'sent', sentAt: Date.now(), files: [], payload: await seal({ summary: kind.summary(body) }), problem: await seal({ reason: 'made-unknown' } satisfies QueuedProblem) });
+        return { next: 'continue' };
       }
     }
     const summary = kind.summary((await open<QueuedPayload>(item.payload)).body);

@@ -85,6 +85,7 @@ export class VerificationIntake {
           assignedAt: verifier ? new Date() : null,
         }),
       );
+      change.made(VERIFICATION_SOURCE, app.id);
       // No personal data in the audit row: the reference leads to the record.
       change.audit({
         action: 'verification.received',

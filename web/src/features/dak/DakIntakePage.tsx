@@ -11,7 +11,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { usePageTitle } from '../../components/usePageTitle';
 import { istEntry, parseDateInput, parseIstEntry } from '../../lib/time';
 import { useQueuedSave } from '../../offline/use-queued-save';
-import { QueuedSaveNotice } from '../device-outbox/QueuedSaveNotice';
+import { QueuedSaveNotice } from '../../components/QueuedSaveNotice';
 import { CHANNELS, GRADINGS, LANGUAGES, PRIORITIES, SCAN_TYPES, type CreateDak, type DakChannel, type DakLanguage, type DakPriority, type Grading } from './dak-api';
 import { MarkFields, useMarkTargets, type MarkDraft, NO_MARK } from './MarkFields';
 import { ScanPreview } from './ScanPreview';

@@ -1,7 +1,7 @@
 import './dak.css';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueuedItems } from '../device-outbox';
+import { QueuedItems } from '../../components/QueuedItems';
 import { QUEUED_DAK } from './queued';
 import { Link, useSearchParams } from 'react-router';
 import { Field } from '../../components/Field';

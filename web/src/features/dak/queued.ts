@@ -16,6 +16,7 @@ const kind: QueuedKind<CreateDak> = {
     await uploadDakScan(created.id, new File([file.bytes], file.name, { type: file.type }), send);
   },
   async lookup(id) {
+    if (!id) return undefined;
     const found = await unwrap(api.GET('/api/v1/dak/{id}', { params: { path: { id } } }));
     return { id: found.id, ref: found.ref };
   },

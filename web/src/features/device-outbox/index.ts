@@ -1,3 +1,1 @@
 export { DeviceOutboxPage } from './DeviceOutboxPage';
-export { OutboxBanner } from './OutboxBanner';
-export { QueuedItems } from './QueuedItems';

@@ -12,7 +12,7 @@ import { currentLanguage } from '../../i18n';
 import { istEntry, parseIstEntry } from '../../lib/time';
 import { labelledFile } from '../../offline';
 import { useQueuedSave } from '../../offline/use-queued-save';
-import { QueuedSaveNotice } from '../device-outbox/QueuedSaveNotice';
+import { QueuedSaveNotice } from '../../components/QueuedSaveNotice';
 import { CachedCopyNote } from '../../components/CachedCopyNote';
 import { QUEUED_PROTEST } from './queued';
 import {

@@ -1,7 +1,7 @@
 import './protests.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueuedItems } from '../device-outbox';
+import { QueuedItems } from '../../components/QueuedItems';
 import { QUEUED_PROTEST } from './queued';
 import { Link } from 'react-router';
 import { SelectField } from '../../components/SelectField';

@@ -16,6 +16,7 @@ const kind: QueuedKind<CreateProtest> = {
     await uploadAttachment(created.id, (file.label ?? 'APPLICATION_SCAN') as AttachmentKind, new File([file.bytes], file.name, { type: file.type }), send);
   },
   async lookup(id) {
+    if (!id) return undefined;
     const found = await unwrap(api.GET('/api/v1/protests/{id}', { params: { path: { id } } }));
     return { id: found.id, ref: found.ref };
   },

@@ -11,6 +11,9 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { usePageTitle } from '../../components/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { istEntry, parseDateInput, parseIstEntry } from '../../lib/time';
+import { useQueuedSave } from '../../offline/use-queued-save';
+import { QueuedSaveNotice } from '../../components/QueuedSaveNotice';
+import { QUEUED_VERIFICATION } from './queued';
 import {
   FEE_STATUSES,
   GENDERS,
@@ -20,9 +23,6 @@ import {
   PURPOSES_WITH_PARTY,
   RELATIONS,
   SMS_LANGUAGES,
-  uploadVerificationAttachment,
-  useReceiveVerification,
-  useSetVerification,
   useUnits,
   type CreateVerification,
   type FeeStatus,
@@ -105,41 +105,47 @@ function toBody(d: Draft): { body: CreateVerification; unreadable: Set<string> }
   return { body, unreadable };
 }
 
+function emptyDraft(): Draft {
+  return {
+      purpose: 'EMPLOYMENT',
+      nameHi: '',
+      nameEn: '',
+      relativeName: '',
+      relation: 'FATHER',
+      dob: '',
+      gender: 'MALE',
+      mobile: '',
+      smsLanguage: 'hi',
+      idDocumentType: 'VOTER_ID',
+      idLast4: '',
+      present: NO_ADDRESS,
+      permanent: NO_ADDRESS,
+      partyName: '',
+      partyAddress: '',
+      channel: 'EOFFICE',
+      receivedAt: istEntry(new Date()),
+      fee: 'PAID',
+      challanNo: '',
+      overrideThana: '',
+      overrideReason: '',
+  };
+}
+
 /** A verifier enters an application (back-entry after an outage included), with its consent letter. */
 export function VerificationIntakePage() {
   const { t } = useTranslation();
   usePageTitle(t('verification.intake.title'));
   const navigate = useNavigate();
   const hi = currentLanguage() === 'hi';
-  const [draft, setDraft] = useState<Draft>(() => ({
-    purpose: 'EMPLOYMENT',
-    nameHi: '',
-    nameEn: '',
-    relativeName: '',
-    relation: 'FATHER',
-    dob: '',
-    gender: 'MALE',
-    mobile: '',
-    smsLanguage: 'hi',
-    idDocumentType: 'VOTER_ID',
-    idLast4: '',
-    present: NO_ADDRESS,
-    permanent: NO_ADDRESS,
-    partyName: '',
-    partyAddress: '',
-    channel: 'EOFFICE',
-    receivedAt: istEntry(new Date()),
-    fee: 'PAID',
-    challanNo: '',
-    overrideThana: '',
-    overrideReason: '',
-  }));
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [consent, setConsent] = useState<File | null>(null);
   const [unreadable, setUnreadable] = useState<Set<string>>(new Set());
   const [lastError, setLastError] = useState<unknown>(null);
-  const [uploading, setUploading] = useState(false);
-  const receive = useReceiveVerification();
-  const setRecord = useSetVerification();
+  const queued = useQueuedSave<Draft, CreateVerification>(QUEUED_VERIFICATION, (saved, files, refused) => {
+    setDraft(saved);
+    setConsent(files[0] ?? null);
+    setLastError(refused ?? null);
+  });
   const units = useUnits();
   const thanas = useMemo(() => (units.data ?? []).filter((u) => u.kind === 'THANA' && u.isActive), [units.data]);
 
@@ -150,30 +156,25 @@ export function VerificationIntakePage() {
   const errorLang = (field: string) => (unreadable.has(field) ? undefined : EN);
   const party = PURPOSES_WITH_PARTY.includes(draft.purpose);
 
+  /** Through the device's outbox (issue 17): sent at once when the server answers, else kept here and sent when it does. */
   const save = (e: FormEvent) => {
     e.preventDefault();
     const { body, unreadable: bad } = toBody(draft);
     setUnreadable(bad);
     if (bad.size > 0) return;
     setLastError(null);
-    receive.mutate(body, {
-      onError: setLastError,
-      onSuccess: async (created) => {
-        let consentFailed = false;
-        if (consent) {
-          setUploading(true);
-          try {
-            setRecord(await uploadVerificationAttachment(created.id, 'CONSENT_LETTER', consent));
-          } catch {
-            consentFailed = true;
-          }
-          setUploading(false);
-        }
-        void navigate(`/verifications/${created.id}`, { state: { entered: created.ref, consentFailed } });
-      },
-    });
+    void queued.save(draft, body, consent ? [consent] : []).then((submitted) => {
+      if (submitted?.outcome === 'sent') {
+        void navigate(`/verifications/${submitted.created.id}`, { state: { entered: submitted.created.ref, consentFailed: submitted.attachmentsRefused.length > 0 } });
+      } else if (submitted?.outcome === 'refused') {
+        setLastError(submitted.error);
+      } else if (submitted?.outcome === 'queued') {
+        setDraft(emptyDraft());
+        setConsent(null);
+      }
+    }, setLastError);
   };
-  const busy = receive.isPending || uploading;
+  const busy = queued.saving;
 
   const addressFields = (key: 'present' | 'permanent', path: string) => (
     <div className="form-grid">
@@ -187,6 +188,7 @@ export function VerificationIntakePage() {
     <div className="page">
       <h1>{t('verification.intake.title')}</h1>
       <form className="verif-form" onSubmit={save} noValidate>
+        <QueuedSaveNotice save={queued} />
         <FormMessage error={lastError} explain={(e) => (Object.keys(e.fields).length > 0 ? t('verification.form.refused') : undefined)} />
 
         <section className="panel verif-section" aria-labelledby="vi-application">

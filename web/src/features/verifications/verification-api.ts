@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SendOptions } from '../../offline/kinds';
 import { api, unwrap } from '../../api/client';
 import type { components, paths } from '../../api/schema';
 export { useUnits } from '../../api/units';
@@ -79,19 +80,8 @@ export function useVerification(id: string) {
 }
 
 
-export function useReceiveVerification() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateVerification) => unwrap(api.POST('/api/v1/verifications', { body })),
-    onSuccess: (created) => {
-      client.setQueryData([...KEY, 'one', created.id], created);
-      void client.invalidateQueries({ queryKey: [...KEY, 'list'] });
-      void client.invalidateQueries({ queryKey: [...KEY, 'queue'] });
-    },
-  });
-}
-
-export async function uploadVerificationAttachment(id: string, kind: AttachmentKind, file: File, visitId?: string): Promise<VerificationDetail> {
+/** `send`: the outbox's Idempotency-Key and time limit, when it sends an attachment saved on the device. */
+export async function uploadVerificationAttachment(id: string, kind: AttachmentKind, file: File, visitId?: string, send?: SendOptions): Promise<VerificationDetail> {
   const form = new FormData();
   form.set('kind', kind);
   if (visitId) form.set('visitId', visitId);
@@ -102,6 +92,7 @@ export async function uploadVerificationAttachment(id: string, kind: AttachmentK
       // The generated type says JSON; the route takes multipart/form-data, which the browser encodes.
       body: form as unknown as Schemas['VerificationAttachmentFormDto'],
       bodySerializer: (b) => b as unknown as FormData,
+      ...(send && { headers: { 'Idempotency-Key': send.idempotencyKey }, signal: send.signal }),
     }),
   );
 }

@@ -172,7 +172,7 @@ function Acknowledge({ p }: { p: Programme }) {
   const { t } = useTranslation();
   const hi = currentLanguage() === 'hi';
   const state = useSession();
-  const ack = useAcknowledge(p.id);
+  const ack = useAcknowledge(p);
   const unitUser = state.status === 'signed-in' && hasAnyRole(state.me.roles, VIP_ACKNOWLEDGERS) && !hasAnyRole(state.me.roles, VIP_DESK);
   if (!unitUser) return null;
   const r = p.revision;
@@ -188,9 +188,14 @@ function Acknowledge({ p }: { p: Programme }) {
         </p>
       ))}
       <FormMessage error={ack.error} />
+      {ack.data?.outcome === 'queued' ? (
+        <p className="notice saved-on-device" role="status">
+          {t('offline.saved', { no: t('offline.localNo', { n: ack.data.localNo }) })}
+        </p>
+      ) : null}
       {waiting.length > 0 && r.isCurrent && p.status === 'ISSUED' ? (
         <div className="actions">
-          <button type="button" className="button primary" disabled={ack.isPending} onClick={() => ack.mutate(r.revisionNo)}>
+          <button type="button" className="button primary" disabled={ack.isPending || ack.data?.outcome === 'queued'} onClick={() => ack.mutate(r.revisionNo)}>
             {t('vipDesk.ack.submit', { n: r.revisionNo })}
           </button>
         </div>

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
+import { submitQueued } from '../../offline';
+import { QUEUED_VIP_ACK } from './queued';
 export { useThanas } from '../../api/units';
 
 type Schemas = components['schemas'];
@@ -99,11 +101,21 @@ export function useRevise(id: string) {
   return useMutation({ mutationFn: (body: ReviseProgramme) => unwrap(api.POST('/api/v1/vip-programmes/{id}/revisions', { params: { path: { id } }, body })), onSuccess: settle });
 }
 
-export function useAcknowledge(id: string) {
-  const settle = useSettle();
+/**
+ * A thana acknowledges a revision through the device's outbox (issue 17): at once when the
+ * server answers, else kept on the device and sent when it does (`outcome: 'queued'`).
+ */
+export function useAcknowledge(p: { id: string; ref: string }) {
+  const client = useQueryClient();
   return useMutation({
-    mutationFn: (revision: number) => unwrap(api.POST('/api/v1/vip-programmes/{id}/revisions/{revision}/acknowledge', { params: { path: { id, revision } } })),
-    onSuccess: settle,
+    mutationFn: async (revision: number) => {
+      const submitted = await submitQueued(QUEUED_VIP_ACK, { draft: null, body: { programmeId: p.id, ref: p.ref, revision } }, []);
+      if (submitted.outcome === 'refused') throw submitted.error;
+      return submitted;
+    },
+    onSuccess: (submitted) => {
+      if (submitted.outcome === 'sent') void client.invalidateQueries({ queryKey: [...KEY, 'one', p.id] });
+    },
   });
 }
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { unsent, useOutbox } from '../../offline';
+import { unsent, useOutbox } from '../offline';
 
 /**
  * Above every signed-in screen while anything of this user's waits on the device: how many,

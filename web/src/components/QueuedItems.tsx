@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../lib/time';
-import { queuedKind, useOutbox } from '../../offline';
-import { localNumber, stateText } from './words';
+import { formatDateTime } from '../lib/time';
+import { queuedKind, useOutbox } from '../offline';
+import { localNumber, stateText } from './queued-words';
 
 /**
  * On a list screen (protests, dak register): this kind's items saved on this device and not
@@ -24,7 +24,7 @@ export function QueuedItems({ kind }: { kind: string }) {
             <span className="queued-state">{stateText(t, i)}</span> <span className="muted">{t('offline.savedAt', { at: formatDateTime(i.savedAt) })}</span>{' '}
             {i.state === 'sent' && i.result && def ? (
               <Link to={def.recordPath(i.result)}>{i.result.ref}</Link>
-            ) : i.editable && def ? (
+            ) : i.editable && def?.editPath ? (
               <Link to={def.editPath(i.localNo)}>{t('offline.action.edit', { no: localNumber(t, i) })}</Link>
             ) : null}
           </li>

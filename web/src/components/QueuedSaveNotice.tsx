@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QUEUED_FILES_MAX_BYTES } from '../../offline';
-import type { QueuedSave } from '../../offline/use-queued-save';
+import { QUEUED_FILES_MAX_BYTES } from '../offline';
+import type { QueuedSave } from '../offline/use-queued-save';
 
 /** Above an intake form: the item being edited, the one just kept on the device, or attachments too large to keep. */
 export function QueuedSaveNotice({ save }: { save: QueuedSave<unknown, unknown> }) {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { formatTime } from '../../lib/time';
-import { queuedKind, type OutboxEntry } from '../../offline';
+import { formatTime } from '../lib/time';
+import { queuedKind, type OutboxEntry } from '../offline';
 
 /** An item's local number as the user sees it and says it ("L-7"). */
 export const localNumber = (t: TFunction, e: Pick<OutboxEntry, 'localNo'>) => t('offline.localNo', { n: e.localNo });
