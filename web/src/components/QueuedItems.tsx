@@ -24,8 +24,8 @@ export function QueuedItems({ kind }: { kind: string }) {
             <span className="queued-state">{stateText(t, i)}</span> <span className="muted">{t('offline.savedAt', { at: formatDateTime(i.savedAt) })}</span>{' '}
             {i.state === 'sent' && i.result && def ? (
               <Link to={def.recordPath(i.result)}>{i.result.ref}</Link>
-            ) : i.editable && def?.editPath ? (
-              <Link to={def.editPath(i.localNo)}>{t('offline.action.edit', { no: localNumber(t, i) })}</Link>
+            ) : i.editTo ? (
+              <Link to={i.editTo}>{t('offline.action.edit', { no: localNumber(t, i) })}</Link>
             ) : null}
           </li>
         ))}

@@ -18,6 +18,8 @@ export interface SendOptions {
 export interface Created {
   id: string;
   ref: string;
+  /** The part of the record the attachments belong to (the visit a field visit's photos go with). */
+  attachTo?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface QueuedKind<Body = unknown> {
   /** One line for lists: who applied, what the letter is about. */
   summary(body: Body): string;
   /** Where the user edits the queued item: the kind's own form, given the local number; none for a write with nothing to edit. */
-  editPath?(localNo: number): string;
+  editPath?(localNo: number, body: Body): string;
   recordPath(created: Created): string;
   /** The TanStack Query key of the kind's lists, refreshed when one of its items is sent. */
   listKey: readonly unknown[];

@@ -40,6 +40,8 @@ export interface OutboxEntry {
   editable: boolean;
   /** Sealed with a key this session does not hold (an earlier password): shown, not opened. */
   locked: boolean;
+  /** Where the user corrects it (its form), while it may be edited. */
+  editTo?: string;
 }
 
 const SEND_TIMEOUT_MS = 30_000;
@@ -55,13 +57,18 @@ async function toEntry(item: QueuedWrite): Promise<OutboxEntry> {
   const locked = item.keyId !== vault.keyId();
   let summary = '';
   let problem: QueuedProblem | undefined;
+  let editTo: string | undefined;
   if (!locked) {
     const payload = await open<QueuedPayload | { summary: string }>(item.payload).catch(() => undefined);
     const kind = queuedKind(item.kind);
     if (payload && 'summary' in payload) summary = payload.summary;
-    else if (payload && kind) summary = kind.summary(payload.body);
+    else if (payload && kind) {
+      summary = kind.summary(payload.body);
+      editTo = kind.editPath?.(item.localNo!, payload.body);
+    }
     problem = item.problem ? await open<QueuedProblem>(item.problem).catch(() => undefined) : undefined;
   }
+  const editable = !locked && (item.state === 'refused' || (item.state === 'queued' && item.attempts === 0));
   return {
     localNo: item.localNo!,
     kind: item.kind,
@@ -73,8 +80,9 @@ async function toEntry(item: QueuedWrite): Promise<OutboxEntry> {
     problem,
     result: item.result,
     sentAt: item.sentAt,
-    editable: !locked && (item.state === 'refused' || (item.state === 'queued' && item.attempts === 0)),
+    editable,
     locked,
+    editTo: editable ? editTo : undefined,
   };
 }
 
@@ -348,13 +356,16 @@ const SETTLE_MS = 35_000;
  * A form's save: always through the outbox, so the Idempotency-Key is made now and a lost
  * answer can be replayed. When the session is live it waits for the server's answer; when the
  * server is away (or does not answer soon) the item stays queued and the form is free again.
- * A refusal of a fresh save goes back to the form, which still holds everything typed.
+ * A fresh save the server answers at once leaves the outbox: a refusal goes back to the form,
+ * which still holds everything typed, and a record made is shown by the form.
  */
 export async function submitQueued<B, D>(kind: string, payload: QueuedPayload<B, D>, files: readonly File[], replacing?: number): Promise<Submitted> {
   const localNo = replacing ?? (await outbox.save(kind, payload, files));
   if (replacing !== undefined) await outbox.replace(replacing, payload, files);
   const settled = await settle(localNo);
-  if (settled.outcome === 'refused' && replacing === undefined) await offlineDb.outbox.delete(localNo);
+  // Answered while the user waited: the form shows the outcome, and the outbox keeps only what
+  // really waited (a refusal goes back to the form; a record made at once is in its list).
+  if (replacing === undefined && settled.outcome !== 'queued') await offlineDb.outbox.delete(localNo);
   return settled;
 }
 

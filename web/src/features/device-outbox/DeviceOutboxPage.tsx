@@ -63,7 +63,7 @@ export function DeviceOutboxPage() {
                 {i.problem?.reason === 'attachment-refused' ? <p lang="en">{t('offline.reason.attachment-refused', { names: (i.problem.files ?? []).join(', ') })}</p> : null}
                 <div className="actions">
                   {i.state === 'sent' && i.result && kind ? <Link to={kind.recordPath(i.result)}>{t('offline.action.open', { ref: i.result.ref })}</Link> : null}
-                  {i.editable && kind?.editPath ? <Link to={kind.editPath(i.localNo)}>{t('offline.action.edit', { no: localNumber(t, i) })}</Link> : null}
+                  {i.editTo ? <Link to={i.editTo}>{t('offline.action.edit', { no: localNumber(t, i) })}</Link> : null}
                   {i.editable || i.state === 'sent' ? (
                     <button type="button" className="button quiet" onClick={() => setDiscarding(i)}>
                       {i.state === 'sent' ? t('offline.action.forget', { no: localNumber(t, i) }) : t('offline.action.discard', { no: localNumber(t, i) })}

@@ -12,7 +12,10 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { usePageTitle } from '../../components/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { formatDate, parseDateInput } from '../../lib/time';
-import { uploadVerificationAttachment, useSetVerification, useVerification, useVerificationStep, VISIT_OUTCOMES, type VisitOutcome } from './verification-api';
+import { useQueuedSave } from '../../offline/use-queued-save';
+import { QueuedSaveNotice } from '../../components/QueuedSaveNotice';
+import { QUEUED_VISIT, type QueuedVisit } from './queued';
+import { useVerification, VISIT_OUTCOMES, type VisitOutcome } from './verification-api';
 
 interface Neighbour {
   name: string;
@@ -24,6 +27,17 @@ type Fix = { state: 'none' } | { state: 'locating' } | { state: 'found'; lat: nu
 
 const NO_NEIGHBOUR: Neighbour = { name: '', address: '', statement: '' };
 
+/** The visit as typed, kept with a queued report so that it can be opened and corrected. */
+interface VisitDraft {
+  visitedOn: string;
+  officerName: string;
+  officerRank: string;
+  fix: Fix;
+  neighbours: Neighbour[];
+  outcome: VisitOutcome;
+  note: string;
+}
+
 /** The field visit from a phone at the door: one column, big targets, the browser's geolocation. */
 export function FieldVisitPage() {
   const { t } = useTranslation();
@@ -31,8 +45,6 @@ export function FieldVisitPage() {
   const navigate = useNavigate();
   const record = useVerification(id);
   const v = record.data;
-  const step = useVerificationStep(id);
-  const setRecord = useSetVerification();
   usePageTitle(t('verification.visit.formTitle', { ref: v?.ref ?? '' }));
   const [visitedOn, setVisitedOn] = useState(() => formatDate(new Date()));
   const [officerName, setOfficerName] = useState('');
@@ -44,8 +56,19 @@ export function FieldVisitPage() {
   const [photos, setPhotos] = useState<File[]>([]);
   const [badDate, setBadDate] = useState(false);
   const [noFix, setNoFix] = useState(false);
-  const [uploading, setUploading] = useState(false);
-  const error = step.error instanceof ApiError ? step.error : undefined;
+  const [lastError, setLastError] = useState<unknown>(null);
+  const queued = useQueuedSave<VisitDraft, QueuedVisit>(QUEUED_VISIT, (saved, files, refused) => {
+    setVisitedOn(saved.visitedOn);
+    setOfficerName(saved.officerName);
+    setOfficerRank(saved.officerRank);
+    setFix(saved.fix);
+    setNeighbours(saved.neighbours);
+    setOutcome(saved.outcome);
+    setNote(saved.note);
+    setPhotos(files);
+    setLastError(refused ?? null);
+  });
+  const error = lastError instanceof ApiError ? lastError : undefined;
 
   if (record.error instanceof ApiError && (record.error.status === 404 || record.error.status === 400)) return <NotFoundPage />;
   if (!v) {
@@ -74,44 +97,26 @@ export function FieldVisitPage() {
     setBadDate(!day);
     setNoFix(fix.state !== 'found');
     if (!day || fix.state !== 'found') return;
-    step.mutate(
-      {
-        action: 'recordVisit',
-        body: {
-          version: v.version,
-          visitedOn: day,
-          officerName: officerName.trim(),
-          officerRank: officerRank.trim() || undefined,
-          lat: fix.lat,
-          lng: fix.lng,
-          accuracyM: Math.round(fix.accuracyM * 10) / 10,
-          neighbours: neighbours.filter((n) => n.name.trim() || n.statement.trim()).map((n) => ({ name: n.name.trim(), address: n.address.trim() || undefined, statement: n.statement.trim() })),
-          outcome,
-          note: note.trim() || undefined,
-        },
-      },
-      {
-        onSuccess: async (after) => {
-          // The newest visit is the one just recorded; its photos go with it.
-          const visit = [...after.visits].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-          let failed = 0;
-          if (visit && photos.length > 0) {
-            setUploading(true);
-            for (const photo of photos) {
-              try {
-                setRecord(await uploadVerificationAttachment(id, 'VISIT_PHOTO', photo, visit.id));
-              } catch {
-                failed += 1;
-              }
-            }
-            setUploading(false);
-          }
-          void navigate(`/verifications/${id}`, { state: { visited: true, photosFailed: failed } });
-        },
-      },
-    );
+    const visit = {
+      version: v.version,
+      visitedOn: day,
+      officerName: officerName.trim(),
+      officerRank: officerRank.trim() || undefined,
+      lat: fix.lat,
+      lng: fix.lng,
+      accuracyM: Math.round(fix.accuracyM * 10) / 10,
+      neighbours: neighbours.filter((n) => n.name.trim() || n.statement.trim()).map((n) => ({ name: n.name.trim(), address: n.address.trim() || undefined, statement: n.statement.trim() })),
+      outcome,
+      note: note.trim() || undefined,
+    };
+    setLastError(null);
+    // Through the device's outbox (issue 17): at the door with no signal, it is kept and sent when the phone is back online.
+    void queued.save({ visitedOn, officerName, officerRank, fix, neighbours, outcome, note }, { verificationId: id, ref: v.ref, visit }, photos).then((submitted) => {
+      if (submitted?.outcome === 'sent') void navigate(`/verifications/${id}`, { state: { visited: true, photosFailed: submitted.attachmentsRefused.length } });
+      else if (submitted?.outcome === 'refused') setLastError(submitted.error);
+    }, setLastError);
   };
-  const busy = step.isPending || uploading;
+  const busy = queued.saving;
 
   return (
     <div className="page visit-page">
@@ -123,7 +128,8 @@ export function FieldVisitPage() {
         {hi ? v.applicant.nameHi : v.applicant.nameEn} · {v.presentAddress.address}, {v.presentAddress.locality}
       </p>
       <form className="verif-form" onSubmit={submit} noValidate>
-        <FormMessage error={step.error} explain={(e) => (Object.keys(e.fields).length > 0 ? t('verification.form.refused') : undefined)} />
+        <QueuedSaveNotice save={queued} />
+        <FormMessage error={lastError} explain={(e) => (Object.keys(e.fields).length > 0 ? t('verification.form.refused') : undefined)} />
         <section className="panel verif-section" aria-labelledby="visit-where">
           <h2 id="visit-where">{t('verification.visit.where2')}</h2>
           <div className="geo" aria-live="polite">

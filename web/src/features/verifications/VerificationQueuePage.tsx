@@ -2,12 +2,14 @@ import './verifications.css';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Panel } from '../../components/Panel';
+import { QueuedItems } from '../../components/QueuedItems';
 import { usePageTitle } from '../../components/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { personName } from '../../lib/people';
 import { hasAnyRole, VERIFICATION_INTAKE } from '../../lib/roles';
 import { formatDateKey } from '../../lib/time';
 import { useSession } from '../../lib/use-session';
+import { QUEUED_VERIFICATION } from './queued';
 import { useMyQueue, useSlaBoard, useVerificationList, type AppealAtRisk, type VerificationSummary } from './verification-api';
 
 /** aria-current of the view shown. */
@@ -76,6 +78,7 @@ export function VerificationQueuePage() {
           </Link>
         ) : null}
       </div>
+      <QueuedItems kind={QUEUED_VERIFICATION} />
       <nav aria-label={t('verification.queue.views')}>
         <ul className="verif-views">
           {views.map((v) => (

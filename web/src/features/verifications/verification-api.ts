@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { cachedRead } from '../../offline/cached-read';
 import type { SendOptions } from '../../offline/kinds';
 import { api, unwrap } from '../../api/client';
 import type { components, paths } from '../../api/schema';
@@ -70,10 +71,13 @@ export function useWorkload() {
   return useQuery({ queryKey: [...KEY, 'workload'], queryFn: () => unwrap(api.GET('/api/v1/verifications/workload')), staleTime: 60_000 });
 }
 
+/** The name a record is kept under on the device, for the field visit offline (issue 17). */
+export const verificationRead = (id: string) => `verifications.one.${id}`;
+
 export function useVerification(id: string) {
   return useQuery({
     queryKey: [...KEY, 'one', id],
-    queryFn: () => unwrap(api.GET('/api/v1/verifications/{id}', { params: { path: { id } } })),
+    queryFn: cachedRead(verificationRead(id), () => unwrap(api.GET('/api/v1/verifications/{id}', { params: { path: { id } } }))),
     retry: (count, error) => !(error instanceof Error && 'status' in error && (error as { status: number }).status === 404) && count < 2,
     ...AUDITED,
   });
@@ -99,6 +103,13 @@ export async function uploadVerificationAttachment(id: string, kind: AttachmentK
 
 export async function verificationAttachmentBlob(id: string, attachmentId: string): Promise<Blob> {
   return unwrap(api.GET('/api/v1/verifications/{id}/attachments/{attachmentId}', { params: { path: { id, attachmentId } }, parseAs: 'blob' })) as Promise<Blob>;
+}
+
+export type FieldVisitReport = Schemas['FieldVisitDto'];
+
+/** `send`: the outbox's key and time limit, when it sends a visit saved on the device. */
+export function recordVisit(id: string, body: FieldVisitReport, send: SendOptions): Promise<VerificationDetail> {
+  return unwrap(api.POST('/api/v1/verifications/{id}/visits', { params: { path: { id } }, body, headers: { 'Idempotency-Key': send.idempotencyKey }, signal: send.signal }));
 }
 
 type Step =
