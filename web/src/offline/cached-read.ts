@@ -52,7 +52,14 @@ export function cachedRead<T>(name: string, fetch: () => Promise<T>): () => Prom
   };
 }
 
+/** Copies kept this long are dropped (a list a week old helps nobody, and holds personal data). */
+const KEEP_READS_MS = 7 * 24 * 3600 * 1000;
+
 export const cachedReads = {
+  /** Drops this user's copies past their time. */
+  async prune(ownerId: string): Promise<void> {
+    await offlineDb.reads.where('ownerId').equals(ownerId).and((r) => r.at < Date.now() - KEEP_READS_MS).delete();
+  },
   subscribe(listener: Listener): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);

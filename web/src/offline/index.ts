@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { connectivity } from '../lib/connectivity';
 import { session } from '../lib/session';
+import { cachedReads } from './cached-read';
 import { queuedKind } from './kinds';
 import { outbox, outboxSender } from './outbox';
 import { vault } from './vault';
@@ -40,6 +41,7 @@ export function startOffline(queryClient: QueryClient): void {
     watching = undefined;
     if (!userId) return;
     void outboxSender.recoverInterrupted(userId).then(kickIfLive, () => undefined);
+    void cachedReads.prune(userId).catch(() => undefined);
     const seen = new Set<number>();
     let first = true;
     const stop = outbox.watch(userId, (items) => {

@@ -14,6 +14,11 @@ export interface SendOptions {
   signal: AbortSignal;
 }
 
+/** The fetch options of an outbox send (its key and time limit), for an API call; none for an ordinary one. */
+export function sendOptions(send?: SendOptions): { headers?: { 'Idempotency-Key': string }; signal?: AbortSignal } {
+  return send ? { headers: { 'Idempotency-Key': send.idempotencyKey }, signal: send.signal } : {};
+}
+
 /** The record the server made of a queued write. */
 export interface Created {
   id: string;

@@ -169,10 +169,12 @@ export const outbox = {
     sender.kick();
   },
 
+  /** Drops an item the server certainly has not got, one already sent, or one no key of this session can open. */
   async discard(localNo: number): Promise<void> {
     const item = await offlineDb.outbox.get(localNo);
     if (!item || item.ownerId !== vault.openFor()) return;
-    if (!(await toEntry(item)).editable && item.state !== 'sent') throw new Error(`queued item ${localNo} is being sent and cannot be discarded`);
+    const entry = await toEntry(item);
+    if (!entry.editable && !entry.locked && item.state !== 'sent') throw new Error(`queued item ${localNo} is being sent and cannot be discarded`);
     await offlineDb.outbox.delete(localNo);
   },
 
@@ -360,6 +362,7 @@ const SETTLE_MS = 35_000;
  * which still holds everything typed, and a record made is shown by the form.
  */
 export async function submitQueued<B, D>(kind: string, payload: QueuedPayload<B, D>, files: readonly File[], replacing?: number): Promise<Submitted> {
+  if (!vault.openFor()) return sendNow(kind, payload.body, files);
   const localNo = replacing ?? (await outbox.save(kind, payload, files));
   if (replacing !== undefined) await outbox.replace(replacing, payload, files);
   const settled = await settle(localNo);
@@ -367,6 +370,32 @@ export async function submitQueued<B, D>(kind: string, payload: QueuedPayload<B,
   // really waited (a refusal goes back to the form; a record made at once is in its list).
   if (replacing === undefined && settled.outcome !== 'queued') await offlineDb.outbox.delete(localNo);
   return settled;
+}
+
+/**
+ * Without a device key (IndexedDB refused, as in some private windows) nothing can be kept on
+ * the device: the save goes straight to the server, with a key of its own all the same.
+ */
+async function sendNow<B>(name: string, body: B, files: readonly File[]): Promise<Submitted> {
+  const kind = queuedKind(name)!;
+  const idempotencyKey = crypto.randomUUID();
+  const signal = () => AbortSignal.timeout(SEND_TIMEOUT_MS);
+  let created: Created;
+  try {
+    created = await kind.create(body, { idempotencyKey, signal: signal() });
+  } catch (e) {
+    if (e instanceof ApiError && classify(e).retry === false) return { outcome: 'refused', error: e };
+    throw e;
+  }
+  const refused: string[] = [];
+  for (const [i, f] of files.entries()) {
+    try {
+      await kind.upload?.(created, { name: f.name, type: f.type, label: (f as File & { label?: string }).label, bytes: await f.arrayBuffer() }, { idempotencyKey: `${idempotencyKey}.${i + 1}`, signal: signal() });
+    } catch {
+      refused.push(f.name);
+    }
+  }
+  return { outcome: 'sent', created, attachmentsRefused: refused };
 }
 
 function settle(localNo: number): Promise<Submitted> {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SendOptions } from '../../offline/kinds';
+import { sendOptions, type SendOptions } from '../../offline/kinds';
 import { api, unwrap } from '../../api/client';
 import type { components, paths } from '../../api/schema';
 export { useUnits } from '../../api/units';
@@ -70,7 +70,7 @@ export async function uploadDakScan(id: string, file: File, send?: SendOptions):
       // The route takes multipart/form-data, which the browser encodes; the generated type has no body.
       body: form as never,
       bodySerializer: (b: unknown) => b as FormData,
-      ...(send && { headers: { 'Idempotency-Key': send.idempotencyKey }, signal: send.signal }),
+      ...sendOptions(send),
     }),
   );
 }

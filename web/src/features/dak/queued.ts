@@ -1,5 +1,5 @@
 import { api, unwrap } from '../../api/client';
-import { registerQueuedKind, type QueuedKind } from '../../offline/kinds';
+import { registerQueuedKind, sendOptions, type QueuedKind } from '../../offline/kinds';
 import { uploadDakScan, type CreateDak } from './dak-api';
 
 /** A dak item diarised while the server is away: sent to POST /dak when it answers. */
@@ -8,8 +8,8 @@ export const QUEUED_DAK = 'dak-item';
 const kind: QueuedKind<CreateDak> = {
   kind: QUEUED_DAK,
   label: 'offline.kind.dak',
-  async create(body, { idempotencyKey, signal }) {
-    const created = await unwrap(api.POST('/api/v1/dak', { body, headers: { 'Idempotency-Key': idempotencyKey }, signal }));
+  async create(body, send) {
+    const created = await unwrap(api.POST('/api/v1/dak', { body, ...sendOptions(send) }));
     return { id: created.id, ref: created.ref };
   },
   async upload(created, file, send) {

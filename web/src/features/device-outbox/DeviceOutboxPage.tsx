@@ -64,7 +64,7 @@ export function DeviceOutboxPage() {
                 <div className="actions">
                   {i.state === 'sent' && i.result && kind ? <Link to={kind.recordPath(i.result)}>{t('offline.action.open', { ref: i.result.ref })}</Link> : null}
                   {i.editTo ? <Link to={i.editTo}>{t('offline.action.edit', { no: localNumber(t, i) })}</Link> : null}
-                  {i.editable || i.state === 'sent' ? (
+                  {i.editable || i.locked || i.state === 'sent' ? (
                     <button type="button" className="button quiet" onClick={() => setDiscarding(i)}>
                       {i.state === 'sent' ? t('offline.action.forget', { no: localNumber(t, i) }) : t('offline.action.discard', { no: localNumber(t, i) })}
                     </button>

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components, paths } from '../../api/schema';
 import { cachedRead } from '../../offline/cached-read';
-import type { SendOptions } from '../../offline/kinds';
+import { sendOptions, type SendOptions } from '../../offline/kinds';
 export { useUnits } from '../../api/units';
 
 type Schemas = components['schemas'];
@@ -102,7 +102,7 @@ export async function uploadAttachment(id: string, kind: AttachmentKind, file: F
       // The generated type says JSON; the route takes multipart/form-data, which the browser encodes.
       body: form as unknown as Schemas['AttachmentFormDto'],
       bodySerializer: (b) => b as unknown as FormData,
-      ...(send && { headers: { 'Idempotency-Key': send.idempotencyKey }, signal: send.signal }),
+      ...sendOptions(send),
     }),
   );
 }

@@ -1,5 +1,5 @@
 import { api, unwrap } from '../../api/client';
-import { registerQueuedKind, type QueuedKind } from '../../offline/kinds';
+import { registerQueuedKind, sendOptions, type QueuedKind } from '../../offline/kinds';
 import { uploadAttachment, type AttachmentKind, type CreateProtest } from './api';
 
 /** A protest application saved while the server is away: sent to POST /protests when it answers. */
@@ -8,8 +8,8 @@ export const QUEUED_PROTEST = 'protest-application';
 const kind: QueuedKind<CreateProtest> = {
   kind: QUEUED_PROTEST,
   label: 'offline.kind.protest',
-  async create(body, { idempotencyKey, signal }) {
-    const created = await unwrap(api.POST('/api/v1/protests', { body, headers: { 'Idempotency-Key': idempotencyKey }, signal }));
+  async create(body, send) {
+    const created = await unwrap(api.POST('/api/v1/protests', { body, ...sendOptions(send) }));
     return { id: created.id, ref: created.ref };
   },
   async upload(created, file, send) {

@@ -1,5 +1,5 @@
 import { api, unwrap } from '../../api/client';
-import { registerQueuedKind, type QueuedKind } from '../../offline/kinds';
+import { registerQueuedKind, sendOptions, type QueuedKind } from '../../offline/kinds';
 import { recordVisit, uploadVerificationAttachment, type CreateVerification, type FieldVisitReport } from './verification-api';
 
 /** A character-verification application saved while the server is away: sent to POST /verifications when it answers. */
@@ -8,8 +8,8 @@ export const QUEUED_VERIFICATION = 'verification-application';
 const kind: QueuedKind<CreateVerification> = {
   kind: QUEUED_VERIFICATION,
   label: 'offline.kind.verification',
-  async create(body, { idempotencyKey, signal }) {
-    const created = await unwrap(api.POST('/api/v1/verifications', { body, headers: { 'Idempotency-Key': idempotencyKey }, signal }));
+  async create(body, send) {
+    const created = await unwrap(api.POST('/api/v1/verifications', { body, ...sendOptions(send) }));
     return { id: created.id, ref: created.ref };
   },
   async upload(created, file, send) {

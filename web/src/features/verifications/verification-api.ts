@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { cachedRead } from '../../offline/cached-read';
-import type { SendOptions } from '../../offline/kinds';
+import { sendOptions, type SendOptions } from '../../offline/kinds';
 import { api, unwrap } from '../../api/client';
 import type { components, paths } from '../../api/schema';
 export { useUnits } from '../../api/units';
@@ -96,7 +96,7 @@ export async function uploadVerificationAttachment(id: string, kind: AttachmentK
       // The generated type says JSON; the route takes multipart/form-data, which the browser encodes.
       body: form as unknown as Schemas['VerificationAttachmentFormDto'],
       bodySerializer: (b) => b as unknown as FormData,
-      ...(send && { headers: { 'Idempotency-Key': send.idempotencyKey }, signal: send.signal }),
+      ...sendOptions(send),
     }),
   );
 }
@@ -109,7 +109,7 @@ export type FieldVisitReport = Schemas['FieldVisitDto'];
 
 /** `send`: the outbox's key and time limit, when it sends a visit saved on the device. */
 export function recordVisit(id: string, body: FieldVisitReport, send: SendOptions): Promise<VerificationDetail> {
-  return unwrap(api.POST('/api/v1/verifications/{id}/visits', { params: { path: { id } }, body, headers: { 'Idempotency-Key': send.idempotencyKey }, signal: send.signal }));
+  return unwrap(api.POST('/api/v1/verifications/{id}/visits', { params: { path: { id } }, body, ...sendOptions(send) }));
 }
 
 type Step =

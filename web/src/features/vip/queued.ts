@@ -1,5 +1,5 @@
 import { api, unwrap } from '../../api/client';
-import { registerQueuedKind, type QueuedKind } from '../../offline/kinds';
+import { registerQueuedKind, sendOptions, type QueuedKind } from '../../offline/kinds';
 
 /** A thana's acknowledgement of a programme's revision, saved while the server is away. */
 export const QUEUED_VIP_ACK = 'vip-acknowledgement';
@@ -18,12 +18,11 @@ export interface QueuedAcknowledgement {
 const kind: QueuedKind<QueuedAcknowledgement> = {
   kind: QUEUED_VIP_ACK,
   label: 'offline.kind.vipAck',
-  async create(body, { idempotencyKey, signal }) {
+  async create(body, send) {
     await unwrap(
       api.POST('/api/v1/vip-programmes/{id}/revisions/{revision}/acknowledge', {
         params: { path: { id: body.programmeId, revision: body.revision } },
-        headers: { 'Idempotency-Key': idempotencyKey },
-        signal,
+        ...sendOptions(send),
       }),
     );
     return { id: body.programmeId, ref: body.ref };
