@@ -184,7 +184,8 @@ describe('offline intake (issue 17): applications and dak saved on the device wh
     let { page } = browser;
     await logInAs(page, 'en', CLERK);
     // One visit while the server answers: the app is kept by its service worker, the form's lists on the device.
-    await page.waitForFunction('navigator.serviceWorker.controller !== null', null, { timeout: 30_000 });
+    // (Asked from here: a polled page function would be a string eval, which the app's CSP refuses.)
+    await waitFor(async () => (await page.evaluate('navigator.serviceWorker.controller !== null')) === true, { timeoutMs: 30_000, intervalMs: 100, what: 'the service worker to control the page' });
     await page.goto('/protests/new');
     await label(page, 'protests.form.venue').locator('option[value="AMBEDKAR_PARK"]').waitFor({ state: 'attached' });
     await page.goto('/dak/new');

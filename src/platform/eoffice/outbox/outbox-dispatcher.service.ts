@@ -19,9 +19,10 @@ const LOST_JOB_SAMPLE = 20;
 /**
  * Moves due outbox rows into the `eoffice` queue, a batch of them per job (delivery-batch.ts).
  * An instance never has a row in two unfinished jobs of its own, and the jobId is the batch's
- * first row and this instance's key, so a stale job of a dead process (still "active" in Redis
- * or PostgreSQL until BullMQ notices the stall) never blocks the row being queued again; the
- * claim on the row (see the worker) keeps any two jobs from sending it twice.
+ * first row, this instance's key and a count (`jobIdFor`), so neither a stale job of a dead
+ * process (still "active" in Redis or PostgreSQL until BullMQ notices the stall) nor a finished
+ * one not yet removed blocks the row being queued again; the claim on the row (see the worker)
+ * keeps any two jobs from sending it twice.
  *
  * - The dispatch, every EOFFICE_DISPATCH_INTERVAL_MS, queues what the drain rate can take,
  *   skipping rows this instance has queued and not yet seen finished.
@@ -38,6 +39,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private timers: NodeJS.Timeout[] = [];
   /** Rows this instance queued and has not yet seen finished: when, and the job that carries them. */
   private readonly queued = new Map<string, { at: number; jobId: string }>();
+  /** Jobs this instance has queued since it started: the last part of their ids. */
+  private jobsQueued = 0;
   private running = false;
   private checking = false;
   private started = false;
@@ -109,11 +112,14 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 
   /**
-   * The queue's jobId for a batch queued by this instance: its first row and the instance's key.
-   * No row is in two unfinished jobs of one instance, so no two such jobs share an id.
+   * The queue's jobId for a batch queued by this instance: its first row, the instance's key and
+   * the dispatch's own count. The count matters: a finished job stays in the queue for a moment
+   * after its worker let go of its rows, and a new job under its id would be dropped without a
+   * word (the queue keeps one job per id), leaving its rows to the lost-job check.
    */
-  jobIdFor(firstOutboxId: string, key: number): string {
-    return `${firstOutboxId}.${key}`;
+  private jobIdFor(firstOutboxId: string, key: number): string {
+    this.jobsQueued += 1;
+    return `${firstOutboxId}.${key}.${this.jobsQueued}`;
   }
 
   /**
