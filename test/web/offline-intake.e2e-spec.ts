@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { withClient, waitFor } from '../support/databases';
+import { dakPdf } from '../support/dak';
 import { seedVenues } from '../support/protests';
 import { bootTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app';
 import { openBrowser, SCREENS_DIR, type Browser } from './support/browser';
@@ -102,9 +103,10 @@ describe('offline intake (issue 17): applications and dak saved on the device wh
     await page.getByRole('button', { name: T('protests.intake.save') }).click();
     return savedAs(page);
   }
-  async function enterDak(page: Page, subject: string): Promise<number> {
+  async function enterDak(page: Page, subject: string, scan?: { name: string; buffer: Buffer }): Promise<number> {
     await label(page, 'dak.form.subject').fill(subject);
     await label(page, 'dak.form.senderName').fill('Secretary, Bhopal Traders Association');
+    if (scan) await label(page, 'dak.scans.choose').setInputFiles([{ ...scan, mimeType: 'application/pdf' }]);
     await page.getByRole('button', { name: T('dak.intake.save') }).click();
     return savedAs(page);
   }
@@ -205,7 +207,8 @@ describe('offline intake (issue 17): applications and dak saved on the device wh
     await screens.shoot(page, 'offline-intake-saved', 'en');
     await page.goto('/dak/new');
     const dakNos: number[] = [];
-    for (const s of subjects) dakNos.push(await enterDak(page, s));
+    // The first with its scan: queued with it, sent after the record is made.
+    for (const [i, s] of subjects.entries()) dakNos.push(await enterDak(page, s, i === 0 ? { name: 'offline-scan.pdf', buffer: dakPdf('Scanned while offline') } : undefined));
     expect(new Set([...protestNos, ...dakNos]).size).toBe(20);
     mark('entered dak');
 
@@ -249,6 +252,10 @@ describe('offline intake (issue 17): applications and dak saved on the device wh
     await page.getByRole('link', { name: /^PRT\// }).first().waitFor();
     const counts = await countsOnServer({ applicants, subjects });
     expect(counts).toEqual(Object.fromEntries([...applicants, ...subjects].map((n) => [n, 1])));
+    const token = await apiToken(CLERK);
+    const [first] = (await apiGet<{ items: Array<{ id: string }> }>(`/api/v1/dak?limit=5&q=${encodeURIComponent(subjects[0]!)}`, token)).items;
+    const scans = (await apiGet<{ scans: Array<{ filename: string }> }>(`/api/v1/dak/${first!.id}`, token)).scans;
+    expect(scans.map((x) => x.filename)).toEqual(['offline-scan.pdf']);
   });
 
   it('2. brings a queued application the server refuses back to the user with the field error, and sends it once fixed', async () => {
