@@ -10,8 +10,8 @@ import { webAppCsp } from '../http/security-headers';
  */
 export const SERVER_PATHS = ['/api', '/verify', '/s', '/fonts', '/health', '/metrics', '/admin/queues'] as const;
 
-/** The service worker's script (web/src/sw.ts, built by vite-plugin-pwa) and its source map. */
-const SERVICE_WORKER_PATHS = new Set(['/sw.js', '/sw.js.map']);
+/** The service worker's script (web/src/sw.ts, built by vite-plugin-pwa). */
+const SERVICE_WORKER = '/sw.js';
 
 /** Vite names every built file by its content hash: it can be cached for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -76,7 +76,7 @@ export function webAppHandlers(options: WebAppOptions): { assets: RequestHandler
   };
   const page: RequestHandler = (req: Request, res: Response, next: NextFunction) => {
     const reading = req.method === 'GET' || req.method === 'HEAD';
-    if (reading && SERVICE_WORKER_PATHS.has(req.path)) return serveWorker(req, res, next);
+    if (reading && req.path === SERVICE_WORKER) return serveWorker(res, next);
     // The service worker keeps index.html under its own name, for every page it opens offline.
     const isIndex = reading && req.path === '/index.html';
     if (!isIndex && (isServerPath(req.path) || !isPageRequest(req))) return next();
@@ -92,8 +92,8 @@ export function webAppHandlers(options: WebAppOptions): { assets: RequestHandler
     res.type('html').send(html);
   };
   /** The service worker: at the root (its scope is the whole app), revalidated on each load so a new build's worker is found. */
-  const serveWorker = (req: Request, res: Response, next: NextFunction) => {
-    const file = join(options.dir, req.path.slice(1));
+  const serveWorker = (res: Response, next: NextFunction) => {
+    const file = join(options.dir, 'sw.js');
     if (!existsSync(file)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.type('text/javascript');

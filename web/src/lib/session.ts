@@ -51,11 +51,16 @@ function logoutPending(): boolean {
   }
 }
 
+/** Ends, at the server, the session the cookie holds. */
+function postLogout(): Promise<unknown> {
+  return unwrap(sessionClient.POST('/api/v1/auth/session/logout', { params: { header: CSRF_HEADER } }));
+}
+
 /** Ends the session the cookie still holds, if a logout is owed; answers whether it is (still) owed. */
 async function settleLogout(): Promise<boolean> {
   if (!logoutPending()) return false;
   try {
-    await unwrap(sessionClient.POST('/api/v1/auth/session/logout', { params: { header: CSRF_HEADER } }));
+    await postLogout();
   } catch (e) {
     if (e instanceof ApiUnreachableError) return true;
   }
@@ -170,7 +175,7 @@ export const session = {
 
   async logout(): Promise<void> {
     try {
-      await unwrap(sessionClient.POST('/api/v1/auth/session/logout', { params: { header: CSRF_HEADER } }));
+      await postLogout();
     } catch (e) {
       // Out here at once all the same; the server hears of it as soon as it answers again.
       if (!(e instanceof ApiUnreachableError)) throw e;

@@ -13,9 +13,11 @@ type Listener = () => void;
 const servedFromDevice = new Map<string, number>();
 const listeners = new Set<Listener>();
 
+/** `at`: the read was served from the device, fetched then; undefined: from the server. */
 function note(name: string, at: number | undefined): void {
-  if (at === undefined ? !servedFromDevice.delete(name) : servedFromDevice.get(name) === at) return;
-  if (at !== undefined) servedFromDevice.set(name, at);
+  if (servedFromDevice.get(name) === at) return;
+  if (at === undefined) servedFromDevice.delete(name);
+  else servedFromDevice.set(name, at);
   for (const l of listeners) l();
 }
 

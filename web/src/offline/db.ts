@@ -20,8 +20,6 @@ export interface SealedFile {
 /** A user's device key, wrapped with a key derived from their password (PBKDF2). */
 export interface KeyringEntry {
   userId: string;
-  /** Lower-cased login name: the offline login finds the entry by it. */
-  username: string;
   keyId: string;
   salt: Uint8Array<ArrayBuffer>;
   iterations: number;
@@ -98,7 +96,7 @@ export class OfflineDb extends Dexie {
   constructor() {
     super('police-ops-offline');
     this.version(1).stores({
-      keyring: 'userId, username',
+      keyring: 'userId',
       held: 'userId',
       outbox: '++localNo, ownerId, [ownerId+state]',
       reads: '[ownerId+name], ownerId',

@@ -6,7 +6,7 @@ import { queuedKind } from './kinds';
 import { outbox, outboxSender } from './outbox';
 import { vault } from './vault';
 
-export { labelledFile, outbox, QueuedFilesTooLargeError, submitQueued } from './outbox';
+export { fileLabel, labelledFile, outbox, QueuedFilesTooLargeError, submitQueued } from './outbox';
 export type { OutboxEntry, QueuedPayload, Submitted } from './outbox';
 export type { QueuedProblem } from './failures';
 export { queuedKind, QUEUED_FILES_MAX_BYTES } from './kinds';
@@ -44,10 +44,10 @@ export function startOffline(queryClient: QueryClient): void {
     void cachedReads.prune(userId).catch(() => undefined);
     const seen = new Set<number>();
     let first = true;
-    const stop = outbox.watch(userId, (items) => {
+    const stop = outbox.watchStates(userId, (items) => {
       for (const i of items) {
-        if (i.state !== 'sent' || seen.has(i.localNo)) continue;
-        seen.add(i.localNo);
+        if (i.state !== 'sent' || seen.has(i.localNo!)) continue;
+        seen.add(i.localNo!);
         const kind = queuedKind(i.kind);
         if (!first && kind) void queryClient.invalidateQueries({ queryKey: [...kind.listKey] });
       }

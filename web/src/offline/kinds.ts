@@ -9,6 +9,11 @@ export interface QueuedFile {
   bytes: ArrayBuffer;
 }
 
+/** The queued attachment as a File again, for its upload route. */
+export function asFile(file: QueuedFile): File {
+  return new File([file.bytes], file.name, { type: file.type });
+}
+
 export interface SendOptions {
   idempotencyKey: string;
   signal: AbortSignal;
@@ -25,6 +30,11 @@ export interface Created {
   ref: string;
   /** The part of the record the attachments belong to (the visit a field visit's photos go with). */
   attachTo?: string;
+}
+
+/** The record of an API answer, as the outbox keeps it. */
+export function made(view: { id: string; ref: string }): Created {
+  return { id: view.id, ref: view.ref };
 }
 
 /**

@@ -53,6 +53,11 @@ function localItems(ownerId: string) {
   return offlineDb.outbox.where('ownerId').equals(ownerId).sortBy('localNo');
 }
 
+/** The server has certainly not got it (never tried, or refused), and this session can open it. */
+function editableNow(item: QueuedWrite): boolean {
+  return item.keyId === vault.keyId() && (item.state === 'refused' || (item.state === 'queued' && item.attempts === 0));
+}
+
 async function toEntry(item: QueuedWrite): Promise<OutboxEntry> {
   const locked = item.keyId !== vault.keyId();
   let summary = '';
@@ -68,7 +73,7 @@ async function toEntry(item: QueuedWrite): Promise<OutboxEntry> {
     }
     problem = item.problem ? await open<QueuedProblem>(item.problem).catch(() => undefined) : undefined;
   }
-  const editable = !locked && (item.state === 'refused' || (item.state === 'queued' && item.attempts === 0));
+  const editable = editableNow(item);
   return {
     localNo: item.localNo!,
     kind: item.kind,
@@ -91,8 +96,7 @@ async function sealFiles(files: readonly File[]): Promise<QueuedWrite['files']> 
   if (total > QUEUED_FILES_MAX_BYTES) throw new QueuedFilesTooLargeError(total);
   const out: QueuedWrite['files'] = [];
   for (const f of files) {
-    const label = (f as File & { label?: string }).label;
-    out.push({ meta: await seal({ name: f.name, type: f.type, label }), bytes: await sealBytes(await f.arrayBuffer()) });
+    out.push({ meta: await seal({ name: f.name, type: f.type, label: fileLabel(f) }), bytes: await sealBytes(await f.arrayBuffer()) });
   }
   return out;
 }
@@ -108,10 +112,21 @@ export function labelledFile(file: File, label: string): File {
   return Object.assign(new File([file], file.name, { type: file.type }), { label });
 }
 
+/** The label `labelledFile` gave, if any. */
+export function fileLabel(file: File): string | undefined {
+  return (file as File & { label?: string }).label;
+}
+
 export const outbox = {
   /** The signed-in user's items, as they change. */
   watch(ownerId: string, onItems: (items: OutboxEntry[]) => void): () => void {
     const sub = liveQuery(async () => Promise.all((await localItems(ownerId)).map(toEntry))).subscribe({ next: onItems, error: () => onItems([]) });
+    return () => sub.unsubscribe();
+  },
+
+  /** Each of the user's items' kind and state, as they change, without opening any (for whoever only counts or reacts). */
+  watchStates(ownerId: string, onItems: (items: Array<Pick<QueuedWrite, 'localNo' | 'kind' | 'state'>>) => void): () => void {
+    const sub = liveQuery(() => offlineDb.outbox.where('ownerId').equals(ownerId).toArray()).subscribe({ next: onItems, error: () => onItems([]) });
     return () => sub.unsubscribe();
   },
 
@@ -157,7 +172,7 @@ export const outbox = {
   async replace<B, D>(localNo: number, payload: QueuedPayload<B, D>, files: readonly File[]): Promise<void> {
     const item = await offlineDb.outbox.get(localNo);
     if (!item || item.ownerId !== vault.openFor()) throw new Error(`no queued item ${localNo}`);
-    if (!(await toEntry(item)).editable) throw new Error(`queued item ${localNo} is being sent and cannot be changed`);
+    if (!editableNow(item)) throw new Error(`queued item ${localNo} is being sent and cannot be changed`);
     await offlineDb.outbox.update(localNo, {
       payload: await seal(payload),
       files: await sealFiles(files),
@@ -173,8 +188,8 @@ export const outbox = {
   async discard(localNo: number): Promise<void> {
     const item = await offlineDb.outbox.get(localNo);
     if (!item || item.ownerId !== vault.openFor()) return;
-    const entry = await toEntry(item);
-    if (!entry.editable && !entry.locked && item.state !== 'sent') throw new Error(`queued item ${localNo} is being sent and cannot be discarded`);
+    const locked = item.keyId !== vault.keyId();
+    if (!editableNow(item) && !locked && item.state !== 'sent') throw new Error(`queued item ${localNo} is being sent and cannot be discarded`);
     await offlineDb.outbox.delete(localNo);
   },
 
@@ -238,8 +253,7 @@ async function attempt(item: QueuedWrite): Promise<Outcome> {
         return { next: 'continue' };
       }
     }
-    const summary = kind.summary((await open<QueuedPayload>(item.payload)).body);
-    await offlineDb.outbox.update(localNo, { result: created, state: 'attaching', payload: await seal({ summary }) });
+    await offlineDb.outbox.update(localNo, { result: created, state: 'attaching', payload: await seal({ summary: kind.summary(body) }) });
     item = { ...item, result: created };
   }
   // The record is made: an attachment it will not take is noted and the rest still go.
@@ -252,10 +266,12 @@ async function attempt(item: QueuedWrite): Promise<Outcome> {
     } catch (e) {
       // Taken before, its answer lost: the attachment is there.
       const takenBefore = e instanceof ApiError && committed(e) !== undefined;
-      const { retry, problem } = classify(e);
-      if (!takenBefore && retry) return failed(e);
-      if (!takenBefore) refusedFiles.push(f.name);
-      if (!takenBefore) await offlineDb.outbox.update(localNo, { problem: await seal({ ...problem, reason: 'attachment-refused', files: refusedFiles }) });
+      if (!takenBefore) {
+        const { retry, problem } = classify(e);
+        if (retry) return failed(e);
+        refusedFiles.push(f.name);
+        await offlineDb.outbox.update(localNo, { problem: await seal({ ...problem, reason: 'attachment-refused', files: refusedFiles }) });
+      }
     }
     await offlineDb.outbox.update(localNo, { filesSent: i + 1 });
     item = { ...item, filesSent: i + 1 };
@@ -390,7 +406,7 @@ async function sendNow<B>(name: string, body: B, files: readonly File[]): Promis
   const refused: string[] = [];
   for (const [i, f] of files.entries()) {
     try {
-      await kind.upload?.(created, { name: f.name, type: f.type, label: (f as File & { label?: string }).label, bytes: await f.arrayBuffer() }, { idempotencyKey: `${idempotencyKey}.${i + 1}`, signal: signal() });
+      await kind.upload?.(created, { name: f.name, type: f.type, label: fileLabel(f), bytes: await f.arrayBuffer() }, { idempotencyKey: `${idempotencyKey}.${i + 1}`, signal: signal() });
     } catch {
       refused.push(f.name);
     }
@@ -401,7 +417,10 @@ async function sendNow<B>(name: string, body: B, files: readonly File[]): Promis
 function settle(localNo: number): Promise<Submitted> {
   return new Promise((resolve) => {
     let last: QueuedWrite | undefined;
+    let finished = false;
     const done = (s: Submitted) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
       clearInterval(recheck);
       sub.unsubscribe();
@@ -409,7 +428,7 @@ function settle(localNo: number): Promise<Submitted> {
     };
     const check = () => {
       const item = last;
-      if (!item) return;
+      if (!item || finished) return;
       if (item.state === 'sent' && item.result) {
         void (async () => {
           const problem = item.problem ? await open<QueuedProblem>(item.problem).catch(() => undefined) : undefined;

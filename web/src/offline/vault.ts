@@ -71,7 +71,6 @@ async function unwrap(
 
 async function wrapped(
   userId: string,
-  username: string,
   keyId: string,
   key: CryptoKey,
   password: string,
@@ -82,7 +81,6 @@ async function wrapped(
   const bytes = await crypto.subtle.wrapKey('raw', key, kek, { name: GCM, iv });
   return {
     userId,
-    username: username.toLowerCase(),
     keyId,
     salt,
     iterations: ITERATIONS,
@@ -94,14 +92,13 @@ async function wrapped(
 /** A fresh device key: extractable only long enough to wrap it, then used through a non-extractable copy. */
 async function freshKey(
   userId: string,
-  username: string,
   password: string,
 ): Promise<{ entry: KeyringEntry; key: CryptoKey }> {
   const extractable = await crypto.subtle.generateKey({ name: GCM, length: 256 }, true, [
     'encrypt',
     'decrypt',
   ]);
-  const entry = await wrapped(userId, username, crypto.randomUUID(), extractable, password);
+  const entry = await wrapped(userId, crypto.randomUUID(), extractable, password);
   const key = (await unwrap(entry, password, false))!;
   return { entry, key };
 }
@@ -163,7 +160,7 @@ export const vault = {
    * login here). A key the password no longer opens (changed on another device) is replaced;
    * what was sealed with it stays locked, for the user to discard.
    */
-  signedIn(me: { id: string; username: string }, password: string): Promise<void> {
+  signedIn(me: { id: string }, password: string): Promise<void> {
     return serial(() => signIn(me, password));
   },
 
@@ -190,13 +187,13 @@ export const vault = {
   },
 };
 
-async function signIn(me: { id: string; username: string }, password: string): Promise<void> {
+async function signIn(me: { id: string }, password: string): Promise<void> {
   const entry = await offlineDb.keyring.get(me.id);
   const key = entry ? await unwrap(entry, password, false) : undefined;
   if (entry && key) return hold(me.id, entry.keyId, key, me);
   // A key this password does not open (it was changed elsewhere) is replaced: what it sealed
   // stays, locked, for the user to discard.
-  const made = await freshKey(me.id, me.username, password);
+  const made = await freshKey(me.id, password);
   await offlineDb.keyring.put(made.entry);
   return hold(me.id, made.entry.keyId, made.key, me);
 }
@@ -233,5 +230,5 @@ async function rewrap(userId: string, currentPassword: string, newPassword: stri
   if (!entry) return;
   const key = await unwrap(entry, currentPassword, true);
   if (!key) return;
-  await offlineDb.keyring.put(await wrapped(userId, entry.username, entry.keyId, key, newPassword));
+  await offlineDb.keyring.put(await wrapped(userId, entry.keyId, key, newPassword));
 }

@@ -1,5 +1,5 @@
 import { api, unwrap } from '../../api/client';
-import { registerQueuedKind, sendOptions, type QueuedKind } from '../../offline/kinds';
+import { asFile, made, registerQueuedKind, sendOptions, type QueuedKind } from '../../offline/kinds';
 import { uploadDakScan, type CreateDak } from './dak-api';
 
 /** A dak item diarised while the server is away: sent to POST /dak when it answers. */
@@ -9,16 +9,14 @@ const kind: QueuedKind<CreateDak> = {
   kind: QUEUED_DAK,
   label: 'offline.kind.dak',
   async create(body, send) {
-    const created = await unwrap(api.POST('/api/v1/dak', { body, ...sendOptions(send) }));
-    return { id: created.id, ref: created.ref };
+    return made(await unwrap(api.POST('/api/v1/dak', { body, ...sendOptions(send) })));
   },
   async upload(created, file, send) {
-    await uploadDakScan(created.id, new File([file.bytes], file.name, { type: file.type }), send);
+    await uploadDakScan(created.id, asFile(file), send);
   },
   async lookup(id) {
     if (!id) return undefined;
-    const found = await unwrap(api.GET('/api/v1/dak/{id}', { params: { path: { id } } }));
-    return { id: found.id, ref: found.ref };
+    return made(await unwrap(api.GET('/api/v1/dak/{id}', { params: { path: { id } } })));
   },
   summary: (body) => [body.senderName, body.subject].filter(Boolean).join(' · '),
   editPath: (localNo) => `/dak/new?queued=${localNo}`,

@@ -10,7 +10,7 @@ import { FormMessage } from '../../components/FormMessage';
 import { usePageTitle } from '../../components/usePageTitle';
 import { currentLanguage } from '../../i18n';
 import { istEntry, parseIstEntry } from '../../lib/time';
-import { labelledFile } from '../../offline';
+import { fileLabel, labelledFile } from '../../offline';
 import { useQueuedSave } from '../../offline/use-queued-save';
 import { QueuedSaveNotice } from '../../components/QueuedSaveNotice';
 import { CachedCopyNote } from '../../components/CachedCopyNote';
@@ -165,7 +165,7 @@ export function ProtestIntakePage() {
   const queued = useQueuedSave<Draft, CreateProtest>(QUEUED_PROTEST, (saved, savedFiles, refused) => {
     setDraft(saved);
     setLastError(refused ?? null);
-    setFiles(savedFiles.map((file) => ({ kind: ((file as File & { label?: string }).label ?? 'APPLICATION_SCAN') as AttachmentKind, file })));
+    setFiles(savedFiles.map((file) => ({ kind: (fileLabel(file) ?? 'APPLICATION_SCAN') as AttachmentKind, file })));
   });
   const conditions = useConditions();
   const venues = useVenues();

@@ -1,6 +1,6 @@
 import { api, unwrap } from '../../api/client';
-import { registerQueuedKind, sendOptions, type QueuedKind } from '../../offline/kinds';
-import { recordVisit, uploadVerificationAttachment, type CreateVerification, type FieldVisitReport } from './verification-api';
+import { asFile, made, registerQueuedKind, sendOptions, type Created, type QueuedKind } from '../../offline/kinds';
+import { recordVisit, uploadVerificationAttachment, type CreateVerification, type FieldVisitReport, type VerificationDetail } from './verification-api';
 
 /** A character-verification application saved while the server is away: sent to POST /verifications when it answers. */
 export const QUEUED_VERIFICATION = 'verification-application';
@@ -9,16 +9,14 @@ const kind: QueuedKind<CreateVerification> = {
   kind: QUEUED_VERIFICATION,
   label: 'offline.kind.verification',
   async create(body, send) {
-    const created = await unwrap(api.POST('/api/v1/verifications', { body, ...sendOptions(send) }));
-    return { id: created.id, ref: created.ref };
+    return made(await unwrap(api.POST('/api/v1/verifications', { body, ...sendOptions(send) })));
   },
   async upload(created, file, send) {
-    await uploadVerificationAttachment(created.id, 'CONSENT_LETTER', new File([file.bytes], file.name, { type: file.type }), undefined, send);
+    await uploadVerificationAttachment(created.id, 'CONSENT_LETTER', asFile(file), undefined, send);
   },
   async lookup(id) {
     if (!id) return undefined;
-    const found = await unwrap(api.GET('/api/v1/verifications/{id}', { params: { path: { id } } }));
-    return { id: found.id, ref: found.ref };
+    return made(await unwrap(api.GET('/api/v1/verifications/{id}', { params: { path: { id } } })));
   },
   summary: (body) => [body.applicant.nameEn ?? body.applicant.nameHi, body.purpose].filter(Boolean).join(' · '),
   editPath: (localNo) => `/verifications/new?queued=${localNo}`,
@@ -38,22 +36,23 @@ export interface QueuedVisit {
   visit: FieldVisitReport;
 }
 
+/** The record, and its newest visit (the one just recorded) for the photos to go with. */
+function withNewestVisit(record: VerificationDetail): Created {
+  const newest = [...record.visits].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  return { ...made(record), attachTo: newest?.id };
+}
+
 const visit: QueuedKind<QueuedVisit> = {
   kind: QUEUED_VISIT,
   label: 'offline.kind.visit',
   async create(body, send) {
-    const after = await recordVisit(body.verificationId, body.visit, send);
-    // The newest visit is the one just recorded; its photos go with it.
-    const made = [...after.visits].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-    return { id: after.id, ref: after.ref, attachTo: made?.id };
+    return withNewestVisit(await recordVisit(body.verificationId, body.visit, send));
   },
   async upload(created, file, send) {
-    await uploadVerificationAttachment(created.id, 'VISIT_PHOTO', new File([file.bytes], file.name, { type: file.type }), created.attachTo, send);
+    await uploadVerificationAttachment(created.id, 'VISIT_PHOTO', asFile(file), created.attachTo, send);
   },
   async lookup(_madeId, body) {
-    const found = await unwrap(api.GET('/api/v1/verifications/{id}', { params: { path: { id: body.verificationId } } }));
-    const made = [...found.visits].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-    return { id: found.id, ref: found.ref, attachTo: made?.id };
+    return withNewestVisit(await unwrap(api.GET('/api/v1/verifications/{id}', { params: { path: { id: body.verificationId } } })));
   },
   summary: (body) => `${body.ref} · ${body.visit.visitedOn}`,
   editPath: (localNo, body) => `/verifications/${body.verificationId}/visit?queued=${localNo}`,
