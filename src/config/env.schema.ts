@@ -670,7 +670,8 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
   EOFFICE_DRAIN_PER_SECOND: 'Most deliveries per second when the backlog drains.',
   EOFFICE_CONCURRENCY: 'Deliveries in flight at once per instance.',
   EOFFICE_MAX_ATTEMPTS: 'Failed delivery attempts (while e-Office is reachable) before a row is marked FAILED for a person to look at.',
-  EOFFICE_DISPATCH_INTERVAL_MS: 'How often due outbox rows are handed to the queue.',
+  EOFFICE_DISPATCH_INTERVAL_MS:
+    'How often due outbox rows are looked for and handed to the queue. New rows go at once, at their commit (a database notice); the interval catches retries coming due.',
   EOFFICE_RECONCILE_INTERVAL_SECONDS:
     'How often the reconciler re-queues every due row, as a backstop. It also runs at start and when e-Office returns; items in flight at a crash are sent again at start, and jobs the queue lost within seconds.',
   EOFFICE_SIM_PORT: '`npm run eoffice:sim` only: port of the e-Office stand-in.',

@@ -17,6 +17,9 @@ export const CLAIM_LOCK_CLASS = 0x454f4643;
  * Server-side TCP keepalives make PostgreSQL notice a vanished host within seconds too. If this
  * connection drops while the process lives, the lock is taken again with the same key as soon
  * as the server answers; meanwhile `key` is null and this instance claims nothing.
+ *
+ * The same connection hears the database's notices (`listen`): it is the one this instance
+ * holds open for as long as it runs.
  */
 @Injectable()
 export class InstanceLiveness implements OnModuleInit, OnApplicationShutdown {
@@ -26,12 +29,30 @@ export class InstanceLiveness implements OnModuleInit, OnApplicationShutdown {
   private held = false;
   private stopped = false;
   private retry?: NodeJS.Timeout;
+  /** Channels heard on the connection, and who hears each. */
+  private readonly listeners = new Map<string, Array<() => void>>();
 
   constructor(@Inject(DATABASE_URL) private readonly databaseUrl: string) {}
 
   /** The key to claim rows with, or null while the lock is not held. */
   get key(): number | null {
     return this.held ? this.ownKey : null;
+  }
+
+  /**
+   * Calls `heard` on each notice sent on `channel` (NOTIFY), and also each time the connection
+   * is made again: notices sent while it was down are lost, so the listener looks for itself.
+   */
+  listen(channel: string, heard: () => void): void {
+    if (!/^[a-z_]+$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+    const known = this.listeners.get(channel);
+    if (known) {
+      known.push(heard);
+      return;
+    }
+    this.listeners.set(channel, [heard]);
+    const client = this.client;
+    if (client) void client.query(`LISTEN ${channel}`).catch((e: Error) => this.lost(client, `LISTEN failed: ${e.message}`));
   }
 
   async onModuleInit(): Promise<void> {
@@ -51,6 +72,7 @@ export class InstanceLiveness implements OnModuleInit, OnApplicationShutdown {
     const client = new Client({ connectionString: this.databaseUrl, application_name: 'police-ops:liveness', keepAlive: true });
     client.on('error', (e) => this.lost(client, e.message));
     client.on('end', () => this.lost(client, 'connection ended'));
+    client.on('notification', (notice) => this.listeners.get(notice.channel)?.forEach((heard) => heard()));
     await client.connect();
     try {
       await client.query(`SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 3`);
@@ -60,9 +82,12 @@ export class InstanceLiveness implements OnModuleInit, OnApplicationShutdown {
         const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::int, $2::int) AS locked', [CLAIM_LOCK_CLASS, key]);
         if (rows[0]?.locked) {
           if (this.stopped) break;
+          for (const channel of this.listeners.keys()) await client.query(`LISTEN ${channel}`);
+          const reconnected = this.ownKey !== 0;
           this.client = client;
           this.ownKey = key;
           this.held = true;
+          if (reconnected) for (const heard of [...this.listeners.values()].flat()) heard();
           return;
         }
       }

@@ -15,6 +15,10 @@ export const LOST_JOB_CHECK_MS = 2_000;
 const LOST_AFTER_MS = 1_000;
 /** Jobs looked up per check, oldest first: a lost one becomes the oldest soon enough. */
 const LOST_JOB_SAMPLE = 20;
+/** The database's notice, at the commit of every statement that adds outbox rows (migration 1796123800800). */
+export const OUTBOX_ARRIVED_CHANNEL = 'eoffice_outbox_arrived';
+/** Notices and finished jobs this close together make one dispatch. */
+const NUDGE_COALESCE_MS = 10;
 
 /**
  * Moves due outbox rows into the `eoffice` queue, a batch of them per job (delivery-batch.ts).
@@ -24,8 +28,10 @@ const LOST_JOB_SAMPLE = 20;
  * one not yet removed blocks the row being queued again; the claim on the row (see the worker)
  * keeps any two jobs from sending it twice.
  *
- * - The dispatch, every EOFFICE_DISPATCH_INTERVAL_MS, queues what the drain rate can take,
- *   skipping rows this instance has queued and not yet seen finished.
+ * - The dispatch queues what the drain rate can take, skipping rows this instance has queued
+ *   and not yet seen finished. It runs the moment rows are committed (the database's notice,
+ *   heard by every instance), when a finished job leaves less than a tick's worth queued, and
+ *   every EOFFICE_DISPATCH_INTERVAL_MS, for rows whose retry time has come and notices missed.
  * - The reconciler runs at start, the moment e-Office is back, and every
  *   EOFFICE_RECONCILE_INTERVAL_SECONDS: it queues every due row, including those a crashed
  *   process left claimed (its claim died with it).
@@ -43,11 +49,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private jobsQueued = 0;
   private running = false;
   private checking = false;
+  /** A dispatch is wanted soon (rows arrived, or the queue ran low). */
+  private nudge?: NodeJS.Timeout;
   private started = false;
   private stopped = false;
   private readonly leaseMs: number;
   /** Rows per delivery job. */
   private readonly batchSize: number;
+  /** Rows the drain rate takes in one dispatch interval. */
+  private readonly perTick: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -58,6 +68,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   ) {
     this.leaseMs = claimLeaseMs(channel.callDeadlineMs);
     this.batchSize = deliveryBatchSize(config.EOFFICE_DRAIN_PER_SECOND, config.EOFFICE_CONCURRENCY);
+    this.perTick = Math.max(25, Math.ceil((config.EOFFICE_DRAIN_PER_SECOND * config.EOFFICE_DISPATCH_INTERVAL_MS) / 1000));
   }
 
   onApplicationBootstrap(): void {
@@ -75,6 +86,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
         .catch((e: Error) => this.logger.warn(`could not make items due after the outage: ${e.message}`))
         .then(() => this.reconcile());
     });
+    this.liveness.listen(OUTBOX_ARRIVED_CHANNEL, () => this.dispatchSoon());
     void this.queues.ready.then(() => {
       if (this.stopped) return;
       this.started = true;
@@ -89,6 +101,19 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   onApplicationShutdown(): void {
     this.stopped = true;
     this.timers.forEach(clearInterval);
+    clearTimeout(this.nudge);
+  }
+
+  /** A dispatch within NUDGE_COALESCE_MS, one for any number of calls in between. */
+  private dispatchSoon(): void {
+    if (!this.started || this.stopped || this.nudge) return;
+    this.nudge = setTimeout(() => {
+      this.nudge = undefined;
+      // One under way has read the due rows already: the next one is wanted after it.
+      if (this.running) this.dispatchSoon();
+      else void this.dispatch();
+    }, NUDGE_COALESCE_MS);
+    this.nudge.unref();
   }
 
   /**
@@ -97,9 +122,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
    * queued again, a cost paid for nothing while a backlog drains.
    */
   dispatch(): Promise<number> {
-    const perTick = Math.max(25, Math.ceil((this.config.EOFFICE_DRAIN_PER_SECOND * this.config.EOFFICE_DISPATCH_INTERVAL_MS) / 1000));
-    if (this.queued.size >= perTick) return Promise.resolve(0);
-    return this.enqueueDue(perTick * 2 - this.queued.size);
+    if (this.queued.size >= this.perTick) return Promise.resolve(0);
+    return this.enqueueDue(this.perTick * 2 - this.queued.size);
   }
 
   reconcile(): Promise<number> {
@@ -109,6 +133,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   /** The worker calls this when a job for the rows has finished, whatever the outcomes. */
   forget(ids: readonly string[]): void {
     for (const id of ids) this.queued.delete(id);
+    // Topped up as the queue runs low, not at the next tick: the slots would stand idle till then.
+    if (this.queued.size < this.perTick) this.dispatchSoon();
   }
 
   /**
