@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { APP_CONFIG, AppConfig } from './config/config';
-import { DakModule } from './modules/dak';
+import { DAK_RETENTION, DakModule } from './modules/dak';
 import { DutyChartsModule } from './modules/duty-charts';
 import { PersonnelModule } from './modules/personnel';
 import { PROTEST_RETENTION, ProtestsModule } from './modules/protests';
@@ -91,7 +91,7 @@ export class AppModule implements NestModule {
         VipProgrammesModule,
         ProtestsModule,
         VerificationsModule,
-        RetentionModule.forRules([PROTEST_RETENTION, VERIFICATION_RETENTION, NOTIFICATION_RETENTION]),
+        RetentionModule.forRules([PROTEST_RETENTION, VERIFICATION_RETENTION, DAK_RETENTION, NOTIFICATION_RETENTION]),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -214,6 +214,13 @@ export class EnvironmentVariables {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(30)
+  @Max(36_500)
+  RETENTION_DAK_DAYS = 1095;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(7)
   @Max(36_500)
   RETENTION_NOTIFICATION_DAYS = 90;
@@ -604,6 +611,8 @@ export const ENV_DOCS: Record<keyof EnvironmentVariables, string> = {
     'Days after a protest event ends that its applicant\'s personal data is kept (names, address, mobile, ID digits, vehicle details, attachments, the papers\' bytes, the SMS). README "Retention".',
   RETENTION_VERIFICATION_DAYS:
     'Days after a character verification\'s last change, once decided (signed off, appeal decided, certificate withdrawn) with no appeal open, that the applicant\'s personal data is kept.',
+  RETENTION_DAK_DAYS:
+    'Days after a dak receipt is closed that its sender\'s personal data is kept (the sender\'s name, remarks, scans, the replies\' recipient and text and their papers\' bytes, the e-mail\'s sender and subject). The register entry stays.',
   RETENTION_NOTIFICATION_DAYS: 'Days an SMS or e-mail, once sent or given up, keeps its number or address and its text.',
   RETENTION_PURGE:
     '`true`: the retention job purges what is due. `false` (default): it only writes its dry-run report to the audit log, for an administrator to read before turning purging on (`npm run purge -- --dry-run` shows the same).',

@@ -8,3 +8,4 @@ export { DAK_LANGUAGES, DAK_PRIORITIES } from './dak-settings';
 export type { DakLanguage, DakPriority } from './dak-settings';
 export { DAK_STATUSES } from './dak-workflow';
 export type { DakStatus } from './dak-workflow';
+export { DAK_RETENTION } from './dak-retention';

@@ -2,7 +2,11 @@ import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
-/** Tables the app may only append to and read: the audit trail and its chain, the dak's movement history, the dak mail's key rows. */
+/**
+ * Tables the app may only append to and read: the audit trail and its chain, the dak's
+ * movement history, the dak mail's key rows (whose sender, subject and detail retention may
+ * empty).
+ */
 export const APPEND_ONLY_TABLES = ['audit_log', 'audit_chain', 'audit_head_signature', 'dak_movement', 'dak_mail_message'] as const;
 
 export interface AppRole {
@@ -89,6 +93,8 @@ async function grant(owner: DataSource, role: string, db: string): Promise<void>
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`,
     `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${r}`,
     `REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${APPEND_ONLY_TABLES.join(', ')} FROM ${r}`,
+    // Retention empties a mail's personal data (src/modules/dak/dak-retention.ts); its key stays as written.
+    `GRANT UPDATE (sender, subject, detail) ON dak_mail_message TO ${r}`,
     `REVOKE ALL ON schema_migrations FROM ${r}`,
   ];
   const [{ bullmq }] = (await owner.query(`SELECT to_regnamespace('bullmq') IS NOT NULL AS bullmq`)) as Array<{ bullmq: boolean }>;

@@ -11,7 +11,7 @@ export interface RetentionRule {
   /** What a purge removes, in words for the report. */
   what: string;
   /** The setting that holds the days kept. */
-  setting: keyof Pick<AppConfig, 'RETENTION_PROTEST_DAYS' | 'RETENTION_VERIFICATION_DAYS' | 'RETENTION_NOTIFICATION_DAYS'>;
+  setting: keyof Pick<AppConfig, 'RETENTION_PROTEST_DAYS' | 'RETENTION_VERIFICATION_DAYS' | 'RETENTION_DAK_DAYS' | 'RETENTION_NOTIFICATION_DAYS'>;
   /** SQL over the row `r`: the instant its retention runs from (an event's end, a last decision). */
   since: string;
   /** SQL over the row `r`: only records in these states are purged (default: every record). */
