@@ -27,9 +27,8 @@ export const DAK_RETENTION: RetentionRule = {
     `UPDATE dak_mail_message SET sender = NULL, subject = NULL, detail = NULL
       WHERE dak_receipt_id = ANY($1::uuid[])
          OR duplicate_of IN (SELECT m.id FROM dak_mail_message m WHERE m.dak_receipt_id = ANY($1::uuid[]))`,
-    `UPDATE eoffice_outbox SET metadata = metadata - 'sender' - 'recipient'
-      WHERE source_type = '${DAK_SOURCE}' AND source_id = ANY($1::text[])`,
   ],
+  outboxMetadata: ['sender', 'recipient'],
   papers: true,
   messages: false,
 };

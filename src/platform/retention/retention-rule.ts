@@ -28,6 +28,8 @@ export interface RetentionRule {
   papers: boolean;
   /** Its SMS and e-mail (messages of this source) are emptied with it. */
   messages: boolean;
+  /** Keys dropped from the metadata of its e-Office items (the personal data they carried). */
+  outboxMetadata?: readonly string[];
 }
 
 /** What a replaced name reads as afterwards, in each script. */

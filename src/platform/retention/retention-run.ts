@@ -4,6 +4,7 @@ import { AuditEntry, AuditService } from '../audit/audit.service';
 import { TransactionService } from '../database/transaction.service';
 import { purgePapersOf } from '../documents/paper-purge';
 import { purgeMessagesOf } from '../notify/notification-retention';
+import { purgeOutboxMetadataOf } from '../eoffice/outbox/outbox-retention';
 import { RetentionRule } from './retention-rule';
 
 /** What one rule would purge (or purged) as of `at`. */
@@ -132,6 +133,7 @@ export class RetentionRun {
       for (const sql of rule.purge) await em.query(sql, [ids]);
       await em.query(`UPDATE ${rule.recordType} SET personal_data_purged_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
       if (rule.messages) await purgeMessagesOf(em, rule.recordType, ids);
+      if (rule.outboxMetadata) await purgeOutboxMetadataOf(em, rule.recordType, ids, rule.outboxMetadata);
       const papers = rule.papers ? await purgePapersOf(em, rule.recordType, ids) : [];
       const entries: AuditEntry[] = records.map((r) => ({
         action: 'retention.purged',
