@@ -35,6 +35,13 @@ describe('e-Office degraded mode (e2e)', () => {
     expect(degraded.backlog).toBe(6);
     expect(degraded.oldestPendingAgeSeconds).toBeGreaterThanOrEqual(0);
     expect(degraded.note).toMatch(/not final/);
+    // What stopped them is said as a kind the screens put in words, not only the socket's error.
+    const waiting = await Promise.all(ids.map(async (id) => (await t.http.get(`/api/v1/dak/${id}`).auth(control, { type: 'bearer' }).expect(200)).body));
+    const faults = new Set(waiting.map((d) => d.eofficeFault));
+    expect(faults.has('UNREACHABLE')).toBe(true);
+    expect([...faults].every((f) => f === 'UNREACHABLE' || f === null)).toBe(true);
+    const attempted = waiting.find((d) => d.eofficeFault === 'UNREACHABLE');
+    expect(attempted).toMatchObject({ eofficeStatus: 'PENDING_SYNC' });
 
     // Work goes on while e-Office is down.
     await t.http.post('/api/v1/dak').auth(control, { type: 'bearer' }).send(dakBody(6)).expect(201);
@@ -52,7 +59,7 @@ describe('e-Office degraded mode (e2e)', () => {
     expect(ledger.receipts).toHaveLength(7);
     for (const id of ids) {
       const dak = (await t.http.get(`/api/v1/dak/${id}`).auth(control, { type: 'bearer' }).expect(200)).body;
-      expect(dak.eofficeStatus).toBe('DIARISED');
+      expect(dak).toMatchObject({ eofficeStatus: 'DIARISED', eofficeFault: null });
       expect(ledger.receipts.map((r) => r.receiptNo)).toContain(dak.eofficeRef);
     }
 
@@ -74,6 +81,7 @@ describe('e-Office degraded mode (e2e)', () => {
 
     const failed = await waitFor(async () => ((await outboxItem(first)).status === 'FAILED' ? outboxItem(first) : undefined), { what: 'FAILED' });
     expect(failed.lastError).toMatch(/kind/);
+    expect(failed.lastFault).toBe('REFUSED');
     expect(failed.syncState).toBe('FAILED');
     expect((await status()).failed).toBe(1);
     expect((await outboxItem(second)).status).toBe('PENDING');

@@ -66,14 +66,19 @@ describe.each(['hi', 'en'] as const)('e-Office outage in a real browser (%s)', (
       expect(await row(d.ref).getAttribute('data-state')).toBe('PENDING_SYNC');
       await row(d.ref).getByText(text('outbox.state.PENDING_SYNC'), { exact: true }).waitFor();
     }
-    // The last error of a failed attempt, as e-Office's side gave it, on every paper that was
-    // tried. Whether a paper was tried before the health check found e-Office down is a race the
-    // app may lose: a paper not yet tried waits without an error, and the banner says why.
+    // On every paper that was tried, what stopped it in the reader's language, and the failed
+    // attempt's error as e-Office's side gave it as the detail. Whether a paper was tried before
+    // the health check found e-Office down is a race the app may lose: a paper not yet tried
+    // waits without an error, and the banner says why.
     const tried = async () =>
-      ((await t.http.get('/api/v1/eoffice/outbox?sourceType=dak_receipt').auth(admin, { type: 'bearer' }).expect(200)).body.items as Array<{ sourceRef: string; lastError: string | null }>).filter((i) => i.lastError);
+      ((await t.http.get('/api/v1/eoffice/outbox?sourceType=dak_receipt').auth(admin, { type: 'bearer' }).expect(200)).body.items as Array<{ sourceRef: string; lastError: string | null; lastFault: string | null }>).filter((i) => i.lastError);
     const deadline = Date.now() + 15_000;
     while ((await tried()).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
-    for (const item of await tried()) await row(item.sourceRef).locator('.outbox-error').getByText(item.lastError!).waitFor({ timeout: 30_000 });
+    for (const item of await tried()) {
+      expect(item.lastFault).toBe('UNREACHABLE');
+      await row(item.sourceRef).locator('.outbox-error').getByText(text('eofficeFault.UNREACHABLE'), { exact: true }).waitFor({ timeout: 30_000 });
+      await row(item.sourceRef).getByText(item.lastError!).waitFor();
+    }
     await shoot('outbox-waiting');
 
     // Filter by state and by record.

@@ -4,7 +4,9 @@ import { CHANNEL_FAULTS, ChannelFaultKind, EOFFICE_GRADINGS, EofficeGrading } fr
 import {
   INTAKE_CHANNELS,
   IntakeChannel,
+  OUTBOX_FAULTS,
   OUTBOX_STATUSES,
+  OutboxFault,
   OutboxStatus,
 } from './outbox/outbox.entity';
 import { ITEM_SYNC_STATES, ItemSyncState, RECORD_SYNC_STATUSES, RecordSyncStatus } from './sync-state';
@@ -34,7 +36,9 @@ export class OutboxItemView extends ResponseView {
   })
   syncState!: ItemSyncState;
   @ApiProperty() attempts!: number;
-  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The last failed attempt’s error, in its own (technical, English) words' }) lastError!: string | null;
+  @ApiProperty({ enum: OUTBOX_FAULTS, nullable: true, description: 'What kind of failure that was: e-Office unreachable, failing or refusing our credentials (retried); this item refused, or not preparable; other' })
+  lastFault!: OutboxFault | null;
   @ApiProperty({ type: Date, nullable: true }) lastAttemptAt!: Date | null;
   @ApiProperty() nextAttemptAt!: Date;
   @ApiProperty({ type: String, nullable: true }) eofficeRef!: string | null;
@@ -135,4 +139,6 @@ export class EofficeSyncedView extends ResponseView {
     description: 'Why it failed or was cancelled; the last error',
   })
   eofficeReason!: string | null;
+  @ApiProperty({ enum: OUTBOX_FAULTS, nullable: true, description: 'Failed or waiting: what kind of failure the last attempt met' })
+  eofficeFault!: OutboxFault | null;
 }

@@ -2736,6 +2736,11 @@ export interface components {
         CancellationSyncView: {
             /** @description The channel’s reference (e-mail Message-ID) */
             eofficeChannelRef: string | null;
+            /**
+             * @description Failed or waiting: what kind of failure the last attempt met
+             * @enum {string|null}
+             */
+            eofficeFault: "UNREACHABLE" | "FAILING" | "CREDENTIALS_REFUSED" | "REFUSED" | "UNPREPARED" | "OTHER" | null;
             /** @description Why it failed or was cancelled; the last error */
             eofficeReason: string | null;
             /** @description e-Office’s receipt number, once diarised */
@@ -3428,6 +3433,11 @@ export interface components {
             dueAt: string | null;
             /** @description The channel’s reference (e-mail Message-ID) */
             eofficeChannelRef: string | null;
+            /**
+             * @description Failed or waiting: what kind of failure the last attempt met
+             * @enum {string|null}
+             */
+            eofficeFault: "UNREACHABLE" | "FAILING" | "CREDENTIALS_REFUSED" | "REFUSED" | "UNPREPARED" | "OTHER" | null;
             /** @description Why it failed or was cancelled; the last error */
             eofficeReason: string | null;
             /** @description e-Office’s receipt number, once diarised */
@@ -3508,6 +3518,11 @@ export interface components {
             dueAt: string | null;
             /** @description The channel’s reference (e-mail Message-ID) */
             eofficeChannelRef: string | null;
+            /**
+             * @description Failed or waiting: what kind of failure the last attempt met
+             * @enum {string|null}
+             */
+            eofficeFault: "UNREACHABLE" | "FAILING" | "CREDENTIALS_REFUSED" | "REFUSED" | "UNPREPARED" | "OTHER" | null;
             /** @description Why it failed or was cancelled; the last error */
             eofficeReason: string | null;
             /** @description e-Office’s receipt number, once diarised */
@@ -3588,6 +3603,11 @@ export interface components {
             documentId: string;
             /** @description The channel’s reference (e-mail Message-ID) */
             eofficeChannelRef: string | null;
+            /**
+             * @description Failed or waiting: what kind of failure the last attempt met
+             * @enum {string|null}
+             */
+            eofficeFault: "UNREACHABLE" | "FAILING" | "CREDENTIALS_REFUSED" | "REFUSED" | "UNPREPARED" | "OTHER" | null;
             /** @description Why it failed or was cancelled; the last error */
             eofficeReason: string | null;
             /** @description e-Office’s receipt number, once diarised */
@@ -4498,7 +4518,13 @@ export interface components {
             kind: string;
             /** Format: date-time */
             lastAttemptAt: string | null;
+            /** @description The last failed attempt’s error, in its own (technical, English) words */
             lastError: string | null;
+            /**
+             * @description What kind of failure that was: e-Office unreachable, failing or refusing our credentials (retried); this item refused, or not preparable; other
+             * @enum {string|null}
+             */
+            lastFault: "UNREACHABLE" | "FAILING" | "CREDENTIALS_REFUSED" | "REFUSED" | "UNPREPARED" | "OTHER" | null;
             metadata: {
                 [key: string]: unknown;
             };
@@ -4772,6 +4798,11 @@ export interface components {
             documentId: string;
             /** @description The channel’s reference (e-mail Message-ID) */
             eofficeChannelRef: string | null;
+            /**
+             * @description Failed or waiting: what kind of failure the last attempt met
+             * @enum {string|null}
+             */
+            eofficeFault: "UNREACHABLE" | "FAILING" | "CREDENTIALS_REFUSED" | "REFUSED" | "UNPREPARED" | "OTHER" | null;
             /** @description Why it failed or was cancelled; the last error */
             eofficeReason: string | null;
             /** @description e-Office’s receipt number, once diarised */
@@ -5196,6 +5227,11 @@ export interface components {
             documentId: string | null;
             /** @description The channel’s reference (e-mail Message-ID) */
             eofficeChannelRef: string | null;
+            /**
+             * @description Failed or waiting: what kind of failure the last attempt met
+             * @enum {string|null}
+             */
+            eofficeFault: "UNREACHABLE" | "FAILING" | "CREDENTIALS_REFUSED" | "REFUSED" | "UNPREPARED" | "OTHER" | null;
             /** @description Why it failed or was cancelled; the last error */
             eofficeReason: string | null;
             /** @description e-Office’s receipt number, once diarised */
@@ -5218,6 +5254,11 @@ export interface components {
         RevisionSyncView: {
             /** @description The channel’s reference (e-mail Message-ID) */
             eofficeChannelRef: string | null;
+            /**
+             * @description Failed or waiting: what kind of failure the last attempt met
+             * @enum {string|null}
+             */
+            eofficeFault: "UNREACHABLE" | "FAILING" | "CREDENTIALS_REFUSED" | "REFUSED" | "UNPREPARED" | "OTHER" | null;
             /** @description Why it failed or was cancelled; the last error */
             eofficeReason: string | null;
             /** @description e-Office’s receipt number, once diarised */

@@ -3,6 +3,7 @@ import type { components } from '../api/schema';
 import { formatDateTime } from '../lib/time';
 
 export type SyncStatus = components['schemas']['RecordSyncSummaryView']['status'];
+export type SyncFault = NonNullable<components['schemas']['OutboxItemView']['lastFault']>;
 
 export interface EofficeSyncStateProps {
   status: SyncStatus;
@@ -10,6 +11,8 @@ export interface EofficeSyncStateProps {
   eofficeRef?: string | null;
   /** Why it failed or was cancelled (the API's words, English). */
   reason?: string | null;
+  /** Failed or waiting: what kind of failure the last attempt met, said in the reader's language. */
+  fault?: SyncFault | null;
   syncedAt?: string | null;
   /** How many papers a summed-up record holds, when it is more than one. */
   items?: number;
@@ -20,7 +23,7 @@ export interface EofficeSyncStateProps {
  * diarised when e-Office returns), sent, diarised with e-Office's number, or failed with the
  * reason. For any record that has an outbox item (a letter, a programme revision, a dak).
  */
-export function EofficeSyncState({ status, eofficeRef, reason, syncedAt, items }: EofficeSyncStateProps) {
+export function EofficeSyncState({ status, eofficeRef, reason, fault, syncedAt, items }: EofficeSyncStateProps) {
   const { t } = useTranslation();
   const tone = status === 'DIARISED' ? 'ok' : status === 'FAILED' ? 'bad' : status === 'NOT_REQUIRED' || status === 'CANCELLED' ? 'quiet' : 'waiting';
   return (
@@ -28,9 +31,10 @@ export function EofficeSyncState({ status, eofficeRef, reason, syncedAt, items }
       <span className="sync-label">{t(`sync.status.${status}`)}</span>
       {status === 'DIARISED' && eofficeRef ? <span className="sync-detail">{t('sync.number', { ref: eofficeRef })}</span> : null}
       {status === 'DIARISED' && syncedAt ? <span className="sync-detail">{t('sync.at', { when: formatDateTime(syncedAt) })}</span> : null}
+      {(status === 'FAILED' || status === 'PENDING_SYNC') && fault ? <span className="sync-detail">{t(`eofficeFault.${fault}`)}</span> : null}
       {(status === 'FAILED' || status === 'CANCELLED') && reason ? (
         <span className="sync-detail">
-          {t('sync.reason')} <span lang="en">{reason}</span>
+          {t(fault ? 'eofficeFault.detail' : 'sync.reason')} <span lang="en">{reason}</span>
         </span>
       ) : null}
       {items && items > 1 ? <span className="sync-detail">{t('sync.items', { count: items })}</span> : null}

@@ -15,6 +15,7 @@ import { claimLeaseMs } from './claim-lease';
 import { InstanceLiveness } from './instance-liveness';
 import { OutboxDispatcher } from './outbox-dispatcher.service';
 import { OUTBOX_DOCUMENT_LOADER, OutboxDocumentLoader } from './outbox-documents';
+import type { OutboxFault } from './outbox.entity';
 
 export type DeliveryOutcome = 'delivered' | 'skipped' | 'retry-later' | 'failed' | 'paused';
 
@@ -148,20 +149,21 @@ export class OutboxDeliveryWorker {
       request = await this.toRequest(item);
     } catch (e) {
       this.channel.withdraw();
-      return this.fail(item, me, `could not prepare the item: ${(e as Error).message}`);
+      return this.fail(item, me, 'UNPREPARED', `could not prepare the item: ${(e as Error).message}`);
     }
     try {
       const result = await this.channel.diarise(request);
       taken.push({ item, result });
       return 'delivered';
     } catch (e) {
-      if (isPermanentGatewayError(e)) return this.fail(item, me, e.message);
+      if (isPermanentGatewayError(e)) return this.fail(item, me, 'REFUSED', e.message);
       const message = e instanceof Error ? e.message : String(e);
+      const fault: OutboxFault = isTransientGatewayError(e) ? e.fault : 'OTHER';
       if (item.attempts + 1 >= this.config.EOFFICE_MAX_ATTEMPTS) {
-        return this.fail(item, me, `gave up after ${item.attempts + 1} attempts; last error: ${message}`);
+        return this.fail(item, me, fault, `gave up after ${item.attempts + 1} attempts; last error: ${message}`);
       }
       const retryAfter = isTransientGatewayError(e) ? e.retryAfterMs : undefined;
-      return this.postpone(item, me, retryAfter ?? retryDelayMs(item.attempts + 1), message);
+      return this.postpone(item, me, retryAfter ?? retryDelayMs(item.attempts + 1), fault, message);
     }
   }
 
@@ -201,7 +203,7 @@ export class OutboxDeliveryWorker {
       const updated = returnedRows<{ id: string }>(
         await em.query(
           `UPDATE eoffice_outbox o SET status = 'DELIVERED', eoffice_ref = d.eoffice_ref, channel_ref = d.channel_ref, delivered_at = now(),
-             attempts = o.attempts + 1, last_attempt_at = now(), last_error = NULL, updated_at = now(), version = o.version + 1,
+             attempts = o.attempts + 1, last_attempt_at = now(), last_error = NULL, last_fault = NULL, updated_at = now(), version = o.version + 1,
              claimed_by = NULL, claimed_at = NULL
            FROM unnest($1::uuid[], $2::text[], $3::text[]) AS d(id, eoffice_ref, channel_ref)
            WHERE o.id = d.id AND o.status = 'PENDING' RETURNING o.id`,
@@ -225,26 +227,26 @@ export class OutboxDeliveryWorker {
   }
 
   /** Due again after `delayMs`; the attempt counts against EOFFICE_MAX_ATTEMPTS. */
-  private async postpone(item: ClaimedItem, me: number, delayMs: number, error: string): Promise<DeliveryOutcome> {
+  private async postpone(item: ClaimedItem, me: number, delayMs: number, fault: OutboxFault, error: string): Promise<DeliveryOutcome> {
     await this.dataSource.query(
-      `UPDATE eoffice_outbox SET next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3,
+      `UPDATE eoffice_outbox SET next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3, last_fault = $5,
          attempts = attempts + 1, last_attempt_at = now(), updated_at = now(), claimed_by = NULL, claimed_at = NULL
        WHERE id = $1 AND status = 'PENDING' AND claimed_by = $4`,
-      [item.id, delayMs, error.slice(0, 2000), me],
+      [item.id, delayMs, error.slice(0, 2000), me, fault],
     );
     return 'retry-later';
   }
 
-  private async fail(item: ClaimedItem, me: number, reason: string): Promise<DeliveryOutcome> {
+  private async fail(item: ClaimedItem, me: number, fault: OutboxFault, reason: string): Promise<DeliveryOutcome> {
     await this.tx.run(async (em) => {
       const updated = await em.query(
-        `UPDATE eoffice_outbox SET status = 'FAILED', last_error = $2, attempts = attempts + 1, last_attempt_at = now(), updated_at = now(),
+        `UPDATE eoffice_outbox SET status = 'FAILED', last_error = $2, last_fault = $4, attempts = attempts + 1, last_attempt_at = now(), updated_at = now(),
            version = version + 1, claimed_by = NULL, claimed_at = NULL
          WHERE id = $1 AND status = 'PENDING' AND claimed_by = $3 RETURNING id`,
-        [item.id, reason.slice(0, 2000), me],
+        [item.id, reason.slice(0, 2000), me, fault],
       );
       if (affectedRows(updated) === 0) return;
-      await this.audit.record(em, { action: 'eoffice.delivery_failed', entityType: item.sourceType, entityId: item.sourceId, diff: { outboxId: item.id, reason } });
+      await this.audit.record(em, { action: 'eoffice.delivery_failed', entityType: item.sourceType, entityId: item.sourceId, diff: { outboxId: item.id, fault, reason } });
     });
     this.logger.warn(`outbox ${item.id} (${item.sourceRef}) FAILED: ${reason}`);
     return 'failed';

@@ -1,11 +1,18 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { EofficeGrading } from '../gateway';
+import { CHANNEL_FAULTS, type EofficeGrading } from '../gateway';
 import { type ItemSyncState, itemState } from '../sync-state/sync-state';
 
 export const OUTBOX_STATUSES = ['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export const INTAKE_CHANNELS = ['EOFFICE', 'EMAIL', 'WHATSAPP', 'WALK_IN', 'POST'] as const;
 export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
+/**
+ * What the last failed attempt met: a fault of the channel (CHANNEL_FAULTS, retried), e-Office
+ * refusing this item (REFUSED), the item not preparable here (UNPREPARED: its paper missing), or
+ * anything else (OTHER). Migration 1796123801000 holds the same list.
+ */
+export const OUTBOX_FAULTS = [...CHANNEL_FAULTS, 'REFUSED', 'UNPREPARED', 'OTHER'] as const;
+export type OutboxFault = (typeof OUTBOX_FAULTS)[number];
 
 /**
  * One item bound for e-Office. The row id is the idempotency key for every delivery attempt,
@@ -28,6 +35,7 @@ export class OutboxItem {
   @Column({ type: 'text' }) status!: OutboxStatus;
   @Column() attempts!: number;
   @Column({ type: 'text', nullable: true }) lastError!: string | null;
+  @Column({ type: 'text', nullable: true }) lastFault!: OutboxFault | null;
   @Column({ type: 'timestamptz', nullable: true }) lastAttemptAt!: Date | null;
   @Column({ type: 'timestamptz' }) nextAttemptAt!: Date;
   @Column({ type: 'text', nullable: true }) eofficeRef!: string | null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { OutboxItem, OutboxStatus } from '../outbox/outbox.entity';
+import type { OutboxFault, OutboxItem, OutboxStatus } from '../outbox/outbox.entity';
 import { ItemSync, itemState, RecordSync, summarise } from './sync-state';
 
 interface Row {
@@ -13,6 +13,7 @@ interface Row {
   channel_ref: string | null;
   delivered_at: Date | null;
   last_error: string | null;
+  last_fault: OutboxFault | null;
   cancel_reason: string | null;
   attempts: number;
   created_at: Date;
@@ -36,7 +37,7 @@ export class SyncStateService {
     const byRecord = new Map<string, ItemSync[]>(sourceIds.map((id) => [id, []]));
     if (sourceIds.length > 0) {
       const rows: Row[] = await em.query(
-        `SELECT id, source_id, kind, document_id, status, eoffice_ref, channel_ref, delivered_at, last_error, cancel_reason, attempts, created_at
+        `SELECT id, source_id, kind, document_id, status, eoffice_ref, channel_ref, delivered_at, last_error, last_fault, cancel_reason, attempts, created_at
            FROM eoffice_outbox WHERE source_type = $1 AND source_id = ANY($2::text[]) ORDER BY seq`,
         [sourceType, [...new Set(sourceIds)]],
       );
@@ -59,6 +60,7 @@ export function newRecordSync(items: readonly OutboxItem[]): RecordSync {
       channel_ref: i.channelRef ?? null,
       delivered_at: i.deliveredAt ?? null,
       last_error: i.lastError ?? null,
+      last_fault: i.lastFault ?? null,
       cancel_reason: i.cancelReason ?? null,
       attempts: i.attempts,
       created_at: i.createdAt,
@@ -69,6 +71,7 @@ export function newRecordSync(items: readonly OutboxItem[]): RecordSync {
 
 function toItem(r: Row): ItemSync {
   const state = itemState({ status: r.status, eofficeRef: r.eoffice_ref });
+  const undelivered = state === 'FAILED' || state === 'PENDING_SYNC';
   return {
     outboxId: r.id,
     kind: r.kind,
@@ -77,7 +80,8 @@ function toItem(r: Row): ItemSync {
     eofficeRef: r.eoffice_ref,
     channelRef: r.channel_ref,
     syncedAt: r.delivered_at,
-    reason: state === 'CANCELLED' ? r.cancel_reason : state === 'DIARISED' || state === 'SENT_FOR_DIARISATION' ? null : r.last_error,
+    reason: state === 'CANCELLED' ? r.cancel_reason : undelivered ? r.last_error : null,
+    fault: undelivered ? r.last_fault : null,
     attempts: r.attempts,
     queuedAt: r.created_at,
   };

@@ -67,10 +67,11 @@ describe('eofficeFields', () => {
       channelRef: null,
       syncedAt: null,
       reason: 'kind is too long',
+      fault: 'REFUSED',
       attempts: 1,
       queuedAt: new Date('2026-12-01T10:00:00Z'),
     };
-    expect(eofficeFields(item)).toEqual({ eofficeStatus: 'FAILED', eofficeRef: null, eofficeChannelRef: null, eofficeSyncedAt: null, eofficeReason: 'kind is too long' });
+    expect(eofficeFields(item)).toEqual({ eofficeStatus: 'FAILED', eofficeRef: null, eofficeChannelRef: null, eofficeSyncedAt: null, eofficeReason: 'kind is too long', eofficeFault: 'REFUSED' });
     expect(eofficeFields(undefined).eofficeStatus).toBe('NOT_REQUIRED');
   });
 });

@@ -1,4 +1,4 @@
-import type { OutboxStatus } from '../outbox/outbox.entity';
+import type { OutboxFault, OutboxStatus } from '../outbox/outbox.entity';
 
 /**
  * Where one item bound for e-Office (a letter, a revision, a receipt, a cancellation) stands.
@@ -53,6 +53,8 @@ export interface ItemSync {
   syncedAt: Date | null;
   /** FAILED: why; CANCELLED: the reason given; waiting: the last attempt's error, if any. */
   reason: string | null;
+  /** FAILED or waiting: what kind of failure the last attempt met, to say in the reader's language. */
+  fault: OutboxFault | null;
   attempts: number;
   queuedAt: Date;
 }
@@ -96,5 +98,6 @@ export function eofficeFields(item: ItemSync | undefined) {
     eofficeChannelRef: item?.channelRef ?? null,
     eofficeSyncedAt: item?.syncedAt ?? null,
     eofficeReason: item?.reason ?? null,
+    eofficeFault: item?.fault ?? null,
   };
 }

@@ -63,7 +63,7 @@ export function DakItemPage() {
         </div>
         <div className="dak-side">
           <Panel title={t('dak.item.eoffice')} headingId="dak-item-eoffice">
-            <EofficeSyncState status={d.eofficeStatus} eofficeRef={d.eofficeRef} reason={d.eofficeReason} syncedAt={d.eofficeSyncedAt} />
+            <EofficeSyncState status={d.eofficeStatus} eofficeRef={d.eofficeRef} reason={d.eofficeReason} fault={d.eofficeFault} syncedAt={d.eofficeSyncedAt} />
             {d.grading === 'TOP_SECRET' ? <p className="hint">{t('dak.item.topSecret')}</p> : null}
           </Panel>
           <Movements d={d} />

@@ -33,7 +33,7 @@ function Reply({ d, r }: { d: DakItem; r: DakReply }) {
       <span className="dak-scan-name">{t('dak.replies.line', { ref: r.ref, recipient: r.recipient })}</span>
       <span>{r.subject}</span>
       <span className="muted">{t('dak.replies.by', { who: personName(r.createdBy, lang), when: formatDateTime(r.createdAt) })}</span>
-      <EofficeSyncState status={r.eofficeStatus} eofficeRef={r.eofficeRef} reason={r.eofficeReason} syncedAt={r.eofficeSyncedAt} />
+      <EofficeSyncState status={r.eofficeStatus} eofficeRef={r.eofficeRef} reason={r.eofficeReason} fault={r.eofficeFault} syncedAt={r.eofficeSyncedAt} />
       <span className="dak-scan-actions">
         <button type="button" className="button quiet" onClick={() => void file.run(() => dakReplyBlob(d.id, r.id), { open: true })}>
           {t('dak.replies.open', { ref: r.ref })}

@@ -201,9 +201,10 @@ function OutboxRow({ item, canRetry, canCancel, onRetry, onCancel }: { item: Out
           {item.lastAttemptAt ? ` · ${t('outbox.lastAttempt', { when: formatDateTime(item.lastAttemptAt) })}` : ''}
         </p>
         {item.status === 'PENDING' && item.attempts > 0 ? <p className="muted">{t('outbox.nextAttempt', { when: formatDateTime(item.nextAttemptAt) })}</p> : null}
+        {item.lastFault && item.status !== 'DELIVERED' ? <p className="outbox-error">{t(`eofficeFault.${item.lastFault}`)}</p> : null}
         {item.lastError && item.status !== 'DELIVERED' ? (
-          <p className="outbox-error">
-            {t('outbox.lastError')} <span lang="en">{item.lastError}</span>
+          <p className={item.lastFault ? 'muted' : 'outbox-error'}>
+            {t(item.lastFault ? 'eofficeFault.detail' : 'outbox.lastError')} <span lang="en">{item.lastError}</span>
           </p>
         ) : null}
         {item.cancelReason ? <p className="muted">{t('outbox.cancelledBecause', { reason: item.cancelReason })}</p> : null}

@@ -456,7 +456,7 @@ function Letters({ p }: { p: ProtestDetail }) {
             <div className="letter-text">
               <h3>{t(`protests.letterKind.${l.kind}`)}</h3>
               <p className="muted">{t('protests.letters.issued', { when: formatDateTime(l.createdAt) })}</p>
-              <EofficeSyncState status={l.eofficeStatus} eofficeRef={l.eofficeRef} reason={l.eofficeReason} syncedAt={l.eofficeSyncedAt} />
+              <EofficeSyncState status={l.eofficeStatus} eofficeRef={l.eofficeRef} reason={l.eofficeReason} fault={l.eofficeFault} syncedAt={l.eofficeSyncedAt} />
               <div className="actions">
                 <button type="button" className="button" onClick={() => void file.run(() => letterBlob(p.id, l.kind), { open: true })}>
                   {t('protests.letters.open')}

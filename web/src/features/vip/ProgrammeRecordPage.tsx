@@ -281,7 +281,7 @@ function Papers({ p }: { p: Programme }) {
       {!sheet ? (
         <>
           <h3>{t('vipDesk.papers.eoffice')}</h3>
-          <EofficeSyncState status={r.eofficeStatus} eofficeRef={r.eofficeRef} reason={r.eofficeReason} syncedAt={r.eofficeSyncedAt} />
+          <EofficeSyncState status={r.eofficeStatus} eofficeRef={r.eofficeRef} reason={r.eofficeReason} fault={r.eofficeFault} syncedAt={r.eofficeSyncedAt} />
         </>
       ) : null}
     </Panel>
@@ -302,7 +302,7 @@ function Revisions({ p }: { p: Programme }) {
               <Link to={rev.isCurrent ? `/vip-programmes/${p.id}` : `/vip-programmes/${p.id}?revision=${rev.revisionNo}`}>{t('vipDesk.revisions.open', { n: rev.revisionNo })}</Link>
             )}
             <span className="muted">{t('vipDesk.record.issuedOn', { when: formatDateTime(rev.issuedAt), by: personName(rev.issuedBy, hi ? 'hi' : 'en') })}</span>
-            <EofficeSyncState status={rev.eofficeStatus} eofficeRef={rev.eofficeRef} reason={rev.eofficeReason} syncedAt={rev.eofficeSyncedAt} />
+            <EofficeSyncState status={rev.eofficeStatus} eofficeRef={rev.eofficeRef} reason={rev.eofficeReason} fault={rev.eofficeFault} syncedAt={rev.eofficeSyncedAt} />
           </li>
         ))}
       </ol>
