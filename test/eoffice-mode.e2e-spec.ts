@@ -167,6 +167,8 @@ describe('e-Office mode follows e-Office (e2e)', () => {
     const failing = await until('DEGRADED by failing deliveries', (s) => s.mode === 'DEGRADED', { timeoutMs: 20_000, intervalMs: 100 });
     expect(failing).toMatchObject({ fault: 'FAILING', httpStatus: 500, faultSeenIn: 'deliveries', backlog: 3 });
     expect(failing.reason).toBe('e-Office reachable but failing: deliveries are answered HTTP 500, although its health check passes');
+    // Each item says what its attempt met, in a kind the screens put in the reader's words.
+    for (const d of made) expect(await dak(d.id)).toMatchObject({ eofficeStatus: 'PENDING_SYNC', eofficeFault: 'FAILING' });
 
     // The health check keeps passing, but the mode holds while the trial deliveries fail.
     await new Promise((r) => setTimeout(r, PROBE_SECONDS * 1000 * 2));
