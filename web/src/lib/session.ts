@@ -99,8 +99,11 @@ function refreshOnce(): Promise<string | undefined> {
       const res = await sessionClient.POST('/api/v1/auth/session/refresh', { params: { header: CSRF_HEADER } });
       if (res.response.status === 401) return undefined;
       const resumed = await unwrap(res);
-      if (vault.openFor() !== resumed.me.id) await vault.resumed(resumed.me).catch(() => false);
       adopt(resumed);
+      // The device key this browser holds for the user, opened beside the session rather than
+      // before it: in a fresh profile the database is created first, which the first screen
+      // need not wait for (the outbox sends once the key is open: it listens to the vault).
+      if (vault.openFor() !== resumed.me.id) void vault.resumed(resumed.me).catch(() => false);
       return accessToken;
     } finally {
       refreshing = undefined;
