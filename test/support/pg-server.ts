@@ -10,7 +10,10 @@ import { EmbeddedDatabase } from '../../src/platform/database/embedded-postgres.
 
 async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), process.argv[2] ?? 'police-ops-test-pg-'));
-  const db = new EmbeddedDatabase({ dataDir });
+  // Every test file boots apps of its own (a pool each, its queues, its liveness session, and
+  // some a second instance or a child process), three files at a time: PostgreSQL's 100
+  // connections ran out in CI ("sorry, too many clients already").
+  const db = new EmbeddedDatabase({ dataDir, maxConnections: 400 });
   const url = await db.start();
   process.stdout.write(`${JSON.stringify({ url, dataDir })}\n`);
   const stop = async () => {

@@ -19,6 +19,8 @@ export interface EmbeddedDatabaseOptions {
   /** Parent folder; the cluster lives in `<dataDir>/pg`. */
   dataDir: string;
   log?: (message: string) => void;
+  /** The server's `max_connections` (PostgreSQL's 100 when not given). */
+  maxConnections?: number;
 }
 
 /**
@@ -78,6 +80,7 @@ export class EmbeddedDatabase {
         'listen_addresses=127.0.0.1',
         '-c',
         `unix_socket_directories=${this.socketDir(port) ?? ''}`,
+        ...(this.options.maxConnections ? ['-c', `max_connections=${this.options.maxConnections}`] : []),
       ],
       onLog: (m: string) => this.log(String(m).trim()),
       onError: (m: unknown) => this.log(`[embedded-pg] ${String(m)}`),
